@@ -1,0 +1,71 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { CodegenError } from './errors.js';
+import { loadCollection } from './load/index.js';
+import { buildModel, serializeModel, type Diagnostic } from './model/index.js';
+import { VERSION } from './version.js';
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
+function reportDiagnostics(diagnostics: Diagnostic[], io: Io): void {
+  for (const diagnostic of diagnostics) io.stderr(`${diagnostic.level}: ${diagnostic.where}: ${diagnostic.message}\n`);
+}
+
+function program(io: Io): Command {
+  const cli = new Command('postman-codegen')
+    .description('Turn a Postman collection into a typed API client, docs and an OpenAPI export.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  cli
+    .command('model')
+    .description('Print (or write) the route model of a collection as JSON.')
+    .argument('<collection>', 'a Postman collection file (v1, v2.0, v2.1, or the {"collection": …} export)')
+    .option('-o, --out <file>', 'write the model to this file instead of standard output')
+    .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out generated/api/model.json\n')
+    .action(async (collection: string, options: { out?: string }) => {
+      const loaded = await loadCollection(collection);
+      const { model, diagnostics } = buildModel(loaded);
+      reportDiagnostics(diagnostics, io);
+      const json = serializeModel(model);
+      if (options.out) await writeAtomically(options.out, json);
+      else io.stdout(json);
+    });
+  return cli;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 check failed, 2 bad input or usage. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    await program(io).parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CodegenError) {
+      io.stderr(`error: ${error.format()}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,68 @@
+import type { CollectionFormat } from '../model/types.js';
+import { CodegenError } from '../errors.js';
+
+const SCHEMA_VERSION = /\/collection\/v(\d+)\.(\d+)\.(\d+)\//;
+
+export interface Detected {
+  format: CollectionFormat;
+  /** The collection object itself, unwrapped from Postman API's `{"collection": …}` envelope. */
+  collection: Record<string, unknown>;
+  wrapped: boolean;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Tells v1, v2.0 and v2.1 apart, and unwraps the envelope that Postman's API returns. */
+export function detectFormat(json: unknown, file: string): Detected {
+  if (!isObject(json)) {
+    throw new CodegenError(
+      `is not a Postman collection: the top level is ${Array.isArray(json) ? 'an array' : typeof json === 'object' ? 'null' : `a ${typeof json}`}, not an object.`,
+      file,
+      '$',
+      'Export the collection from Postman (Collection v2.1) and point the generator at that file.',
+    );
+  }
+  let collection = json;
+  let wrapped = false;
+  if (isObject(json.collection) && !('item' in json) && !('requests' in json)) {
+    collection = json.collection;
+    wrapped = true;
+  }
+  const info = collection.info;
+  if (isObject(info)) {
+    const schema = typeof info.schema === 'string' ? info.schema : '';
+    const version = SCHEMA_VERSION.exec(schema);
+    if (!version) {
+      if (schema !== '') {
+        throw new CodegenError(
+          `has an unknown schema "${schema}" in info.schema.`,
+          file,
+          wrapped ? '$.collection.info.schema' : '$.info.schema',
+          'postman-codegen reads Postman Collection v1, v2.0 and v2.1.',
+        );
+      }
+      // No schema at all: every tool that omits it writes the v2.1 shape.
+      return { format: 'v2.1', collection, wrapped };
+    }
+    const [, major, minor] = version;
+    if (major === '2' && minor === '1') return { format: 'v2.1', collection, wrapped };
+    if (major === '2' && minor === '0') return { format: 'v2.0', collection, wrapped };
+    throw new CodegenError(
+      `uses Postman Collection schema v${major}.${minor}, which postman-codegen does not read.`,
+      file,
+      wrapped ? '$.collection.info.schema' : '$.info.schema',
+      'Export it again from Postman as Collection v2.1.',
+    );
+  }
+  if (Array.isArray(collection.requests) || Array.isArray(collection.order) || Array.isArray(collection.folders)) {
+    return { format: 'v1', collection, wrapped };
+  }
+  throw new CodegenError(
+    'is not a Postman collection: it has neither an "info" object (v2) nor a "requests" array (v1).',
+    file,
+    '$',
+    'Export the collection from Postman (Collection v2.1) and point the generator at that file.',
+  );
+}

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Collection, type CollectionType } from '../sdk.js';
+import type { CollectionFormat, Diagnostic } from '../model/types.js';
+import { CodegenError } from '../errors.js';
+import { parseJson } from './json.js';
+import { detectFormat } from './format.js';
+import { toV21 } from './convert.js';
+import { validateCollection } from './validate.js';
+
+export interface LoadedCollection {
+  /** The file as the user named it (used in messages and in the model's `source`). */
+  file: string;
+  format: CollectionFormat;
+  /** The collection as the Postman SDK parsed it (always v2.1 semantics). */
+  collection: CollectionType;
+  /** Findings while loading (items skipped, say); the model builder adds its own. */
+  diagnostics: Diagnostic[];
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? String(error)})`;
+    throw new CodegenError(`${reason}.`, file, undefined, 'Check the path to the collection.');
+  }
+}
+
+/** Parses collection text that came from `file` (the name is only used in messages). */
+export function parseCollection(text: string, file: string): LoadedCollection {
+  const json = parseJson(text, file);
+  const detected = detectFormat(json, file);
+  const v21 = toV21(detected.collection, detected.format, file);
+  const diagnostics: Diagnostic[] = [];
+  validateCollection(v21, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics);
+  let collection: CollectionType;
+  try {
+    collection = new Collection(v21 as never);
+  } catch (error) {
+    throw new CodegenError(
+      `could not be read as a Postman collection: ${error instanceof Error ? error.message : String(error)}.`,
+      file,
+      '$',
+      'Open it in Postman and export it again as Collection v2.1.',
+    );
+  }
+  return { file, format: detected.format, collection, diagnostics };
+}
+
+/** Reads, detects, converts, validates and parses a collection file. */
+export async function loadCollection(file: string): Promise<LoadedCollection> {
+  const display = path.normalize(file).split(path.sep).join('/');
+  return parseCollection(await readText(file), display);
+}

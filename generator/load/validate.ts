@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { CodegenError } from '../errors.js';
+import type { Diagnostic } from '../model/types.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** A stable id for an item that has none: the SDK would otherwise invent a random one per run. */
+function derivedId(itemPath: string[], taken: Set<string>): string {
+  const base = `h${createHash('sha1').update(itemPath.join('\u0000')).digest('hex').slice(0, 16)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * Checks the v2.1 structure the SDK would otherwise accept silently or crash on, and gives each
+ * item a deterministic id. Errors name the item path ("Devices / List devices") and the JSON path.
+ * Items with no request at all are dropped with a warning (the SDK would invent an empty GET).
+ * Mutates `collection` (it is the loader's private copy).
+ */
+export function validateCollection(collection: Json, file: string, jsonRoot: string, diagnostics: Diagnostic[]): void {
+  const taken = new Set<string>();
+  const fail = (message: string, itemPath: string[], jsonPath: string, hint?: string): never => {
+    const where = itemPath.length > 0 ? `item "${itemPath.join(' / ')}" at ${jsonPath}` : jsonPath;
+    throw new CodegenError(message, file, where, hint);
+  };
+
+  const info = collection.info;
+  if (info !== undefined && !isObject(info)) fail(`"info" must be an object, not ${describe(info)}.`, [], `${jsonRoot}.info`);
+  if (isObject(info) && info.name !== undefined && typeof info.name !== 'string') {
+    fail(`"info.name" must be a string, not ${describe(info.name)}.`, [], `${jsonRoot}.info.name`);
+  }
+
+  const visitList = (items: unknown, parentPath: string[], jsonPath: string): void => {
+    if (items === undefined) return;
+    if (!Array.isArray(items)) {
+      fail(`"item" must be an array, not ${describe(items)}.`, parentPath, jsonPath);
+      return;
+    }
+    const empty = new Set<unknown>();
+    items.forEach((item, index) => {
+      if (visitItem(item, parentPath, `${jsonPath}[${index}]`, index) === 'empty') empty.add(item);
+    });
+    if (empty.size > 0) {
+      const kept = items.filter((item) => !empty.has(item));
+      items.splice(0, items.length, ...kept);
+    }
+  };
+
+  const visitItem = (item: unknown, parentPath: string[], jsonPath: string, index: number): 'empty' | undefined => {
+    if (!isObject(item)) return fail(`each entry of "item" must be an object, not ${describe(item)}.`, parentPath, jsonPath);
+    if (item.name !== undefined && typeof item.name !== 'string' && typeof item.name !== 'number') {
+      fail(`"name" must be a string, not ${describe(item.name)}.`, parentPath, `${jsonPath}.name`);
+    }
+    const name = item.name === undefined || item.name === '' ? `Untitled ${index + 1}` : String(item.name);
+    const itemPath = [...parentPath, name];
+    const existing = typeof item.id === 'string' && item.id !== '' ? item.id : typeof item._postman_id === 'string' ? item._postman_id : '';
+    if (existing && !taken.has(existing)) {
+      item.id = existing;
+    } else {
+      item.id = derivedId(itemPath, taken);
+    }
+    taken.add(item.id as string);
+    if (item.name === undefined || item.name === '') item.name = name;
+
+    if ('item' in item) {
+      visitList(item.item, itemPath, `${jsonPath}.item`);
+      return undefined;
+    }
+    const request = item.request;
+    if (request === undefined || request === null || request === '') {
+      diagnostics.push({ level: 'warning', message: 'item has no request and was skipped', where: `${itemPath.join(' / ')} (${jsonPath})` });
+      return 'empty';
+    }
+    if (typeof request === 'string') return undefined;
+    if (!isObject(request)) return fail(`"request" must be an object or a URL string, not ${describe(request)}.`, itemPath, `${jsonPath}.request`);
+    const url = request.url;
+    if (url !== undefined && typeof url !== 'string' && !isObject(url)) {
+      fail(`"request.url" must be a string or an object, not ${describe(url)}.`, itemPath, `${jsonPath}.request.url`);
+    }
+    if (isObject(url)) {
+      for (const key of ['path', 'host'] as const) {
+        const part = url[key];
+        if (part !== undefined && typeof part !== 'string' && !Array.isArray(part)) {
+          fail(`"request.url.${key}" must be a string or an array, not ${describe(part)}.`, itemPath, `${jsonPath}.request.url.${key}`);
+        }
+      }
+      if (url.query !== undefined && !Array.isArray(url.query)) {
+        fail(`"request.url.query" must be an array, not ${describe(url.query)}.`, itemPath, `${jsonPath}.request.url.query`);
+      }
+    }
+    if (request.method !== undefined && typeof request.method !== 'string') {
+      fail(`"request.method" must be a string, not ${describe(request.method)}.`, itemPath, `${jsonPath}.request.method`);
+    }
+    if (request.header !== undefined && typeof request.header !== 'string' && !Array.isArray(request.header)) {
+      fail(`"request.header" must be an array, not ${describe(request.header)}.`, itemPath, `${jsonPath}.request.header`);
+    }
+    if (request.body !== undefined && request.body !== null && !isObject(request.body)) {
+      fail(`"request.body" must be an object, not ${describe(request.body)}.`, itemPath, `${jsonPath}.request.body`);
+    }
+    if (item.response !== undefined && !Array.isArray(item.response)) {
+      fail(`"response" must be an array of saved examples, not ${describe(item.response)}.`, itemPath, `${jsonPath}.response`);
+    }
+    if (Array.isArray(item.response)) {
+      item.response.forEach((response, i) => {
+        if (!isObject(response)) {
+          fail(`each saved example must be an object, not ${describe(response)}.`, itemPath, `${jsonPath}.response[${i}]`);
+        }
+      });
+    }
+    return undefined;
+  };
+
+  visitList(collection.item, [], `${jsonRoot}.item`);
+}

@@ -1,0 +1,240 @@
+/**
+ * SDK objects → route model. Folders become resources, requests operations; auth is resolved
+ * through collection → folder → request inheritance; names are assigned last, over the whole tree,
+ * so that they depend on the set of items and never on their order.
+ */
+import { ItemGroup, type CollectionType as Collection, type ItemGroupType, type Item, type Request, type Response as SdkResponse } from '../sdk.js';
+import type { LoadedCollection } from '../load/index.js';
+import type { ApiModel, Auth, Diagnostic, Header, Operation, Parameter, Resource, RouteStatus, Variable } from './types.js';
+import { MODEL_VERSION } from './types.js';
+import { readAuth, NO_AUTH } from './auth.js';
+import { readRequestBody } from './body.js';
+import { readResponses } from './responses.js';
+import { descriptionText, readUrl } from './url.js';
+import { referencedVariables, substituteVariables } from './scalar.js';
+import { applyOverrides, type SchemaOverride } from './overrides.js';
+import { assignNames } from './naming.js';
+
+export interface BuildOptions {
+  /** Types that win over inference (design §3). */
+  overrides?: SchemaOverride[];
+}
+
+export interface BuildResult {
+  model: ApiModel;
+  diagnostics: Diagnostic[];
+}
+
+type Group = Collection | ItemGroupType;
+type Scripts = { prerequest: string[]; test: string[] };
+
+/** Draft resources and operations carry empty names until `assignNames` runs. */
+interface Context {
+  file: string;
+  diagnostics: Diagnostic[];
+  variables: Map<string, Variable>;
+  referenced: Set<string>;
+}
+
+const STATUS_MARK = /\bstatus\s*:?\s*[*_`]*\s*(confirmed|inferred)\b/i;
+
+function statusOf(description: string | undefined): RouteStatus | undefined {
+  const match = description ? STATUS_MARK.exec(description) : null;
+  return match ? (match[1]?.toLowerCase() as RouteStatus) : undefined;
+}
+
+function scriptLevels(events: unknown, level: string, into: Scripts): Scripts {
+  const list = events && typeof (events as { all?: unknown }).all === 'function' ? (events as { all(): unknown[] }).all() : [];
+  const result: Scripts = { prerequest: [...into.prerequest], test: [...into.test] };
+  for (const event of list as Array<{ listen?: string; disabled?: boolean; script?: { exec?: string[] | string } }>) {
+    if (event.disabled || (event.listen !== 'prerequest' && event.listen !== 'test')) continue;
+    const exec = event.script?.exec;
+    const source = Array.isArray(exec) ? exec.join('\n') : String(exec ?? '');
+    if (source.trim() !== '' && !result[event.listen].includes(level)) result[event.listen].push(level);
+  }
+  return result;
+}
+
+function readVariables(list: unknown, scope: string, context: Context): void {
+  const entries = list && typeof (list as { all?: unknown }).all === 'function' ? (list as { all(): unknown[] }).all() : [];
+  for (const entry of entries as Array<{ key?: unknown; value?: unknown; type?: string; disabled?: boolean; description?: unknown }>) {
+    const name = String(entry.key ?? '');
+    if (name === '' || entry.disabled || context.variables.has(name)) continue;
+    const type = (['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any') as Variable['type'];
+    const raw = entry.value === undefined || entry.value === null ? '' : typeof entry.value === 'object' ? JSON.stringify(entry.value) : String(entry.value);
+    const variable: Variable = { name, default: type === 'secret' && raw !== '' ? '<redacted>' : raw, type, scope };
+    const description = descriptionText(entry.description);
+    if (description) variable.description = description;
+    context.variables.set(name, variable);
+  }
+}
+
+function readHeaders(request: Request): Header[] {
+  return (request.headers.all() as Array<{ key?: unknown; value?: unknown; disabled?: boolean; description?: unknown }>)
+    .filter((header) => !header.disabled && String(header.key ?? '') !== '')
+    .map((header) => {
+      const value = header.value === undefined || header.value === null ? '' : String(header.value);
+      const result: Header = { name: String(header.key), value, variables: referencedVariables(value) };
+      const description = descriptionText(header.description);
+      if (description) result.description = description;
+      return result;
+    });
+}
+
+function noteReferences(operation: Operation, context: Context): void {
+  const texts = [
+    operation.baseUrl ?? '',
+    ...operation.headers.map((header) => header.value),
+    ...(operation.body?.examples ?? []),
+    ...Object.values(operation.auth.params),
+  ];
+  for (const param of [...operation.pathParams, ...operation.query]) if (param.variable) context.referenced.add(param.variable);
+  for (const text of texts) for (const name of referencedVariables(text)) context.referenced.add(name);
+}
+
+function buildOperation(item: Item, itemPath: string[], auth: Auth, scripts: Scripts, context: Context): Operation & { origin: string } {
+  const request = item.request;
+  const where = itemPath.join(' / ');
+  const examples = item.responses.all() as SdkResponse[];
+  const url = readUrl(request.url);
+  const query = url.query.map((param) => ({ ...param, identifier: '' }));
+  // Error examples often carry deliberately invalid bodies: only successful ones describe the body.
+  const exampleRequests = examples
+    .filter((example) => {
+      const code = Number(example.code) || 0;
+      return code === 0 || (code >= 200 && code < 300);
+    })
+    .map((example) => example.originalRequest)
+    .filter((original): original is Request => original !== undefined && original !== null && typeof original === 'object' && 'body' in original);
+  const body = readRequestBody(request, exampleRequests);
+  const { responses, pagination } = readResponses(examples, query, where, context.diagnostics);
+  const description = descriptionText((request as unknown as { description?: unknown }).description) ?? descriptionText((item as unknown as { description?: unknown }).description);
+  const operation: Operation & { origin: string } = {
+    id: String(item.id),
+    name: String(item.name ?? ''),
+    identifier: '',
+    typeName: '',
+    method: String(request.method ?? 'GET').toUpperCase(),
+    pathTemplate: url.pathTemplate,
+    origin: url.origin,
+    pathParams: url.pathParams.map((param) => ({ ...param, identifier: '' })),
+    query,
+    headers: readHeaders(request),
+    responses,
+    auth,
+    scripts,
+    source: { file: context.file, itemPath },
+  };
+  if (body) operation.body = body;
+  if (pagination) operation.pagination = pagination;
+  if (description) operation.description = description;
+  const status = statusOf(description);
+  if (status) operation.status = status;
+  return operation;
+}
+
+interface Tree {
+  operations: Array<Operation & { origin: string }>;
+  resources: Resource[];
+}
+
+function walk(group: Group, groupPath: string[], inherited: Auth, scripts: Scripts, context: Context): Tree {
+  const tree: Tree = { operations: [], resources: [] };
+  for (const child of group.items.all() as Array<Item | ItemGroupType>) {
+    const itemPath = [...groupPath, String(child.name ?? '')];
+    const where = itemPath.join(' / ');
+    const isGroup = ItemGroup.isItemGroup(child);
+    const level = isGroup ? where : 'request';
+    const declared = isGroup ? (child as ItemGroupType).auth : (child as Item).request?.auth;
+    const childAuth = readAuth(declared, level) ?? inherited;
+    const childScripts = scriptLevels((child as { events?: unknown }).events, level, scripts);
+    readVariables((child as { variables?: unknown }).variables, where, context);
+    if (isGroup) {
+      const group = child as ItemGroupType;
+      const inner = walk(group, itemPath, childAuth, childScripts, context);
+      const resource: Resource = {
+        name: String(group.name ?? ''),
+        identifier: '',
+        typeName: '',
+        id: String(group.id),
+        operations: inner.operations,
+        resources: inner.resources,
+        source: { file: context.file, itemPath },
+      };
+      const description = descriptionText((group as unknown as { description?: unknown }).description);
+      if (description) resource.description = description;
+      tree.resources.push(resource);
+    } else {
+      const item = child as Item;
+      if (!item.request) {
+        context.diagnostics.push({ level: 'warning', message: 'item has no request and was skipped', where });
+        continue;
+      }
+      tree.operations.push(buildOperation(item, itemPath, childAuth, childScripts, context));
+    }
+  }
+  return tree;
+}
+
+function* allOperations(operations: Operation[], resources: Resource[]): Generator<Operation> {
+  yield* operations;
+  for (const resource of resources) yield* allOperations(resource.operations, resource.resources);
+}
+
+/** The origin most operations use; ties go to the alphabetically first, so item order never matters. */
+function commonOrigin(origins: string[]): string {
+  const counts = new Map<string, number>();
+  for (const origin of origins) counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  let best = '';
+  let bestCount = -1;
+  for (const [origin, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (count > bestCount) {
+      best = origin;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function buildModel(loaded: LoadedCollection, options: BuildOptions = {}): BuildResult {
+  const { collection, file } = loaded;
+  const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set() };
+  readVariables(collection.variables, 'collection', context);
+  const auth = readAuth(collection.auth, 'collection') ?? NO_AUTH;
+  const scripts = scriptLevels(collection.events, 'collection', { prerequest: [], test: [] });
+  const tree = walk(collection, [], auth, scripts, context);
+
+  const operations = [...allOperations(tree.operations, tree.resources)] as Array<Operation & { origin: string }>;
+  const raw = commonOrigin(operations.map((operation) => operation.origin));
+  for (const operation of operations) {
+    if (operation.origin !== raw) operation.baseUrl = operation.origin;
+    delete (operation as Partial<typeof operation>).origin;
+    noteReferences(operation, context);
+  }
+  for (const name of referencedVariables(raw)) context.referenced.add(name);
+  for (const name of [...context.referenced].sort()) {
+    if (!context.variables.has(name)) context.variables.set(name, { name, default: '', type: 'any', scope: 'referenced' });
+  }
+  const lookup = (name: string): string | undefined => {
+    const variable = context.variables.get(name);
+    return variable && variable.default !== '<redacted>' ? variable.default : undefined;
+  };
+
+  const model: ApiModel = {
+    modelVersion: MODEL_VERSION,
+    name: String(collection.name ?? '') || 'API',
+    baseUrl: { raw, default: substituteVariables(raw, lookup) },
+    variables: [...context.variables.values()],
+    auth,
+    operations: tree.operations,
+    resources: tree.resources,
+    source: { file, format: loaded.format },
+  };
+  const description = descriptionText((collection as unknown as { description?: unknown }).description);
+  if (description) model.description = description;
+  assignNames(model);
+  if (options.overrides) applyOverrides(model, options.overrides);
+  return { model, diagnostics: context.diagnostics };
+}
+
+export type { Parameter };

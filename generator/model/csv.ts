@@ -1,0 +1,101 @@
+/**
+ * Delimiter-separated text with a header row (the Accengage devices list answers `;` CSV).
+ * Enough of RFC 4180 for examples: quoted fields, doubled quotes, CRLF or LF, any one delimiter.
+ */
+
+const DELIMITERS = [';', ',', '\t', '|'];
+
+/** Splits CSV text into rows of cells. */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+    } else if (char === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((cells) => !(cells.length === 1 && cells[0] === ''));
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+/**
+ * Finds the delimiter of text that looks like CSV with a header row: the header's cells are
+ * short names, and every line has the same number of delimiters. Returns undefined otherwise.
+ * `declared` skips the "does it look like CSV" test (the content type already said so).
+ */
+export function sniffCsv(text: string, declared = false): string | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 50);
+  const header = lines[0];
+  if (header === undefined || /^\s*[[{<]/.test(header)) return undefined;
+  for (const delimiter of DELIMITERS) {
+    const columns = countOutsideQuotes(header, delimiter);
+    if (columns === 0) continue;
+    const consistent = lines.every((line) => countOutsideQuotes(line, delimiter) === columns);
+    const namesLookRight = header.split(delimiter).every((cell) => /^"?[\p{L}\p{N}_ .()/-]{1,64}"?$/u.test(cell.trim()));
+    if (consistent && (declared || (namesLookRight && lines.length >= 2))) return delimiter;
+  }
+  return declared && header !== undefined ? ',' : undefined;
+}
+
+/** Reads a cell as the value it most plausibly is; empty cells are null. */
+export function csvCellValue(cell: string): string | number | boolean | null {
+  if (cell === '') return null;
+  if (/^-?(0|[1-9]\d{0,14})$/.test(cell)) return Number(cell);
+  if (/^-?(0|[1-9]\d{0,14})\.\d+$/.test(cell)) return Number(cell);
+  if (cell === 'true' || cell === 'false') return cell === 'true';
+  return cell;
+}
+
+export interface CsvTable {
+  delimiter: string;
+  columns: string[];
+  rows: Array<Record<string, string | number | boolean | null>>;
+}
+
+/** Parses CSV text with a header row into typed row objects. */
+export function readCsvTable(text: string, delimiter: string): CsvTable {
+  const [header = [], ...body] = parseCsv(text, delimiter);
+  const columns = header.map((name) => name.trim());
+  const rows = body.map((cells) =>
+    Object.fromEntries(columns.map((column, i) => [column, csvCellValue(cells[i] ?? '')])),
+  );
+  return { delimiter, columns, rows };
+}

@@ -1,0 +1,54 @@
+import { UNKNOWN_VALUE } from './infer.js';
+
+/**
+ * Parses a JSON body as Postman users write it: comments allowed, and `{{variable}}` placeholders
+ * where a value goes (`{"count": {{count}}}`). A placeholder outside a string stands for an unknown
+ * value. Returns `undefined` when the text is not JSON even then.
+ */
+export function parseJsonBody(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    // fall through to the lenient reading
+  }
+  const sentinel = "\u0000postman-codegen:unknown\u0000";
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const char = trimmed[i] as string;
+    if (inString) {
+      out += char;
+      if (char === '\\') {
+        out += trimmed[i + 1] ?? '';
+        i++;
+      } else if (char === '"') {
+        inString = false;
+      }
+    } else if (char === '"') {
+      inString = true;
+      out += char;
+    } else if (char === '/' && trimmed[i + 1] === '/') {
+      while (i < trimmed.length && trimmed[i] !== '\n') i++;
+      out += '\n';
+    } else if (char === '/' && trimmed[i + 1] === '*') {
+      const end = trimmed.indexOf('*/', i + 2);
+      i = end < 0 ? trimmed.length : end + 1;
+      out += ' ';
+    } else if (char === '{' && trimmed[i + 1] === '{') {
+      const end = trimmed.indexOf('}}', i + 2);
+      if (end < 0) return undefined;
+      out += JSON.stringify(sentinel);
+      i = end + 1;
+    } else {
+      out += char;
+    }
+  }
+  try {
+    // Trailing commas are a common slip in hand-written examples.
+    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'), (_key, value) => (value === sentinel ? UNKNOWN_VALUE : value));
+  } catch {
+    return undefined;
+  }
+}

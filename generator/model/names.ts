@@ -1,0 +1,178 @@
+/**
+ * Safe, stable, readable identifiers from collection names.
+ *
+ * Every name a collection supplies (folder, request, parameter) passes through here before it
+ * becomes code. The rules: split into words on anything that cannot be part of an identifier
+ * (punctuation, emoji, spaces, line separators), case the words, repair a leading character that
+ * cannot start an identifier, and move reserved words aside with a trailing underscore.
+ * Collisions are resolved by `uniqueNames`, which does not depend on the order of its input,
+ * so reordering a collection never renames anything.
+ */
+
+const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
+const WORD_SEPARATOR = /[^\p{ID_Continue}]+|_+/u;
+
+/** JavaScript and TypeScript words that cannot name a binding (function, const, parameter). */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
+  'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
+  'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
+  'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
+  'try', 'typeof', 'undefined', 'var', 'void', 'while', 'with', 'yield', 'NaN', 'Infinity',
+]);
+
+/**
+ * Property names that would break an object or class carrying them: the prototype chain,
+ * `then` (it would make the object awaitable) and the conversions JavaScript calls implicitly.
+ */
+export const RESERVED_MEMBERS: ReadonlySet<string> = new Set([
+  '__proto__', 'constructor', 'prototype', 'then', 'toJSON', 'toString', 'valueOf', 'hasOwnProperty',
+]);
+
+/** Global type and value names that a generated PascalCase name must not shadow. */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'Array', 'ArrayBuffer', 'Blob', 'Boolean', 'Date', 'Error', 'File', 'FormData', 'Function', 'Headers',
+  'Iterable', 'JSON', 'Map', 'Math', 'Number', 'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'Readonly',
+  'Record', 'Request', 'RequestInit', 'Required', 'Response', 'Set', 'String', 'Symbol', 'URL',
+  'URLSearchParams', 'Uint8Array',
+]);
+
+/** Splits free text into identifier words, also at camelCase boundaries ("getHTTPStatus" → get, HTTP, Status). */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const chunk of text.normalize('NFC').split(WORD_SEPARATOR)) {
+    if (chunk === '') continue;
+    const parts = chunk
+      .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1\u0000$2')
+      .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1\u0000$2')
+      .split('\u0000');
+    for (const part of parts) if (part !== '') words.push(part);
+  }
+  return words;
+}
+
+function capitalise(word: string): string {
+  const lower = word.toLowerCase();
+  const first = String.fromCodePoint(lower.codePointAt(0) ?? 0);
+  return first.toUpperCase() + lower.slice(first.length);
+}
+
+function repairStart(name: string, fallback: string): string {
+  if (name === '') return fallback;
+  return IDENTIFIER_START.test(name) ? name : `_${name}`;
+}
+
+export function camelCase(words: readonly string[], fallback = 'value'): string {
+  const joined = words.map((word, i) => (i === 0 ? word.toLowerCase() : capitalise(word))).join('');
+  return repairStart(joined, fallback);
+}
+
+export function pascalCase(words: readonly string[], fallback = 'Value'): string {
+  return repairStart(words.map(capitalise).join(''), fallback);
+}
+
+/** A camelCase name safe as an object or class member. */
+export function memberName(text: string, fallback = 'value'): string {
+  const name = camelCase(splitWords(text), fallback);
+  return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+}
+
+/** A camelCase name safe as a binding (parameter, variable, function). */
+export function bindingName(text: string, fallback = 'value'): string {
+  const name = camelCase(splitWords(text), fallback);
+  return RESERVED_WORDS.has(name) || RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+}
+
+/** A PascalCase name safe as a type or class name. */
+export function typeName(text: string | readonly string[], fallback = 'Value'): string {
+  const words = typeof text === 'string' ? splitWords(text) : text.flatMap((part) => splitWords(part));
+  const name = pascalCase(words, fallback);
+  return RESERVED_TYPE_NAMES.has(name) ? `${name}_` : name;
+}
+
+/** A crude English stem, enough to match "device" with "devices" and "entry" with "entries". */
+function stem(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
+  if (lower.length > 3 && /(s|x|z|ch|sh)es$/.test(lower)) return lower.slice(0, -2);
+  if (lower.length > 2 && lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1);
+  return lower;
+}
+
+/**
+ * Candidate member names for an operation inside a resource, best first. The resource's noun is
+ * dropped when it is redundant: "List devices" in "Devices" → `list`; "Import static list members"
+ * in "Static lists" → `importMembers`. The first candidate also drops the words between the verb
+ * and the noun ("List profile fields" in "Fields" → `list`); the second keeps them (`listProfile`)
+ * and serves when the short form would collide with a sibling.
+ */
+export function operationNameCandidates(operationName: string, resourceName: string | undefined): string[] {
+  const words = splitWords(operationName);
+  const full = memberName(operationName, 'operation');
+  if (!resourceName || words.length < 2) return [full];
+  const resourceStems = splitWords(resourceName).map(stem);
+  const head = resourceStems[resourceStems.length - 1];
+  let nounAt = -1;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (stem(words[i] ?? '') === head) {
+      nounAt = i;
+      break;
+    }
+  }
+  if (nounAt < 0) return [full];
+  let phraseStart = nounAt;
+  while (phraseStart > 0 && resourceStems.includes(stem(words[phraseStart - 1] ?? ''))) phraseStart--;
+  const after = words.slice(nounAt + 1);
+  const short = nounAt === 0 ? after : [words[0] ?? '', ...after];
+  const keepModifiers = phraseStart === 0 ? after : [...words.slice(0, phraseStart), ...after];
+  const candidates = [short, keepModifiers, words]
+    .filter((candidate) => candidate.length > 0)
+    .map((candidate) => {
+      const name = camelCase(candidate, 'operation');
+      return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+    });
+  return [...new Set(candidates)];
+}
+
+export interface NameRequest {
+  /** A stable key (the Postman item id): it decides who keeps a contested name. */
+  key: string;
+  /** Acceptable names, best first; the last one gets a number when everything else is taken. */
+  candidates: string[];
+}
+
+/**
+ * Gives each request a distinct name. Contested names make every contender move to its next
+ * candidate; what still collides after that is numbered (`list`, `list2`) in order of key, so the
+ * result depends only on the set of requests, never on their order.
+ */
+export function uniqueNames(requests: readonly NameRequest[], taken: ReadonlySet<string> = new Set()): Map<string, string> {
+  const choice = new Map<string, number>(requests.map((request) => [request.key, 0]));
+  const current = (request: NameRequest): string => request.candidates[choice.get(request.key) ?? 0] ?? request.candidates[0] ?? 'value';
+  for (let round = 0; round < 8; round++) {
+    const counts = new Map<string, number>();
+    for (const request of requests) counts.set(current(request), (counts.get(current(request)) ?? 0) + 1);
+    let moved = false;
+    for (const request of requests) {
+      const name = current(request);
+      const index = choice.get(request.key) ?? 0;
+      if (((counts.get(name) ?? 0) > 1 || taken.has(name)) && index + 1 < request.candidates.length) {
+        choice.set(request.key, index + 1);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  const result = new Map<string, string>();
+  const used = new Set(taken);
+  const ordered = [...requests].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const request of ordered) {
+    const base = current(request);
+    let name = base;
+    const joiner = /\d$/.test(base) ? '_' : '';
+    for (let n = 2; used.has(name); n++) name = `${base}${joiner}${n}`;
+    used.add(name);
+    result.set(request.key, name);
+  }
+  return result;
+}

@@ -1,0 +1,49 @@
+import type { ApiModel, Operation, Resource } from './types.js';
+import { bindingName, memberName, operationNameCandidates, typeName, uniqueNames, type NameRequest } from './names.js';
+
+/** Names members of one scope (a resource, or the client's top level): sub-resources and operations share it. */
+function nameScope(operations: Operation[], resources: Resource[], scopeName: string | undefined): void {
+  const requests: NameRequest[] = [
+    ...resources.map((resource) => ({ key: resource.id, candidates: [memberName(resource.name, 'resource')] })),
+    ...operations.map((operation) => ({ key: operation.id, candidates: operationNameCandidates(operation.name, scopeName) })),
+  ];
+  const names = uniqueNames(requests);
+  for (const resource of resources) resource.identifier = names.get(resource.id) ?? resource.identifier;
+  for (const operation of operations) operation.identifier = names.get(operation.id) ?? operation.identifier;
+  for (const resource of resources) nameScope(resource.operations, resource.resources, resource.name);
+}
+
+function nameParameters(operation: Operation): void {
+  const params = [
+    ...operation.pathParams.map((param) => ({ key: `path:${param.name}`, param })),
+    ...operation.query.map((param) => ({ key: `query:${param.name}`, param })),
+  ];
+  const names = uniqueNames(params.map(({ key, param }) => ({ key, candidates: [bindingName(param.name, 'param')] })));
+  for (const { key, param } of params) param.identifier = names.get(key) ?? param.identifier;
+}
+
+/**
+ * Assigns every identifier and type name in the model. Member names are unique within their
+ * scope; type names are unique across the model (they share one generated module).
+ */
+export function assignNames(model: ApiModel): void {
+  nameScope(model.operations, model.resources, undefined);
+  const resourceTypes: Array<{ resource: Resource; chain: string[] }> = [];
+  const operationTypes: Array<{ operation: Operation; chain: string[] }> = [];
+  const visit = (operations: Operation[], resources: Resource[], chain: string[]): void => {
+    for (const operation of operations) operationTypes.push({ operation, chain: [...chain, operation.identifier] });
+    for (const resource of resources) {
+      const inner = [...chain, resource.identifier];
+      resourceTypes.push({ resource, chain: inner });
+      visit(resource.operations, resource.resources, inner);
+    }
+  };
+  visit(model.operations, model.resources, []);
+  const resourceNames = uniqueNames(resourceTypes.map(({ resource, chain }) => ({ key: resource.id, candidates: [typeName(chain, 'Resource')] })));
+  for (const { resource } of resourceTypes) resource.typeName = resourceNames.get(resource.id) ?? resource.typeName;
+  const operationNames = uniqueNames(operationTypes.map(({ operation, chain }) => ({ key: operation.id, candidates: [typeName(chain, 'Operation')] })));
+  for (const { operation } of operationTypes) {
+    operation.typeName = operationNames.get(operation.id) ?? operation.typeName;
+    nameParameters(operation);
+  }
+}

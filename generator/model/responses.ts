@@ -1,0 +1,143 @@
+import type { Response as SdkResponse } from '../sdk.js';
+import type { Diagnostic, Pagination, Parameter, Response, Schema } from './types.js';
+import { addSample, emptyShape, toSchema } from './infer.js';
+import { parseJsonBody } from './json-body.js';
+import { readCsvTable, sniffCsv } from './csv.js';
+
+interface ExampleReading {
+  name: string;
+  status: number;
+  headers: Map<string, string>;
+  contentType?: string;
+  json?: unknown;
+  csv?: ReturnType<typeof readCsvTable>;
+  text?: string;
+}
+
+function mediaType(value: string | undefined): string | undefined {
+  return value?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+function readExample(response: SdkResponse, where: string, diagnostics: Diagnostic[]): ExampleReading {
+  const headers = new Map<string, string>();
+  for (const header of response.headers.all() as Array<{ key?: unknown; value?: unknown; disabled?: boolean }>) {
+    if (header.disabled) continue;
+    const name = String(header.key ?? '').toLowerCase();
+    if (name !== '' && !headers.has(name)) headers.set(name, String(header.value ?? ''));
+  }
+  const name = String(response.name ?? '') || `${response.code ?? ''}`;
+  const reading: ExampleReading = { name, status: Number(response.code) || 0, headers };
+  const declared = mediaType(headers.get('content-type'));
+  const body = typeof response.body === 'string' ? response.body : '';
+  if (body.trim() === '') {
+    if (declared) reading.contentType = declared;
+    return reading;
+  }
+  const jsonDeclared = declared !== undefined && (declared === 'application/json' || declared.endsWith('+json'));
+  const csvDeclared = declared === 'text/csv' || declared === 'application/csv';
+  if (!csvDeclared && (jsonDeclared || declared === undefined || declared === 'text/plain')) {
+    const json = parseJsonBody(body);
+    if (json !== undefined) {
+      reading.json = json;
+      reading.contentType = jsonDeclared ? declared : 'application/json';
+      return reading;
+    }
+    if (jsonDeclared) {
+      diagnostics.push({ level: 'warning', message: `example "${name}" says JSON but its body does not parse; its type is unknown`, where });
+      reading.contentType = declared;
+      return reading;
+    }
+  }
+  const delimiter = csvDeclared || declared === undefined || declared === 'text/plain' ? sniffCsv(body, csvDeclared) : undefined;
+  if (delimiter) {
+    reading.csv = readCsvTable(body, delimiter);
+    reading.contentType = declared ?? 'text/csv';
+    return reading;
+  }
+  reading.text = body;
+  reading.contentType = declared ?? 'text/plain';
+  return reading;
+}
+
+const NEXT_OR_FIRST = /rel\s*=\s*"?[^";,]*\b(next|first)\b/i;
+const ITEM_FIELDS = ['items', 'data', 'results', 'records', 'entries', 'elements', 'values', 'list'];
+const PAGE_PARAMS = /^(page|page_?number|pageNo|pageIndex)$/i;
+
+function hasBodyLinks(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const links = (json as Record<string, unknown>).links;
+  if (typeof links !== 'object' || links === null) return false;
+  return ['next', 'first'].some((rel) => typeof (links as Record<string, unknown>)[rel] === 'string');
+}
+
+/**
+ * A list is paged by Link headers when a successful example carries a `Link` header with a
+ * `next` or `first` relation, or a JSON `links` field with such URLs (the body form of the same links).
+ */
+function detectPagination(readings: ExampleReading[], responses: Response[], query: Parameter[]): Pagination | undefined {
+  const success = readings.filter((reading) => reading.status >= 200 && reading.status < 300);
+  const header = success.some((reading) => NEXT_OR_FIRST.test(reading.headers.get('link') ?? ''));
+  const bodyLinks = success.some((reading) => hasBodyLinks(reading.json));
+  if (!header && !bodyLinks) return undefined;
+  const ok = responses.find((response) => response.status >= 200 && response.status < 300);
+  let itemsAt = '';
+  if (ok?.csv) {
+    itemsAt = 'csv';
+  } else if (ok?.schema.type === 'object') {
+    const arrays = Object.entries(ok.schema.properties)
+      .filter(([, schema]) => schema.type === 'array')
+      .map(([name]) => name);
+    itemsAt = arrays.find((name) => ITEM_FIELDS.includes(name.toLowerCase())) ?? arrays[0] ?? '';
+  }
+  const pagination: Pagination = { style: 'link-header', itemsAt };
+  if (bodyLinks) pagination.bodyLinks = 'links';
+  const pageParam = query.find((param) => PAGE_PARAMS.test(param.name));
+  if (pageParam) pagination.pageParam = pageParam.name;
+  return pagination;
+}
+
+/** Saved examples → one response per status code, each with an inferred schema. */
+export function readResponses(
+  examples: SdkResponse[],
+  query: Parameter[],
+  where: string,
+  diagnostics: Diagnostic[],
+): { responses: Response[]; pagination?: Pagination } {
+  const readings = examples.map((example) => readExample(example, where, diagnostics));
+  const statuses = [...new Set(readings.map((reading) => reading.status))].sort((a, b) => a - b);
+  const responses: Response[] = statuses.map((status) => {
+    const bucket = readings.filter((reading) => reading.status === status);
+    const shape = emptyShape();
+    let csv: Response['csv'];
+    let sawText = false;
+    for (const reading of bucket) {
+      if (reading.json !== undefined) addSample(shape, reading.json);
+      if (reading.csv) {
+        csv ??= { delimiter: reading.csv.delimiter, columns: reading.csv.columns };
+        // One sample for the list, so that an empty page still says "array".
+        addSample(shape, reading.csv.rows);
+      }
+      if (reading.text !== undefined) sawText = true;
+    }
+    let schema: Schema = shape.count > 0 ? toSchema(shape) : sawText ? { type: 'string' } : { type: 'unknown' };
+    if (sawText && shape.count > 0) schema = { type: 'union', anyOf: [schema, { type: 'string' }] };
+    const headers: Record<string, string> = {};
+    for (const name of [...new Set(bucket.flatMap((reading) => [...reading.headers.keys()]))].sort()) {
+      const value = bucket.find((reading) => reading.headers.has(name))?.headers.get(name) ?? '';
+      headers[name] = value.length > 300 ? `${value.slice(0, 300)}…` : value;
+    }
+    const contentTypes = [...new Set(bucket.map((reading) => reading.contentType).filter((type): type is string => !!type))].sort();
+    const response: Response = {
+      status,
+      schema,
+      examples: bucket.map((reading) => reading.name),
+      headers,
+      schemaSource: shape.count > 0 || sawText ? 'inferred' : 'none',
+    };
+    if (contentTypes[0]) response.contentType = contentTypes[0];
+    if (csv) response.csv = csv;
+    return response;
+  });
+  const pagination = detectPagination(readings, responses, query);
+  return pagination ? { responses, pagination } : { responses };
+}

@@ -1,0 +1,240 @@
+/**
+ * The route model: the one description of an API that every emitter reads.
+ *
+ * It is plain, JSON-serialisable data (no classes, no functions, no `undefined` values that
+ * matter) so it can be written to `model.json`, diffed between versions and consumed by other
+ * tools. Bump MODEL_VERSION on any change that a consumer could notice.
+ */
+
+export const MODEL_VERSION = 1;
+
+/** A small JSON-Schema-like type language. `required` is always explicit on objects. */
+export type Schema =
+  | ObjectSchema
+  | MapSchema
+  | ArraySchema
+  | StringSchema
+  | { type: 'integer' }
+  | { type: 'number' }
+  | { type: 'boolean' }
+  | { type: 'null' }
+  | EnumSchema
+  | UnionSchema
+  | { type: 'file' }
+  | { type: 'unknown' };
+
+export interface ObjectSchema {
+  type: 'object';
+  properties: Record<string, Schema>;
+  /** Names of properties present in every sample (sorted). Absent ≠ null: nullability lives in the property's schema. */
+  required: string[];
+}
+
+/** An object used as a dictionary: keys look like ids, values share one shape. */
+export interface MapSchema {
+  type: 'map';
+  values: Schema;
+}
+
+export interface ArraySchema {
+  type: 'array';
+  items: Schema;
+}
+
+export type StringFormat = 'date' | 'date-time' | 'email' | 'uri' | 'uuid';
+
+export interface StringSchema {
+  type: 'string';
+  format?: StringFormat;
+}
+
+/** A closed set of literal values, inferred only from short values seen repeatedly. */
+export interface EnumSchema {
+  type: 'enum';
+  values: Array<string | number | boolean>;
+}
+
+export interface UnionSchema {
+  type: 'union';
+  anyOf: Schema[];
+}
+
+/** Where a fact came from, so that errors and docs can point back to the collection. */
+export interface SourceRef {
+  file: string;
+  /** Folder names then the request name, e.g. ["Devices", "List devices"]. */
+  itemPath: string[];
+}
+
+export interface Variable {
+  name: string;
+  /** The collection's default value ('' when the collection leaves it empty). */
+  default: string;
+  type: 'string' | 'number' | 'boolean' | 'secret' | 'any';
+  description?: string;
+  /** Where it is defined: the collection or a folder/request (item path joined with " / "). */
+  scope: string;
+}
+
+export type AuthType =
+  | 'noauth'
+  | 'apikey'
+  | 'bearer'
+  | 'basic'
+  | 'digest'
+  | 'oauth1'
+  | 'oauth2'
+  | 'hawk'
+  | 'awsv4'
+  | 'ntlm'
+  | 'edgegrid'
+  | 'jwt'
+  | 'asap'
+  | (string & {});
+
+export interface Auth {
+  type: AuthType;
+  /**
+   * Auth parameters. Values that reference a variable keep the reference (`{{apiKey}}`);
+   * literal secrets are replaced by "<redacted>" so a committed model never leaks one.
+   */
+  params: Record<string, string>;
+  /** Where this auth was declared: "collection", a folder path, or "request". */
+  inheritedFrom: string;
+}
+
+export type ScalarType = 'string' | 'integer' | 'number' | 'boolean';
+
+export interface Parameter {
+  /** The name on the wire. */
+  name: string;
+  /** A safe camelCase identifier for the generated code. */
+  identifier: string;
+  schema: Schema;
+  required: boolean;
+  description?: string;
+  /** The collection's value, when it is a literal. */
+  example?: string;
+  /** The collection variable that supplies the value by default (`{{partnerId}}` → "partnerId"). */
+  variable?: string;
+  /** A query parameter given several times becomes an array. */
+  repeated?: boolean;
+}
+
+export interface Header {
+  name: string;
+  value: string;
+  /** Variables the value references, in order of appearance. */
+  variables: string[];
+  description?: string;
+}
+
+export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary' | 'graphql' | 'none';
+
+export interface RequestBody {
+  kind: BodyKind;
+  contentType?: string;
+  schema: Schema;
+  /** Example bodies, as the collection gives them (raw text; form and multipart as JSON). */
+  examples: string[];
+  /** Multipart and form fields, in order, with their kind (file parts are "file"). */
+  fields?: Array<{ name: string; kind: 'text' | 'file'; contentType?: string; description?: string }>;
+}
+
+export interface CsvShape {
+  delimiter: string;
+  /** Column names from the header row, in order. */
+  columns: string[];
+}
+
+export interface Response {
+  /** HTTP status code; 0 when the example gives none. */
+  status: number;
+  contentType?: string;
+  schema: Schema;
+  /** Example names that contributed to this bucket. */
+  examples: string[];
+  /** Response header names seen in the examples (sorted, lower-case), with one sample value each. */
+  headers: Record<string, string>;
+  /** Set when the body is delimiter-separated text with a header row; `schema` is then an array of rows. */
+  csv?: CsvShape;
+  /** Set when the schema came from an override, not from examples. */
+  schemaSource: 'inferred' | 'override' | 'none';
+}
+
+export interface Pagination {
+  style: 'link-header';
+  /** The body field that repeats the links (`links`), when the examples show one. */
+  bodyLinks?: string;
+  /** Where the page's items are: a dotted path into the JSON body, "" for a top-level array, "csv" for CSV rows. */
+  itemsAt: string;
+  /** The query parameter that selects a page, when there is one. */
+  pageParam?: string;
+}
+
+export type RouteStatus = 'confirmed' | 'inferred';
+
+export interface Operation {
+  /** Stable id: the Postman item id, or a hash of the item path when the collection has none. */
+  id: string;
+  /** The request's name in the collection. */
+  name: string;
+  /** camelCase member name inside its resource (`list`, `importMembers`). */
+  identifier: string;
+  /** PascalCase prefix for this operation's generated types (`DevicesList`). */
+  typeName: string;
+  method: string;
+  /** Path with `{param}` placeholders, e.g. `/v1/me/apps/{partnerId}/devices`. */
+  pathTemplate: string;
+  /** The raw origin (`{{baseUrl}}`, `https://api.example.com`) when it differs from the model's baseUrl. */
+  baseUrl?: string;
+  pathParams: Parameter[];
+  query: Parameter[];
+  headers: Header[];
+  body?: RequestBody;
+  responses: Response[];
+  pagination?: Pagination;
+  auth: Auth;
+  /** Scripts that run around this request, by where they are declared. */
+  scripts: { prerequest: string[]; test: string[] };
+  description?: string;
+  status?: RouteStatus;
+  deprecated?: boolean;
+  source: SourceRef;
+}
+
+export interface Resource {
+  name: string;
+  /** camelCase namespace name (`staticLists`). */
+  identifier: string;
+  /** PascalCase name (`StaticLists`). */
+  typeName: string;
+  id: string;
+  description?: string;
+  operations: Operation[];
+  resources: Resource[];
+  source: SourceRef;
+}
+
+export interface ApiModel {
+  modelVersion: number;
+  name: string;
+  description?: string;
+  /** The origin most operations use: raw (may reference variables) and resolved with the defaults. */
+  baseUrl: { raw: string; default: string };
+  variables: Variable[];
+  auth: Auth;
+  /** Requests that sit at the collection's top level, outside any folder. */
+  operations: Operation[];
+  resources: Resource[];
+  source: { file: string; format: CollectionFormat };
+}
+
+export type CollectionFormat = 'v1' | 'v2.0' | 'v2.1';
+
+/** A non-fatal finding while building the model (an example that could not be parsed, say). */
+export interface Diagnostic {
+  level: 'warning' | 'info';
+  message: string;
+  where: string;
+}

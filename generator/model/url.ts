@@ -1,0 +1,124 @@
+import type { Url } from '../sdk.js';
+import type { Parameter, Schema } from './types.js';
+import { referencedVariables, scalarSchema, wholeVariable } from './scalar.js';
+
+export interface RouteUrl {
+  /** The origin as written (`{{baseUrl}}`, `https://api.example.com`), '' for a relative URL. */
+  origin: string;
+  pathTemplate: string;
+  pathParams: Omit<Parameter, 'identifier'>[];
+  query: Omit<Parameter, 'identifier'>[];
+}
+
+function descriptionText(description: unknown): string | undefined {
+  if (description === undefined || description === null) return undefined;
+  const text = typeof description === 'string' ? description : String((description as { content?: unknown }).content ?? '');
+  return text.trim() === '' ? undefined : text;
+}
+
+const REQUIRED_WORD = /\b(required|mandatory)\b/i;
+const OPTIONAL_WORD = /\boptional\b/i;
+
+/** Postman has no "required" flag; a description that says so is the only signal there is. */
+export function saysRequired(description: string | undefined): boolean {
+  return description !== undefined && REQUIRED_WORD.test(description) && !OPTIONAL_WORD.test(description);
+}
+
+/** Braces are the template's own syntax; a literal one in a path is percent-encoded. */
+function escapeLiteral(text: string): string {
+  return text.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
+}
+
+export function readUrl(url: Url): RouteUrl {
+  const protocol = url.protocol ? `${url.protocol}://` : '';
+  const host = Array.isArray(url.host) ? url.host.join('.') : String(url.host ?? '');
+  const port = url.port ? `:${url.port}` : '';
+  const origin = `${protocol}${host}${port}`;
+
+  const pathVariables = new Map<string, { value?: string; description?: string }>();
+  for (const variable of url.variables.all()) {
+    const key = String(variable.key ?? '');
+    const value = variable.value === undefined || variable.value === null ? undefined : String(variable.value);
+    pathVariables.set(key, { value, description: descriptionText(variable.description) });
+  }
+
+  const pathParams: RouteUrl['pathParams'] = [];
+  const seen = new Set<string>();
+  const addPathParam = (name: string, variable: string | undefined, example: string | undefined, description?: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const param: Omit<Parameter, 'identifier'> = { name, schema: { type: 'string' }, required: true };
+    if (example !== undefined && example !== '' && !variable) {
+      param.example = example;
+      // Path segments are text on the wire and ids often have leading zeros: keep them strings, with any format.
+      const suggested = scalarSchema(example);
+      param.schema = suggested.type === 'string' ? suggested : { type: 'string' };
+    }
+    if (variable) param.variable = variable;
+    if (description) param.description = description;
+    pathParams.push(param);
+  };
+
+  const segments: string[] = [];
+  const rawPath = Array.isArray(url.path) ? url.path : typeof url.path === 'string' ? [url.path] : [];
+  for (const raw of rawPath) {
+    const segment = String(raw ?? '');
+    if (segment.startsWith(':') && segment.length > 1) {
+      const name = segment.slice(1);
+      const declared = pathVariables.get(name);
+      addPathParam(name, wholeVariable(declared?.value), declared?.value, declared?.description);
+      segments.push(`{${name}}`);
+      continue;
+    }
+    const variables = referencedVariables(segment);
+    if (variables.length === 0) {
+      segments.push(escapeLiteral(segment));
+      continue;
+    }
+    let templated = '';
+    let rest = segment;
+    for (const match of segment.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) {
+      const [whole, name] = match as unknown as [string, string];
+      const at = rest.indexOf(whole);
+      templated += escapeLiteral(rest.slice(0, at));
+      rest = rest.slice(at + whole.length);
+      if (name.startsWith('$')) {
+        templated += escapeLiteral(whole);
+        continue;
+      }
+      addPathParam(name, name, undefined);
+      templated += `{${name}}`;
+    }
+    segments.push(templated + escapeLiteral(rest));
+  }
+  const pathTemplate = `/${segments.join('/')}`;
+
+  const byKey = new Map<string, Omit<Parameter, 'identifier'>>();
+  const query: RouteUrl['query'] = [];
+  for (const param of url.query.all()) {
+    if (param.disabled) continue;
+    const name = String(param.key ?? '');
+    if (name === '') continue;
+    const value = param.value === undefined || param.value === null ? undefined : String(param.value);
+    const existing = byKey.get(name);
+    if (existing) {
+      existing.repeated = true;
+      continue;
+    }
+    const description = descriptionText((param as unknown as { description?: unknown }).description);
+    const variable = wholeVariable(value);
+    const schema: Schema = variable ? { type: 'string' } : scalarSchema(value);
+    const entry: Omit<Parameter, 'identifier'> = { name, schema, required: saysRequired(description) };
+    if (value !== undefined && value !== '' && !variable) entry.example = value;
+    if (variable) entry.variable = variable;
+    if (description) entry.description = description;
+    byKey.set(name, entry);
+    query.push(entry);
+  }
+  for (const entry of query) {
+    if (entry.repeated) entry.schema = { type: 'array', items: entry.schema };
+  }
+  return { origin, pathTemplate, pathParams, query };
+}
+
+export { descriptionText };

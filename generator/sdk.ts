@@ -1,0 +1,8 @@
+/**
+ * The postman-collection SDK is CommonJS; Node's ESM loader cannot see its named exports,
+ * so its classes are taken from the default export here, once, with the SDK's own types.
+ */
+import sdk from 'postman-collection';
+
+export const { Collection, ItemGroup } = sdk;
+export type { Collection as CollectionType, Item, ItemGroup as ItemGroupType, Request, RequestAuth, RequestBody, Response, Url } from 'postman-collection';
