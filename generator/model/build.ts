@@ -197,7 +197,9 @@ function commonOrigin(origins: string[]): string {
 }
 
 export function buildModel(loaded: LoadedCollection, options: BuildOptions = {}): BuildResult {
-  const { collection, file } = loaded;
+  const { collection } = loaded;
+  // The model names the file without its folder, so it does not change with where the generator runs.
+  const file = loaded.file.split('/').pop() ?? loaded.file;
   const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set() };
   readVariables(collection.variables, 'collection', context);
   const auth = readAuth(collection.auth, 'collection') ?? NO_AUTH;

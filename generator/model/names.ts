@@ -125,13 +125,13 @@ export function operationNameCandidates(operationName: string, resourceName: str
   const after = words.slice(nounAt + 1);
   const short = nounAt === 0 ? after : [words[0] ?? '', ...after];
   const keepModifiers = phraseStart === 0 ? after : [...words.slice(0, phraseStart), ...after];
-  const candidates = [short, keepModifiers, words]
-    .filter((candidate) => candidate.length > 0)
-    .map((candidate) => {
-      const name = camelCase(candidate, 'operation');
-      return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
-    });
-  return [...new Set(candidates)];
+  // Always three levels (repeats allowed): contenders move one level at a time, so a name whose
+  // longer form is the same as its short one keeps it while its rival moves on.
+  return [short, keepModifiers, words].map((candidate) => {
+    if (candidate.length === 0) return full;
+    const name = camelCase(candidate, 'operation');
+    return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+  });
 }
 
 export interface NameRequest {

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inferSchema, UNKNOWN_VALUE } from '../generator/model/infer.js';
+import { readCsvTable, sniffCsv } from '../generator/model/csv.js';
+import { parseJsonBody } from '../generator/model/json-body.js';
+import type { Schema } from '../generator/model/types.js';
+
+describe('inferSchema', () => {
+  it('marks a property required only when every sample has it', () => {
+    const schema = inferSchema([{ id: 1, name: 'a' }, { id: 2 }]);
+    expect(schema).toEqual({
+      type: 'object',
+      properties: { id: { type: 'integer' }, name: { type: 'string' } },
+      required: ['id'],
+    });
+  });
+
+  it('keeps null distinct from absent', () => {
+    const schema = inferSchema([{ token: 'x' }, { token: null }]);
+    expect(schema).toEqual({
+      type: 'object',
+      properties: { token: { type: 'union', anyOf: [{ type: 'string' }, { type: 'null' }] } },
+      required: ['token'],
+    });
+  });
+
+  it('widens integer to number when both are seen', () => {
+    expect(inferSchema([1, 2.5])).toEqual({ type: 'number' });
+    expect(inferSchema([1, 2])).toEqual({ type: 'integer' });
+  });
+
+  it('unions conflicting kinds instead of picking one', () => {
+    expect(inferSchema([{ v: 'a' }, { v: 1 }, { v: true }])).toEqual({
+      type: 'object',
+      properties: { v: { type: 'union', anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'boolean' }] } },
+      required: ['v'],
+    });
+  });
+
+  it('merges the elements of arrays of objects', () => {
+    const schema = inferSchema([{ items: [{ id: 1, tag: 'a' }, { id: 2 }] }, { items: [] }]);
+    expect(schema).toEqual({
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: { type: 'object', properties: { id: { type: 'integer' }, tag: { type: 'string' } }, required: ['id'] },
+        },
+      },
+      required: ['items'],
+    });
+  });
+
+  it('types an array seen only empty as unknown[]', () => {
+    expect(inferSchema([[]])).toEqual({ type: 'array', items: { type: 'unknown' } });
+  });
+
+  it('recognises string formats only when every value has the format', () => {
+    expect(inferSchema(['2017-10-01', '2018-01-31'])).toEqual({ type: 'string', format: 'date' });
+    expect(inferSchema(['2017-10-01T09:14:03Z'])).toEqual({ type: 'string', format: 'date-time' });
+    expect(inferSchema(['a@b.co'])).toEqual({ type: 'string', format: 'email' });
+    expect(inferSchema(['https://x.io/a'])).toEqual({ type: 'string', format: 'uri' });
+    expect(inferSchema(['5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b'])).toEqual({ type: 'string', format: 'uuid' });
+    expect(inferSchema(['2017-10-01', 'soon'])).toEqual({ type: 'string' });
+  });
+
+  it('infers an enum only from few short values seen repeatedly', () => {
+    expect(inferSchema(['ios', 'android', 'ios', 'android'])).toEqual({ type: 'enum', values: ['android', 'ios'] });
+    // seen once each: no evidence of a closed set
+    expect(inferSchema(['ios', 'android', 'web'])).toEqual({ type: 'string' });
+    // versions and sentences are not enum members
+    expect(inferSchema(['4.1.3', '4.2.0', '4.1.3', '4.2.0'])).toEqual({ type: 'string' });
+    // too many distinct values
+    const many = Array.from({ length: 20 }, (_, i) => `v${i % 10}x`);
+    expect(inferSchema(many)).toEqual({ type: 'string' });
+  });
+
+  it('turns objects keyed by ids into maps', () => {
+    const schema = inferSchema([{ '101': { name: 'a' }, '102': { name: 'b', size: 2 } }]);
+    expect(schema).toEqual({
+      type: 'map',
+      values: { type: 'object', properties: { name: { type: 'string' }, size: { type: 'integer' } }, required: ['name'] },
+    });
+    expect(inferSchema([{ ios: 1, android: 2 }]).type).toBe('object');
+  });
+
+  it('gives unknown, never a guess, where nothing is known', () => {
+    expect(inferSchema([])).toEqual({ type: 'unknown' });
+    expect(inferSchema([UNKNOWN_VALUE])).toEqual({ type: 'unknown' });
+    expect(inferSchema([null])).toEqual({ type: 'null' });
+  });
+
+  it('keeps "__proto__" an ordinary property', () => {
+    const schema = inferSchema([JSON.parse('{"__proto__": {"x": 1}}')]);
+    expect(schema.type).toBe('object');
+    expect(Object.keys((schema as { properties: object }).properties)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf((schema as { properties: object }).properties)).toBe(Object.prototype);
+  });
+
+  it('stops at the depth limit instead of overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const schema = inferSchema([deep]);
+    let level: Schema = schema;
+    let depth = 0;
+    while (level.type === 'array') {
+      level = level.items;
+      depth++;
+    }
+    expect(level).toEqual({ type: 'unknown' });
+    expect(depth).toBeLessThan(100);
+  });
+});
+
+describe('CSV', () => {
+  const csv = 'deviceId;token;bounce;score\n"a;1";t1;0;1.5\nb;;3;2\n';
+
+  it('sniffs the delimiter of text with a header row', () => {
+    expect(sniffCsv(csv)).toBe(';');
+    expect(sniffCsv('id,name\n1,Ada\n')).toBe(',');
+    expect(sniffCsv('{"a": 1}')).toBeUndefined();
+    expect(sniffCsv('Welcome to the API. Enjoy.')).toBeUndefined();
+  });
+
+  it('reads rows keyed by the header, with quoted cells and empty cells as null', () => {
+    const table = readCsvTable(csv, ';');
+    expect(table.columns).toEqual(['deviceId', 'token', 'bounce', 'score']);
+    expect(table.rows).toEqual([
+      { deviceId: 'a;1', token: 't1', bounce: 0, score: 1.5 },
+      { deviceId: 'b', token: null, bounce: 3, score: 2 },
+    ]);
+    expect(inferSchema([table.rows])).toEqual({
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          bounce: { type: 'integer' },
+          deviceId: { type: 'string' },
+          score: { type: 'number' },
+          token: { type: 'union', anyOf: [{ type: 'string' }, { type: 'null' }] },
+        },
+        required: ['bounce', 'deviceId', 'score', 'token'],
+      },
+    });
+  });
+});
+
+describe('parseJsonBody', () => {
+  it('reads Postman-style JSON: comments, placeholders, trailing commas', () => {
+    const parsed = parseJsonBody('{\n // note\n "name": "{{name}}", "count": {{count}}, "tags": ["a",],\n}') as Record<string, unknown>;
+    expect(parsed.name).toBe('{{name}}');
+    expect(parsed.count).toBe(UNKNOWN_VALUE);
+    expect(parsed.tags).toEqual(['a']);
+  });
+
+  it('gives undefined for text that is not JSON', () => {
+    expect(parseJsonBody('<xml/>')).toBeUndefined();
+    expect(parseJsonBody('')).toBeUndefined();
+  });
+});
+
+describe('inference properties', () => {
+  const json = fc.jsonValue({ maxDepth: 4 });
+
+  it('every sample conforms to the inferred schema', () => {
+    const conforms = (schema: Schema, value: unknown): boolean => {
+      switch (schema.type) {
+        case 'unknown':
+          return true;
+        case 'null':
+          return value === null;
+        case 'boolean':
+          return typeof value === 'boolean';
+        case 'integer':
+          return Number.isInteger(value);
+        case 'number':
+          return typeof value === 'number';
+        case 'string':
+          return typeof value === 'string';
+        case 'enum':
+          return schema.values.includes(value as string);
+        case 'array':
+          return Array.isArray(value) && value.every((item) => conforms(schema.items, item));
+        case 'map':
+          return typeof value === 'object' && value !== null && Object.values(value).every((item) => conforms(schema.values, item));
+        case 'object':
+          return (
+            typeof value === 'object' &&
+            value !== null &&
+            !Array.isArray(value) &&
+            schema.required.every((key) => Object.hasOwn(value, key)) &&
+            Object.entries(value).every(([key, item]) => !Object.hasOwn(schema.properties, key) || conforms(schema.properties[key] as Schema, item))
+          );
+        case 'union':
+          return schema.anyOf.some((option) => conforms(option, value));
+        default:
+          return false;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(json, { minLength: 1, maxLength: 6 }), (samples) => {
+        const schema = inferSchema(samples);
+        for (const sample of samples) expect(conforms(schema, sample)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic and independent of sample order', () => {
+    fc.assert(
+      fc.property(fc.array(json, { minLength: 1, maxLength: 6 }), (samples) => {
+        expect(JSON.stringify(inferSchema([...samples].reverse()))).toBe(JSON.stringify(inferSchema(samples)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
