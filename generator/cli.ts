@@ -1,9 +1,10 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { CodegenError } from './errors.js';
 import { loadCollection } from './load/index.js';
-import { buildModel, serializeModel, type Diagnostic } from './model/index.js';
+import { buildModel, serializeModel, type Diagnostic, type SchemaOverride } from './model/index.js';
+import { parseJson } from './load/json.js';
 import { VERSION } from './version.js';
 
 interface Io {
@@ -24,6 +25,18 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   await rename(temporary, file);
 }
 
+/** Reads a JSON file of schema overrides (an array of { operation, request?, responses? }). */
+async function readOverrides(file: string): Promise<SchemaOverride[]> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new CodegenError('cannot be read.', file, undefined, 'Check the path given to --overrides.');
+  });
+  const json = parseJson(text, file);
+  if (!Array.isArray(json) || json.some((entry) => typeof entry !== 'object' || entry === null || typeof entry.operation !== 'string')) {
+    throw new CodegenError('must be an array of {"operation": "...", "request"?: schema, "responses"?: {"200": schema}}.', file, '$');
+  }
+  return json as SchemaOverride[];
+}
+
 function reportDiagnostics(diagnostics: Diagnostic[], io: Io): void {
   for (const diagnostic of diagnostics) io.stderr(`${diagnostic.level}: ${diagnostic.where}: ${diagnostic.message}\n`);
 }
@@ -40,10 +53,12 @@ function program(io: Io): Command {
     .description('Print (or write) the route model of a collection as JSON.')
     .argument('<collection>', 'a Postman collection file (v1, v2.0, v2.1, or the {"collection": …} export)')
     .option('-o, --out <file>', 'write the model to this file instead of standard output')
+    .option('--overrides <file>', 'a JSON file of types that win over inference')
     .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out generated/api/model.json\n')
-    .action(async (collection: string, options: { out?: string }) => {
+    .action(async (collection: string, options: { out?: string; overrides?: string }) => {
+      const overrides = options.overrides ? await readOverrides(options.overrides) : undefined;
       const loaded = await loadCollection(collection);
-      const { model, diagnostics } = buildModel(loaded);
+      const { model, diagnostics } = buildModel(loaded, overrides ? { overrides } : {});
       reportDiagnostics(diagnostics, io);
       const json = serializeModel(model);
       if (options.out) await writeAtomically(options.out, json);

@@ -110,3 +110,20 @@ describe('bad input', () => {
     await expect(loadCollection(file)).resolves.toMatchObject({ format: 'v2.1' });
   });
 });
+
+describe('JSON syntax errors', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['{"a": 1,}', 'line 1, column 9', /expected a double-quoted property name, found '}'/],
+    ['{"a": 1 "b": 2}', 'line 1, column 9', /expected ',' or '}'/],
+    ['[1, 2', 'line 1, column 6', /expected ',' or '\]'.*end of the file/],
+    ['{"a": "x\ny"}', 'line 1, column 9', /control character/],
+    ['{"a": tru}', 'line 1, column 7', /unexpected 't'/],
+    ['{} {}', 'line 1, column 4', /after the end of the JSON value/],
+    ['', 'line 1, column 1', /expected a value/],
+  ];
+  it.each(cases)('%j → %s', (text, where, reason) => {
+    const error = loadError(text);
+    expect(error.where).toBe(where);
+    expect(error.message).toMatch(reason);
+  });
+});
