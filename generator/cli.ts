@@ -6,6 +6,9 @@ import { loadCollection } from './load/index.js';
 import { buildModel, serializeModel, type Diagnostic, type SchemaOverride } from './model/index.js';
 import { parseJson } from './load/json.js';
 import { VERSION } from './version.js';
+import { DEFAULT_CONFIG, loadConfig, type ClientConfig } from './config.js';
+import { generateClient } from './pipeline.js';
+import { checkOutput, writeOutput } from './output.js';
 
 interface Io {
   stdout: (text: string) => void;
@@ -63,6 +66,47 @@ function program(io: Io): Command {
       const json = serializeModel(model);
       if (options.out) await writeAtomically(options.out, json);
       else io.stdout(json);
+    });
+  cli
+    .command('generate')
+    .description('Generate typed clients: for the collection given, or for every client of the config file.')
+    .argument('[collection]', 'a Postman collection file (without it, the config file lists the clients)')
+    .option('-o, --out <dir>', 'output folder (with a collection argument)', 'generated/client')
+    .option('-n, --name <Name>', 'PascalCase stem of the client names (with a collection argument)')
+    .option('-c, --config <file>', 'the config file', DEFAULT_CONFIG)
+    .option('--check', 'write nothing; exit 1 when the output folder is not what the generator makes now')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ postman-codegen generate                      # every client of postman-codegen.config.json\n  $ postman-codegen generate --check              # in CI: is generated/ current?\n  $ postman-codegen generate api.json --out src/api --name Shop\n',
+    )
+    .action(async (collection: string | undefined, options: { out: string; name?: string; config: string; check?: boolean }) => {
+      const started = Date.now();
+      const config = collection
+        ? { file: undefined, clients: [{ collection, out: options.out, ...(options.name ? { name: options.name } : {}) } as ClientConfig] }
+        : await loadConfig(options.config);
+      let failed = false;
+      for (const client of config.clients) {
+        const generated = await generateClient(client, config.file);
+        reportDiagnostics(generated.diagnostics, io);
+        const out = client.out.split(path.sep).join('/');
+        if (options.check) {
+          const report = await checkOutput(client.out, generated.files);
+          const problems = [...report.stale.map((f) => `stale: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `extra: ${f}`)];
+          if (problems.length > 0) {
+            failed = true;
+            io.stderr(`${out} is not current (run \`postman-codegen generate\`):\n  ${problems.join('\n  ')}\n`);
+            if (report.firstDiff) io.stderr(`${report.firstDiff}\n`);
+          } else {
+            io.stdout(`${out}: current (${generated.operations} operations, ${generated.files.size} files)\n`);
+          }
+          continue;
+        }
+        const report = await writeOutput(client.out, generated.files, generated.inputHash);
+        io.stdout(
+          `${out}: ${generated.operations} operations in ${generated.resources} resources; files ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${Date.now() - started} ms)\n`,
+        );
+      }
+      if (failed) throw new CodegenError('generated output is stale.', config.file ?? options.out, undefined, undefined, 1);
     });
   return cli;
 }

@@ -14,10 +14,15 @@ import { descriptionText, readUrl } from './url.js';
 import { referencedVariables, substituteVariables } from './scalar.js';
 import { applyOverrides, type SchemaOverride } from './overrides.js';
 import { assignNames } from './naming.js';
+import { applyProfile, type Profile } from './profile.js';
+import { operationsOf } from './find.js';
 
 export interface BuildOptions {
   /** Types that win over inference (design §3). */
   overrides?: SchemaOverride[];
+  /** Signing, token and error facts from the configuration, and the file they came from. */
+  profile?: Profile;
+  configFile?: string;
 }
 
 export interface BuildResult {
@@ -176,11 +181,6 @@ function walk(group: Group, groupPath: string[], inherited: Auth, scripts: Scrip
   return tree;
 }
 
-function* allOperations(operations: Operation[], resources: Resource[]): Generator<Operation> {
-  yield* operations;
-  for (const resource of resources) yield* allOperations(resource.operations, resource.resources);
-}
-
 /** The origin most operations use; ties go to the alphabetically first, so item order never matters. */
 function commonOrigin(origins: string[]): string {
   const counts = new Map<string, number>();
@@ -206,7 +206,7 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   const scripts = scriptLevels(collection.events, 'collection', { prerequest: [], test: [] });
   const tree = walk(collection, [], auth, scripts, context);
 
-  const operations = [...allOperations(tree.operations, tree.resources)] as Array<Operation & { origin: string }>;
+  const operations = [...operationsOf(tree.operations, tree.resources)] as Array<Operation & { origin: string }>;
   const raw = commonOrigin(operations.map((operation) => operation.origin));
   for (const operation of operations) {
     if (operation.origin !== raw) operation.baseUrl = operation.origin;
@@ -236,6 +236,7 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   if (description) model.description = description;
   assignNames(model);
   if (options.overrides) applyOverrides(model, options.overrides);
+  if (options.profile) applyProfile(model, options.profile, options.configFile ?? 'configuration');
   return { model, diagnostics: context.diagnostics };
 }
 

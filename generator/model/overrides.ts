@@ -1,4 +1,5 @@
-import type { ApiModel, Operation, Schema } from './types.js';
+import type { ApiModel, Schema } from './types.js';
+import { findOperations } from './find.js';
 import { CodegenError } from '../errors.js';
 
 /**
@@ -13,29 +14,9 @@ export interface SchemaOverride {
   responses?: Record<string, Schema>;
 }
 
-function* operationsOf(model: ApiModel): Generator<Operation> {
-  yield* model.operations;
-  const stack = [...model.resources];
-  while (stack.length > 0) {
-    const resource = stack.shift();
-    if (!resource) break;
-    yield* resource.operations;
-    stack.push(...resource.resources);
-  }
-}
-
-function matches(operation: Operation, reference: string): boolean {
-  return (
-    operation.id === reference ||
-    operation.source.itemPath.join(' / ') === reference ||
-    `${operation.method} ${operation.pathTemplate}` === reference
-  );
-}
-
 export function applyOverrides(model: ApiModel, overrides: SchemaOverride[]): void {
-  const operations = [...operationsOf(model)];
   overrides.forEach((override, index) => {
-    const targets = operations.filter((operation) => matches(operation, override.operation));
+    const targets = findOperations(model, override.operation);
     if (targets.length === 0) {
       throw new CodegenError(
         `override #${index + 1} names operation "${override.operation}", which the collection does not have.`,

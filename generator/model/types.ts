@@ -228,6 +228,30 @@ export interface ApiModel {
   operations: Operation[];
   resources: Resource[];
   source: { file: string; format: CollectionFormat };
+  /** How requests are signed, when configured (design §6: signing is chosen by config, not by name). */
+  signing?: SigningTrait;
+  /** A token obtained from one of the API's own operations, when configured. */
+  token?: TokenTrait;
+  /** Error labels the API documents, for a typed union (`API_ERR_TOKEN` | …). */
+  errorLabels?: string[];
+}
+
+export interface SigningTrait {
+  scheme: 'accengage';
+  /** The variable (client option) that holds the signing key. */
+  keyVariable: string;
+}
+
+export interface TokenTrait {
+  /** The operation that issues tokens (its id). */
+  operationId: string;
+  /** Its JSON body, with `{{variable}}` references to client options. */
+  body: Record<string, string>;
+  /** Where the token and its type are in the answer. */
+  tokenField: string;
+  typeField?: string;
+  /** A failure that means "get a new token and replay": any of these labels with any of these statuses. */
+  refresh: { labels: string[]; statuses: number[] };
 }
 
 export type CollectionFormat = 'v1' | 'v2.0' | 'v2.1';

@@ -3,7 +3,7 @@
  * sends it (auth, hooks, signing last, timeout, retries, token replay) and reads the answer.
  * Generated operations are thin: a spec (plain data) plus a call into this core.
  */
-import { ApiError, ConnectionError, TimeoutError, readErrorEntries } from './errors.js';
+import { ApiError, ConnectionError, TimeoutError, readErrorEntries, type ApiErrorEntry } from './errors.js';
 import type { ClientAuth } from './auth.js';
 import type { Signer } from './signing.js';
 import { readCsvRows, type CsvFormat } from './csv.js';
@@ -36,8 +36,8 @@ export interface OperationSpec {
   body?: { kind: BodyKind; contentType?: string };
   response: ResponseFormat;
   pagination?: { itemsAt: string; bodyLinks?: string };
-  /** False for operations that must go without the client's credentials (a token request). */
-  auth: boolean;
+  /** Which of the client's credentials to send ("default": the collection's); none when absent. */
+  auth?: string;
   /** Retry even though the method is not idempotent (safe to repeat, such as a token request). */
   retrySafe?: boolean;
 }
@@ -68,7 +68,6 @@ export interface CoreConfig {
   /** Collection variables (client options) used for defaults and `{{…}}` in headers. */
   variables: Record<string, string | undefined>;
   fetch?: typeof fetch;
-  auth?: ClientAuth;
   signer?: Signer;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -76,6 +75,10 @@ export interface CoreConfig {
   headers?: Record<string, string>;
   /** Random numbers in [0, 1) for retry jitter. */
   random?: () => number;
+  /** The client's own ApiError subclass, so `instanceof` and label types are the client's. */
+  errorClass?: new (status: number, errors: ReadonlyArray<ApiErrorEntry>, method: string, path: string, body: unknown, headers: Headers) => ApiError;
+  /** Credentials by the key operation specs name ("default" for the collection's own). */
+  auths?: Record<string, ClientAuth>;
 }
 
 /** A file for a multipart field: a Blob (or File), raw bytes, or text, with an optional name and type. */
@@ -99,7 +102,8 @@ function toText(value: unknown): string {
   return String(value);
 }
 
-function fillVariables(text: string, variables: Record<string, string | undefined>): string | undefined {
+/** Fills `{{name}}` references; undefined when one of them has no value. */
+export function fillVariables(text: string, variables: Record<string, string | undefined>): string | undefined {
   let missing = false;
   const filled = text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_whole, name: string) => {
     const value = variables[name];
@@ -200,19 +204,19 @@ export class ClientCore {
   }
 
   /** Calls an operation and returns its parsed answer with the raw response. */
-  async call<T>(spec: OperationSpec, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<CallResult<T>> {
-    return this.execute<T>(spec, params, options, undefined);
+  async call<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): Promise<CallResult<T>> {
+    return this.execute<T>(spec, params as Record<string, unknown>, options, undefined);
   }
 
   /** Calls a paged operation: awaitable for the first page, iterable for every item. */
-  paged<T>(spec: OperationSpec, params: Record<string, unknown> = {}, options: RequestOptions = {}): PagedCall<T> {
+  paged<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): PagedCall<T> {
     const pagination = spec.pagination ?? { itemsAt: '' };
     const origin = new URL(spec.baseUrl ?? this.config.baseUrl).origin;
     return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
       if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
         throw new PaginationError(`the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`);
       }
-      const { data, response, url } = await this.execute<unknown>(spec, params, options, nextUrl);
+      const { data, response, url } = await this.execute<unknown>(spec, params as Record<string, unknown>, options, nextUrl);
       return { items: readItems(data, pagination.itemsAt) as T[], links: readLinks(response, data, pagination.bodyLinks, url), response };
     });
   }
@@ -263,7 +267,8 @@ export class ClientCore {
       set(Object.entries(options.headers ?? {}));
       delete headers.expect;
       const target = new URL(url);
-      const stamp = spec.auth && this.config.auth ? await this.config.auth.apply({ headers, url: target }) : undefined;
+      const auth = spec.auth === undefined ? undefined : this.config.auths?.[spec.auth];
+      const stamp = auth ? await auth.apply({ headers, url: target }) : undefined;
       let request: PreparedRequest = { method: spec.method, url: target.toString(), headers, body };
       request = (await this.config.hooks?.beforeRequest?.(request)) ?? request;
       if (this.config.signer) {
@@ -289,7 +294,7 @@ export class ClientCore {
       if (response.ok) return { data: this.parse<T>(spec, response, bytes, request), response, url: request.url };
 
       const error = this.toError(response, bytes, request.method, path);
-      if (!replayed && stamp !== undefined && this.config.auth?.refresh?.(error, stamp)) {
+      if (!replayed && stamp !== undefined && auth?.refresh?.(error, stamp)) {
         replayed = true;
         continue;
       }
@@ -328,7 +333,7 @@ export class ClientCore {
       const response = await this.fetch(request.url, {
         method: request.method,
         headers: request.headers,
-        body: request.body as Uint8Array<ArrayBuffer> | undefined,
+        ...(request.body ? { body: request.body as Uint8Array<ArrayBuffer> } : {}),
         signal: controller.signal,
       });
       return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
@@ -358,7 +363,8 @@ export class ClientCore {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ApiError(response.status, [{ label: 'INVALID_RESPONSE', message: 'the answer is not valid JSON' }], request.method, new URL(request.url).pathname, text, response.headers);
+      const ErrorClass = this.config.errorClass ?? ApiError;
+      throw new ErrorClass(response.status, [{ label: 'INVALID_RESPONSE', message: 'the answer is not valid JSON' }], request.method, new URL(request.url).pathname, text, response.headers);
     }
   }
 
@@ -370,6 +376,7 @@ export class ClientCore {
     } catch {
       // keep the text
     }
-    return new ApiError(response.status, readErrorEntries(body), method, path, body, response.headers);
+    const ErrorClass = this.config.errorClass ?? ApiError;
+    return new ErrorClass(response.status, readErrorEntries(body), method, path, body, response.headers);
   }
 }

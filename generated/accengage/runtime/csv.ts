@@ -1,0 +1,80 @@
+/** Delimiter-separated text with a header row, read into typed rows. */
+
+export type CsvColumnType = 'string' | 'integer' | 'number' | 'boolean';
+
+export interface CsvFormat {
+  delimiter: string;
+  /** Known columns and their types; other columns are read as strings. */
+  columns: ReadonlyArray<readonly [name: string, type: CsvColumnType]>;
+}
+
+export function parseCsvRecords(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+    } else if (char === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((cells) => !(cells.length === 1 && cells[0] === ''));
+}
+
+function convert(cell: string, type: CsvColumnType | undefined): string | number | boolean | null {
+  if (cell === '') return null;
+  switch (type) {
+    case 'integer':
+    case 'number': {
+      const value = Number(cell);
+      return Number.isNaN(value) ? cell : value;
+    }
+    case 'boolean':
+      return cell === 'true' || cell === '1' ? true : cell === 'false' || cell === '0' ? false : cell;
+    default:
+      return cell;
+  }
+}
+
+/** Reads CSV text into objects keyed by the header row; empty cells are null. */
+export function readCsvRows<Row>(text: string, format: CsvFormat): Row[] {
+  const [header, ...records] = parseCsvRecords(text, format.delimiter);
+  if (!header) return [];
+  const types = new Map(format.columns);
+  const names = header.map((name) => name.trim());
+  return records.map((cells) => {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      // defineProperty keeps a column named "__proto__" an ordinary key.
+      Object.defineProperty(row, name, { value: convert(cells[i] ?? '', types.get(name)), enumerable: true, writable: true, configurable: true });
+    });
+    return row as Row;
+  });
+}

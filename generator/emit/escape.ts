@@ -1,0 +1,37 @@
+/**
+ * Every string from a collection that lands in generated code goes through one of these,
+ * chosen for the place it lands. Identifiers never come from here: they come from names.ts.
+ */
+
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/;
+
+/** A JavaScript string literal; JSON.stringify leaves U+2028/U+2029 raw, so they are escaped too. */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Any JSON-able value as a literal, with the same care for line separators. */
+export function jsonLiteral(value: unknown): string {
+  return (JSON.stringify(value) ?? 'undefined').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Lines for a /** … *\/ comment: nothing inside can close the comment early. */
+export function commentLines(text: string): string[] {
+  return text
+    .split(LINE_BREAKS)
+    .map((line) => line.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trimEnd());
+}
+
+/** A whole block comment, indented, or '' when there is nothing to say. */
+export function docComment(text: string | undefined, indent = ''): string {
+  if (!text || text.trim() === '') return '';
+  const lines = commentLines(text.trim());
+  return `${indent}/**\n${lines.map((line) => `${indent} *${line === '' ? '' : ` ${line}`}`).join('\n')}\n${indent} */\n`;
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property name in a type or object literal: bare when it can be, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return PLAIN_KEY.test(name) && name !== '__proto__' ? name : stringLiteral(name);
+}

@@ -1,0 +1,384 @@
+/**
+ * The emit plan: what each generated file needs, computed from the model alone. Templates and
+ * ts-morph only arrange these pieces; every decision about types and behaviour is made here.
+ */
+import type { ApiModel, Auth, Operation, Parameter, Resource, Response, Schema } from '../model/types.js';
+import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
+import { docComment, jsonLiteral, propertyKey } from './escape.js';
+import { schemaType, type TypeContext } from './schema-type.js';
+
+/** Auth types the generated client performs itself. */
+export const SUPPORTED_AUTH = new Set(['noauth', 'bearer', 'basic', 'apikey', 'oauth2']);
+
+export interface TypeDeclaration {
+  kind: 'interface' | 'alias';
+  name: string;
+  doc?: string;
+  /** For interfaces: property lines' pieces; for aliases: the type text. */
+  properties?: Array<{ key: string; optional: boolean; type: string; doc?: string }>;
+  type?: string;
+}
+
+export interface OperationPlan {
+  identifier: string;
+  typeName: string;
+  functionName: string;
+  specName: string;
+  paramsType: string;
+  paramsOptional: boolean;
+  resultType: string;
+  paged: boolean;
+  spec: string;
+  doc: string;
+  memberDoc: string;
+  types: TypeDeclaration[];
+}
+
+export interface ResourcePlan {
+  identifier: string;
+  className: string;
+  doc: string;
+  memberDoc: string;
+  operations: OperationPlan[];
+  resources: ResourcePlan[];
+}
+
+export interface ClientOption {
+  name: string;
+  variable: string;
+  defaultValue?: string;
+  required: boolean;
+  secret: boolean;
+  doc: string;
+}
+
+export interface AuthPlan {
+  key: string;
+  /** A TypeScript expression building the ClientAuth, given `options` and `variables`. */
+  expression: string;
+  summary: string;
+}
+
+export interface ClientPlan {
+  clientName: string;
+  className: string;
+  optionsType: string;
+  errorName: string;
+  labelType: string;
+  errorLabels: string[];
+  baseUrl: string;
+  doc: string;
+  options: ClientOption[];
+  auths: AuthPlan[];
+  signer?: { keyOption: string };
+  token?: { specName: string; body: Array<[string, string]>; tokenField: string; typeField?: string; labels: string[]; statuses: number[] };
+  root: ResourcePlan;
+  operations: OperationPlan[];
+  unsupportedAuth: string[];
+}
+
+const FILE_PART = '$FilePart';
+const REQUEST: TypeContext = { filePart: FILE_PART, direction: 'request' };
+const RESPONSE: TypeContext = { filePart: FILE_PART, direction: 'response' };
+
+/** Names the runtime's client options take; collection variables must not shadow them. */
+const RUNTIME_OPTIONS = ['baseUrl', 'fetch', 'now', 'timeoutMs', 'maxRetries', 'retry', 'hooks', 'headers', 'random'];
+
+function isSuccess(response: Response): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+function successSchema(operation: Operation): Schema | undefined {
+  const ok = operation.responses.filter(isSuccess).filter((response) => response.schemaSource !== 'none');
+  if (ok.length === 0) return undefined;
+  if (ok.length === 1) return (ok[0] as Response).schema;
+  return { type: 'union', anyOf: ok.map((response) => response.schema) };
+}
+
+type ResponseKind = 'json' | 'csv' | 'text' | 'binary' | 'none';
+
+function responseKind(operation: Operation): { kind: ResponseKind; response?: Response } {
+  const ok = operation.responses.filter(isSuccess);
+  const csv = ok.find((response) => response.csv);
+  if (csv) return { kind: 'csv', response: csv };
+  const withBody = ok.find((response) => response.schemaSource !== 'none');
+  if (!withBody) return { kind: ok.length > 0 ? 'none' : 'json' };
+  const type = withBody.contentType ?? '';
+  if (type.includes('json') || withBody.schema.type !== 'string') return { kind: 'json', response: withBody };
+  if (type.startsWith('text/') || type.includes('xml') || type.includes('javascript')) return { kind: 'text', response: withBody };
+  return { kind: 'binary', response: withBody };
+}
+
+function csvColumnType(schema: Schema | undefined): 'string' | 'integer' | 'number' | 'boolean' {
+  if (!schema) return 'string';
+  if (schema.type === 'union') {
+    const real = schema.anyOf.filter((option) => option.type !== 'null');
+    return real.length === 1 ? csvColumnType(real[0]) : 'string';
+  }
+  return schema.type === 'integer' || schema.type === 'number' || schema.type === 'boolean' ? schema.type : 'string';
+}
+
+function itemSchema(operation: Operation, success: Schema | undefined): Schema {
+  const itemsAt = operation.pagination?.itemsAt ?? '';
+  let list: Schema | undefined = success;
+  if (itemsAt !== '' && itemsAt !== 'csv') {
+    for (const key of itemsAt.split('.')) list = list?.type === 'object' ? list.properties[key] : undefined;
+  }
+  return list?.type === 'array' ? list.items : { type: 'unknown' };
+}
+
+function paramType(param: Parameter, context: TypeContext): string {
+  const type = schemaType(param.schema, context);
+  return type === 'string' ? 'string | number' : type;
+}
+
+function authKey(auth: Auth): string {
+  return jsonLiteral({ type: auth.type, params: auth.params });
+}
+
+function functionName(operation: Operation): string {
+  const name = operation.typeName.charAt(0).toLowerCase() + operation.typeName.slice(1);
+  return RESERVED_WORDS.has(name) || RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+}
+
+function operationDoc(operation: Operation, unsupported: boolean): string {
+  const parts: string[] = [];
+  if (operation.description) parts.push(operation.description.trim());
+  else parts.push(operation.name);
+  parts.push(`\`${operation.method} ${operation.pathTemplate}\``);
+  if (operation.status === 'inferred') parts.push('**Inferred route**: not confirmed by the API’s public reference.');
+  if (unsupported) {
+    parts.push(`**Auth**: this operation uses \`${operation.auth.type}\` auth, which the generated client cannot perform; add the credentials with \`headers\` or a \`beforeRequest\` hook.`);
+  }
+  return parts.join('\n\n');
+}
+
+interface PlanContext {
+  model: ApiModel;
+  authKeys: Map<string, string>;
+  unsupported: Set<string>;
+  tokenOperationId: string | undefined;
+  options: ClientOption[];
+}
+
+function planOperation(operation: Operation, context: PlanContext, indent: string): OperationPlan {
+  const name = operation.typeName;
+  const types: TypeDeclaration[] = [];
+  const unsupported = !SUPPORTED_AUTH.has(operation.auth.type);
+  const variableOption = new Map(context.options.map((option) => [option.variable, option.name]));
+
+  const properties: NonNullable<TypeDeclaration['properties']> = [];
+  for (const param of operation.pathParams) {
+    const doc = [param.description, param.variable && variableOption.has(param.variable) ? `Defaults to the client's \`${variableOption.get(param.variable)}\`.` : undefined].filter(Boolean).join('\n\n');
+    properties.push({ key: param.identifier, optional: param.variable !== undefined && variableOption.has(param.variable), type: paramType(param, REQUEST), ...(doc ? { doc } : {}) });
+  }
+  for (const param of operation.query) {
+    properties.push({ key: param.identifier, optional: !param.required, type: paramType(param, REQUEST), ...(param.description ? { doc: param.description } : {}) });
+  }
+  const isTokenOperation = operation.id === context.tokenOperationId;
+  if (operation.body) {
+    const bodyType = operation.body.kind === 'binary' ? `${FILE_PART} | ArrayBuffer | string` : operation.body.kind === 'text' ? 'string' : schemaType(operation.body.schema, REQUEST);
+    types.push({ kind: 'alias', name: `${name}Body`, type: bodyType, doc: `The request body of \`${operation.method} ${operation.pathTemplate}\`.` });
+    const schema = operation.body.schema;
+    const bodyRequired = operation.body.kind === 'binary' || operation.body.kind === 'text' || (schema.type === 'object' && schema.required.length > 0);
+    properties.push({ key: 'body', optional: !bodyRequired, type: `${name}Body` });
+  }
+  types.push({ kind: 'interface', name: `${name}Params`, properties, doc: `Parameters of \`${operation.method} ${operation.pathTemplate}\`.` });
+
+  const success = successSchema(operation);
+  const { kind, response } = responseKind(operation);
+  const resultShape = kind === 'none' ? 'void' : success ? schemaType(success, RESPONSE) : 'unknown';
+  types.push({ kind: 'alias', name: `${name}Response`, type: resultShape, doc: `The answer of \`${operation.method} ${operation.pathTemplate}\`.` });
+  const paged = operation.pagination !== undefined;
+  if (paged) types.push({ kind: 'alias', name: `${name}Item`, type: schemaType(itemSchema(operation, success), RESPONSE), doc: 'One item of a page.' });
+
+  let responseSpec: string;
+  if (kind === 'csv' && response?.csv) {
+    const row = response.schema.type === 'array' && response.schema.items.type === 'object' ? response.schema.items : undefined;
+    const columns = response.csv.columns.map((column) => [column, csvColumnType(row?.properties[column])]);
+    responseSpec = `{ kind: 'csv', csv: { delimiter: ${jsonLiteral(response.csv.delimiter)}, columns: ${jsonLiteral(columns)} } }`;
+  } else {
+    responseSpec = `{ kind: '${kind}' }`;
+  }
+  const binding = (param: Parameter): string => jsonLiteral(param.variable ? [param.identifier, param.name, param.variable] : [param.identifier, param.name]);
+  const managed = new Set(['content-type', 'content-length', 'authorization', 'host', 'expect']);
+  const headers = operation.headers.filter((header) => !managed.has(header.name.toLowerCase())).map((header) => jsonLiteral([header.name, header.value]));
+  const specLines = [
+    `method: ${jsonLiteral(operation.method)}`,
+    `path: ${jsonLiteral(operation.pathTemplate)}`,
+    ...(operation.baseUrl ? [`baseUrl: ${jsonLiteral(operation.baseUrl)}`] : []),
+    `pathParams: [${operation.pathParams.map(binding).join(', ')}]`,
+    `query: [${operation.query.map(binding).join(', ')}]`,
+    `headers: [${headers.join(', ')}]`,
+    ...(operation.body && operation.body.kind !== 'none'
+      ? [`body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''} }`]
+      : []),
+    `response: ${responseSpec}`,
+    ...(operation.pagination ? [`pagination: { itemsAt: ${jsonLiteral(operation.pagination.itemsAt)}${operation.pagination.bodyLinks ? `, bodyLinks: ${jsonLiteral(operation.pagination.bodyLinks)}` : ''} }`] : []),
+    ...(isTokenOperation || operation.auth.type === 'noauth' || unsupported ? [] : [`auth: ${jsonLiteral(context.authKeys.get(authKey(operation.auth)) ?? 'default')}`]),
+    ...(isTokenOperation ? ['retrySafe: true'] : []),
+  ];
+  const paramsOptional = properties.every((property) => property.optional);
+  const doc = operationDoc(operation, unsupported);
+  return {
+    identifier: operation.identifier,
+    typeName: name,
+    functionName: functionName(operation),
+    specName: `$${functionName(operation)}`,
+    paramsType: `${name}Params`,
+    paramsOptional,
+    resultType: paged ? `$PagedCall<$t.${name}Item>` : `Promise<$t.${name}Response>`,
+    paged,
+    spec: `{\n  ${specLines.join(',\n  ')},\n}`,
+    doc: docComment(doc),
+    memberDoc: docComment(doc, indent),
+    types,
+  };
+}
+
+function planResource(resource: Resource, context: PlanContext, all: OperationPlan[]): ResourcePlan {
+  const operations = resource.operations.map((operation) => planOperation(operation, context, '  '));
+  all.push(...operations);
+  const description = [resource.description?.trim() || resource.name].join('');
+  return {
+    identifier: resource.identifier,
+    className: `${resource.typeName}Resource`,
+    doc: docComment(description),
+    memberDoc: docComment(description, '  '),
+    operations,
+    resources: resource.resources.map((child) => planResource(child, context, all)),
+  };
+}
+
+function authExpression(auth: Auth, secretOption: (param: string) => string): string {
+  const value = (param: string): string => {
+    const raw = auth.params[param] ?? '';
+    const variable = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(raw)?.[1];
+    if (variable) return `variables[${jsonLiteral(variable)}] ?? ''`;
+    if (raw === '<redacted>') return `options.${secretOption(param)} ?? ''`;
+    return jsonLiteral(raw);
+  };
+  switch (auth.type) {
+    case 'bearer':
+      return `$auth.bearerAuth(() => ${value('token')})`;
+    case 'oauth2':
+      return `$auth.bearerAuth(() => ${value('accessToken')}, ${jsonLiteral(auth.params.headerPrefix || 'Bearer')})`;
+    case 'basic':
+      return `$auth.basicAuth(() => ${value('username')}, () => ${value('password')})`;
+    case 'apikey':
+      return `$auth.apiKeyAuth(${jsonLiteral(auth.params.key || 'X-Api-Key')}, () => ${value('value')}, ${auth.params.in === 'query' ? "'query'" : "'header'"})`;
+    default:
+      return '$auth.noAuth';
+  }
+}
+
+/** Plans the whole client for a model. `clientName` is the PascalCase stem ("Accengage"). */
+export function planClient(model: ApiModel, clientName?: string): ClientPlan {
+  const stem = typeName(clientName ?? model.name, 'Api');
+  const operationsFlat: Operation[] = [];
+  const collect = (operations: Operation[], resources: Resource[]): void => {
+    operationsFlat.push(...operations);
+    for (const resource of resources) collect(resource.operations, resource.resources);
+  };
+  collect(model.operations, model.resources);
+
+  // Client options: one per collection variable, never shadowing a runtime option.
+  const variableNames = uniqueNames(
+    model.variables.filter((variable) => variable.name !== 'baseUrl').map((variable) => ({ key: variable.name, candidates: [bindingName(variable.name, 'variable')] })),
+    new Set(RUNTIME_OPTIONS),
+  );
+  const requiredVariables = new Set<string>();
+  if (model.signing) requiredVariables.add(model.signing.keyVariable);
+  if (model.token) for (const value of Object.values(model.token.body)) for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
+  const options: ClientOption[] = model.variables
+    .filter((variable) => variable.name !== 'baseUrl')
+    .map((variable) => {
+      const required = requiredVariables.has(variable.name);
+      const secret = variable.type === 'secret';
+      const defaultValue = !secret && variable.default !== '' && variable.default !== '<redacted>' ? variable.default : undefined;
+      const doc = [variable.description, defaultValue !== undefined ? `Defaults to \`${defaultValue}\`.` : undefined].filter(Boolean).join('\n\n');
+      return { name: variableNames.get(variable.name) as string, variable: variable.name, ...(defaultValue !== undefined ? { defaultValue } : {}), required, secret, doc: docComment(doc, '  ') };
+    });
+  const optionFor = (variable: string): string => options.find((option) => option.variable === variable)?.name ?? variable;
+
+  // One ClientAuth per distinct performable auth; the collection's own is "default".
+  const authKeys = new Map<string, string>();
+  const auths: AuthPlan[] = [];
+  const unsupported = new Set<string>();
+  const taken = new Set(options.map((option) => option.name).concat(RUNTIME_OPTIONS));
+  const secretOptions: ClientOption[] = [];
+  const secretOption = (auth: Auth) => (param: string): string => {
+    const name = uniqueNames([{ key: 'x', candidates: [bindingName(`${auth.type} ${param}`)] }], taken).get('x') as string;
+    if (!secretOptions.some((option) => option.name === name)) {
+      taken.add(name);
+      secretOptions.push({ name, variable: '', required: false, secret: true, doc: docComment(`The ${param} of the collection's ${auth.type} auth (the collection holds a literal secret that is not copied into the client).`, '  ') });
+    }
+    return name;
+  };
+  const register = (auth: Auth, preferred?: string): void => {
+    if (auth.type === 'noauth') return;
+    if (!SUPPORTED_AUTH.has(auth.type)) {
+      unsupported.add(auth.type);
+      return;
+    }
+    const key = authKey(auth);
+    if (authKeys.has(key)) return;
+    const name = preferred ?? `auth${auths.length + 1}`;
+    authKeys.set(key, name);
+    auths.push({ key: name, expression: authExpression(auth, secretOption(auth)), summary: auth.type });
+  };
+  register(model.auth, 'default');
+  for (const operation of operationsFlat) if (operation.id !== model.token?.operationId) register(operation.auth);
+
+  const context: PlanContext = { model, authKeys, unsupported, tokenOperationId: model.token?.operationId, options };
+  const all: OperationPlan[] = [];
+  const rootOperations = model.operations.map((operation) => planOperation(operation, context, '  '));
+  all.push(...rootOperations);
+  const root: ResourcePlan = {
+    identifier: '',
+    className: `${stem}Client`,
+    doc: '',
+    memberDoc: '',
+    operations: rootOperations,
+    resources: model.resources.map((resource) => planResource(resource, context, all)),
+  };
+
+  let token: ClientPlan['token'];
+  if (model.token) {
+    const tokenOperation = operationsFlat.find((operation) => operation.id === model.token?.operationId);
+    const plan = all.find((candidate) => tokenOperation && candidate.functionName === functionName(tokenOperation));
+    if (plan) {
+      token = {
+        specName: plan.specName,
+        body: Object.entries(model.token.body),
+        tokenField: model.token.tokenField,
+        ...(model.token.typeField ? { typeField: model.token.typeField } : {}),
+        labels: model.token.refresh.labels,
+        statuses: model.token.refresh.statuses,
+      };
+    }
+  }
+
+  const signer = model.signing ? { keyOption: optionFor(model.signing.keyVariable) } : undefined;
+  const docParts = [model.description?.trim() || model.name];
+  if (unsupported.size > 0) docParts.push(`Auth types the client cannot perform (their operations document it): ${[...unsupported].sort().join(', ')}.`);
+  return {
+    clientName: stem,
+    className: `${stem}Client`,
+    optionsType: `${stem}ClientOptions`,
+    errorName: `${stem}Error`,
+    labelType: `${stem}ErrorLabel`,
+    errorLabels: model.errorLabels ?? [],
+    baseUrl: model.baseUrl.default,
+    doc: docComment(docParts.join('\n\n')),
+    options: [...options, ...secretOptions],
+    auths,
+    ...(signer ? { signer } : {}),
+    ...(token ? { token } : {}),
+    root,
+    operations: all,
+    unsupportedAuth: [...unsupported].sort(),
+  };
+}
+
+export { propertyKey };

@@ -1,0 +1,38 @@
+import { IndentationText, Project, QuoteKind } from 'ts-morph';
+import type { OperationPlan } from './plan.js';
+import { commentLines, propertyKey } from './escape.js';
+
+/** types.ts: every operation's Params, Body, Response and Item types, built with ts-morph. */
+export function emitTypesFile(operations: OperationPlan[], header: string): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
+  const usesFiles = operations.some((operation) =>
+    operation.types.some((declaration) => (declaration.type ?? '').includes('$FilePart') || (declaration.properties ?? []).some((property) => property.type.includes('$FilePart'))),
+  );
+  // The import only when a request type takes a file: strict configurations reject unused imports.
+  const imports = usesFiles ? "import type { FilePart as $FilePart } from './runtime/core.js';\n" : 'export {};\n';
+  const file = project.createSourceFile('types.ts', `${header}\n${imports}`);
+  const docs = (text: string | undefined) => (text ? [commentLines(text).join('\n')] : []);
+  for (const operation of operations) {
+    for (const declaration of operation.types) {
+      if (declaration.kind === 'interface') {
+        file.addInterface({
+          name: declaration.name,
+          isExported: true,
+          docs: docs(declaration.doc),
+          properties: (declaration.properties ?? []).map((property) => ({
+            name: propertyKey(property.key),
+            hasQuestionToken: property.optional,
+            type: property.type,
+            docs: docs(property.doc),
+          })),
+        });
+      } else {
+        file.addTypeAlias({ name: declaration.name, isExported: true, docs: docs(declaration.doc), type: declaration.type ?? 'unknown' });
+      }
+    }
+  }
+  return file.getFullText();
+}

@@ -1,0 +1,42 @@
+import type { ApiModel, SigningTrait, TokenTrait } from './types.js';
+import { findOperations } from './find.js';
+import { CodegenError } from '../errors.js';
+import { referencedVariables } from './scalar.js';
+
+/**
+ * What configuration adds to a model that the collection cannot say: the signing scheme, how a
+ * token is obtained, the documented error labels. Operations are named as overrides name them.
+ */
+export interface Profile {
+  signing?: SigningTrait;
+  token?: Omit<TokenTrait, 'operationId'> & { operation: string };
+  errorLabels?: string[];
+}
+
+export function applyProfile(model: ApiModel, profile: Profile, configFile: string): void {
+  if (profile.signing) {
+    if (!model.variables.some((variable) => variable.name === profile.signing?.keyVariable)) {
+      model.variables.push({ name: profile.signing.keyVariable, default: '', type: 'secret', scope: 'config' });
+    }
+    model.signing = profile.signing;
+  }
+  if (profile.token) {
+    const { operation, ...rest } = profile.token;
+    const [target, ...others] = findOperations(model, operation);
+    if (!target || others.length > 0) {
+      throw new CodegenError(
+        `token.operation "${operation}" ${target ? 'matches several operations' : 'matches no operation of the collection'}.`,
+        configFile,
+        'token.operation',
+        'Name it by item path ("Folder / Request"), by "METHOD /path", or by its Postman id.',
+      );
+    }
+    for (const value of Object.values(rest.body)) {
+      for (const name of referencedVariables(value)) {
+        if (!model.variables.some((variable) => variable.name === name)) model.variables.push({ name, default: '', type: 'any', scope: 'config' });
+      }
+    }
+    model.token = { operationId: target.id, ...rest };
+  }
+  if (profile.errorLabels) model.errorLabels = [...profile.errorLabels];
+}
