@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeModel } from '../generator/model/index.js';
+import { loadConfig } from '../generator/config.js';
 import { accengageCollection, allOperations, modelOf, operationByName, root } from './helpers.js';
 
 /** The route table of the API reference we keep (resource, request, method, path, status, paged). */
@@ -156,8 +157,14 @@ describe('the Accengage model', async () => {
     }
   });
 
-  it('is what generated/accengage/model.json holds', async () => {
+  it('is what generated/accengage/model.json holds, with the configured signing, token and labels', async () => {
+    const config = await loadConfig(path.join(root, 'postman-codegen.config.json'));
+    const { collection: _c, out: _o, name: _n, overrides: _v, ...profile } = config.clients[0]!;
+    const configured = (await modelOf(accengageCollection, { profile })).model;
+    expect(configured.signing).toEqual({ scheme: 'accengage', keyVariable: 'apiKey' });
+    expect(configured.token?.operationId).toBe(operationByName(model, 'Create access token').id);
+    expect(configured.errorLabels).toContain('API_ERR_UNKNOW_ROUTE');
     const committed = await readFile(path.join(root, 'generated/accengage/model.json'), 'utf8');
-    expect(committed).toBe(serializeModel(model));
+    expect(committed).toBe(serializeModel(configured));
   });
 });

@@ -83,11 +83,7 @@ export function createAccengageCore(options: AccengageClientOptions): $ClientCor
   const tokenAuth = new $auth.TokenAuth(
     async () => {
       const body = Object.fromEntries([['email', $fillVariables('{{email}}', variables) ?? '']]);
-      const { data } = await core.call<Record<string, unknown> | undefined>(
-        $operations.$accessTokenCreate,
-        { body },
-        { headers: {} },
-      );
+      const { data } = await core.call<Record<string, unknown> | undefined>($operations.$accessTokenCreate, { body });
       return { tokenType: String(data?.['token_type'] ?? 'Bearer'), accessToken: String(data?.['access_token'] ?? '') };
     },
     (error) =>
@@ -348,7 +344,7 @@ export class StaticListsResource {
   }
 
   /**
-   * Creates an empty static list. `expirationDate` (YYYY-MM-DD) is optional.
+   * Creates an empty static list. `externalId` and `expirationDate` (YYYY-MM-DD) are optional.
    *
    * **Status: inferred** — not in the public reference; reconstructed from the SDKs' static-list subscription (external ID, name, expiration date). Verify against the official documentation before relying on it.
    *

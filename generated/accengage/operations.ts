@@ -385,7 +385,7 @@ export const $staticListsCreate: $OperationSpec = {
 };
 
 /**
- * Creates an empty static list. `expirationDate` (YYYY-MM-DD) is optional.
+ * Creates an empty static list. `externalId` and `expirationDate` (YYYY-MM-DD) are optional.
  *
  * **Status: inferred** — not in the public reference; reconstructed from the SDKs' static-list subscription (external ID, name, expiration date). Verify against the official documentation before relying on it.
  *

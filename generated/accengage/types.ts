@@ -321,7 +321,7 @@ export type StaticListsListItem = {
 /** The request body of `POST /v1/me/apps/{partnerId}/static-lists`. */
 export type StaticListsCreateBody = {
   expirationDate?: string;
-  externalId: string;
+  externalId?: string;
   name: string;
 };
 
@@ -339,10 +339,10 @@ export interface StaticListsCreateParams {
 /** The answer of `POST /v1/me/apps/{partnerId}/static-lists`. */
 export type StaticListsCreateResponse = {
   expirationDate: string | null;
-  externalId: string;
+  externalId: string | null;
   id: number;
   name: string;
-  status: string;
+  status: 'empty';
 };
 /** The request body of `POST /v1/me/apps/{partnerId}/static-lists/{listId}/import`. */
 export type StaticListsImportMembersBody = {
@@ -432,14 +432,14 @@ export type MessagesListItem = {
 /** The request body of `POST /v1/me/apps/{partnerId}/messages`. */
 export type MessagesCreateBody = {
   campaignId?: number;
-  externalId: string;
+  externalId?: string;
   message?: {
-    badge: string;
-    customParams: Array<{
+    badge?: string;
+    customParams?: Array<{
       key: string;
       value: string;
     }>;
-    interactiveButtons: {
+    interactiveButtons?: {
       buttons: Array<{
         action: 'close' | 'webView';
         id: number;
@@ -447,11 +447,11 @@ export type MessagesCreateBody = {
       }>;
       template: string;
     };
-    richPushOpening: string;
-    richPushUrl: string;
+    richPushOpening?: string;
+    richPushUrl?: string;
     sound: string;
     subject: string;
-    text: string;
+    text?: string;
   };
   messages?: {
     en: {
@@ -482,9 +482,9 @@ export interface MessagesCreateParams {
 
 /** The answer of `POST /v1/me/apps/{partnerId}/messages`. */
 export type MessagesCreateResponse = {
-  externalId: string;
+  externalId: string | null;
   id: number;
-  status: string;
+  status: 'draft';
 };
 
 /** Parameters of `GET /v1/me/apps/{partnerId}/messages/{messageId}`. */
