@@ -6,7 +6,7 @@ import { CodegenError } from '../errors.js';
 import { parseJson } from './json.js';
 import { detectFormat } from './format.js';
 import { toV21 } from './convert.js';
-import { validateCollection } from './validate.js';
+import { assignMissingIds, validateCollection } from './validate.js';
 
 export interface LoadedCollection {
   /** The file as the user named it (used in messages and in the model's `source`). */
@@ -39,8 +39,11 @@ async function readText(file: string): Promise<string> {
 export function parseCollection(text: string, file: string): LoadedCollection {
   const json = parseJson(text, file);
   const detected = detectFormat(json, file);
+  if (detected.format !== 'v1') assignMissingIds(detected.collection);
   const v21 = toV21(detected.collection, detected.format, file);
   const diagnostics: Diagnostic[] = [];
+  // Once more after conversion: a v1 file may lack ids that v2.1 items need.
+  assignMissingIds(v21);
   validateCollection(v21, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics);
   let collection: CollectionType;
   try {

@@ -23,13 +23,33 @@ function derivedId(itemPath: string[], taken: Set<string>): string {
 }
 
 /**
- * Checks the v2.1 structure the SDK would otherwise accept silently or crash on, and gives each
- * item a deterministic id. Errors name the item path ("Devices / List devices") and the JSON path.
+ * Gives every v2 item without an id a stable one, before anything else can invent a random one
+ * (the SDK does, and so does the v2.0 → v1 conversion). Tolerates malformed trees: validation
+ * reports those later.
+ */
+export function assignMissingIds(collection: Json): void {
+  const taken = new Set<string>();
+  const visit = (items: unknown, parentPath: string[]): void => {
+    if (!Array.isArray(items)) return;
+    items.forEach((item, index) => {
+      if (!isObject(item)) return;
+      const name = typeof item.name === 'string' && item.name !== '' ? item.name : `Untitled ${index + 1}`;
+      const itemPath = [...parentPath, name];
+      const existing = typeof item.id === 'string' && item.id !== '' ? item.id : typeof item._postman_id === 'string' ? item._postman_id : '';
+      item.id = existing && !taken.has(existing) ? existing : derivedId(itemPath, taken);
+      taken.add(item.id as string);
+      visit(item.item, itemPath);
+    });
+  };
+  visit(collection.item, []);
+}
+
+/**
+ * Checks the v2.1 structure the SDK would otherwise accept silently or crash on. Errors name the item path ("Devices / List devices") and the JSON path.
  * Items with no request at all are dropped with a warning (the SDK would invent an empty GET).
  * Mutates `collection` (it is the loader's private copy).
  */
 export function validateCollection(collection: Json, file: string, jsonRoot: string, diagnostics: Diagnostic[]): void {
-  const taken = new Set<string>();
   const fail = (message: string, itemPath: string[], jsonPath: string, hint?: string): never => {
     const where = itemPath.length > 0 ? `item "${itemPath.join(' / ')}" at ${jsonPath}` : jsonPath;
     throw new CodegenError(message, file, where, hint);
@@ -64,13 +84,6 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
     }
     const name = item.name === undefined || item.name === '' ? `Untitled ${index + 1}` : String(item.name);
     const itemPath = [...parentPath, name];
-    const existing = typeof item.id === 'string' && item.id !== '' ? item.id : typeof item._postman_id === 'string' ? item._postman_id : '';
-    if (existing && !taken.has(existing)) {
-      item.id = existing;
-    } else {
-      item.id = derivedId(itemPath, taken);
-    }
-    taken.add(item.id as string);
     if (item.name === undefined || item.name === '') item.name = name;
 
     if ('item' in item) {

@@ -211,7 +211,7 @@ export class ClientCore {
   /** Calls a paged operation: awaitable for the first page, iterable for every item. */
   paged<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): PagedCall<T> {
     const pagination = spec.pagination ?? { itemsAt: '' };
-    const origin = new URL(spec.baseUrl ?? this.config.baseUrl).origin;
+    const origin = new URL(spec.baseUrl !== undefined ? (fillVariables(spec.baseUrl, this.config.variables) ?? spec.baseUrl) : this.config.baseUrl).origin;
     return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
       if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
         throw new PaginationError(`the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`);
@@ -231,7 +231,7 @@ export class ClientCore {
       }
       path = path.split(`{${wireName}}`).join(encodeURIComponent(toText(value)));
     }
-    const base = (spec.baseUrl ?? this.config.baseUrl).replace(/\/+$/, '');
+    const base = (spec.baseUrl !== undefined ? (fillVariables(spec.baseUrl, variables) ?? spec.baseUrl) : this.config.baseUrl).replace(/\/+$/, '');
     const url = new URL(`${base}${path}`);
     for (const [identifier, wireName, variable] of spec.query) {
       const value = params[identifier] ?? (variable ? variables[variable] : undefined);

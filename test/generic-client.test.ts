@@ -1,0 +1,118 @@
+/**
+ * A client generated from a generic collection (no Accengage configuration) performs the
+ * collection's own auth, encodes every body mode and follows its variables: checked against an
+ * echo server on loopback.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateClient } from '../generator/pipeline.js';
+import { collectionOf } from './helpers.js';
+import { typeCheck, writeFiles } from './support.js';
+
+interface Echo {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+let server: Server;
+let origin = '';
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const echo: Echo = { method: request.method ?? '', url: request.url ?? '', headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(echo));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const echoExample = [{ name: 'Echo', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"method": "GET", "url": "/", "headers": {}, "body": ""}' }];
+const request = (name: string, method: string, url: string, extra: Record<string, unknown> = {}) => ({ name, request: { method, url, ...extra }, response: echoExample });
+
+const collection = collectionOf(
+  [
+    request('Key in header', 'GET', '{{host}}/a?fixed=1'),
+    {
+      name: 'Basic folder',
+      auth: { type: 'basic', basic: [{ key: 'username', value: 'ada' }, { key: 'password', value: '{{password}}' }] },
+      item: [request('Basic', 'GET', '{{host}}/b')],
+    },
+    request('Bearer', 'GET', '{{host}}/c', { auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] } }),
+    request('Open', 'GET', '{{host}}/d', { auth: { type: 'noauth' } }),
+    request('Key in query', 'GET', '{{host}}/e', { auth: { type: 'apikey', apikey: [{ key: 'key', value: 'api_key' }, { key: 'value', value: '{{apiKey}}' }, { key: 'in', value: 'query' }] } }),
+    request('Send form', 'POST', '{{host}}/f', { body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: '1' }, { key: 'b', value: 'x y' }] } }),
+    request('Send parts', 'POST', '{{host}}/g', { body: { mode: 'formdata', formdata: [{ key: 'doc', type: 'file', src: 'a.txt' }, { key: 'note', type: 'text', value: 'hi' }] } }),
+    request('Send text', 'PUT', '{{host}}/h', { header: [{ key: 'Content-Type', value: 'text/plain' }, { key: 'X-Tenant', value: '{{tenant}}' }], body: { mode: 'raw', raw: 'hello' } }),
+    request('Find item', 'GET', '{{host}}/items/:itemId?tags=a&tags=b', { url: { raw: '', host: ['{{host}}'], path: ['items', ':itemId'], query: [{ key: 'tags', value: 'a' }, { key: 'tags', value: 'b' }], variable: [{ key: 'itemId', value: '7' }] } }),
+  ],
+  {
+    auth: { type: 'apikey', apikey: [{ key: 'key', value: 'X-Api-Key' }, { key: 'value', value: '{{apiKey}}' }, { key: 'in', value: 'header' }] },
+    variable: [{ key: 'host', value: 'https://example.invalid' }, { key: 'tenant', value: 'acme' }],
+  },
+);
+
+describe('a generic generated client', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'pc-generic-'));
+  await writeFile(path.join(folder, 'package.json'), '{"type": "module"}\n');
+  const collectionFile = path.join(folder, 'echo.postman_collection.json');
+  await writeFile(collectionFile, JSON.stringify(collection));
+  const generated = await generateClient({ collection: collectionFile, out: folder, name: 'Echo' });
+  await writeFiles(path.join(folder, 'client'), generated.files);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const { EchoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as { EchoClient: new (options: Record<string, unknown>) => any };
+  const client = () => new EchoClient({ host: origin, apiKey: 'k-123', password: 's3cret', token: 't-456' });
+
+  it('type-checks strictly', () => {
+    expect(typeCheck([path.join(folder, 'client', 'index.ts')])).toEqual([]);
+  });
+
+  it('follows the host variable and sends the collection auth, per level', async () => {
+    const c = client();
+    // Query values in a collection are examples, not defaults: only what the caller passes is sent.
+    expect(((await c.keyInHeader()) as Echo).url).toBe('/a');
+    const a: Echo = await c.keyInHeader({ fixed: 1 });
+    expect(a.url).toBe('/a?fixed=1');
+    expect(a.headers['x-api-key']).toBe('k-123');
+    const b: Echo = await c.basicFolder.basic();
+    expect(b.headers.authorization).toBe(`Basic ${Buffer.from('ada:s3cret').toString('base64')}`);
+    expect(b.headers['x-api-key']).toBeUndefined();
+    expect(((await c.bearer()) as Echo).headers.authorization).toBe('Bearer t-456');
+    const open: Echo = await c.open();
+    expect(open.headers.authorization).toBeUndefined();
+    expect(open.headers['x-api-key']).toBeUndefined();
+    expect(((await c.keyInQuery()) as Echo).url).toBe('/e?api_key=k-123');
+  });
+
+  it('encodes form, multipart and text bodies, and fills header variables', async () => {
+    const c = client();
+    const form: Echo = await c.sendForm({ body: { a: 1, b: 'x y' } });
+    expect(form.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(form.body).toBe('a=1&b=x+y');
+    const parts: Echo = await c.sendParts({ body: { doc: { data: 'file text', filename: 'a.txt', contentType: 'text/plain' }, note: 'hi' } });
+    expect(parts.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(parts.headers['content-length']).toBe(String(Buffer.byteLength(parts.body)));
+    expect(parts.headers.expect).toBeUndefined();
+    expect(parts.body).toContain('filename="a.txt"');
+    expect(parts.body).toContain('file text');
+    const text: Echo = await c.sendText({ body: 'hello' });
+    expect(text).toMatchObject({ method: 'PUT', body: 'hello' });
+    expect(text.headers['content-type']).toBe('text/plain');
+    expect(text.headers['x-tenant']).toBe('acme');
+  });
+
+  it('encodes path parameters and repeats array query parameters', async () => {
+    const found: Echo = await client().findItem({ itemId: 'a/b c', tags: ['x', 'y'] });
+    expect(found.url).toBe('/items/a%2Fb%20c?tags=x&tags=y');
+  });
+});
