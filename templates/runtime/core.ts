@@ -268,11 +268,15 @@ export class ClientCore {
       delete headers.expect;
       const target = new URL(url);
       const auth = spec.auth === undefined ? undefined : this.config.auths?.[spec.auth];
-      const stamp = auth ? await auth.apply({ headers, url: target }) : undefined;
+      // Awaited only when asynchronous: every microtask saved is on every request's path.
+      const applied = auth?.apply({ headers, url: target });
+      const stamp = applied instanceof Promise ? await applied : applied;
       let request: PreparedRequest = { method: spec.method, url: target.toString(), headers, body };
-      request = (await this.config.hooks?.beforeRequest?.(request)) ?? request;
+      const beforeRequest = this.config.hooks?.beforeRequest;
+      if (beforeRequest) request = (await beforeRequest(request)) ?? request;
       if (this.config.signer) {
-        const signed = await this.config.signer({ method: request.method, url: request.url, headers: request.headers, body: request.body });
+        const signing = this.config.signer({ method: request.method, url: request.url, headers: request.headers, body: request.body });
+        const signed = signing instanceof Promise ? await signing : signing;
         request = { ...request, headers: { ...request.headers, ...signed } };
       }
 
@@ -289,7 +293,8 @@ export class ClientCore {
         await sleep(delay, options.signal);
         continue;
       }
-      await this.config.hooks?.afterResponse?.(response, request);
+      const afterResponse = this.config.hooks?.afterResponse;
+      if (afterResponse) await afterResponse(response, request);
 
       if (response.ok) return { data: this.parse<T>(spec, response, bytes, request), response, url: request.url };
 
@@ -313,33 +318,37 @@ export class ClientCore {
   /** One HTTP exchange, body included, within the timeout. */
   private async send(request: PreparedRequest, options: RequestOptions): Promise<{ response: Response; bytes: Uint8Array }> {
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+    if (options.signal?.aborted) throw options.signal.reason;
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body ? { body: request.body as Uint8Array<ArrayBuffer> } : {}),
+    };
+    const read = async (): Promise<{ response: Response; bytes: Uint8Array }> => {
+      const response = await this.fetch(request.url, init);
+      return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+    };
+    if (timeoutMs === undefined || timeoutMs <= 0) {
+      // The common case costs no controller and no timer.
+      if (options.signal) init.signal = options.signal;
+      return read();
+    }
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(options.signal?.reason);
-    if (options.signal?.aborted) throw options.signal.reason;
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    init.signal = controller.signal;
     const path = new URL(request.url).pathname;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout =
-      timeoutMs !== undefined && timeoutMs > 0
-        ? new Promise<never>((_, reject) => {
-            timer = setTimeout(() => {
-              const error = new TimeoutError(request.method, path, timeoutMs);
-              controller.abort(error);
-              reject(error);
-            }, timeoutMs);
-          })
-        : undefined;
-    const exchange = (async () => {
-      const response = await this.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body ? { body: request.body as Uint8Array<ArrayBuffer> } : {}),
-        signal: controller.signal,
-      });
-      return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
-    })();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new TimeoutError(request.method, path, timeoutMs);
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    const exchange = read();
     try {
-      return await (timeout ? Promise.race([exchange, timeout]) : exchange);
+      return await Promise.race([exchange, timeout]);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);

@@ -17,18 +17,21 @@ export interface ClientAuth {
 
 export type Secret = string | (() => string | Promise<string>);
 
-async function reveal(secret: Secret): Promise<string> {
+function reveal(secret: Secret): string | Promise<string> {
   return typeof secret === 'function' ? secret() : secret;
 }
 
 export const noAuth: ClientAuth = { apply: () => undefined };
 
 export function bearerAuth(token: Secret, prefix = 'Bearer'): ClientAuth {
+  const set = (target: AuthTarget, value: string): undefined => {
+    if (value !== '') target.headers.authorization = `${prefix} ${value}`;
+    return undefined;
+  };
   return {
-    async apply(target) {
-      const value = await reveal(token);
-      if (value !== '') target.headers.authorization = `${prefix} ${value}`;
-      return undefined;
+    apply(target) {
+      const value = reveal(token);
+      return value instanceof Promise ? value.then((resolved) => set(target, resolved)) : set(target, value);
     },
   };
 }

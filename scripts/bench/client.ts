@@ -1,0 +1,99 @@
+/**
+ * Benchmarks of the generated Accengage client, as ratios measured in one run:
+ *   - overhead: time per request of the generated client / a hand-written fetch that sends the
+ *     same signed request to the same loopback server (target: at most 1.10);
+ *   - memory: heap after iterating 100,000 devices / heap after the first 10,000 (target: flat, ~1);
+ *   - generation: time to generate the Accengage client from the collection (target: < 1 s).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { AccengageClient } from '../../generated/accengage/index.js';
+import { startSimulator } from '../simulator/server.js';
+import { generateClient } from '../../generator/pipeline.js';
+import { loadConfig } from '../../generator/config.js';
+import { packageRoot } from '../../generator/paths.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function overhead(): Promise<number> {
+  const body = JSON.stringify({ message: 'Welcome mymail@client.com' });
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const apiKey = 'a1b2c3d4e5f6g7h8';
+  const client = new AccengageClient({ email: 'mymail@client.com', apiKey, accessToken: 'token', baseUrl: base });
+  const plain = async (): Promise<unknown> => {
+    const time = String(Math.floor(Date.now() / 1000));
+    const signature = createHash('sha1').update(`${apiKey}${time}`).digest('hex');
+    const response = await fetch(`${base}/v1/me`, { headers: { authorization: 'Bearer token', 'accengage-time': time, 'accengage-signature': signature } });
+    if (!response.ok) throw new Error(String(response.status));
+    return response.json();
+  };
+  const generated = (): Promise<unknown> => client.me.get();
+  const round = async (call: () => Promise<unknown>, n: number): Promise<number> => {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) await call();
+    return (performance.now() - start) / n;
+  };
+  await round(plain, 300);
+  await round(generated, 300);
+  // Interleaved rounds, so that drift in the machine's speed hits both sides alike.
+  let plainMs = 0;
+  let generatedMs = 0;
+  for (let r = 0; r < 10; r++) {
+    plainMs += await round(plain, 500);
+    generatedMs += await round(generated, 500);
+  }
+  server.close();
+  console.log(`per request: plain fetch ${((plainMs / 10) * 1000).toFixed(0)} µs, generated client ${((generatedMs / 10) * 1000).toFixed(0)} µs`);
+  return generatedMs / plainMs;
+}
+
+async function memory(): Promise<number> {
+  const simulator = await startSimulator({ devices: 100_000, pageSize: 1_000 });
+  const client = new AccengageClient({ email: simulator.email, apiKey: simulator.apiKey, baseUrl: simulator.url });
+  let count = 0;
+  let early = 0;
+  let late = 0;
+  for await (const device of client.devices.list({ lastOpen: '2000-01-01' })) {
+    if (device.deviceId === '') throw new Error('empty id');
+    count++;
+    if (count === 10_000 || count === 100_000) {
+      gc?.();
+      const heap = process.memoryUsage().heapUsed;
+      if (count === 10_000) early = heap;
+      else late = heap;
+    }
+  }
+  await simulator.close();
+  console.log(`iterated ${count} devices; heap ${(early / 1e6).toFixed(1)} MB after 10,000, ${(late / 1e6).toFixed(1)} MB after 100,000${gc ? '' : ' (run with --expose-gc for stable figures)'}`);
+  return late / early;
+}
+
+async function generation(): Promise<number> {
+  const config = await loadConfig(path.join(packageRoot, 'postman-codegen.config.json'));
+  const client = config.clients[0];
+  if (!client) throw new Error('no client in the config');
+  await generateClient(client, config.file);
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await generateClient(client, config.file);
+    runs.push(performance.now() - start);
+  }
+  return runs.sort((a, b) => a - b)[2] as number;
+}
+
+const overheadRatio = await overhead();
+console.log(`overhead ratio generated / plain fetch: ${overheadRatio.toFixed(3)} (target <= 1.10)`);
+const memoryRatio = await memory();
+console.log(`memory ratio heap(100,000) / heap(10,000): ${memoryRatio.toFixed(2)} (target ~1: flat)`);
+const generationMs = await generation();
+console.log(`generation of the Accengage client: ${generationMs.toFixed(0)} ms (target < 1000 ms)`);
+if (overheadRatio > 1.1 || memoryRatio > 1.5 || generationMs > 1000) process.exitCode = 1;
