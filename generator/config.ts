@@ -1,12 +1,16 @@
 /**
- * postman-codegen.config.json: one entry per client. Paths are relative to the config file.
- * The Accengage setup of this repository is one such entry; nothing in the generator knows it.
+ * The configuration: `postman-codegen.config.json` (with a JSON Schema for editors,
+ * `postman-codegen.schema.json`) or `postman-codegen.config.mjs` (its default export). One entry
+ * per client; paths are relative to the config file. The Accengage setup of this repository is
+ * one such entry: nothing in the generator knows it.
  */
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CodegenError } from './errors.js';
 import { parseJson } from './load/json.js';
-import type { Profile, SchemaOverride } from './model/index.js';
+import type { Pagination, Profile, SchemaOverride } from './model/index.js';
 
 export interface ClientConfig extends Profile {
   /** PascalCase stem of the client's names (AccengageClient, AccengageError); defaults to the collection's name. */
@@ -14,6 +18,8 @@ export interface ClientConfig extends Profile {
   collection: string;
   out: string;
   overrides?: SchemaOverride[];
+  names?: Record<string, string>;
+  pagination?: Record<string, Pagination | false>;
 }
 
 export interface Config {
@@ -21,47 +27,119 @@ export interface Config {
   clients: ClientConfig[];
 }
 
-export const DEFAULT_CONFIG = 'postman-codegen.config.json';
+export const CONFIG_NAMES = ['postman-codegen.config.json', 'postman-codegen.config.mjs'];
+
+/** The config file to use: the one named, or the first default name present in the folder. */
+export function findConfig(named: string | undefined, cwd = process.cwd()): string {
+  if (named) return named;
+  const found = CONFIG_NAMES.map((name) => path.join(cwd, name)).find((file) => existsSync(file));
+  if (!found) {
+    throw new CodegenError(
+      'no configuration found.',
+      path.join(cwd, CONFIG_NAMES[0] as string),
+      undefined,
+      'Create postman-codegen.config.json, pass --config, or name a collection: postman-codegen generate <collection> --out <dir>.',
+    );
+  }
+  return found;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function loadConfig(file: string): Promise<Config> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new CodegenError('cannot be read.', file, undefined, `Create it, or name a collection on the command line.`);
+function isStringMap(value: unknown): value is Record<string, string> {
+  return isObject(value) && Object.values(value).every((entry) => typeof entry === 'string');
+}
+
+async function readRaw(file: string): Promise<unknown> {
+  if (file.endsWith('.mjs') || file.endsWith('.js')) {
+    try {
+      const module = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
+      return module.default;
+    } catch (error) {
+      throw new CodegenError(`could not be loaded: ${error instanceof Error ? error.message : String(error)}.`, file, undefined, 'Fix the module so that its default export is the configuration object.');
+    }
+  }
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new CodegenError(
+      error.code === 'ENOENT' ? 'does not exist.' : `cannot be read (${error.code ?? error.message}).`,
+      file,
+      undefined,
+      'Pass the right path with --config, or name a collection on the command line.',
+    );
   });
-  const json = parseJson(text, file);
+  return parseJson(text, file);
+}
+
+export function validateClient(entry: unknown, file: string, where: string): void {
+  const fail = (message: string, place: string, hint?: string): never => {
+    throw new CodegenError(message, file, place, hint);
+  };
+  if (!isObject(entry)) fail('each client must be an object.', where);
+  const client = entry as Record<string, unknown>;
+  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', '$comment']);
+  for (const key of Object.keys(client)) {
+    if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `Known keys: ${[...known].filter((k) => k !== '$comment').join(', ')}.`);
+  }
+  for (const key of ['collection', 'out'] as const) {
+    if (typeof client[key] !== 'string' || client[key] === '') fail(`"${key}" must be a non-empty string.`, `${where}.${key}`);
+  }
+  if (client.name !== undefined && (typeof client.name !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(client.name))) {
+    fail('"name" must be a PascalCase word such as "Accengage".', `${where}.name`);
+  }
+  if (client.signing !== undefined) {
+    const signing = client.signing;
+    if (!isObject(signing) || signing.scheme !== 'accengage' || typeof signing.keyVariable !== 'string') {
+      fail('"signing" must be {"scheme": "accengage", "keyVariable": "<variable holding the API key>"}.', `${where}.signing`);
+    }
+  }
+  if (client.token !== undefined) {
+    const token = client.token;
+    const refresh = isObject(token) ? token.refresh : undefined;
+    if (
+      !isObject(token) ||
+      typeof token.operation !== 'string' ||
+      !isStringMap(token.body) ||
+      typeof token.tokenField !== 'string' ||
+      !isObject(refresh) ||
+      !Array.isArray(refresh.labels) ||
+      !Array.isArray(refresh.statuses)
+    ) {
+      fail('"token" needs "operation", "body" (strings), "tokenField" and "refresh": {"labels": [...], "statuses": [...]}.', `${where}.token`);
+    }
+  }
+  if (client.errorLabels !== undefined && (!Array.isArray(client.errorLabels) || client.errorLabels.some((label) => typeof label !== 'string'))) {
+    fail('"errorLabels" must be an array of strings.', `${where}.errorLabels`);
+  }
+  if (client.overrides !== undefined && (!Array.isArray(client.overrides) || client.overrides.some((o) => !isObject(o) || typeof o.operation !== 'string'))) {
+    fail('"overrides" must be an array of {"operation": "...", "request"?: schema, "responses"?: {...}}.', `${where}.overrides`);
+  }
+  if (client.names !== undefined && !isStringMap(client.names)) fail('"names" must map operations to member names.', `${where}.names`);
+  if (client.pagination !== undefined && (!isObject(client.pagination) || Object.values(client.pagination).some((p) => p !== false && (!isObject(p) || typeof p.itemsAt !== 'string')))) {
+    fail('"pagination" must map operations to {"itemsAt": "...", "bodyLinks"?: "...", "pageParam"?: "..."} or false.', `${where}.pagination`);
+  }
+}
+
+export async function loadConfig(file: string): Promise<Config> {
+  const json = await readRaw(file);
   if (!isObject(json) || !Array.isArray(json.clients) || json.clients.length === 0) {
-    throw new CodegenError('must be an object with a non-empty "clients" array.', file, '$.clients');
+    throw new CodegenError('must be an object with a non-empty "clients" array.', file, '$.clients', 'See postman-codegen.schema.json for the format.');
   }
   const base = path.dirname(file);
   const clients = json.clients.map((entry, index): ClientConfig => {
-    const where = `$.clients[${index}]`;
-    if (!isObject(entry)) throw new CodegenError('each client must be an object.', file, where);
-    for (const key of ['collection', 'out'] as const) {
-      if (typeof entry[key] !== 'string' || entry[key] === '') throw new CodegenError(`"${key}" must be a non-empty string.`, file, `${where}.${key}`);
+    validateClient(entry, file, `$.clients[${index}]`);
+    const client = entry as ClientConfig;
+    return { ...client, collection: path.join(base, client.collection), out: path.join(base, client.out) };
+  });
+  const outs = new Map<string, number>();
+  clients.forEach((client, index) => {
+    const resolved = path.resolve(client.out);
+    const other = outs.get(resolved);
+    if (other !== undefined) {
+      throw new CodegenError(`clients ${other} and ${index} write to the same folder (${client.out}).`, file, `$.clients[${index}].out`, 'Give each client its own output folder.');
     }
-    if (entry.name !== undefined && (typeof entry.name !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(entry.name))) {
-      throw new CodegenError('"name" must be a PascalCase word such as "Accengage".', file, `${where}.name`);
-    }
-    if (entry.signing !== undefined) {
-      const signing = entry.signing as Record<string, unknown>;
-      if (!isObject(signing) || signing.scheme !== 'accengage' || typeof signing.keyVariable !== 'string') {
-        throw new CodegenError('"signing" must be {"scheme": "accengage", "keyVariable": "<variable holding the API key>"}.', file, `${where}.signing`);
-      }
-    }
-    if (entry.token !== undefined) {
-      const token = entry.token as Record<string, unknown>;
-      if (!isObject(token) || typeof token.operation !== 'string' || !isObject(token.body) || typeof token.tokenField !== 'string' || !isObject(token.refresh)) {
-        throw new CodegenError('"token" needs "operation", "body", "tokenField" and "refresh": {"labels": [...], "statuses": [...]}.', file, `${where}.token`);
-      }
-    }
-    return {
-      ...(entry as unknown as ClientConfig),
-      collection: path.join(base, entry.collection as string),
-      out: path.join(base, entry.out as string),
-    };
+    outs.set(resolved, index);
   });
   return { file, clients };
 }

@@ -1,10 +1,16 @@
 /**
  * Writing generated files and checking them. A manifest in the output folder lists what the
- * generator owns (paths and content hashes), so that only those files are ever replaced or
- * removed and `check` can tell stale, missing and extra files apart.
+ * generator owns (paths and content hashes): only those files are ever replaced or removed, and
+ * `check` can tell stale, missing and extra files apart.
+ *
+ * A write never leaves a half-made client. The new output is assembled in a sibling staging
+ * folder: changed files written fresh, unchanged files and the user's own files hard-linked from
+ * the current folder (so their mtime and inode stay), then the two folders are swapped by renames.
+ * A run killed before the swap leaves the old folder untouched; one killed between the two renames
+ * leaves `<out>.previous-*`, which the next run puts back before doing anything.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readFile, readdir, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from './version.js';
 
@@ -12,7 +18,7 @@ export const MANIFEST = 'manifest.json';
 
 export interface Manifest {
   generator: string;
-  /** Hash of the inputs (collection and configuration entry). */
+  /** Hash of the inputs: the collection's bytes and the client's configuration. */
   inputHash: string;
   files: Record<string, string>;
 }
@@ -28,7 +34,8 @@ const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest,
 
 async function readManifest(out: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as Manifest;
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as Manifest;
+    return typeof manifest.files === 'object' && manifest.files !== null ? manifest : undefined;
   } catch {
     return undefined;
   }
@@ -42,39 +49,115 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A manifest entry is a plain relative path inside the folder; anything else is never touched. */
+function isOwnedPath(name: string): boolean {
+  return name !== '' && !path.isAbsolute(name) && !name.split(/[\\/]/).includes('..');
+}
+
+/** Puts back an output folder that a killed run left renamed aside. */
+export async function recoverOutput(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  const previous = entries.filter((name) => name.startsWith(`${base}.previous-`)).sort();
+  const staging = entries.filter((name) => name.startsWith(`${base}.staging-`));
+  if (!(await exists(out)) && previous.length > 0) await rename(path.join(parent, previous[previous.length - 1] as string), out);
+  for (const name of [...previous, ...staging]) {
+    if (await exists(path.join(parent, name))) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/** Every file below a folder, as relative paths with forward slashes. */
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(folder, prefix), { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(folder, relative)));
+    else files.push(relative);
+  }
+  return files;
+}
+
+async function carryOver(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const stat = await lstat(from);
+  if (stat.isSymbolicLink()) {
+    await symlink(await readlink(from), to);
+    return;
+  }
+  try {
+    await link(from, to);
+  } catch {
+    // A file system without hard links: a copy with the same times is the next best thing.
+    await copyFile(from, to);
+    await utimes(to, stat.atime, stat.mtime);
+  }
+}
+
 export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
 }
 
-/**
- * Writes the files: each through a temporary file and a rename, unchanged ones not at all (their
- * mtime stays), then removes what the previous manifest listed and this run no longer makes, and
- * writes the manifest last.
- */
 export async function writeOutput(out: string, files: Map<string, string>, inputHash: string): Promise<WriteReport> {
+  await recoverOutput(out);
   const previous = await readManifest(out);
-  const report: WriteReport = { written: [], unchanged: [], removed: [] };
+  const owned = new Set(Object.keys(previous?.files ?? {}).filter(isOwnedPath));
+  owned.add(MANIFEST);
   const all = new Map(files);
   all.set(MANIFEST, manifestText(buildManifest(files, inputHash)));
-  for (const [name, content] of all) {
-    const target = path.join(out, name);
-    if ((await readIfExists(target)) === content) {
-      report.unchanged.push(name);
-      continue;
-    }
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, content);
-    await rename(temporary, target);
-    report.written.push(name);
+  const report: WriteReport = { written: [], unchanged: [], removed: [] };
+
+  const existing = await listFiles(out);
+  if (existing.length === 0) {
+    // A new folder: staged all the same, so a kill never leaves half a client behind.
+    await mkdir(path.dirname(out), { recursive: true });
   }
-  for (const name of Object.keys(previous?.files ?? {})) {
-    if (!files.has(name) && !name.includes('..')) {
-      await rm(path.join(out, name), { force: true });
-      report.removed.push(name);
+  const staging = `${out}.staging-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    for (const [name, content] of all) {
+      const current = path.join(out, name);
+      const target = path.join(staging, name);
+      if ((await readIfExists(current)) === content) {
+        await carryOver(current, target);
+        report.unchanged.push(name);
+      } else {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, content);
+        report.written.push(name);
+      }
     }
+    for (const name of existing) {
+      if (all.has(name)) continue;
+      if (owned.has(name)) report.removed.push(name);
+      else await carryOver(path.join(out, name), path.join(staging, name));
+    }
+    if (existing.length === 0 && !(await exists(out))) {
+      await rename(staging, out);
+    } else if (report.written.length === 0 && report.removed.length === 0) {
+      await rm(staging, { recursive: true, force: true });
+    } else {
+      const aside = `${out}.previous-${process.pid}`;
+      await rename(out, aside);
+      await rename(staging, out);
+      await rm(aside, { recursive: true, force: true });
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
   return report;
 }
@@ -83,6 +166,10 @@ export interface CheckReport {
   stale: string[];
   missing: string[];
   extra: string[];
+  /** The inputs differ from those the output was generated from. */
+  inputChanged: boolean;
+  /** The output was made by another version of the generator. */
+  generatorChanged: boolean;
   /** A short unified diff of the first stale file. */
   firstDiff?: string;
 }
@@ -102,23 +189,31 @@ function shortDiff(name: string, before: string, after: string): string {
   const removed = a.slice(start, Math.min(endA + 1, start + 12)).map((line) => `-${line}`);
   const added = b.slice(start, Math.min(endB + 1, start + 12)).map((line) => `+${line}`);
   const context = a.slice(from, start).map((line) => ` ${line}`);
-  return [`--- ${name} (on disk)`, `+++ ${name} (generated)`, `@@ line ${start + 1} @@`, ...context, ...removed, ...added].join('\n');
+  return [`--- ${name} (on disk)`, `+++ ${name} (generated now)`, `@@ -${from + 1} +${from + 1} @@`, ...context, ...removed, ...added].join('\n');
 }
 
 /** Compares what the generator makes now with what is on disk. */
-export async function checkOutput(out: string, files: Map<string, string>): Promise<CheckReport> {
+export async function checkOutput(out: string, files: Map<string, string>, inputHash: string): Promise<CheckReport> {
   const previous = await readManifest(out);
-  const report: CheckReport = { stale: [], missing: [], extra: [] };
-  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const report: CheckReport = {
+    stale: [],
+    missing: [],
+    extra: [],
+    inputChanged: previous !== undefined && previous.inputHash !== inputHash,
+    generatorChanged: previous !== undefined && previous.generator !== `postman-codegen ${VERSION}`,
+  };
+  const all = new Map(files);
+  all.set(MANIFEST, manifestText(buildManifest(files, inputHash)));
+  for (const [name, content] of [...all].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const disk = await readIfExists(path.join(out, name));
     if (disk === undefined) report.missing.push(name);
     else if (disk !== content) {
       report.stale.push(name);
-      report.firstDiff ??= shortDiff(name, disk, content);
+      if (name !== MANIFEST) report.firstDiff ??= shortDiff(name, disk, content);
     }
   }
-  for (const name of Object.keys(previous?.files ?? {}).sort()) {
-    if (!files.has(name) && (await readIfExists(path.join(out, name))) !== undefined) report.extra.push(name);
+  for (const name of Object.keys(previous?.files ?? {}).filter(isOwnedPath).sort()) {
+    if (!all.has(name) && (await readIfExists(path.join(out, name))) !== undefined) report.extra.push(name);
   }
   return report;
 }

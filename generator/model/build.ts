@@ -5,14 +5,14 @@
  */
 import { ItemGroup, type CollectionType as Collection, type ItemGroupType, type Item, type Request, type Response as SdkResponse } from '../sdk.js';
 import type { LoadedCollection } from '../load/index.js';
-import type { ApiModel, Auth, Diagnostic, Header, Operation, Parameter, Resource, RouteStatus, Variable } from './types.js';
+import type { ApiModel, Auth, Diagnostic, Header, Operation, Pagination, Parameter, Resource, RouteStatus, Variable } from './types.js';
 import { MODEL_VERSION } from './types.js';
 import { readAuth, NO_AUTH } from './auth.js';
 import { readRequestBody } from './body.js';
 import { readResponses } from './responses.js';
 import { descriptionText, readUrl } from './url.js';
 import { referencedVariables, substituteVariables } from './scalar.js';
-import { applyOverrides, type SchemaOverride } from './overrides.js';
+import { applyNameOverrides, applyOverrides, applyPaginationOverrides, type SchemaOverride } from './overrides.js';
 import { assignNames } from './naming.js';
 import { applyProfile, type Profile } from './profile.js';
 import { operationsOf } from './find.js';
@@ -20,6 +20,10 @@ import { operationsOf } from './find.js';
 export interface BuildOptions {
   /** Types that win over inference (design §3). */
   overrides?: SchemaOverride[];
+  /** Member names chosen by the configuration, by operation reference. */
+  names?: Record<string, string>;
+  /** Paging traits chosen by the configuration (false: not paged). */
+  pagination?: Record<string, Pagination | false>;
   /** Signing, token and error facts from the configuration, and the file they came from. */
   profile?: Profile;
   configFile?: string;
@@ -235,8 +239,11 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   const description = descriptionText((collection as unknown as { description?: unknown }).description);
   if (description) model.description = description;
   assignNames(model);
-  if (options.overrides) applyOverrides(model, options.overrides);
-  if (options.profile) applyProfile(model, options.profile, options.configFile ?? 'configuration');
+  const configFile = options.configFile ?? 'configuration';
+  if (options.overrides) applyOverrides(model, options.overrides, configFile);
+  if (options.names) applyNameOverrides(model, options.names, configFile);
+  if (options.pagination) applyPaginationOverrides(model, options.pagination, configFile);
+  if (options.profile) applyProfile(model, options.profile, configFile);
   return { model, diagnostics: context.diagnostics };
 }
 

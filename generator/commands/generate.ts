@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { findConfig, loadConfig, type ClientConfig, type Config } from '../config.js';
+import { checkOutput, writeOutput } from '../output.js';
+import { generateClient } from '../pipeline.js';
+import type { Reporter } from '../reporter.js';
+
+export interface GenerateOptions {
+  collection?: string;
+  out?: string;
+  name?: string;
+  config?: string;
+  check?: boolean;
+}
+
+const display = (file: string): string => {
+  const relative = path.relative(process.cwd(), file);
+  return (relative.startsWith('..') || relative === '' ? file : relative).split(path.sep).join('/');
+};
+
+/** The clients to generate: one from the command line, or every one of the config file. */
+export async function resolveClients(options: GenerateOptions): Promise<Config | { file: undefined; clients: ClientConfig[] }> {
+  if (options.collection) {
+    return { file: undefined, clients: [{ collection: options.collection, out: options.out ?? 'generated/client', ...(options.name ? { name: options.name } : {}) }] };
+  }
+  return loadConfig(findConfig(options.config));
+}
+
+/**
+ * Generates (or checks) every client. Everything is built in memory first, for all clients, so
+ * that bad input anywhere writes nothing anywhere. Returns the exit code.
+ */
+export async function runGenerate(options: GenerateOptions, reporter: Reporter): Promise<number> {
+  const started = Date.now();
+  const config = await resolveClients(options);
+  const results = [];
+  for (const client of config.clients) {
+    const generated = await generateClient(client, config.file);
+    for (const diagnostic of generated.diagnostics) reporter.warn(diagnostic);
+    results.push({ client, generated });
+  }
+  let stale = false;
+  for (const { client, generated } of results) {
+    const out = display(client.out);
+    if (options.check) {
+      const report = await checkOutput(client.out, generated.files, generated.inputHash);
+      const problems = [...report.stale.map((f) => `stale    ${f}`), ...report.missing.map((f) => `missing  ${f}`), ...report.extra.map((f) => `extra    ${f}`)];
+      if (problems.length === 0) {
+        reporter.info(`${out}: current (${generated.operations} operations, ${generated.files.size} files, ${Date.now() - started} ms)`);
+        continue;
+      }
+      stale = true;
+      const causes = [report.inputChanged ? 'the collection or its configuration changed' : '', report.generatorChanged ? 'another generator version made it' : ''].filter(Boolean);
+      reporter.failure(`${out} is not what the generator makes now${causes.length ? ` (${causes.join('; ')})` : ''}:\n  ${problems.join('\n  ')}`);
+      if (report.firstDiff) reporter.failure(report.firstDiff);
+      reporter.failure('Run `postman-codegen generate` and commit the result.');
+      continue;
+    }
+    const report = await writeOutput(client.out, generated.files, generated.inputHash);
+    for (const file of report.written) reporter.detail(`wrote ${out}/${file}`);
+    for (const file of report.removed) reporter.detail(`removed ${out}/${file}`);
+    reporter.info(
+      `${out}: ${generated.operations} operations in ${generated.resources} resources; files: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${Date.now() - started} ms)`,
+    );
+  }
+  return stale ? 1 : 0;
+}
+
