@@ -11,7 +11,7 @@ function isObject(value: unknown): value is Json {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** A stable id for an item that has none: the SDK would otherwise invent a random one per run. */
@@ -20,6 +20,12 @@ function derivedId(itemPath: string[], taken: Set<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** Scripts never run in a generated client; an event entry that is not an object is dropped, not fatal. */
+function dropMalformedEvents(holder: Json): void {
+  if (holder.event === undefined) return;
+  holder.event = Array.isArray(holder.event) ? holder.event.filter((event) => isObject(event) && typeof event.listen === 'string') : [];
 }
 
 /**
@@ -38,9 +44,11 @@ export function assignMissingIds(collection: Json): void {
       const existing = typeof item.id === 'string' && item.id !== '' ? item.id : typeof item._postman_id === 'string' ? item._postman_id : '';
       item.id = existing && !taken.has(existing) ? existing : derivedId(itemPath, taken);
       taken.add(item.id as string);
+      dropMalformedEvents(item);
       visit(item.item, itemPath);
     });
   };
+  dropMalformedEvents(collection);
   visit(collection.item, []);
 }
 
@@ -57,7 +65,7 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
 
   const info = collection.info;
   if (info !== undefined && !isObject(info)) fail(`"info" must be an object, not ${describe(info)}.`, [], `${jsonRoot}.info`);
-  if (isObject(info) && info.name !== undefined && typeof info.name !== 'string') {
+  if (isObject(info) && info.name !== undefined && info.name !== null && typeof info.name !== 'string') {
     fail(`"info.name" must be a string, not ${describe(info.name)}.`, [], `${jsonRoot}.info.name`);
   }
 
@@ -79,12 +87,12 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
 
   const visitItem = (item: unknown, parentPath: string[], jsonPath: string, index: number): 'empty' | undefined => {
     if (!isObject(item)) return fail(`each entry of "item" must be an object, not ${describe(item)}.`, parentPath, jsonPath);
-    if (item.name !== undefined && typeof item.name !== 'string' && typeof item.name !== 'number') {
+    if (item.name !== undefined && item.name !== null && typeof item.name !== 'string' && typeof item.name !== 'number') {
       fail(`"name" must be a string, not ${describe(item.name)}.`, parentPath, `${jsonPath}.name`);
     }
-    const name = item.name === undefined || item.name === '' ? `Untitled ${index + 1}` : String(item.name);
+    const name = item.name === undefined || item.name === null || item.name === '' ? `Untitled ${index + 1}` : String(item.name);
     const itemPath = [...parentPath, name];
-    if (item.name === undefined || item.name === '') item.name = name;
+    item.name = name;
 
     if ('item' in item) {
       visitList(item.item, itemPath, `${jsonPath}.item`);
