@@ -1,0 +1,131 @@
+/**
+ * Random collections full of hostile text: the generated client type-checks strictly, is the same
+ * on every run, exports each name once, and no collection string ever becomes code — a canary
+ * payload may appear only inside string literals and comments, and importing the client never
+ * runs it.
+ */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { generateClient } from '../generator/pipeline.js';
+import { V21 } from './helpers.js';
+import { STRICT, typeCheck, writeFiles } from './support.js';
+
+const CANARY = '__pwned';
+const PAYLOADS = [
+  `*/ globalThis.${CANARY} = 1; /*`,
+  `\${globalThis.${CANARY} = 1}`,
+  `'; globalThis.${CANARY} = 1; '`,
+  `"; globalThis.${CANARY} = 1; "`,
+  `\`; globalThis.${CANARY} = 1; \``,
+  `\u2028globalThis.${CANARY} = 1`,
+  `\n// */ globalThis.${CANARY} = 1`,
+  `</script><script>${CANARY}()</script>`,
+  `\\'); ${CANARY}(); //`,
+];
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PAYLOADS) },
+  { weight: 2, arbitrary: fc.constantFrom('delete', 'constructor', '__proto__', 'then', 'class', 'default', '2fa', '🚀 go', '获取', 'Имя', 'List items', 'Items', 'toString') },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }) },
+);
+
+const example = fc.record({
+  name: text,
+  code: fc.constantFrom(200, 201, 404),
+  header: fc.constant([{ key: 'Content-Type', value: 'application/json' }]),
+  body: fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }).map((body) => JSON.stringify(body)),
+});
+const request = fc.record({
+  name: text,
+  request: fc.record({
+    method: fc.constantFrom('GET', 'POST', 'DELETE', 'PURGE'),
+    description: text,
+    header: fc.array(fc.record({ key: text, value: fc.oneof(text, fc.constant('{{token}}')) }), { maxLength: 2 }),
+    url: fc.record({
+      raw: fc.constant(''),
+      host: fc.constant(['{{baseUrl}}']),
+      path: fc.array(fc.oneof(text, text.map((t) => `:${t}`)), { maxLength: 3 }),
+      query: fc.array(fc.record({ key: text, value: fc.oneof(text, fc.constant('1')), description: text }), { maxLength: 2 }),
+    }),
+    body: fc.option(
+      fc.dictionary(text, fc.oneof(text, fc.integer()), { maxKeys: 3 }).map((body) => ({ mode: 'raw', raw: JSON.stringify(body), options: { raw: { language: 'json' } } })),
+      { nil: undefined },
+    ),
+  }),
+  response: fc.array(example, { maxLength: 3 }),
+});
+const folder = fc.record({ name: text, description: text, item: fc.array(request, { minLength: 1, maxLength: 3 }) });
+const collection = fc.record({
+  info: fc.record({ name: text, description: text, schema: fc.constant(V21) }),
+  variable: fc.array(fc.record({ key: text, value: text }), { maxLength: 3 }),
+  auth: fc.constantFrom(undefined, { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] }, { type: 'apikey', apikey: [{ key: 'key', value: PAYLOADS[2] }, { key: 'value', value: '{{key}}' }] }),
+  item: fc.array(fc.oneof(request, folder), { minLength: 1, maxLength: 4 }),
+});
+
+function exportedNames(source: string, fileName: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
+  const names: string[] = [];
+  for (const statement of file.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+    if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) names.push(d.name.getText());
+    else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) names.push((statement.name as ts.Identifier).text);
+  }
+  return names;
+}
+
+function codeIdentifiers(source: string): Set<string> {
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, source);
+  const identifiers = new Set<string>();
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.Identifier || token === ts.SyntaxKind.PrivateIdentifier) identifiers.add(scanner.getTokenText());
+  }
+  return identifiers;
+}
+
+describe('hostile random collections', () => {
+  it('give strict, deterministic, collision-free clients where no collection text becomes code', async () => {
+    // A fresh seed each run, printed with any failure so that it can be replayed and kept as a fixture.
+    const seed = Number(process.env.HOSTILE_SEED ?? Date.now() % 2 ** 31);
+    const samples = fc.sample(collection, { numRuns: 12, seed });
+    const workspace = await mkdtemp(path.join(tmpdir(), 'pc-hostile-'));
+    await writeFile(path.join(workspace, 'package.json'), '{"type": "module"}\n');
+    const entries: string[] = [];
+    for (const [index, sample] of samples.entries()) {
+      const file = path.join(workspace, `c${index}.json`);
+      await writeFile(file, JSON.stringify(sample));
+      const first = await generateClient({ collection: file, out: 'unused' });
+      const second = await generateClient({ collection: file, out: 'unused' });
+      expect([...second.files], `seed ${seed}`).toEqual([...first.files]);
+      const folderName = path.join(workspace, `client${index}`);
+      await writeFiles(folderName, first.files);
+      entries.push(path.join(folderName, 'index.ts'));
+
+      const modules = ['client.ts', 'operations.ts', 'types.ts'].map((name) => exportedNames(first.files.get(name) ?? '', name));
+      const all = modules.flat();
+      expect(new Set(all).size, `duplicate exports in client ${index}, seed ${seed}`).toBe(all.length);
+
+      for (const [name, content] of first.files) {
+        if (!name.endsWith('.ts')) continue;
+        expect(codeIdentifiers(content).has(CANARY), `${name} of client ${index} turned collection text into code, seed ${seed}`).toBe(false);
+      }
+    }
+    expect(typeCheck(entries), `seed ${seed}`).toEqual([]);
+
+    for (const [index] of samples.entries()) {
+      const module = (await import(path.join(workspace, `client${index}`, 'index.ts'))) as Record<string, unknown>;
+      const Client = Object.entries(module).find(([name, value]) => name.endsWith('Client') && typeof value === 'function')?.[1] as new (options: Record<string, string>) => unknown;
+      expect(Client).toBeDefined();
+      expect(new Client({})).toBeDefined();
+    }
+    expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
+    // The canaries are really in the output (inside literals and comments), so the test is not vacuous.
+    const clientText = await readFile(path.join(workspace, 'client0', 'client.ts'), 'utf8');
+    const allText = (await Promise.all((await readdir(workspace)).filter((n) => n.startsWith('client')).map((n) => readFile(path.join(workspace, n, 'types.ts'), 'utf8')))).join('') + clientText;
+    expect(allText).toContain(CANARY);
+    expect(STRICT.strict).toBe(true);
+  }, 240_000);
+});
