@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { parseCollection } from './load/index.js';
 import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
 import { sha256 } from './output.js';
 import { CodegenError } from './errors.js';
+
+/** The largest client generated: beyond it, a client is better split (and generation would need gigabytes). */
+export const MAX_OPERATIONS = 10_000;
+/** The largest collection file read. */
+export const MAX_COLLECTION_BYTES = 200 * 1024 * 1024;
 
 export interface Generated {
   model: ApiModel;
@@ -23,6 +28,15 @@ function countResources(model: ApiModel): number {
 /** Collection → model → files, all in memory. */
 export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
   const display = client.collection.split('\\').join('/');
+  const size = (await stat(client.collection).catch(() => undefined))?.size ?? 0;
+  if (size > MAX_COLLECTION_BYTES) {
+    throw new CodegenError(
+      `is ${(size / 1024 / 1024).toFixed(0)} MB; postman-codegen reads collections of at most ${MAX_COLLECTION_BYTES / 1024 / 1024} MB.`,
+      display,
+      undefined,
+      'Large saved example bodies are the usual cause: trim them, or split the collection.',
+    );
+  }
   const text = await readFile(client.collection, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new CodegenError(
       error.code === 'ENOENT' ? 'does not exist.' : error.code === 'EISDIR' ? 'is a folder, not a file.' : `cannot be read (${error.code ?? error.message}).`,
@@ -42,6 +56,16 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   });
   if (model.operations.length === 0 && model.resources.length === 0) {
     throw new CodegenError('has no requests: there is nothing to generate.', display, '$.item', 'Add at least one request to the collection.');
+  }
+  const count = [...collectOperationCounts(model)].reduce((sum, [, n]) => sum + n, 0);
+  if (count > MAX_OPERATIONS) {
+    const [biggest, size] = [...collectOperationCounts(model)].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    throw new CodegenError(
+      `has ${count} requests; a generated client holds at most ${MAX_OPERATIONS} operations (the largest folder, "${biggest}", has ${size}).`,
+      display,
+      biggest ? `item "${biggest}"` : undefined,
+      'Split the collection into several collections, one client each (the model command has no such limit).',
+    );
   }
   const scripts = new Set([...collectScriptLevels(model)]);
   if (scripts.size > 0 && !model.signing) {
@@ -66,4 +90,15 @@ function* collectScriptLevels(model: ApiModel): Generator<string> {
     for (const resource of resources) yield* visit(resource.operations, resource.resources);
   };
   yield* visit(model.operations, model.resources);
+}
+
+/** Operations per folder (the top level is ""), for the size limit's message. */
+function collectOperationCounts(model: ApiModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (operations: ApiModel['operations'], resources: ApiModel['resources'], where: string): void => {
+    if (operations.length > 0) counts.set(where, (counts.get(where) ?? 0) + operations.length);
+    for (const resource of resources) visit(resource.operations, resource.resources, resource.source.itemPath.join(' / '));
+  };
+  visit(model.operations, model.resources, '');
+  return counts;
 }

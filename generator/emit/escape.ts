@@ -22,10 +22,21 @@ export function commentLines(text: string): string[] {
     .map((line) => line.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trimEnd());
 }
 
+/** Generated docs keep at most this many lines of a description (model.json keeps it whole). */
+export const MAX_DOC_LINES = 200;
+/** …and at most this many characters a line. */
+export const MAX_DOC_LINE_LENGTH = 1000;
+
+/** The lines of a doc comment for a description: escaped, and cut to a size a reader (and prettier) can take. */
+export function docLines(text: string): string[] {
+  const lines = commentLines(text.trim()).map((line) => (line.length > MAX_DOC_LINE_LENGTH ? `${line.slice(0, MAX_DOC_LINE_LENGTH)}…` : line));
+  return lines.length > MAX_DOC_LINES ? [...lines.slice(0, MAX_DOC_LINES), '', `… (${lines.length - MAX_DOC_LINES} more lines in model.json)`] : lines;
+}
+
 /** A whole block comment, indented, or '' when there is nothing to say. */
 export function docComment(text: string | undefined, indent = ''): string {
   if (!text || text.trim() === '') return '';
-  const lines = commentLines(text.trim());
+  const lines = docLines(text);
   return `${indent}/**\n${lines.map((line) => `${indent} *${line === '' ? '' : ` ${line}`}`).join('\n')}\n${indent} */\n`;
 }
 

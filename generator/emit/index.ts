@@ -41,7 +41,15 @@ function flatten(resources: ResourcePlan[]): ResourcePlan[] {
   return resources.flatMap((resource) => [resource, ...flatten(resource.resources)]);
 }
 
+/**
+ * Files larger than this are written as the templates lay them out, unformatted: prettier's time
+ * and memory grow too fast beyond it (a 10,000-operation client would take minutes). The result is
+ * still deterministic.
+ */
+export const MAX_FORMATTED_BYTES = 3_000_000;
+
 async function format(source: string): Promise<string> {
+  if (source.length > MAX_FORMATTED_BYTES) return source;
   return prettier.format(source, { parser: 'typescript', singleQuote: true, printWidth: 120, trailingComma: 'all' });
 }
 

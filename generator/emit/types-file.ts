@@ -1,6 +1,6 @@
 import { IndentationText, Project, QuoteKind, StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { OperationPlan } from './plan.js';
-import { commentLines, propertyKey } from './escape.js';
+import { docLines, propertyKey } from './escape.js';
 
 /** types.ts: every operation's Params, Body, Response and Item types, built with ts-morph. */
 export function emitTypesFile(operations: OperationPlan[], header: string): string {
@@ -14,7 +14,7 @@ export function emitTypesFile(operations: OperationPlan[], header: string): stri
   // The import only when a request type takes a file: strict configurations reject unused imports.
   const imports = usesFiles ? "import type { FilePart as $FilePart } from './runtime/core.js';\n" : 'export {};\n';
   const file = project.createSourceFile('types.ts', `${header}\n${imports}`);
-  const docs = (text: string | undefined) => (text ? [commentLines(text).join('\n')] : []);
+  const docs = (text: string | undefined) => (text && text.trim() !== '' ? [docLines(text).join('\n')] : []);
   const statements: Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> = [];
   for (const operation of operations) {
     for (const declaration of operation.types) {
