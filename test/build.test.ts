@@ -211,3 +211,17 @@ describe('determinism', () => {
     expect(keys).toEqual([...keys].sort());
   });
 });
+
+describe('real-world patterns', () => {
+  it('tells same-named requests apart by method, stably', async () => {
+    const { model } = await modelOf(fixture('real-world-patterns.json'));
+    const accounts = model.resources[0];
+    expect(accounts?.operations.filter((op) => op.name === 'Setup').map((op) => op.identifier)).toEqual(['setupGet', 'setupDelete', 'setupPost']);
+  });
+
+  it('never copies a credential pasted into a plain variable', async () => {
+    const { model } = await modelOf(fixture('real-world-patterns.json'));
+    expect(model.variables.find((v) => v.name === 'access token')).toMatchObject({ type: 'secret', default: '<redacted>' });
+    expect(serializeModel(model)).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+  });
+});

@@ -201,7 +201,10 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     responseSpec = `{ kind: '${kind}' }`;
   }
   const binding = (param: Parameter): string => jsonLiteral(param.variable ? [param.identifier, param.name, param.variable] : [param.identifier, param.name]);
-  const managed = new Set(['content-type', 'content-length', 'authorization', 'host', 'expect']);
+  // Headers the runtime sets itself. A hand-written Authorization header stays when the client
+  // performs no auth for this operation: it is then the collection's only credential.
+  const performsAuth = !isTokenOperation && operation.auth.type !== 'noauth' && !unsupported;
+  const managed = new Set(['content-type', 'content-length', 'host', 'expect', ...(performsAuth || context.tokenOperationId ? ['authorization'] : [])]);
   const headers = operation.headers.filter((header) => !managed.has(header.name.toLowerCase())).map((header) => jsonLiteral([header.name, header.value]));
   const specLines = [
     `method: ${jsonLiteral(operation.method)}`,

@@ -14,9 +14,18 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** What tells two same-named requests apart: their method and URL. */
+function requestSignature(item: Json): string {
+  const request = item.request;
+  if (typeof request === 'string') return `GET ${request}`;
+  if (!isObject(request)) return '';
+  const url = isObject(request.url) ? String(request.url.raw ?? JSON.stringify(request.url.path ?? '')) : String(request.url ?? '');
+  return `${String(request.method ?? 'GET')} ${url}`;
+}
+
 /** A stable id for an item that has none: the SDK would otherwise invent a random one per run. */
-function derivedId(itemPath: string[], taken: Set<string>): string {
-  const base = `h${createHash('sha1').update(itemPath.join('\u0000')).digest('hex').slice(0, 16)}`;
+function derivedId(itemPath: string[], taken: Set<string>, signature = ''): string {
+  const base = `h${createHash('sha1').update(`${itemPath.join('\u0000')}\u0000${signature}`).digest('hex').slice(0, 16)}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -42,7 +51,7 @@ export function assignMissingIds(collection: Json): void {
       const name = typeof item.name === 'string' && item.name !== '' ? item.name : `Untitled ${index + 1}`;
       const itemPath = [...parentPath, name];
       const existing = typeof item.id === 'string' && item.id !== '' ? item.id : typeof item._postman_id === 'string' ? item._postman_id : '';
-      item.id = existing && !taken.has(existing) ? existing : derivedId(itemPath, taken);
+      item.id = existing && !taken.has(existing) ? existing : derivedId(itemPath, taken, requestSignature(item));
       taken.add(item.id as string);
       dropMalformedEvents(item);
       visit(item.item, itemPath);

@@ -45,6 +45,8 @@ interface Context {
   referenced: Set<string>;
 }
 
+const CREDENTIAL_NAME = /(token|secret|password|passwd|api[-_ ]?key|credential|private[-_ ]?key|session)/i;
+
 const STATUS_MARK = /\bstatus\s*:?\s*[*_`]*\s*(confirmed|inferred)\b/i;
 
 function statusOf(description: string | undefined): RouteStatus | undefined {
@@ -69,7 +71,10 @@ function readVariables(list: unknown, scope: string, context: Context): void {
   for (const entry of entries as Array<{ key?: unknown; value?: unknown; type?: string; disabled?: boolean; description?: unknown }>) {
     const name = String(entry.key ?? '');
     if (name === '' || entry.disabled || context.variables.has(name)) continue;
-    const type = (['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any') as Variable['type'];
+    // A credential kept as a plain variable (a pasted token, a password) is treated as a secret:
+    // its value never reaches the model or the generated code.
+    const declared = (['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any') as Variable['type'];
+    const type = CREDENTIAL_NAME.test(name) ? 'secret' : declared;
     const raw = entry.value === undefined || entry.value === null ? '' : typeof entry.value === 'object' ? JSON.stringify(entry.value) : String(entry.value);
     const variable: Variable = { name, default: type === 'secret' && raw !== '' ? '<redacted>' : raw, type, scope };
     const description = descriptionText(entry.description);

@@ -3,9 +3,22 @@ import { bindingName, memberName, operationNameCandidates, typeName, uniqueNames
 
 /** Names members of one scope (a resource, or the client's top level): sub-resources and operations share it. */
 function nameScope(operations: Operation[], resources: Resource[], scopeName: string | undefined): void {
+  const candidatesOf = new Map(operations.map((operation) => [operation.id, operationNameCandidates(operation.name, scopeName)]));
+  const namesakes = new Map<string, Operation[]>();
+  for (const operation of operations) {
+    const full = candidatesOf.get(operation.id)?.at(-1) ?? '';
+    namesakes.set(full, [...(namesakes.get(full) ?? []), operation]);
+  }
   const requests: NameRequest[] = [
     ...resources.map((resource) => ({ key: resource.id, candidates: [memberName(resource.name, 'resource')] })),
-    ...operations.map((operation) => ({ key: operation.id, candidates: operationNameCandidates(operation.name, scopeName) })),
+    ...operations.map((operation) => {
+      const candidates = candidatesOf.get(operation.id) ?? ['operation'];
+      const last = candidates[candidates.length - 1] ?? 'operation';
+      // Same-named requests that differ by method (GET, DELETE and POST "Setup") are told apart by it.
+      const group = namesakes.get(last) ?? [];
+      const methodsDiffer = group.length > 1 && new Set(group.map((other) => other.method)).size === group.length;
+      return { key: operation.id, candidates: methodsDiffer ? [...candidates, `${last}${typeName(operation.method.toLowerCase())}`] : candidates };
+    }),
   ];
   const names = uniqueNames(requests);
   for (const resource of resources) resource.identifier = names.get(resource.id) ?? resource.identifier;
