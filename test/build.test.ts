@@ -225,3 +225,22 @@ describe('real-world patterns', () => {
     expect(serializeModel(model)).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 });
+
+describe('folder and request levels', () => {
+  it('reads variables declared on folders and requests, which the SDK drops', async () => {
+    const { model } = await modelOf(fixture('levels.json'));
+    expect(model.variables.find((v) => v.name === 'digestScope')).toMatchObject({ default: 'scope-digest', scope: 'Folder digest' });
+    expect(model.variables.find((v) => v.name === 'itemLevel')).toMatchObject({ default: 'x', scope: 'Folder noauth / Inherits' });
+  });
+
+  it('resolves every auth type declared on a folder, with request overrides', async () => {
+    const { model } = await modelOf(fixture('levels.json'));
+    for (const folder of model.resources) {
+      const type = folder.name.replace('Folder ', '');
+      const [inherits, overrides, none] = folder.operations;
+      expect(inherits?.auth).toMatchObject({ type, inheritedFrom: folder.name });
+      expect(overrides?.auth).toMatchObject({ type: 'bearer', inheritedFrom: 'request' });
+      expect(none?.auth).toMatchObject({ type: 'noauth', inheritedFrom: 'request' });
+    }
+  });
+});

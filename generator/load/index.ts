@@ -16,6 +16,18 @@ export interface LoadedCollection {
   collection: CollectionType;
   /** Findings while loading (items skipped, say); the model builder adds its own. */
   diagnostics: Diagnostic[];
+  /** Variables declared on folders and requests, by item id: the SDK does not keep them. */
+  itemVariables: Map<string, unknown[]>;
+}
+
+function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map<string, unknown[]> {
+  if (!Array.isArray(items)) return into;
+  for (const item of items as Array<Record<string, unknown>>) {
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item.variable) && item.variable.length > 0) into.set(String(item.id), item.variable);
+    collectItemVariables(item.item, into);
+  }
+  return into;
 }
 
 async function readText(file: string): Promise<string> {
@@ -56,7 +68,7 @@ export function parseCollection(text: string, file: string): LoadedCollection {
       'Open it in Postman and export it again as Collection v2.1.',
     );
   }
-  return { file, format: detected.format, collection, diagnostics };
+  return { file, format: detected.format, collection, diagnostics, itemVariables: collectItemVariables(v21.item, new Map()) };
 }
 
 /** Reads, detects, converts, validates and parses a collection file. */

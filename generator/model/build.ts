@@ -43,9 +43,12 @@ interface Context {
   diagnostics: Diagnostic[];
   variables: Map<string, Variable>;
   referenced: Set<string>;
+  itemVariables: Map<string, unknown[]>;
 }
 
-const CREDENTIAL_NAME = /(token|secret|password|passwd|api[-_ ]?key|credential|private[-_ ]?key|session)/i;
+/** Names that end like a credential ("access token", "client_secret", "apiKey"), separators ignored. */
+const CREDENTIAL_ENDING = /(token|secret|password|passwd|apikey|credentials?|privatekey|sessionid)$/;
+const looksLikeCredential = (name: string): boolean => CREDENTIAL_ENDING.test(name.replace(/[^a-z0-9]/gi, '').toLowerCase());
 
 const STATUS_MARK = /\bstatus\s*:?\s*[*_`]*\s*(confirmed|inferred)\b/i;
 
@@ -67,14 +70,15 @@ function scriptLevels(events: unknown, level: string, into: Scripts): Scripts {
 }
 
 function readVariables(list: unknown, scope: string, context: Context): void {
-  const entries = list && typeof (list as { all?: unknown }).all === 'function' ? (list as { all(): unknown[] }).all() : [];
+  const entries = Array.isArray(list) ? list : list && typeof (list as { all?: unknown }).all === 'function' ? (list as { all(): unknown[] }).all() : [];
   for (const entry of entries as Array<{ key?: unknown; value?: unknown; type?: string; disabled?: boolean; description?: unknown }>) {
+    if (typeof entry !== 'object' || entry === null) continue;
     const name = String(entry.key ?? '');
     if (name === '' || entry.disabled || context.variables.has(name)) continue;
     // A credential kept as a plain variable (a pasted token, a password) is treated as a secret:
     // its value never reaches the model or the generated code.
     const declared = (['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any') as Variable['type'];
-    const type = CREDENTIAL_NAME.test(name) ? 'secret' : declared;
+    const type = looksLikeCredential(name) ? 'secret' : declared;
     const raw = entry.value === undefined || entry.value === null ? '' : typeof entry.value === 'object' ? JSON.stringify(entry.value) : String(entry.value);
     const variable: Variable = { name, default: type === 'secret' && raw !== '' ? '<redacted>' : raw, type, scope };
     const description = descriptionText(entry.description);
@@ -162,7 +166,7 @@ function walk(group: Group, groupPath: string[], inherited: Auth, scripts: Scrip
     const declared = isGroup ? (child as ItemGroupType).auth : (child as Item).request?.auth;
     const childAuth = readAuth(declared, level) ?? inherited;
     const childScripts = scriptLevels((child as { events?: unknown }).events, level, scripts);
-    readVariables((child as { variables?: unknown }).variables, where, context);
+    readVariables(context.itemVariables.get(String(child.id)), where, context);
     if (isGroup) {
       const group = child as ItemGroupType;
       const inner = walk(group, itemPath, childAuth, childScripts, context);
@@ -209,7 +213,7 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   const { collection } = loaded;
   // The model names the file without its folder, so it does not change with where the generator runs.
   const file = loaded.file.split('/').pop() ?? loaded.file;
-  const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set() };
+  const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set(), itemVariables: loaded.itemVariables };
   readVariables(collection.variables, 'collection', context);
   const auth = readAuth(collection.auth, 'collection') ?? NO_AUTH;
   const scripts = scriptLevels(collection.events, 'collection', { prerequest: [], test: [] });
