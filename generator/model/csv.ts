@@ -1,50 +1,10 @@
 /**
  * Delimiter-separated text with a header row (the Accengage devices list answers `;` CSV).
- * Enough of RFC 4180 for examples: quoted fields, doubled quotes, CRLF or LF, any one delimiter.
+ * The record splitter is the generated clients' own, so examples and live answers read alike.
  */
+import { parseCsvRecords } from '../../templates/runtime/csv.js';
 
 const DELIMITERS = [';', ',', '\t', '|'];
-
-/** Splits CSV text into rows of cells. */
-export function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cell += char;
-      }
-    } else if (char === '"' && cell === '') {
-      quoted = true;
-    } else if (char === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((cells) => !(cells.length === 1 && cells[0] === ''));
-}
 
 function countOutsideQuotes(line: string, delimiter: string): number {
   let count = 0;
@@ -92,7 +52,7 @@ export interface CsvTable {
 
 /** Parses CSV text with a header row into typed row objects. */
 export function readCsvTable(text: string, delimiter: string): CsvTable {
-  const [header = [], ...body] = parseCsv(text, delimiter);
+  const [header = [], ...body] = parseCsvRecords(text, delimiter);
   const columns = header.map((name) => name.trim());
   const rows = body.map((cells) =>
     Object.fromEntries(columns.map((column, i) => [column, csvCellValue(cells[i] ?? '')])),
