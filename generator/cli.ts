@@ -90,7 +90,9 @@ export async function main(argv: string[], io: Io = processIo(), signal: AbortSi
       io.stderr(`error: ${error.format()}\n`);
       return error.exitCode;
     }
-    io.stderr(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A bug, not bad input: one line by default, the stack with --verbose for the report.
+    const detail = error instanceof Error ? (argv.includes('--verbose') ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr(`internal error (please report it, with --verbose for details): ${detail}\n`);
     return 70;
   }
 }
