@@ -244,3 +244,13 @@ describe('folder and request levels', () => {
     }
   });
 });
+
+describe('v1 quirks', () => {
+  it('drops the form-data copy of a GET request’s URL parameters', async () => {
+    const { model } = await modelOf(fixture('v1-legacy.json'));
+    const forecast = operationByName(model, 'Forecast');
+    expect(forecast.body).toBeUndefined();
+    expect(forecast.query.map((q) => q.name)).toEqual(['product', 'name', 'app_id']);
+    expect(forecast.query[2]).toMatchObject({ variable: 'YOUR_APP_ID' });
+  });
+});

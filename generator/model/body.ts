@@ -126,6 +126,13 @@ function readBody(request: Request): Reading | undefined {
  */
 export function readRequestBody(request: Request, exampleRequests: Request[]): RequestBody | undefined {
   const own = readBody(request);
+  // Old (v1) exports keep a GET's URL parameters as form data too; sent as a body they would be
+  // wrong, and the query already carries them.
+  const method = String(request.method ?? 'GET').toUpperCase();
+  if ((method === 'GET' || method === 'HEAD') && own?.fields) {
+    const query = new Set((request.url.query.all() as Array<{ key?: unknown }>).map((param) => String(param.key ?? '')));
+    if (own.fields.every((field) => query.has(field.name))) return undefined;
+  }
   const others = exampleRequests.map(readBody).filter((reading): reading is Reading => reading !== undefined);
   const primary = own ?? others[0];
   if (!primary) return undefined;
