@@ -53,7 +53,7 @@ const collection = collectionOf(
     request('Key in query', 'GET', '{{host}}/e', { auth: { type: 'apikey', apikey: [{ key: 'key', value: 'api_key' }, { key: 'value', value: '{{apiKey}}' }, { key: 'in', value: 'query' }] } }),
     request('Send form', 'POST', '{{host}}/f', { body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: '1' }, { key: 'b', value: 'x y' }] } }),
     request('Send parts', 'POST', '{{host}}/g', { body: { mode: 'formdata', formdata: [{ key: 'doc', type: 'file', src: 'a.txt' }, { key: 'note', type: 'text', value: 'hi' }] } }),
-    request('Send text', 'PUT', '{{host}}/h', { header: [{ key: 'Content-Type', value: 'text/plain' }, { key: 'X-Tenant', value: '{{tenant}}' }], body: { mode: 'raw', raw: 'hello' } }),
+    request('Send text', 'PUT', '{{host}}/h', { header: [{ key: 'Content-Type', value: 'text/plain' }, { key: 'X-Tenant', value: '{{tenant}}' }, { key: 'Request-Id', value: '{{$guid}}' }, { key: 'X-Unset', value: '{{unsetVariable}}' }], body: { mode: 'raw', raw: 'hello' } }),
     request('Find item', 'GET', '{{host}}/items/:itemId?tags=a&tags=b', { url: { raw: '', host: ['{{host}}'], path: ['items', ':itemId'], query: [{ key: 'tags', value: 'a' }, { key: 'tags', value: 'b' }], variable: [{ key: 'itemId', value: '7' }] } }),
   ],
   {
@@ -109,6 +109,9 @@ describe('a generic generated client', async () => {
     expect(text).toMatchObject({ method: 'PUT', body: 'hello' });
     expect(text.headers['content-type']).toBe('text/plain');
     expect(text.headers['x-tenant']).toBe('acme');
+    // Postman's dynamic variables get a fresh value; a header whose variable has none is not sent.
+    expect(text.headers['request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(text.headers['x-unset']).toBeUndefined();
   });
 
   it('encodes path parameters and repeats array query parameters', async () => {

@@ -102,11 +102,20 @@ function toText(value: unknown): string {
   return String(value);
 }
 
+/** Postman's dynamic variables that make sense outside Postman (an idempotency key, a timestamp). */
+const DYNAMIC: Record<string, () => string> = {
+  $guid: () => globalThis.crypto.randomUUID(),
+  $randomUUID: () => globalThis.crypto.randomUUID(),
+  $timestamp: () => String(Math.floor(Date.now() / 1000)),
+  $isoTimestamp: () => new Date().toISOString(),
+  $randomInt: () => String(Math.floor(Math.random() * 1001)),
+};
+
 /** Fills `{{name}}` references; undefined when one of them has no value. */
 export function fillVariables(text: string, variables: Record<string, string | undefined>): string | undefined {
   let missing = false;
   const filled = text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_whole, name: string) => {
-    const value = variables[name];
+    const value = variables[name] ?? (Object.hasOwn(DYNAMIC, name) ? DYNAMIC[name]?.() : undefined);
     if (value === undefined || value === '') missing = true;
     return value ?? '';
   });
