@@ -36,7 +36,7 @@ describe('formats', () => {
     const loaded = await loadCollection(fixture('v1-legacy.json'));
     expect(loaded.format).toBe('v1');
     const names = loaded.collection.items.all().map((item: { name: string }) => item.name);
-    expect(names).toEqual(['Users', 'Health']);
+    expect(names).toEqual(['Users', 'Health', 'Forecast']);
   });
 
   it("unwraps the {\"collection\": …} form of Postman's API", async () => {
