@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodegenError } from './errors.js';
 import { parseJson } from './load/json.js';
+import { isObject } from './json-types.js';
 import type { Pagination, Profile, SchemaOverride } from './model/index.js';
 
 export interface ClientConfig extends Profile {
@@ -44,9 +45,6 @@ export function findConfig(named: string | undefined, cwd = process.cwd()): stri
   return found;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isStringMap(value: unknown): value is Record<string, string> {
   return isObject(value) && Object.values(value).every((entry) => typeof entry === 'string');

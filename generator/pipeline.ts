@@ -1,15 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
-import { parseCollection } from './load/index.js';
+import { displayPath, parseCollection, readCollectionText } from './load/index.js';
 import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
 import { sha256 } from './output.js';
 import { CodegenError } from './errors.js';
 
 /** The largest client generated: beyond it, a client is better split (and generation would need gigabytes). */
 export const MAX_OPERATIONS = 10_000;
-/** The largest collection file read. */
-export const MAX_COLLECTION_BYTES = 200 * 1024 * 1024;
 
 export interface Generated {
   model: ApiModel;
@@ -27,24 +24,8 @@ function countResources(model: ApiModel): number {
 
 /** Collection → model → files, all in memory. */
 export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
-  const display = client.collection.split('\\').join('/');
-  const size = (await stat(client.collection).catch(() => undefined))?.size ?? 0;
-  if (size > MAX_COLLECTION_BYTES) {
-    throw new CodegenError(
-      `is ${(size / 1024 / 1024).toFixed(0)} MB; postman-codegen reads collections of at most ${MAX_COLLECTION_BYTES / 1024 / 1024} MB.`,
-      display,
-      undefined,
-      'Large saved example bodies are the usual cause: trim them, or split the collection.',
-    );
-  }
-  const text = await readFile(client.collection, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new CodegenError(
-      error.code === 'ENOENT' ? 'does not exist.' : error.code === 'EISDIR' ? 'is a folder, not a file.' : `cannot be read (${error.code ?? error.message}).`,
-      display,
-      undefined,
-      'Check the path to the collection.',
-    );
-  });
+  const display = displayPath(client.collection);
+  const text = await readCollectionText(client.collection);
   const loaded = parseCollection(text, display);
   const { collection: _collection, out: _out, name, overrides, names, pagination, ...profile } = client;
   const { model, diagnostics } = buildModel(loaded, {

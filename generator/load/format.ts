@@ -1,5 +1,6 @@
 import type { CollectionFormat } from '../model/types.js';
 import { CodegenError } from '../errors.js';
+import { describeKind, isObject } from '../json-types.js';
 
 const SCHEMA_VERSION = /\/collection\/v(\d+)\.(\d+)\.(\d+)\//;
 
@@ -10,15 +11,12 @@ export interface Detected {
   wrapped: boolean;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Tells v1, v2.0 and v2.1 apart, and unwraps the envelope that Postman's API returns. */
 export function detectFormat(json: unknown, file: string): Detected {
   if (!isObject(json)) {
     throw new CodegenError(
-      `is not a Postman collection: the top level is ${Array.isArray(json) ? 'an array' : typeof json === 'object' ? 'null' : `a ${typeof json}`}, not an object.`,
+      `is not a Postman collection: the top level is ${describeKind(json)}, not an object.`,
       file,
       '$',
       'Export the collection from Postman (Collection v2.1) and point the generator at that file.',

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Collection, type CollectionType } from '../sdk.js';
 import type { CollectionFormat, Diagnostic } from '../model/types.js';
@@ -30,10 +30,30 @@ function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map
   return into;
 }
 
-async function readText(file: string): Promise<string> {
+/** The largest collection file read. */
+export const MAX_COLLECTION_BYTES = 200 * 1024 * 1024;
+
+/** A path as messages and the model show it: as given, with forward slashes. */
+export function displayPath(file: string): string {
+  return path.normalize(file).split(path.sep).join('/');
+}
+
+/** Reads a collection file, with one clear error for each way that can fail. */
+export async function readCollectionText(file: string): Promise<string> {
+  const display = displayPath(file);
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_COLLECTION_BYTES) {
+      throw new CodegenError(
+        `is ${(size / 1024 / 1024).toFixed(0)} MB; postman-codegen reads collections of at most ${MAX_COLLECTION_BYTES / 1024 / 1024} MB.`,
+        display,
+        undefined,
+        'Large saved example bodies are the usual cause: trim them, or split the collection.',
+      );
+    }
     return await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof CodegenError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
@@ -43,7 +63,7 @@ async function readText(file: string): Promise<string> {
           : code === 'EACCES' || code === 'EPERM'
             ? 'cannot be read (permission denied)'
             : `cannot be read (${code ?? String(error)})`;
-    throw new CodegenError(`${reason}.`, file, undefined, 'Check the path to the collection.');
+    throw new CodegenError(`${reason}.`, display, undefined, 'Check the path to the collection.');
   }
 }
 
@@ -73,6 +93,5 @@ export function parseCollection(text: string, file: string): LoadedCollection {
 
 /** Reads, detects, converts, validates and parses a collection file. */
 export async function loadCollection(file: string): Promise<LoadedCollection> {
-  const display = path.normalize(file).split(path.sep).join('/');
-  return parseCollection(await readText(file), display);
+  return parseCollection(await readCollectionText(file), displayPath(file));
 }

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import { CodegenError } from '../errors.js';
+import { describeKind, isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../model/types.js';
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
+type Json = JsonObject;
+const describe = describeKind;
 
 /** What tells two same-named requests apart: their method and URL. */
 function requestSignature(item: Json): string {

@@ -4,6 +4,7 @@ import { inferSchema } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { scalarSchema } from './scalar.js';
 import { descriptionText } from './url.js';
+import { isJsonType, mediaType } from './media.js';
 
 const RAW_LANGUAGE_TYPES: Record<string, string> = {
   json: 'application/json',
@@ -28,13 +29,6 @@ function headerValue(request: Request, name: string): string | undefined {
   return header?.value === undefined || header.value === null ? undefined : String(header.value);
 }
 
-function mediaType(contentType: string | undefined): string | undefined {
-  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
-
-function isJsonType(type: string | undefined): boolean {
-  return type !== undefined && (type === 'application/json' || type.endsWith('+json'));
-}
 
 interface Reading {
   kind: BodyKind;

@@ -3,6 +3,7 @@ import type { Diagnostic, Pagination, Parameter, Response, Schema } from './type
 import { addSample, emptyShape, toSchema } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { readCsvTable, sniffCsv } from './csv.js';
+import { isJsonType, mediaType } from './media.js';
 
 interface ExampleReading {
   name: string;
@@ -14,9 +15,6 @@ interface ExampleReading {
   text?: string;
 }
 
-function mediaType(value: string | undefined): string | undefined {
-  return value?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
 
 function readExample(response: SdkResponse, where: string, diagnostics: Diagnostic[]): ExampleReading {
   const headers = new Map<string, string>();
@@ -33,7 +31,7 @@ function readExample(response: SdkResponse, where: string, diagnostics: Diagnost
     if (declared) reading.contentType = declared;
     return reading;
   }
-  const jsonDeclared = declared !== undefined && (declared === 'application/json' || declared.endsWith('+json'));
+  const jsonDeclared = isJsonType(declared);
   const csvDeclared = declared === 'text/csv' || declared === 'application/csv';
   if (!csvDeclared && (jsonDeclared || declared === undefined || declared === 'text/plain')) {
     const json = parseJsonBody(body);

@@ -220,7 +220,7 @@ export class ClientCore {
   /** Calls a paged operation: awaitable for the first page, iterable for every item. */
   paged<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): PagedCall<T> {
     const pagination = spec.pagination ?? { itemsAt: '' };
-    const origin = new URL(spec.baseUrl !== undefined ? (fillVariables(spec.baseUrl, this.config.variables) ?? spec.baseUrl) : this.config.baseUrl).origin;
+    const origin = new URL(this.baseOf(spec)).origin;
     return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
       if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
         throw new PaginationError(`the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`);
@@ -228,6 +228,12 @@ export class ClientCore {
       const { data, response, url } = await this.execute<unknown>(spec, params as Record<string, unknown>, options, nextUrl);
       return { items: readItems(data, pagination.itemsAt) as T[], links: readLinks(response, data, pagination.bodyLinks, url), response };
     });
+  }
+
+  /** The operation's own origin (its `{{variables}}` filled) or the client's, without a trailing slash. */
+  private baseOf(spec: OperationSpec): string {
+    const base = spec.baseUrl !== undefined ? (fillVariables(spec.baseUrl, this.config.variables) ?? spec.baseUrl) : this.config.baseUrl;
+    return base.replace(/\/+$/, '');
   }
 
   private buildUrl(spec: OperationSpec, params: Record<string, unknown>): URL {
@@ -240,8 +246,7 @@ export class ClientCore {
       }
       path = path.split(`{${wireName}}`).join(encodeURIComponent(toText(value)));
     }
-    const base = (spec.baseUrl !== undefined ? (fillVariables(spec.baseUrl, variables) ?? spec.baseUrl) : this.config.baseUrl).replace(/\/+$/, '');
-    const url = new URL(`${base}${path}`);
+    const url = new URL(`${this.baseOf(spec)}${path}`);
     for (const [identifier, wireName, variable] of spec.query) {
       const value = params[identifier] ?? (variable ? variables[variable] : undefined);
       if (value === undefined || value === null) continue;
