@@ -79,7 +79,6 @@ export function createAccengageCore(options: AccengageClientOptions): $ClientCor
     ['accessToken', options.accessToken],
   ]);
   const auths: Record<string, $auth.ClientAuth> = {};
-  auths['default'] = $auth.bearerAuth(() => variables['accessToken'] ?? '');
   const tokenAuth = new $auth.TokenAuth(
     async () => {
       const body = Object.fromEntries([['email', $fillVariables('{{email}}', variables) ?? '']]);

@@ -80,7 +80,8 @@ export async function emitClient(model: ApiModel, options: EmitOptions = {}): Pr
         variableLiteral: stringLiteral(option.variable),
         defaultLiteral: option.defaultValue !== undefined ? stringLiteral(option.defaultValue) : '',
       })),
-      auths: plan.auths.map((auth) => ({ ...auth, keyLiteral: stringLiteral(auth.key) })),
+      // With a token exchange, the collection's own auth is the token's: it is set below, not here.
+      auths: plan.auths.filter((auth) => !(plan.token && auth.key === 'default')).map((auth) => ({ ...auth, keyLiteral: stringLiteral(auth.key) })),
       token: plan.token
         ? {
             ...plan.token,
