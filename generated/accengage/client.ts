@@ -83,7 +83,11 @@ export function createAccengageCore(options: AccengageClientOptions): $ClientCor
     async () => {
       const body = Object.fromEntries([['email', $fillVariables('{{email}}', variables) ?? '']]);
       const { data } = await core.call<Record<string, unknown> | undefined>($operations.$accessTokenCreate, { body });
-      return { tokenType: String(data?.['token_type'] ?? 'Bearer'), accessToken: String(data?.['access_token'] ?? '') };
+      const accessToken = data?.['access_token'];
+      if (typeof accessToken !== 'string' || accessToken === '') {
+        throw new TypeError('the token answer has no ' + 'access_token' + ' field');
+      }
+      return { tokenType: String(data?.['token_type'] ?? 'Bearer'), accessToken };
     },
     (error) =>
       ['API_ERR_TOKEN'].some((label) => error.hasLabel(label)) && ([400, 401, 403] as number[]).includes(error.status),
