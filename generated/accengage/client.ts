@@ -60,7 +60,7 @@ export interface AccengageClientOptions {
   now?: () => number;
   /** Time allowed for each attempt of each request, in milliseconds. */
   timeoutMs?: number;
-  /** Retries of idempotent requests after network errors, 408, 429 and 5xx (default 2). */
+  /** Retries of idempotent requests after network errors, 408, 429 and 5xx (default 3). */
   maxRetries?: number;
   /** Backoff of those retries. */
   retry?: Partial<$RetryPolicy>;

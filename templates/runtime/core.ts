@@ -266,7 +266,9 @@ export class ClientCore {
     const mayRetry = spec.retrySafe === true || isIdempotent(spec.method);
     const path = url.pathname;
     let retries = 0;
-    let replayed = false;
+    // Credentials refused during this call: each gets one renewal and replay, so a token that
+    // expires again during a long retry sequence is renewed again, but a refused one never loops.
+    const refused = new Set<unknown>();
     for (;;) {
       const headers: Record<string, string> = {};
       const set = (entries: Iterable<readonly [string, string]>): void => {
@@ -313,8 +315,8 @@ export class ClientCore {
       if (response.ok) return { data: this.parse<T>(spec, response, bytes, request), response, url: request.url };
 
       const error = this.toError(response, bytes, request.method, path);
-      if (!replayed && stamp !== undefined && auth?.refresh?.(error, stamp)) {
-        replayed = true;
+      if (stamp !== undefined && !refused.has(stamp) && refused.size < 3 && auth?.refresh?.(error, stamp)) {
+        refused.add(stamp);
         continue;
       }
       if (mayRetry && retries < maxRetries && isRetryableStatus(response.status)) {
