@@ -33,7 +33,7 @@ export interface AppsListParams {
 /** The answer of `GET /v1/me/apps`. */
 export type AppsListResponse = {
   apps: Array<{
-    environment: 'live' | 'test';
+    environment: 'live' | 'test' | (string & {});
     name: string;
     partnerId: string;
     platform: string;
@@ -46,7 +46,7 @@ export type AppsListResponse = {
 };
 /** One item of a page. */
 export type AppsListItem = {
-  environment: 'live' | 'test';
+  environment: 'live' | 'test' | (string & {});
   name: string;
   partnerId: string;
   platform: string;
@@ -96,7 +96,7 @@ export type DevicesListResponse = Array<{
   lastOpen: string;
   model: string;
   nbOpen: number;
-  platform: 'android' | 'ios';
+  platform: 'android' | 'ios' | (string & {});
   pushEnabled: boolean;
   sdkVersion: string;
   timezone: string;
@@ -113,7 +113,7 @@ export type DevicesListItem = {
   lastOpen: string;
   model: string;
   nbOpen: number;
-  platform: 'android' | 'ios';
+  platform: 'android' | 'ios' | (string & {});
   pushEnabled: boolean;
   sdkVersion: string;
   timezone: string;
@@ -152,7 +152,7 @@ export type DevicesGetResponse = {
 export type DevicesUpdateBody = {
   fields: Array<{
     action: string;
-    key: 'favourite_team' | 'loyalty_points' | 'old_segment';
+    key: 'favourite_team' | 'loyalty_points' | 'old_segment' | (string & {});
     value?: string | number;
   }>;
 };
@@ -341,7 +341,7 @@ export type StaticListsCreateResponse = {
   externalId: string | null;
   id: number;
   name: string;
-  status: 'empty';
+  status: 'empty' | (string & {});
 };
 /** The request body of `POST /v1/me/apps/{partnerId}/static-lists/{listId}/import`. */
 export type StaticListsImportMembersBody = {
@@ -414,8 +414,8 @@ export type MessagesListResponse = {
     id: number;
     name: string;
     sentAt: string;
-    status: 'sent';
-    type: 'push';
+    status: 'sent' | (string & {});
+    type: 'push' | (string & {});
   }>;
 };
 /** One item of a page. */
@@ -425,8 +425,8 @@ export type MessagesListItem = {
   id: number;
   name: string;
   sentAt: string;
-  status: 'sent';
-  type: 'push';
+  status: 'sent' | (string & {});
+  type: 'push' | (string & {});
 };
 /** The request body of `POST /v1/me/apps/{partnerId}/messages`. */
 export type MessagesCreateBody = {
@@ -440,7 +440,7 @@ export type MessagesCreateBody = {
     }>;
     interactiveButtons?: {
       buttons: Array<{
-        action: 'close' | 'webView';
+        action: 'close' | 'webView' | (string & {});
         id: number;
         url?: string;
       }>;
@@ -483,7 +483,7 @@ export interface MessagesCreateParams {
 export type MessagesCreateResponse = {
   externalId: string | null;
   id: number;
-  status: 'draft';
+  status: 'draft' | (string & {});
 };
 
 /** Parameters of `GET /v1/me/apps/{partnerId}/messages/{messageId}`. */

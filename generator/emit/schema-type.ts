@@ -28,8 +28,13 @@ export function schemaType(schema: Schema, context: TypeContext, indent = ''): s
       return 'unknown';
     case 'file':
       return context.direction === 'request' ? context.filePart : 'Uint8Array';
-    case 'enum':
-      return schema.values.length === 0 ? 'never' : schema.values.map(literal).join(' | ');
+    case 'enum': {
+      // Inferred from a handful of examples, an enum is a hint, not a contract: the literals help
+      // completion, and `string & {}` keeps other values of the same kind legal.
+      if (schema.values.length === 0) return 'never';
+      const open = schema.values.every((value) => typeof value === 'string') ? ' | (string & {})' : '';
+      return `${schema.values.map(literal).join(' | ')}${open}`;
+    }
     case 'array': {
       const items = schemaType(schema.items, context, indent);
       return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
