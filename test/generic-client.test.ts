@@ -71,7 +71,8 @@ describe('a generic generated client', async () => {
   await writeFiles(path.join(folder, 'client'), generated.files);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const { EchoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as { EchoClient: new (options: Record<string, unknown>) => any };
-  const client = () => new EchoClient({ host: origin, apiKey: 'k-123', password: 's3cret', token: 't-456' });
+  // The collection's base URL is `{{host}}`: the client's `baseUrl` option stands for it.
+  const client = () => new EchoClient({ baseUrl: origin, apiKey: 'k-123', password: 's3cret', token: 't-456' });
 
   it('type-checks strictly', () => {
     expect(typeCheck([path.join(folder, 'client', 'index.ts')])).toEqual([]);

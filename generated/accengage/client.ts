@@ -52,7 +52,7 @@ export interface AccengageClientOptions {
    * Set by *Create access token*.
    */
   accessToken?: string;
-  /** The API's origin. Defaults to `https://api.accengage.com`. */
+  /** The API's base URL. Defaults to `https://api.accengage.com`. */
   baseUrl?: string;
   /** The fetch implementation (defaults to the global fetch). */
   fetch?: typeof fetch;
@@ -73,6 +73,7 @@ export interface AccengageClientOptions {
 /** The shared core that every operation function takes: create it once and pass it along. */
 export function createAccengageCore(options: AccengageClientOptions): $ClientCore {
   const variables: Record<string, string | undefined> = Object.fromEntries<string | undefined>([
+    ['baseUrl', options.baseUrl ?? 'https://api.accengage.com'],
     ['partnerId', options.partnerId ?? '12345678'],
     ['email', options.email],
     ['apiKey', options.apiKey],

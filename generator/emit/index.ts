@@ -48,6 +48,21 @@ function flatten(resources: ResourcePlan[]): ResourcePlan[] {
  */
 export const MAX_FORMATTED_BYTES = 3_000_000;
 
+/**
+ * How the client finds its base URL: the `baseUrl` option, else the collection's resolved default,
+ * else (`{{host}}/api`) the variables that compose it; required when the collection gives none.
+ */
+function baseUrlView(raw: string, plan: ClientPlan): { baseUrlExpression: string; baseVariableLiteral: string; needsFill: boolean; baseUrlDoc: string } {
+  const composed = /\{\{/.test(raw) && plan.baseVariable === undefined;
+  const fallback = plan.baseUrlRequired ? '' : ` ?? ${stringLiteral(plan.baseUrl)}`;
+  return {
+    baseUrlExpression: plan.baseUrlRequired && !composed ? 'options.baseUrl' : composed ? `options.baseUrl ?? $fillVariables(${stringLiteral(raw)}, variables)${fallback || " ?? ''"}` : `options.baseUrl${fallback}`,
+    baseVariableLiteral: plan.baseVariable !== undefined ? stringLiteral(plan.baseVariable) : '',
+    needsFill: plan.token !== undefined || composed,
+    baseUrlDoc: plan.baseUrlRequired ? 'Required: the collection leaves it to an environment.' : `Defaults to \`${plan.baseUrl.replace(/[`*\\]/g, '')}\`.`,
+  };
+}
+
 async function format(source: string): Promise<string> {
   if (source.length > MAX_FORMATTED_BYTES) return source;
   return prettier.format(source, { parser: 'typescript', singleQuote: true, printWidth: 120, trailingComma: 'all' });
@@ -68,13 +83,8 @@ export async function emitClient(model: ApiModel, options: EmitOptions = {}): Pr
       hasPaged: plan.operations.some((operation) => operation.paged),
       clientDoc: plan.doc,
       errorLabels: plan.errorLabels.map(stringLiteral),
-      // A base URL built from variables follows them (`{{host}}/api` with the `host` option).
-      baseUrlExpression: /\{\{/.test(model.baseUrl.raw) && model.baseUrl.raw !== '{{baseUrl}}'
-        ? `$fillVariables(${stringLiteral(model.baseUrl.raw)}, variables) ?? ${stringLiteral(plan.baseUrl)}`
-        : stringLiteral(plan.baseUrl),
-      needsFill: plan.token !== undefined || (/\{\{/.test(model.baseUrl.raw) && model.baseUrl.raw !== '{{baseUrl}}'),
-      baseUrlDoc: plan.baseUrl.replace(/[`*\\]/g, '').replace(/\*\//g, ''),
-      hasRequiredOptions: plan.options.some((option) => option.required),
+      ...baseUrlView(model.baseUrl.raw, plan),
+      hasRequiredOptions: plan.baseUrlRequired || plan.options.some((option) => option.required),
       options: plan.options.map((option) => ({
         ...option,
         variableLiteral: stringLiteral(option.variable),

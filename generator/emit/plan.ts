@@ -60,6 +60,10 @@ export interface AuthPlan {
 }
 
 export interface ClientPlan {
+  /** The variable that is the base URL (`{{base_url}}`), served by the `baseUrl` option. */
+  baseVariable?: string;
+  /** The collection gives no usable base URL (relative URLs, or one left to an environment). */
+  baseUrlRequired: boolean;
   clientName: string;
   className: string;
   optionsType: string;
@@ -285,16 +289,20 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   };
   collect(model.operations, model.resources);
 
+  // The variable that is the whole base URL is the `baseUrl` option, not one of its own.
+  const baseVariable = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(model.baseUrl.raw)?.[1];
+  const isOption = (name: string): boolean => name !== 'baseUrl' && name !== baseVariable;
+  const baseUrlRequired = !/^https?:\/\/[^{}\s]+$/i.test(model.baseUrl.default);
   // Client options: one per collection variable, never shadowing a runtime option.
   const variableNames = uniqueNames(
-    model.variables.filter((variable) => variable.name !== 'baseUrl').map((variable) => ({ key: variable.name, candidates: [bindingName(variable.name, 'variable')] })),
+    model.variables.filter((variable) => isOption(variable.name)).map((variable) => ({ key: variable.name, candidates: [bindingName(variable.name, 'variable')] })),
     new Set(RUNTIME_OPTIONS),
   );
   const requiredVariables = new Set<string>();
   if (model.signing) requiredVariables.add(model.signing.keyVariable);
   if (model.token) for (const value of Object.values(model.token.body)) for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
   const options: ClientOption[] = model.variables
-    .filter((variable) => variable.name !== 'baseUrl')
+    .filter((variable) => isOption(variable.name))
     .map((variable) => {
       const required = requiredVariables.has(variable.name);
       const secret = variable.type === 'secret';
@@ -366,6 +374,8 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   const docParts = [model.description?.trim() || model.name];
   if (unsupported.size > 0) docParts.push(`Auth types the client cannot perform (their operations document it): ${[...unsupported].sort().join(', ')}.`);
   return {
+    ...(baseVariable ? { baseVariable } : {}),
+    baseUrlRequired,
     clientName: stem,
     className: `${stem}Client`,
     optionsType: `${stem}ClientOptions`,

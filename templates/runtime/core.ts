@@ -232,7 +232,11 @@ export class ClientCore {
 
   /** The operation's own origin (its `{{variables}}` filled) or the client's, without a trailing slash. */
   private baseOf(spec: OperationSpec): string {
-    const base = spec.baseUrl !== undefined ? (fillVariables(spec.baseUrl, this.config.variables) ?? spec.baseUrl) : this.config.baseUrl;
+    const base = spec.baseUrl !== undefined ? fillVariables(spec.baseUrl, this.config.variables) : this.config.baseUrl;
+    if (base === undefined || base === '') {
+      const needs = spec.baseUrl ?? 'baseUrl';
+      throw new TypeError(`${spec.method} ${spec.path}: no base URL (${needs} has no value): pass it in the client's options`);
+    }
     return base.replace(/\/+$/, '');
   }
 
