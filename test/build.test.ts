@@ -254,3 +254,12 @@ describe('v1 quirks', () => {
     expect(forecast.query[2]).toMatchObject({ variable: 'YOUR_APP_ID' });
   });
 });
+
+describe('examples without a status code', () => {
+  it('take the status their reason phrase names', () => {
+    const { model } = modelOfJson(
+      collectionOf([{ name: 'Get', request: 'https://x.io/a', response: [{ name: 'gone', status: 'Not Found', body: '{"error": "x"}' }, { name: 'ok', status: 'OK', body: '{"id": 1}' }] }]),
+    );
+    expect(operationByName(model, 'Get').responses.map((r) => r.status)).toEqual([200, 404]);
+  });
+});

@@ -11,7 +11,7 @@ import * as $signing from './runtime/signing.js';
 import type { RetryPolicy as $RetryPolicy } from './runtime/retry.js';
 import type { PagedCall as $PagedCall } from './runtime/pagination.js';
 import * as $operations from './operations.js';
-import type * as $t from './types.js';
+import type * as $T from './types.js';
 
 /** Error labels the API documents; other labels still come through as strings. */
 export type AccengageErrorLabel =
@@ -127,7 +127,7 @@ export class AccessTokenResource {
    *
    * `POST /v1/access_token`
    */
-  create(params: $t.AccessTokenCreateParams, options?: $RequestOptions): Promise<$t.AccessTokenCreateResponse> {
+  create(params: $T.AccessTokenCreateParams, options?: $RequestOptions): Promise<$T.AccessTokenCreateResponse> {
     return $operations.accessTokenCreate(this.#core, params, options);
   }
 }
@@ -149,7 +149,7 @@ export class MeResource {
    *
    * `GET /v1/me`
    */
-  get(params?: $t.MeGetParams, options?: $RequestOptions): Promise<$t.MeGetResponse> {
+  get(params?: $T.MeGetParams, options?: $RequestOptions): Promise<$T.MeGetResponse> {
     return $operations.meGet(this.#core, params, options);
   }
 }
@@ -173,7 +173,7 @@ export class AppsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  list(params?: $t.AppsListParams, options?: $RequestOptions): $PagedCall<$t.AppsListItem> {
+  list(params?: $T.AppsListParams, options?: $RequestOptions): $PagedCall<$T.AppsListItem> {
     return $operations.appsList(this.#core, params, options);
   }
 
@@ -186,7 +186,7 @@ export class AppsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  get(params?: $t.AppsGetParams, options?: $RequestOptions): Promise<$t.AppsGetResponse> {
+  get(params?: $T.AppsGetParams, options?: $RequestOptions): Promise<$T.AppsGetResponse> {
     return $operations.appsGet(this.#core, params, options);
   }
 }
@@ -208,7 +208,7 @@ export class DevicesResource {
    *
    * `GET /v1/me/apps/{partnerId}/devices`
    */
-  list(params: $t.DevicesListParams, options?: $RequestOptions): $PagedCall<$t.DevicesListItem> {
+  list(params: $T.DevicesListParams, options?: $RequestOptions): $PagedCall<$T.DevicesListItem> {
     return $operations.devicesList(this.#core, params, options);
   }
 
@@ -221,7 +221,7 @@ export class DevicesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  get(params: $t.DevicesGetParams, options?: $RequestOptions): Promise<$t.DevicesGetResponse> {
+  get(params: $T.DevicesGetParams, options?: $RequestOptions): Promise<$T.DevicesGetResponse> {
     return $operations.devicesGet(this.#core, params, options);
   }
 
@@ -234,7 +234,7 @@ export class DevicesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  update(params: $t.DevicesUpdateParams, options?: $RequestOptions): Promise<$t.DevicesUpdateResponse> {
+  update(params: $T.DevicesUpdateParams, options?: $RequestOptions): Promise<$T.DevicesUpdateResponse> {
     return $operations.devicesUpdate(this.#core, params, options);
   }
 }
@@ -258,7 +258,7 @@ export class DeviceTagsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  set(params: $t.DeviceTagsSetParams, options?: $RequestOptions): Promise<$t.DeviceTagsSetResponse> {
+  set(params: $T.DeviceTagsSetParams, options?: $RequestOptions): Promise<$T.DeviceTagsSetResponse> {
     return $operations.deviceTagsSet(this.#core, params, options);
   }
 
@@ -271,7 +271,7 @@ export class DeviceTagsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  delete(params: $t.DeviceTagsDeleteParams, options?: $RequestOptions): Promise<$t.DeviceTagsDeleteResponse> {
+  delete(params: $T.DeviceTagsDeleteParams, options?: $RequestOptions): Promise<$T.DeviceTagsDeleteResponse> {
     return $operations.deviceTagsDelete(this.#core, params, options);
   }
 }
@@ -295,7 +295,7 @@ export class FieldsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  list(params?: $t.FieldsListParams, options?: $RequestOptions): Promise<$t.FieldsListResponse> {
+  list(params?: $T.FieldsListParams, options?: $RequestOptions): Promise<$T.FieldsListResponse> {
     return $operations.fieldsList(this.#core, params, options);
   }
 }
@@ -319,7 +319,7 @@ export class SegmentsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  list(params?: $t.SegmentsListParams, options?: $RequestOptions): $PagedCall<$t.SegmentsListItem> {
+  list(params?: $T.SegmentsListParams, options?: $RequestOptions): $PagedCall<$T.SegmentsListItem> {
     return $operations.segmentsList(this.#core, params, options);
   }
 }
@@ -343,7 +343,7 @@ export class StaticListsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  list(params?: $t.StaticListsListParams, options?: $RequestOptions): $PagedCall<$t.StaticListsListItem> {
+  list(params?: $T.StaticListsListParams, options?: $RequestOptions): $PagedCall<$T.StaticListsListItem> {
     return $operations.staticListsList(this.#core, params, options);
   }
 
@@ -356,7 +356,7 @@ export class StaticListsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  create(params: $t.StaticListsCreateParams, options?: $RequestOptions): Promise<$t.StaticListsCreateResponse> {
+  create(params: $T.StaticListsCreateParams, options?: $RequestOptions): Promise<$T.StaticListsCreateResponse> {
     return $operations.staticListsCreate(this.#core, params, options);
   }
 
@@ -370,9 +370,9 @@ export class StaticListsResource {
    * **Inferred route**: not confirmed by the API’s public reference.
    */
   importMembers(
-    params: $t.StaticListsImportMembersParams,
+    params: $T.StaticListsImportMembersParams,
     options?: $RequestOptions,
-  ): Promise<$t.StaticListsImportMembersResponse> {
+  ): Promise<$T.StaticListsImportMembersResponse> {
     return $operations.staticListsImportMembers(this.#core, params, options);
   }
 
@@ -385,7 +385,7 @@ export class StaticListsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  delete(params: $t.StaticListsDeleteParams, options?: $RequestOptions): Promise<$t.StaticListsDeleteResponse> {
+  delete(params: $T.StaticListsDeleteParams, options?: $RequestOptions): Promise<$T.StaticListsDeleteResponse> {
     return $operations.staticListsDelete(this.#core, params, options);
   }
 }
@@ -409,7 +409,7 @@ export class MessagesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  list(params?: $t.MessagesListParams, options?: $RequestOptions): $PagedCall<$t.MessagesListItem> {
+  list(params?: $T.MessagesListParams, options?: $RequestOptions): $PagedCall<$T.MessagesListItem> {
     return $operations.messagesList(this.#core, params, options);
   }
 
@@ -422,7 +422,7 @@ export class MessagesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  create(params: $t.MessagesCreateParams, options?: $RequestOptions): Promise<$t.MessagesCreateResponse> {
+  create(params: $T.MessagesCreateParams, options?: $RequestOptions): Promise<$T.MessagesCreateResponse> {
     return $operations.messagesCreate(this.#core, params, options);
   }
 
@@ -435,7 +435,7 @@ export class MessagesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  get(params: $t.MessagesGetParams, options?: $RequestOptions): Promise<$t.MessagesGetResponse> {
+  get(params: $T.MessagesGetParams, options?: $RequestOptions): Promise<$T.MessagesGetResponse> {
     return $operations.messagesGet(this.#core, params, options);
   }
 
@@ -448,7 +448,7 @@ export class MessagesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  send(params: $t.MessagesSendParams, options?: $RequestOptions): Promise<$t.MessagesSendResponse> {
+  send(params: $T.MessagesSendParams, options?: $RequestOptions): Promise<$T.MessagesSendResponse> {
     return $operations.messagesSend(this.#core, params, options);
   }
 }
@@ -472,7 +472,7 @@ export class StatisticsResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  get(params: $t.StatisticsGetParams, options?: $RequestOptions): Promise<$t.StatisticsGetResponse> {
+  get(params: $T.StatisticsGetParams, options?: $RequestOptions): Promise<$T.StatisticsGetResponse> {
     return $operations.statisticsGet(this.#core, params, options);
   }
 }
@@ -496,7 +496,7 @@ export class BouncesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  list(params?: $t.BouncesListParams, options?: $RequestOptions): $PagedCall<$t.BouncesListItem> {
+  list(params?: $T.BouncesListParams, options?: $RequestOptions): $PagedCall<$T.BouncesListItem> {
     return $operations.bouncesList(this.#core, params, options);
   }
 }
@@ -520,7 +520,7 @@ export class ImagesResource {
    *
    * **Inferred route**: not confirmed by the API’s public reference.
    */
-  upload(params: $t.ImagesUploadParams, options?: $RequestOptions): Promise<$t.ImagesUploadResponse> {
+  upload(params: $T.ImagesUploadParams, options?: $RequestOptions): Promise<$T.ImagesUploadResponse> {
     return $operations.imagesUpload(this.#core, params, options);
   }
 }

@@ -5,7 +5,7 @@ import type {
   RequestOptions as $RequestOptions,
 } from './runtime/core.js';
 import type { PagedCall as $PagedCall } from './runtime/pagination.js';
-import type * as $t from './types.js';
+import type * as $T from './types.js';
 
 // One spec (plain data) and one function per operation. Each function takes a client core
 // (see createAccengageCore), so a bundler keeps only the operations an application calls.
@@ -30,10 +30,10 @@ export const $accessTokenCreate: $OperationSpec = {
  */
 export function accessTokenCreate(
   core: $ClientCore,
-  params: $t.AccessTokenCreateParams,
+  params: $T.AccessTokenCreateParams,
   options?: $RequestOptions,
-): Promise<$t.AccessTokenCreateResponse> {
-  return core.call<$t.AccessTokenCreateResponse>($accessTokenCreate, params, options).then((result) => result.data);
+): Promise<$T.AccessTokenCreateResponse> {
+  return core.call<$T.AccessTokenCreateResponse>($accessTokenCreate, params, options).then((result) => result.data);
 }
 
 export const $meGet: $OperationSpec = {
@@ -55,10 +55,10 @@ export const $meGet: $OperationSpec = {
  */
 export function meGet(
   core: $ClientCore,
-  params?: $t.MeGetParams,
+  params?: $T.MeGetParams,
   options?: $RequestOptions,
-): Promise<$t.MeGetResponse> {
-  return core.call<$t.MeGetResponse>($meGet, params, options).then((result) => result.data);
+): Promise<$T.MeGetResponse> {
+  return core.call<$T.MeGetResponse>($meGet, params, options).then((result) => result.data);
 }
 
 export const $appsList: $OperationSpec = {
@@ -83,9 +83,9 @@ export const $appsList: $OperationSpec = {
  */
 export function appsList(
   core: $ClientCore,
-  params?: $t.AppsListParams,
+  params?: $T.AppsListParams,
   options?: $RequestOptions,
-): $PagedCall<$t.AppsListItem> {
+): $PagedCall<$T.AppsListItem> {
   return core.paged($appsList, params, options);
 }
 
@@ -110,10 +110,10 @@ export const $appsGet: $OperationSpec = {
  */
 export function appsGet(
   core: $ClientCore,
-  params?: $t.AppsGetParams,
+  params?: $T.AppsGetParams,
   options?: $RequestOptions,
-): Promise<$t.AppsGetResponse> {
-  return core.call<$t.AppsGetResponse>($appsGet, params, options).then((result) => result.data);
+): Promise<$T.AppsGetResponse> {
+  return core.call<$T.AppsGetResponse>($appsGet, params, options).then((result) => result.data);
 }
 
 export const $devicesList: $OperationSpec = {
@@ -160,9 +160,9 @@ export const $devicesList: $OperationSpec = {
  */
 export function devicesList(
   core: $ClientCore,
-  params: $t.DevicesListParams,
+  params: $T.DevicesListParams,
   options?: $RequestOptions,
-): $PagedCall<$t.DevicesListItem> {
+): $PagedCall<$T.DevicesListItem> {
   return core.paged($devicesList, params, options);
 }
 
@@ -190,10 +190,10 @@ export const $devicesGet: $OperationSpec = {
  */
 export function devicesGet(
   core: $ClientCore,
-  params: $t.DevicesGetParams,
+  params: $T.DevicesGetParams,
   options?: $RequestOptions,
-): Promise<$t.DevicesGetResponse> {
-  return core.call<$t.DevicesGetResponse>($devicesGet, params, options).then((result) => result.data);
+): Promise<$T.DevicesGetResponse> {
+  return core.call<$T.DevicesGetResponse>($devicesGet, params, options).then((result) => result.data);
 }
 
 export const $devicesUpdate: $OperationSpec = {
@@ -221,10 +221,10 @@ export const $devicesUpdate: $OperationSpec = {
  */
 export function devicesUpdate(
   core: $ClientCore,
-  params: $t.DevicesUpdateParams,
+  params: $T.DevicesUpdateParams,
   options?: $RequestOptions,
-): Promise<$t.DevicesUpdateResponse> {
-  return core.call<$t.DevicesUpdateResponse>($devicesUpdate, params, options).then((result) => result.data);
+): Promise<$T.DevicesUpdateResponse> {
+  return core.call<$T.DevicesUpdateResponse>($devicesUpdate, params, options).then((result) => result.data);
 }
 
 export const $deviceTagsSet: $OperationSpec = {
@@ -252,10 +252,10 @@ export const $deviceTagsSet: $OperationSpec = {
  */
 export function deviceTagsSet(
   core: $ClientCore,
-  params: $t.DeviceTagsSetParams,
+  params: $T.DeviceTagsSetParams,
   options?: $RequestOptions,
-): Promise<$t.DeviceTagsSetResponse> {
-  return core.call<$t.DeviceTagsSetResponse>($deviceTagsSet, params, options).then((result) => result.data);
+): Promise<$T.DeviceTagsSetResponse> {
+  return core.call<$T.DeviceTagsSetResponse>($deviceTagsSet, params, options).then((result) => result.data);
 }
 
 export const $deviceTagsDelete: $OperationSpec = {
@@ -284,10 +284,10 @@ export const $deviceTagsDelete: $OperationSpec = {
  */
 export function deviceTagsDelete(
   core: $ClientCore,
-  params: $t.DeviceTagsDeleteParams,
+  params: $T.DeviceTagsDeleteParams,
   options?: $RequestOptions,
-): Promise<$t.DeviceTagsDeleteResponse> {
-  return core.call<$t.DeviceTagsDeleteResponse>($deviceTagsDelete, params, options).then((result) => result.data);
+): Promise<$T.DeviceTagsDeleteResponse> {
+  return core.call<$T.DeviceTagsDeleteResponse>($deviceTagsDelete, params, options).then((result) => result.data);
 }
 
 export const $fieldsList: $OperationSpec = {
@@ -311,10 +311,10 @@ export const $fieldsList: $OperationSpec = {
  */
 export function fieldsList(
   core: $ClientCore,
-  params?: $t.FieldsListParams,
+  params?: $T.FieldsListParams,
   options?: $RequestOptions,
-): Promise<$t.FieldsListResponse> {
-  return core.call<$t.FieldsListResponse>($fieldsList, params, options).then((result) => result.data);
+): Promise<$T.FieldsListResponse> {
+  return core.call<$T.FieldsListResponse>($fieldsList, params, options).then((result) => result.data);
 }
 
 export const $segmentsList: $OperationSpec = {
@@ -339,9 +339,9 @@ export const $segmentsList: $OperationSpec = {
  */
 export function segmentsList(
   core: $ClientCore,
-  params?: $t.SegmentsListParams,
+  params?: $T.SegmentsListParams,
   options?: $RequestOptions,
-): $PagedCall<$t.SegmentsListItem> {
+): $PagedCall<$T.SegmentsListItem> {
   return core.paged($segmentsList, params, options);
 }
 
@@ -367,9 +367,9 @@ export const $staticListsList: $OperationSpec = {
  */
 export function staticListsList(
   core: $ClientCore,
-  params?: $t.StaticListsListParams,
+  params?: $T.StaticListsListParams,
   options?: $RequestOptions,
-): $PagedCall<$t.StaticListsListItem> {
+): $PagedCall<$T.StaticListsListItem> {
   return core.paged($staticListsList, params, options);
 }
 
@@ -395,10 +395,10 @@ export const $staticListsCreate: $OperationSpec = {
  */
 export function staticListsCreate(
   core: $ClientCore,
-  params: $t.StaticListsCreateParams,
+  params: $T.StaticListsCreateParams,
   options?: $RequestOptions,
-): Promise<$t.StaticListsCreateResponse> {
-  return core.call<$t.StaticListsCreateResponse>($staticListsCreate, params, options).then((result) => result.data);
+): Promise<$T.StaticListsCreateResponse> {
+  return core.call<$T.StaticListsCreateResponse>($staticListsCreate, params, options).then((result) => result.data);
 }
 
 export const $staticListsImportMembers: $OperationSpec = {
@@ -426,11 +426,11 @@ export const $staticListsImportMembers: $OperationSpec = {
  */
 export function staticListsImportMembers(
   core: $ClientCore,
-  params: $t.StaticListsImportMembersParams,
+  params: $T.StaticListsImportMembersParams,
   options?: $RequestOptions,
-): Promise<$t.StaticListsImportMembersResponse> {
+): Promise<$T.StaticListsImportMembersResponse> {
   return core
-    .call<$t.StaticListsImportMembersResponse>($staticListsImportMembers, params, options)
+    .call<$T.StaticListsImportMembersResponse>($staticListsImportMembers, params, options)
     .then((result) => result.data);
 }
 
@@ -458,10 +458,10 @@ export const $staticListsDelete: $OperationSpec = {
  */
 export function staticListsDelete(
   core: $ClientCore,
-  params: $t.StaticListsDeleteParams,
+  params: $T.StaticListsDeleteParams,
   options?: $RequestOptions,
-): Promise<$t.StaticListsDeleteResponse> {
-  return core.call<$t.StaticListsDeleteResponse>($staticListsDelete, params, options).then((result) => result.data);
+): Promise<$T.StaticListsDeleteResponse> {
+  return core.call<$T.StaticListsDeleteResponse>($staticListsDelete, params, options).then((result) => result.data);
 }
 
 export const $messagesList: $OperationSpec = {
@@ -490,9 +490,9 @@ export const $messagesList: $OperationSpec = {
  */
 export function messagesList(
   core: $ClientCore,
-  params?: $t.MessagesListParams,
+  params?: $T.MessagesListParams,
   options?: $RequestOptions,
-): $PagedCall<$t.MessagesListItem> {
+): $PagedCall<$T.MessagesListItem> {
   return core.paged($messagesList, params, options);
 }
 
@@ -518,10 +518,10 @@ export const $messagesCreate: $OperationSpec = {
  */
 export function messagesCreate(
   core: $ClientCore,
-  params: $t.MessagesCreateParams,
+  params: $T.MessagesCreateParams,
   options?: $RequestOptions,
-): Promise<$t.MessagesCreateResponse> {
-  return core.call<$t.MessagesCreateResponse>($messagesCreate, params, options).then((result) => result.data);
+): Promise<$T.MessagesCreateResponse> {
+  return core.call<$T.MessagesCreateResponse>($messagesCreate, params, options).then((result) => result.data);
 }
 
 export const $messagesGet: $OperationSpec = {
@@ -548,10 +548,10 @@ export const $messagesGet: $OperationSpec = {
  */
 export function messagesGet(
   core: $ClientCore,
-  params: $t.MessagesGetParams,
+  params: $T.MessagesGetParams,
   options?: $RequestOptions,
-): Promise<$t.MessagesGetResponse> {
-  return core.call<$t.MessagesGetResponse>($messagesGet, params, options).then((result) => result.data);
+): Promise<$T.MessagesGetResponse> {
+  return core.call<$T.MessagesGetResponse>($messagesGet, params, options).then((result) => result.data);
 }
 
 export const $messagesSend: $OperationSpec = {
@@ -579,10 +579,10 @@ export const $messagesSend: $OperationSpec = {
  */
 export function messagesSend(
   core: $ClientCore,
-  params: $t.MessagesSendParams,
+  params: $T.MessagesSendParams,
   options?: $RequestOptions,
-): Promise<$t.MessagesSendResponse> {
-  return core.call<$t.MessagesSendResponse>($messagesSend, params, options).then((result) => result.data);
+): Promise<$T.MessagesSendResponse> {
+  return core.call<$T.MessagesSendResponse>($messagesSend, params, options).then((result) => result.data);
 }
 
 export const $statisticsGet: $OperationSpec = {
@@ -609,10 +609,10 @@ export const $statisticsGet: $OperationSpec = {
  */
 export function statisticsGet(
   core: $ClientCore,
-  params: $t.StatisticsGetParams,
+  params: $T.StatisticsGetParams,
   options?: $RequestOptions,
-): Promise<$t.StatisticsGetResponse> {
-  return core.call<$t.StatisticsGetResponse>($statisticsGet, params, options).then((result) => result.data);
+): Promise<$T.StatisticsGetResponse> {
+  return core.call<$T.StatisticsGetResponse>($statisticsGet, params, options).then((result) => result.data);
 }
 
 export const $bouncesList: $OperationSpec = {
@@ -640,9 +640,9 @@ export const $bouncesList: $OperationSpec = {
  */
 export function bouncesList(
   core: $ClientCore,
-  params?: $t.BouncesListParams,
+  params?: $T.BouncesListParams,
   options?: $RequestOptions,
-): $PagedCall<$t.BouncesListItem> {
+): $PagedCall<$T.BouncesListItem> {
   return core.paged($bouncesList, params, options);
 }
 
@@ -668,8 +668,8 @@ export const $imagesUpload: $OperationSpec = {
  */
 export function imagesUpload(
   core: $ClientCore,
-  params: $t.ImagesUploadParams,
+  params: $T.ImagesUploadParams,
   options?: $RequestOptions,
-): Promise<$t.ImagesUploadResponse> {
-  return core.call<$t.ImagesUploadResponse>($imagesUpload, params, options).then((result) => result.data);
+): Promise<$T.ImagesUploadResponse> {
+  return core.call<$T.ImagesUploadResponse>($imagesUpload, params, options).then((result) => result.data);
 }

@@ -88,8 +88,9 @@ const RESPONSE: TypeContext = { filePart: FILE_PART, direction: 'response' };
 /** Names the runtime's client options take; collection variables must not shadow them. */
 const RUNTIME_OPTIONS = ['baseUrl', 'fetch', 'now', 'timeoutMs', 'maxRetries', 'retry', 'hooks', 'headers', 'random'];
 
+/** 2xx; an example with no status at all counts as a success (it is what most such examples show). */
 function isSuccess(response: Response): boolean {
-  return response.status >= 200 && response.status < 300;
+  return (response.status >= 200 && response.status < 300) || response.status === 0;
 }
 
 function successSchema(operation: Operation): Schema | undefined {
@@ -231,10 +232,12 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     identifier: operation.identifier,
     typeName: name,
     functionName: functionName(operation),
+    // `$` + a function name: never an import alias of the generated files (those are `$` + an
+    // upper-case letter, which a function name cannot start with).
     specName: `$${functionName(operation)}`,
     paramsType: `${name}Params`,
     paramsOptional,
-    resultType: paged ? `$PagedCall<$t.${name}Item>` : `Promise<$t.${name}Response>`,
+    resultType: paged ? `$PagedCall<$T.${name}Item>` : `Promise<$T.${name}Response>`,
     paged,
     spec: `{\n  ${specLines.join(',\n  ')},\n}`,
     doc: docComment(doc),

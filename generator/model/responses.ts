@@ -16,6 +16,18 @@ interface ExampleReading {
 }
 
 
+const REASONS: Record<string, number> = {
+  ok: 200, created: 201, accepted: 202, 'no content': 204, 'partial content': 206, 'moved permanently': 301, found: 302, 'not modified': 304,
+  'bad request': 400, unauthorized: 401, 'payment required': 402, forbidden: 403, 'not found': 404, 'method not allowed': 405, conflict: 409,
+  gone: 410, 'unprocessable entity': 422, 'unprocessable content': 422, 'too many requests': 429, 'internal server error': 500,
+  'bad gateway': 502, 'service unavailable': 503, 'gateway timeout': 504,
+};
+
+/** An example saved with a reason phrase ("Not Found") and no code still has a status. */
+function statusFromReason(reason: unknown): number {
+  return typeof reason === 'string' ? (REASONS[reason.trim().toLowerCase()] ?? 0) : 0;
+}
+
 function readExample(response: SdkResponse, where: string, diagnostics: Diagnostic[]): ExampleReading {
   const headers = new Map<string, string>();
   for (const header of response.headers.all() as Array<{ key?: unknown; value?: unknown; disabled?: boolean }>) {
@@ -24,7 +36,7 @@ function readExample(response: SdkResponse, where: string, diagnostics: Diagnost
     if (name !== '' && !headers.has(name)) headers.set(name, String(header.value ?? ''));
   }
   const name = String(response.name ?? '') || `${response.code ?? ''}`;
-  const reading: ExampleReading = { name, status: Number(response.code) || 0, headers };
+  const reading: ExampleReading = { name, status: Number(response.code) || statusFromReason(response.status), headers };
   const declared = mediaType(headers.get('content-type'));
   const body = typeof response.body === 'string' ? response.body : '';
   if (body.trim() === '') {
