@@ -263,3 +263,12 @@ describe('examples without a status code', () => {
     expect(operationByName(model, 'Get').responses.map((r) => r.status)).toEqual([200, 404]);
   });
 });
+
+describe('collection strings that Object.prototype also has', () => {
+  it('are plain strings: a raw language "valueOf" and a reason phrase "constructor"', async () => {
+    const { model } = await modelOf(fixture('body-modes.json'));
+    const odd = operationByName(model, 'Raw with an odd language');
+    expect(odd.body).toMatchObject({ kind: 'text', contentType: 'text/plain' });
+    expect(odd.responses.map((r) => r.status)).toEqual([0]);
+  });
+});

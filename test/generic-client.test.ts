@@ -120,3 +120,25 @@ describe('a generic generated client', async () => {
     expect(found.url).toBe('/items/a%2Fb%20c?tags=x&tags=y');
   });
 });
+
+describe('names that Object.prototype also has', () => {
+  it('never send a prototype function as a parameter or variable value', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'pc-proto-'));
+    await writeFile(path.join(folder, 'package.json'), '{"type": "module"}\n');
+    const file = path.join(folder, 'c.json');
+    await writeFile(
+      file,
+      JSON.stringify(
+        collectionOf([
+          { name: 'Get', request: { method: 'GET', url: { raw: '', host: ['{{host}}'], path: ['x'], query: [{ key: 'toLocaleString', value: '1' }, { key: 'isPrototypeOf', value: '{{isPrototypeOf}}' }] }, header: [{ key: 'X-Ctor', value: '{{constructor}}' }] } },
+        ]),
+      ),
+    );
+    const generated = await generateClient({ collection: file, out: 'unused', name: 'Proto' });
+    await writeFiles(path.join(folder, 'client'), generated.files);
+    const { ProtoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as { ProtoClient: new (options: Record<string, unknown>) => { get(): Promise<Echo> } };
+    const echo = await new ProtoClient({ baseUrl: origin }).get();
+    expect(echo.url).toBe('/x');
+    expect(echo.headers['x-ctor']).toBeUndefined();
+  });
+});

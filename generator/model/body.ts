@@ -82,7 +82,7 @@ function readBody(request: Request): Reading | undefined {
       const raw = typeof body.raw === 'string' ? body.raw : '';
       if (raw.trim() === '') return undefined;
       const language = body.options?.raw?.language;
-      const contentType = declared ?? (language ? RAW_LANGUAGE_TYPES[language] : undefined);
+      const contentType = declared ?? (language && Object.hasOwn(RAW_LANGUAGE_TYPES, language) ? RAW_LANGUAGE_TYPES[language] : undefined);
       const parsed = contentType === undefined || isJsonType(contentType) ? parseJsonBody(raw) : undefined;
       if (parsed !== undefined || isJsonType(contentType)) {
         return { kind: 'json', contentType: contentType ?? 'application/json', sample: parsed, example: raw };

@@ -22,11 +22,15 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Property names that would break an object or class carrying them: the prototype chain,
- * `then` (it would make the object awaitable) and the conversions JavaScript calls implicitly.
+ * Property names that would break an object or class carrying them, or be found on every object
+ * without being set: Object.prototype's own names (`constructor`, `isPrototypeOf`, `__proto__`…),
+ * `prototype`, `then` (it would make the object awaitable) and `toJSON`.
  */
 export const RESERVED_MEMBERS: ReadonlySet<string> = new Set([
-  '__proto__', 'constructor', 'prototype', 'then', 'toJSON', 'toString', 'valueOf', 'hasOwnProperty',
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+  'then',
+  'toJSON',
 ]);
 
 /** Global type and value names that a generated PascalCase name must not shadow. */

@@ -25,7 +25,8 @@ const REASONS: Record<string, number> = {
 
 /** An example saved with a reason phrase ("Not Found") and no code still has a status. */
 function statusFromReason(reason: unknown): number {
-  return typeof reason === 'string' ? (REASONS[reason.trim().toLowerCase()] ?? 0) : 0;
+  const key = typeof reason === 'string' ? reason.trim().toLowerCase() : '';
+  return Object.hasOwn(REASONS, key) ? (REASONS[key] as number) : 0;
 }
 
 function readExample(response: SdkResponse, where: string, diagnostics: Diagnostic[]): ExampleReading {

@@ -111,11 +111,19 @@ const DYNAMIC: Record<string, () => string> = {
   $randomInt: () => String(Math.floor(Math.random() * 1001)),
 };
 
+/**
+ * A record's own value: names come from collections, and `toLocaleString` or `constructor` must
+ * not find Object.prototype's functions.
+ */
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Fills `{{name}}` references; undefined when one of them has no value. */
 export function fillVariables(text: string, variables: Record<string, string | undefined>): string | undefined {
   let missing = false;
   const filled = text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_whole, name: string) => {
-    const value = variables[name] ?? (Object.hasOwn(DYNAMIC, name) ? DYNAMIC[name]?.() : undefined);
+    const value = (own(variables, name) as string | undefined) ?? (Object.hasOwn(DYNAMIC, name) ? DYNAMIC[name]?.() : undefined);
     if (value === undefined || value === '') missing = true;
     return value ?? '';
   });
@@ -244,7 +252,7 @@ export class ClientCore {
     const { variables } = this.config;
     let path = spec.path;
     for (const [identifier, wireName, variable] of spec.pathParams) {
-      const value = params[identifier] ?? (variable ? variables[variable] : undefined);
+      const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null || value === '') {
         throw new TypeError(`${spec.method} ${spec.path}: the path parameter "${identifier}" is required`);
       }
@@ -252,7 +260,7 @@ export class ClientCore {
     }
     const url = new URL(`${this.baseOf(spec)}${path}`);
     for (const [identifier, wireName, variable] of spec.query) {
-      const value = params[identifier] ?? (variable ? variables[variable] : undefined);
+      const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null) continue;
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(wireName, toText(item));
     }
