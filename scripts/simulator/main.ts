@@ -7,7 +7,12 @@ const simulator = await startSimulator({
   devices: Number(env.SIMULATOR_DEVICES ?? 1000),
   pageSize: Number(env.SIMULATOR_PAGE_SIZE ?? 100),
   ...(env.SIMULATOR_TOKEN_TTL_MS ? { tokenTtlMs: Number(env.SIMULATOR_TOKEN_TTL_MS) } : {}),
-  faults: { serverErrorRate: Number(env.SIMULATOR_5XX_RATE ?? 0), dropRate: Number(env.SIMULATOR_DROP_RATE ?? 0) },
+  faults: {
+    serverErrorRate: Number(env.SIMULATOR_5XX_RATE ?? 0),
+    dropRate: Number(env.SIMULATOR_DROP_RATE ?? 0),
+    slowRate: Number(env.SIMULATOR_SLOW_RATE ?? 0),
+    slowMs: Number(env.SIMULATOR_SLOW_MS ?? 2000),
+  },
 });
 console.log(`Accengage simulator on ${simulator.url}`);
 console.log(`  email: ${simulator.email}  apiKey: ${simulator.apiKey}  partnerId: ${simulator.partnerId}`);
