@@ -4,7 +4,7 @@
  */
 import type { ApiModel, Auth, Operation, Parameter, Resource, Response, Schema } from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
-import { docComment, jsonLiteral, propertyKey } from './escape.js';
+import { docComment, jsonLiteral } from './escape.js';
 import { schemaType, type TypeContext } from './schema-type.js';
 
 /** Auth types the generated client performs itself. */
@@ -397,4 +397,3 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   };
 }
 
-export { propertyKey };

@@ -3,7 +3,7 @@ import type { BodyKind, RequestBody, Schema } from './types.js';
 import { inferSchema } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { scalarSchema } from './scalar.js';
-import { descriptionText } from './url.js';
+import { descriptionText } from './description.js';
 import { isJsonType, mediaType } from './media.js';
 
 const RAW_LANGUAGE_TYPES: Record<string, string> = {

@@ -5,12 +5,13 @@
  */
 import { ItemGroup, type CollectionType as Collection, type ItemGroupType, type Item, type Request, type Response as SdkResponse } from '../sdk.js';
 import type { LoadedCollection } from '../load/index.js';
-import type { ApiModel, Auth, Diagnostic, Header, Operation, Pagination, Parameter, Resource, RouteStatus, Variable } from './types.js';
+import type { ApiModel, Auth, Diagnostic, Header, Operation, Pagination, Resource, RouteStatus, Variable } from './types.js';
 import { MODEL_VERSION } from './types.js';
 import { readAuth, NO_AUTH } from './auth.js';
 import { readRequestBody } from './body.js';
 import { readResponses } from './responses.js';
-import { descriptionText, readUrl } from './url.js';
+import { readUrl } from './url.js';
+import { descriptionText } from './description.js';
 import { referencedVariables, substituteVariables } from './scalar.js';
 import { applyNameOverrides, applyOverrides, applyPaginationOverrides, type SchemaOverride } from './overrides.js';
 import { assignNames } from './naming.js';
@@ -256,4 +257,3 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   return { model, diagnostics: context.diagnostics };
 }
 
-export type { Parameter };

@@ -1,6 +1,7 @@
 import type { Url } from '../sdk.js';
 import type { Parameter, Schema } from './types.js';
 import { referencedVariables, scalarSchema, wholeVariable } from './scalar.js';
+import { descriptionText } from './description.js';
 
 export interface RouteUrl {
   /** The origin as written (`{{baseUrl}}`, `https://api.example.com`), '' for a relative URL. */
@@ -10,11 +11,6 @@ export interface RouteUrl {
   query: Omit<Parameter, 'identifier'>[];
 }
 
-function descriptionText(description: unknown): string | undefined {
-  if (description === undefined || description === null) return undefined;
-  const text = typeof description === 'string' ? description : String((description as { content?: unknown }).content ?? '');
-  return text.trim() === '' ? undefined : text;
-}
 
 const REQUIRED_WORD = /\b(required|mandatory)\b/i;
 const OPTIONAL_WORD = /\boptional\b/i;
@@ -121,4 +117,3 @@ export function readUrl(url: Url): RouteUrl {
   return { origin, pathTemplate, pathParams, query };
 }
 
-export { descriptionText };
