@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import ts from 'typescript';
 import {
   RESERVED_MEMBERS,
   RESERVED_WORDS,
@@ -11,7 +12,10 @@ import {
   uniqueNames,
 } from '../generator/model/names.js';
 
-const isIdentifier = (name: string): boolean => /^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(name);
+/** An identifier by TypeScript's own scanner (and the Unicode properties). */
+const isIdentifier = (name: string): boolean =>
+  /^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(name) &&
+  [...name].every((char, i) => (i === 0 ? ts.isIdentifierStart : ts.isIdentifierPart)(char.codePointAt(0) ?? 0, ts.ScriptTarget.ESNext));
 
 describe('splitWords', () => {
   it('splits on punctuation, spaces, emoji and camelCase boundaries', () => {
@@ -28,6 +32,12 @@ describe('member and binding names', () => {
     expect(memberName('Static lists')).toBe('staticLists');
     expect(memberName('Получить пользователя')).toBe('получитьПользователя');
     expect(memberName('获取用户')).toBe('获取用户');
+  });
+
+  it('keeps only letters TypeScript accepts (its Unicode tables are older than the engine’s)', () => {
+    // U+A7D2 is ID_Start for V8 but a syntax error for tsc: a shrunk counterexample of the hostile test.
+    expect(memberName('\uA7D2悔ꎩ')).toBe('悔ꎩ');
+    expect(typeName('\uA7D2 list')).toBe('List');
   });
 
   it('repairs a leading digit and falls back when nothing is left', () => {
@@ -112,7 +122,7 @@ describe('name properties', () => {
   it('every member name is a valid identifier that is not a prototype or thenable member', () => {
     fc.assert(
       fc.property(anyText, anyText, (operation, resource) => {
-        for (const name of [memberName(operation), ...operationNameCandidates(operation, resource)]) {
+        for (const name of [memberName(operation), typeName(operation), ...operationNameCandidates(operation, resource)]) {
           expect(isIdentifier(name)).toBe(true);
           expect(RESERVED_MEMBERS.has(name)).toBe(false);
         }

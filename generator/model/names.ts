@@ -9,8 +9,26 @@
  * so reordering a collection never renames anything.
  */
 
-const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
+import { ts } from 'ts-morph';
+
 const WORD_SEPARATOR = /[^\p{ID_Continue}]+|_+/u;
+
+/**
+ * Letters TypeScript itself accepts in identifiers. Its Unicode tables are older than the
+ * engine's: a letter added recently (U+A7D2, say) is \p{ID_Start} for V8 but a syntax error for
+ * tsc and prettier, so TypeScript's own scanner decides.
+ */
+function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
+  if (codePoint < 128) return /[A-Za-z_$]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
+  return start ? ts.isIdentifierStart(codePoint, ts.ScriptTarget.ESNext) : ts.isIdentifierPart(codePoint, ts.ScriptTarget.ESNext);
+}
+
+/** Characters TypeScript would reject become separators. */
+function keepIdentifierCharacters(text: string): string {
+  let out = '';
+  for (const char of text) out += acceptedByTypeScript(char.codePointAt(0) ?? 0, false) ? char : ' ';
+  return out;
+}
 
 /** JavaScript and TypeScript words that cannot name a binding (function, const, parameter). */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
@@ -44,7 +62,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 /** Splits free text into identifier words, also at camelCase boundaries ("getHTTPStatus" → get, HTTP, Status). */
 export function splitWords(text: string): string[] {
   const words: string[] = [];
-  for (const chunk of text.normalize('NFC').split(WORD_SEPARATOR)) {
+  for (const chunk of keepIdentifierCharacters(text.normalize('NFC')).split(WORD_SEPARATOR)) {
     if (chunk === '') continue;
     const parts = chunk
       .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1\u0000$2')
@@ -61,9 +79,11 @@ function capitalise(word: string): string {
   return first.toUpperCase() + lower.slice(first.length);
 }
 
-function repairStart(name: string, fallback: string): string {
+function repairStart(cased: string, fallback: string): string {
+  // Casing can map an accepted letter to a newer one (U+A794 → U+A7C4): filter once more.
+  const name = [...cased].filter((char) => acceptedByTypeScript(char.codePointAt(0) ?? 0, false)).join('');
   if (name === '') return fallback;
-  return IDENTIFIER_START.test(name) ? name : `_${name}`;
+  return acceptedByTypeScript(name.codePointAt(0) ?? 0, true) ? name : `_${name}`;
 }
 
 export function camelCase(words: readonly string[], fallback = 'value'): string {
