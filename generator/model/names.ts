@@ -12,6 +12,7 @@
 import { ts } from 'ts-morph';
 
 const WORD_SEPARATOR = /[^\p{ID_Continue}]+|_+/u;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Letters TypeScript itself accepts in identifiers. Its Unicode tables are older than the
@@ -25,6 +26,8 @@ function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
 
 /** Characters TypeScript would reject become separators. */
 function keepIdentifierCharacters(text: string): string {
+  // ASCII needs no table: the word splitter already treats punctuation as a separator.
+  if (ASCII.test(text)) return text;
   let out = '';
   for (const char of text) out += acceptedByTypeScript(char.codePointAt(0) ?? 0, false) ? char : ' ';
   return out;
@@ -80,8 +83,8 @@ function capitalise(word: string): string {
 }
 
 function repairStart(cased: string, fallback: string): string {
-  // Casing can map an accepted letter to a newer one (U+A794 → U+A7C4): filter once more.
-  const name = [...cased].filter((char) => acceptedByTypeScript(char.codePointAt(0) ?? 0, false)).join('');
+  // Casing can map an accepted letter to one TypeScript does not know: filter once more.
+  const name = ASCII.test(cased) ? cased : [...cased].filter((char) => acceptedByTypeScript(char.codePointAt(0) ?? 0, false)).join('');
   if (name === '') return fallback;
   return acceptedByTypeScript(name.codePointAt(0) ?? 0, true) ? name : `_${name}`;
 }
