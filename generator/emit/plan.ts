@@ -82,6 +82,7 @@ export interface ClientPlan {
 }
 
 const FILE_PART = '$FilePart';
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const REQUEST: TypeContext = { filePart: FILE_PART, direction: 'request' };
 const RESPONSE: TypeContext = { filePart: FILE_PART, direction: 'response' };
 
@@ -210,7 +211,12 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
   // performs no auth for this operation: it is then the collection's only credential.
   const performsAuth = !isTokenOperation && operation.auth.type !== 'noauth' && !unsupported;
   const managed = new Set(['content-type', 'content-length', 'host', 'expect', ...(performsAuth || context.tokenOperationId ? ['authorization'] : [])]);
-  const headers = operation.headers.filter((header) => !managed.has(header.name.toLowerCase())).map((header) => jsonLiteral([header.name, header.value]));
+  // fetch rejects a header name that is not an HTTP token, or a value with a line break: such a
+  // header could never be sent, so it is left out rather than failing every call.
+  const sendable = (header: { name: string; value: string }): boolean => HTTP_TOKEN.test(header.name) && !/[\r\n\0]/.test(header.value);
+  const headers = operation.headers
+    .filter((header) => !managed.has(header.name.toLowerCase()) && sendable(header))
+    .map((header) => jsonLiteral([header.name, header.value]));
   const specLines = [
     `method: ${jsonLiteral(operation.method)}`,
     `path: ${jsonLiteral(operation.pathTemplate)}`,
