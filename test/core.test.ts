@@ -49,3 +49,12 @@ describe('token renewal inside retries', () => {
     await expect(pages.next()).rejects.toThrow(/another origin/);
   });
 });
+
+describe('caller mistakes', () => {
+  it('reports a header fetch would refuse as a usage error, without sending or retrying', async () => {
+    const { fetch, seen } = scripted([() => json(200, {})]);
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
+    await expect(core.call({ ...spec, auth: undefined }, {}, { headers: { 'x-note': 'a\r\nInjected: 1' } })).rejects.toThrow(/the header "x-note" cannot be sent/);
+    expect(seen).toHaveLength(0);
+  });
+});

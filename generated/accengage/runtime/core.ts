@@ -96,6 +96,7 @@ export class PaginationError extends Error {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function toText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
@@ -308,6 +309,12 @@ export class ClientCore {
         request = { ...request, headers: { ...request.headers, ...signed } };
       }
 
+      // A header fetch would refuse is the caller's mistake, not a network failure: never retried.
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (!HTTP_TOKEN.test(name) || /[\r\n\0]/.test(value)) {
+          throw new TypeError(`${request.method} ${path}: the header "${HTTP_TOKEN.test(name) ? name : '(invalid name)'}" cannot be sent (a name must be an HTTP token, a value must not hold a line break)`);
+        }
+      }
       let response: Response;
       let bytes: Uint8Array;
       try {
