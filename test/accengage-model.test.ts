@@ -115,7 +115,7 @@ describe('the Accengage model', async () => {
   it('reads the devices list as paged ; CSV rows with typed columns', () => {
     const op = operationByName(model, 'List devices');
     expect(op.pagination).toEqual({ style: 'link-header', itemsAt: 'csv', pageParam: 'page' });
-    expect(op.query.map((q) => [q.name, q.required])).toEqual([['lastOpen', true], ['page', false]]);
+    expect(op.query.map((q) => [q.name, q.required])).toEqual([['lastOpen', true], ['fields', false], ['page', false]]);
     expect(op.query[0]?.schema).toEqual({ type: 'string', format: 'date' });
     const ok = op.responses.find((r) => r.status === 200);
     expect(ok?.csv?.delimiter).toBe(';');

@@ -122,6 +122,7 @@ export const $devicesList: $OperationSpec = {
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
   query: [
     ['lastOpen', 'lastOpen'],
+    ['fields', 'fields'],
     ['page', 'page'],
   ],
   headers: [],
@@ -471,6 +472,7 @@ export const $messagesList: $OperationSpec = {
   query: [
     ['type', 'type'],
     ['status', 'status'],
+    ['from', 'from'],
     ['page', 'page'],
   ],
   headers: [],

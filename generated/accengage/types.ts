@@ -80,7 +80,9 @@ export interface DevicesListParams {
    */
   partnerId?: string | number;
   /** Required. Lists the devices whose last session is on or after this date (YYYY-MM-DD). */
-  lastOpen: string | number;
+  lastOpen: string;
+  /** Optional. Comma-separated columns to return (the parameter name is inferred; the field selection itself is documented). */
+  fields?: string;
   /** Page to return, from 1. Prefer the `next` link of the previous page. */
   page?: number;
 }
@@ -394,9 +396,11 @@ export interface MessagesListParams {
    */
   partnerId?: string | number;
   /** Optional. Message type filter. */
-  type?: string | number;
+  type?: string;
   /** Optional. Message status filter. */
-  status?: string | number;
+  status?: string;
+  /** Optional. Messages created on or after this date (YYYY-MM-DD). */
+  from?: string;
   /** Page to return, from 1. */
   page?: number;
 }
@@ -608,7 +612,7 @@ export interface BouncesListParams {
    */
   partnerId?: string | number;
   /** Optional. `device` or `message`. */
-  level?: string | number;
+  level?: string;
   /** Page to return, from 1. */
   page?: number;
 }

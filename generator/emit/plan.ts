@@ -133,7 +133,8 @@ function itemSchema(operation: Operation, success: Schema | undefined): Schema {
   return list?.type === 'array' ? list.items : { type: 'unknown' };
 }
 
-function paramType(param: Parameter, context: TypeContext): string {
+/** Path segments are ids more often than not: a number is accepted where the text is free. */
+function pathParamType(param: Parameter, context: TypeContext): string {
   const type = schemaType(param.schema, context);
   return type === 'string' ? 'string | number' : type;
 }
@@ -176,10 +177,10 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
   const properties: NonNullable<TypeDeclaration['properties']> = [];
   for (const param of operation.pathParams) {
     const doc = [param.description, param.variable && variableOption.has(param.variable) ? `Defaults to the client's \`${variableOption.get(param.variable)}\`.` : undefined].filter(Boolean).join('\n\n');
-    properties.push({ key: param.identifier, optional: param.variable !== undefined && variableOption.has(param.variable), type: paramType(param, REQUEST), ...(doc ? { doc } : {}) });
+    properties.push({ key: param.identifier, optional: param.variable !== undefined && variableOption.has(param.variable), type: pathParamType(param, REQUEST), ...(doc ? { doc } : {}) });
   }
   for (const param of operation.query) {
-    properties.push({ key: param.identifier, optional: !param.required, type: paramType(param, REQUEST), ...(param.description ? { doc: param.description } : {}) });
+    properties.push({ key: param.identifier, optional: !param.required, type: schemaType(param.schema, REQUEST), ...(param.description ? { doc: param.description } : {}) });
   }
   const isTokenOperation = operation.id === context.tokenOperationId;
   if (operation.body) {
