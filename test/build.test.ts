@@ -272,3 +272,11 @@ describe('collection strings that Object.prototype also has', () => {
     expect(odd.responses.map((r) => r.status)).toEqual([0]);
   });
 });
+
+describe('URL objects that hold only raw', () => {
+  it('are read as the string they hold', () => {
+    const { model } = modelOfJson(collectionOf([{ name: 'Get', request: { method: 'GET', url: { raw: 'https://x.io/a/:id?b=1' } } }]));
+    const op = operationByName(model, 'Get');
+    expect([op.pathTemplate, op.pathParams.map((p) => p.name), op.query.map((q) => q.name), model.baseUrl.default]).toEqual(['/a/{id}', ['id'], ['b'], 'https://x.io']);
+  });
+});

@@ -194,7 +194,9 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
 
   const success = successSchema(operation);
   const { kind, response } = responseKind(operation);
-  const resultShape = kind === 'none' ? 'void' : success ? schemaType(success, RESPONSE) : 'unknown';
+  // The runtime reads binary answers as bytes and text answers as text, whatever the examples held.
+  const resultShape =
+    kind === 'none' ? 'void' : kind === 'binary' ? 'Uint8Array' : kind === 'text' ? 'string' : success ? schemaType(success, RESPONSE) : 'unknown';
   types.push({ kind: 'alias', name: `${name}Response`, type: resultShape, doc: `The answer of \`${operation.method} ${operation.pathTemplate}\`.` });
   const paged = operation.pagination !== undefined;
   if (paged) types.push({ kind: 'alias', name: `${name}Item`, type: schemaType(itemSchema(operation, success), RESPONSE), doc: 'One item of a page.' });

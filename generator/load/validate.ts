@@ -106,6 +106,11 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
     }
     if (typeof request === 'string') return undefined;
     if (!isObject(request)) return fail(`"request" must be an object or a URL string, not ${describe(request)}.`, itemPath, `${jsonPath}.request`);
+    // An exported URL object that holds only `raw` (some tools write that) is read as the string it holds:
+    // the SDK would otherwise see a URL with no host and no path.
+    if (isObject(request.url) && typeof request.url.raw === 'string' && request.url.host === undefined && request.url.path === undefined) {
+      request.url = request.url.raw;
+    }
     const url = request.url;
     if (url !== undefined && typeof url !== 'string' && !isObject(url)) {
       fail(`"request.url" must be a string or an object, not ${describe(url)}.`, itemPath, `${jsonPath}.request.url`);
