@@ -103,7 +103,8 @@ export async function emitClient(model: ApiModel, options: EmitOptions = {}): Pr
             staticVariable: stringLiteral(model.auth.type === 'bearer' ? (/^\{\{\s*([^{}]+?)\s*\}\}$/.exec(model.auth.params.token ?? '')?.[1] ?? '') : ''),
           }
         : undefined,
-      resources: flatten(plan.root.resources),
+      // An empty folder still gets its (empty) class; its constructor then leaves the core unused.
+      resources: flatten(plan.root.resources).map((resource) => ({ ...resource, coreParam: resource.operations.length + resource.resources.length > 0 ? 'core' : '_core' })),
     }),
   );
   files.set('index.ts', (await template('index.ts.hbs'))({ header }));
