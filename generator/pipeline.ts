@@ -35,10 +35,10 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     profile,
     ...(configFile ? { configFile } : {}),
   });
-  if (model.operations.length === 0 && model.resources.length === 0) {
-    throw new CodegenError('has no requests: there is nothing to generate.', display, '$.item', 'Add at least one request to the collection.');
-  }
   const count = [...collectOperationCounts(model)].reduce((sum, [, n]) => sum + n, 0);
+  if (count === 0) {
+    throw new CodegenError('has no requests (only empty folders, or nothing): there is nothing to generate.', display, '$.item', 'Add at least one request to the collection.');
+  }
   if (count > MAX_OPERATIONS) {
     const [biggest, size] = [...collectOperationCounts(model)].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     throw new CodegenError(

@@ -61,3 +61,10 @@ describe('limits', () => {
     expect(types.length).toBeLessThan(200_000);
   }, 60_000);
 });
+
+describe('nothing to generate', () => {
+  it('refuses a collection of empty folders, clearly', async () => {
+    const file = await fileWith({ info: { name: 'Empty', schema: V21 }, item: [{ name: 'A', item: [] }, { name: 'B', item: [{ name: 'C', item: [] }] }] });
+    await expect(generateClient({ collection: file, out: 'unused' })).rejects.toThrow(/has no requests/);
+  });
+});
