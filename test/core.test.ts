@@ -58,3 +58,13 @@ describe('caller mistakes', () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+describe('per-call headers', () => {
+  it('win over the credentials', async () => {
+    const { fetch, seen } = scripted([() => json(200, {})]);
+    const auth = new TokenAuth(async () => ({ tokenType: 'Bearer', accessToken: 'issued' }), () => false);
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, auths: { default: auth }, fetch });
+    await core.call(spec, {}, { headers: { Authorization: 'Bearer mine' } });
+    expect(seen[0]?.authorization).toBe('Bearer mine');
+  });
+});

@@ -58,7 +58,7 @@ export interface Hooks {
 export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Extra headers for this call (they win over the collection's). */
+  /** Extra headers for this call: they win over the client's, the collection's and the credentials. */
   headers?: Record<string, string>;
   maxRetries?: number;
 }
@@ -293,13 +293,14 @@ export class ClientCore {
         if (value !== undefined) set([[name, value]]);
       }
       if (contentType) headers['content-type'] = contentType;
-      set(Object.entries(options.headers ?? {}));
-      delete headers.expect;
       const target = new URL(url);
       const auth = spec.auth === undefined ? undefined : this.config.auths?.[spec.auth];
       // Awaited only when asynchronous: every microtask saved is on every request's path.
       const applied = auth?.apply({ headers, url: target });
       const stamp = applied instanceof Promise ? await applied : applied;
+      // The call's own headers win over everything but the signature (an Authorization of its own, say).
+      set(Object.entries(options.headers ?? {}));
+      delete headers.expect;
       let request: PreparedRequest = { method: spec.method, url: target.toString(), headers, body };
       const beforeRequest = this.config.hooks?.beforeRequest;
       if (beforeRequest) request = (await beforeRequest(request)) ?? request;
