@@ -306,8 +306,7 @@ export class ClientCore {
       if (beforeRequest) request = (await beforeRequest(request)) ?? request;
       if (this.config.signer) {
         const signing = this.config.signer({ method: request.method, url: request.url, headers: request.headers, body: request.body });
-        const signed = signing instanceof Promise ? await signing : signing;
-        request = { ...request, headers: { ...request.headers, ...signed } };
+        Object.assign(request.headers, signing instanceof Promise ? await signing : signing);
       }
 
       // A header fetch would refuse is the caller's mistake, not a network failure: never retried.
