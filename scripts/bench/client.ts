@@ -36,22 +36,31 @@ async function overhead(): Promise<number> {
     return response.json();
   };
   const generated = (): Promise<unknown> => client.me.get();
-  const round = async (call: () => Promise<unknown>, n: number): Promise<number> => {
+  // Requests alternate one by one (plain, generated, generated, plain, …), so that any drift in
+  // the machine's speed or the server's hits both sides alike.
+  const time = async (call: () => Promise<unknown>): Promise<number> => {
     const start = performance.now();
-    for (let i = 0; i < n; i++) await call();
-    return (performance.now() - start) / n;
+    await call();
+    return performance.now() - start;
   };
-  await round(plain, 300);
-  await round(generated, 300);
-  // Interleaved rounds, so that drift in the machine's speed hits both sides alike.
+  for (let i = 0; i < 500; i++) {
+    await plain();
+    await generated();
+  }
   let plainMs = 0;
   let generatedMs = 0;
-  for (let r = 0; r < 10; r++) {
-    plainMs += await round(plain, 500);
-    generatedMs += await round(generated, 500);
+  const n = 8000;
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      plainMs += await time(plain);
+      generatedMs += await time(generated);
+    } else {
+      generatedMs += await time(generated);
+      plainMs += await time(plain);
+    }
   }
   server.close();
-  console.log(`per request: plain fetch ${((plainMs / 10) * 1000).toFixed(0)} µs, generated client ${((generatedMs / 10) * 1000).toFixed(0)} µs`);
+  console.log(`per request: plain fetch ${((plainMs / n) * 1000).toFixed(0)} µs, generated client ${((generatedMs / n) * 1000).toFixed(0)} µs`);
   return generatedMs / plainMs;
 }
 

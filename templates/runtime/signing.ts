@@ -23,7 +23,10 @@ const encoder = new TextEncoder();
 export function sha1Hex(bytes: Uint8Array): string {
   const length = bytes.length;
   const blocks = ((length + 8) >>> 6) + 1;
-  const words = new Uint32Array(blocks * 16);
+  // Scratch buffers are reused: signing runs on every request, and garbage is time.
+  if (scratch.length < blocks * 16) scratch = new Uint32Array(blocks * 16);
+  const words = scratch;
+  words.fill(0, 0, blocks * 16);
   for (let i = 0; i < length; i++) words[i >>> 2]! |= bytes[i]! << (24 - (i % 4) * 8);
   words[length >>> 2]! |= 0x80 << (24 - (length % 4) * 8);
   words[blocks * 16 - 1] = (length * 8) >>> 0;
@@ -33,7 +36,7 @@ export function sha1Hex(bytes: Uint8Array): string {
   let h2 = 0x98badcfe;
   let h3 = 0x10325476;
   let h4 = 0xc3d2e1f0;
-  const w = new Uint32Array(80);
+  const w = schedule;
   for (let block = 0; block < blocks; block++) {
     for (let t = 0; t < 16; t++) w[t] = words[block * 16 + t]!;
     for (let t = 16; t < 80; t++) {
@@ -61,7 +64,14 @@ export function sha1Hex(bytes: Uint8Array): string {
     h3 = (h3 + d) >>> 0;
     h4 = (h4 + e) >>> 0;
   }
-  return [h0, h1, h2, h3, h4].map((h) => h.toString(16).padStart(8, '0')).join('');
+  return hex8(h0) + hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+}
+
+let scratch = new Uint32Array(64);
+const schedule = new Uint32Array(80);
+
+function hex8(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
 }
 
 export interface AccengageSignerOptions {
