@@ -222,7 +222,7 @@ export class ClientCore {
   }
 
   /** Calls an operation and returns its parsed answer with the raw response. */
-  async call<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): Promise<CallResult<T>> {
+  call<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): Promise<CallResult<T>> {
     return this.execute<T>(spec, params as Record<string, unknown>, options, undefined);
   }
 
@@ -350,10 +350,10 @@ export class ClientCore {
     }
   }
 
-  /** One HTTP exchange, body included, within the timeout. */
-  private async send(request: PreparedRequest, options: RequestOptions): Promise<{ response: Response; bytes: Uint8Array }> {
+  /** One HTTP exchange, body included, within the timeout. Not async itself: one promise fewer per call. */
+  private send(request: PreparedRequest, options: RequestOptions): Promise<{ response: Response; bytes: Uint8Array }> {
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
-    if (options.signal?.aborted) throw options.signal.reason;
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
     const init: RequestInit = {
       method: request.method,
       headers: request.headers,
@@ -368,6 +368,16 @@ export class ClientCore {
       if (options.signal) init.signal = options.signal;
       return read();
     }
+    return this.sendWithin(timeoutMs, request, options, init, read);
+  }
+
+  private async sendWithin(
+    timeoutMs: number,
+    request: PreparedRequest,
+    options: RequestOptions,
+    init: RequestInit,
+    read: () => Promise<{ response: Response; bytes: Uint8Array }>,
+  ): Promise<{ response: Response; bytes: Uint8Array }> {
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onAbort, { once: true });
