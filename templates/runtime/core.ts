@@ -293,7 +293,8 @@ export class ClientCore {
         if (value !== undefined) set([[name, value]]);
       }
       if (contentType) headers['content-type'] = contentType;
-      const target = new URL(url);
+      // Credentials may set a query parameter on the URL; `set` makes that safe to repeat on a retry.
+      const target = url;
       const auth = spec.auth === undefined ? undefined : this.config.auths?.[spec.auth];
       // Awaited only when asynchronous: every microtask saved is on every request's path.
       const applied = auth?.apply({ headers, url: target });
