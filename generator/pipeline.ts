@@ -2,6 +2,7 @@ import type { ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { displayPath, parseCollection, readCollectionText } from './load/index.js';
 import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
+import { operationsOf } from './model/find.js';
 import { sha256 } from './output.js';
 import { CodegenError } from './errors.js';
 
@@ -35,12 +36,13 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     profile,
     ...(configFile ? { configFile } : {}),
   });
-  const count = [...collectOperationCounts(model)].reduce((sum, [, n]) => sum + n, 0);
+  const perFolder = collectOperationCounts(model);
+  const count = [...perFolder.values()].reduce((sum, n) => sum + n, 0);
   if (count === 0) {
     throw new CodegenError('has no requests (only empty folders, or nothing): there is nothing to generate.', display, '$.item', 'Add at least one request to the collection.');
   }
   if (count > MAX_OPERATIONS) {
-    const [biggest, size] = [...collectOperationCounts(model)].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const [biggest, size] = [...perFolder].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     throw new CodegenError(
       `has ${count} requests; a generated client holds at most ${MAX_OPERATIONS} operations (the largest folder, "${biggest}", has ${size}).`,
       display,
@@ -48,7 +50,7 @@ export async function generateClient(client: ClientConfig, configFile?: string):
       'Split the collection into several collections, one client each (the model command has no such limit).',
     );
   }
-  const scripts = new Set([...collectScriptLevels(model)]);
+  const scripts = new Set([...operationsOf(model.operations, model.resources)].flatMap((operation) => operation.scripts.prerequest));
   if (scripts.size > 0 && !model.signing) {
     diagnostics.push({
       level: 'warning',
@@ -63,14 +65,6 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, profile })}`);
   const operations = plan.operations.length;
   return { model, files, diagnostics, inputHash, operations, resources: countResources(model) };
-}
-
-function* collectScriptLevels(model: ApiModel): Generator<string> {
-  const visit = function* (operations: ApiModel['operations'], resources: ApiModel['resources']): Generator<string> {
-    for (const operation of operations) yield* operation.scripts.prerequest;
-    for (const resource of resources) yield* visit(resource.operations, resource.resources);
-  };
-  yield* visit(model.operations, model.resources);
 }
 
 /** Operations per folder (the top level is ""), for the size limit's message. */
