@@ -40,6 +40,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
   generateOptions(cli.command('generate'))
     .description('Generate typed clients and write them (only files listed in the previous manifest are ever replaced or removed).')
     .option('--check', 'write nothing; exit 1 when the output is not what the generator makes now')
+    .option('--changelog <file>', 'prepend a dated Markdown entry of the API changes to this file (the date: SOURCE_DATE_EPOCH when set)')
     .option('-w, --watch', 'regenerate when a collection or the config changes')
     .addHelpText(
       'after',

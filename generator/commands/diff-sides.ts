@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { findConfig, loadConfig, type ClientConfig } from '../config.js';
 import { CodegenError } from '../errors.js';
 import { isObject } from '../json-types.js';
+import { parseJson } from '../load/json.js';
 import { MAX_COLLECTION_BYTES, displayPath, parseCollection, readCollectionText } from '../load/index.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
 import { buildOptionsOf } from '../pipeline.js';
@@ -97,6 +98,13 @@ function checkModel(json: Record<string, unknown>, file: string): ApiModel {
   };
   visit(json.operations, json.resources, '$');
   return json as unknown as ApiModel;
+}
+
+/** A model.json's text as a model; a broken or foreign one is a CodegenError naming the place. */
+export function modelFromJson(text: string, file: string): ApiModel {
+  const json = parseJson(text, file);
+  if (!isModelJson(json)) throw new CodegenError('is not a route model (no modelVersion, operations and resources).', file, '$');
+  return checkModel(json, file);
 }
 
 /** A side from its text: a model.json is taken as it is; anything else is a collection to load and model. */
