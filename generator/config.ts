@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { CodegenError } from './errors.js';
 import { parseJson } from './load/json.js';
 import { isObject } from './json-types.js';
-import type { Pagination, Profile, SchemaOverride } from './model/index.js';
+import type { BuildOptions, Pagination, Profile, SchemaOverride } from './model/index.js';
 
 export interface ClientConfig extends Profile {
   /** PascalCase stem of the client's names (AccengageClient, AccengageError); defaults to the collection's name. */
@@ -140,4 +140,16 @@ export async function loadConfig(file: string): Promise<Config> {
     outs.set(resolved, index);
   });
   return { file, clients };
+}
+
+/** What a client's configuration tells the model builder: overrides, names, paging and the profile. */
+export function buildOptionsOf(client: ClientConfig, configFile?: string): BuildOptions {
+  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, ...profile } = client;
+  return {
+    ...(overrides ? { overrides } : {}),
+    ...(names ? { names } : {}),
+    ...(pagination ? { pagination } : {}),
+    profile,
+    ...(configFile ? { configFile } : {}),
+  };
 }

@@ -1,7 +1,7 @@
-import type { ClientConfig } from './config.js';
+import { buildOptionsOf, type ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { displayPath, parseCollection, readCollectionText } from './load/index.js';
-import { buildModel, type ApiModel, type BuildOptions, type Diagnostic } from './model/index.js';
+import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
 import { operationsOf } from './model/find.js';
 import { sha256 } from './output.js';
 import { CodegenError } from './errors.js';
@@ -21,18 +21,6 @@ export interface Generated {
 function countResources(model: ApiModel): number {
   const count = (resources: ApiModel['resources']): number => resources.reduce((sum, resource) => sum + 1 + count(resource.resources), 0);
   return count(model.resources);
-}
-
-/** What a client's configuration tells the model builder: overrides, names, paging and the profile. */
-export function buildOptionsOf(client: ClientConfig, configFile?: string): BuildOptions {
-  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, ...profile } = client;
-  return {
-    ...(overrides ? { overrides } : {}),
-    ...(names ? { names } : {}),
-    ...(pagination ? { pagination } : {}),
-    profile,
-    ...(configFile ? { configFile } : {}),
-  };
 }
 
 /** Collection → model → files, all in memory. */

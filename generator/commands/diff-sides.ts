@@ -7,13 +7,12 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findConfig, loadConfig, type ClientConfig } from '../config.js';
+import { buildOptionsOf, findConfig, loadConfig, type ClientConfig } from '../config.js';
 import { CodegenError } from '../errors.js';
 import { isObject } from '../json-types.js';
 import { parseJson } from '../load/json.js';
 import { MAX_COLLECTION_BYTES, displayPath, parseCollection, readCollectionText } from '../load/index.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
-import { buildOptionsOf } from '../pipeline.js';
 
 export interface Side {
   /** As the user wrote it, for messages and the report. */
@@ -109,13 +108,16 @@ export function modelFromJson(text: string, file: string): ApiModel {
 
 /** A side from its text: a model.json is taken as it is; anything else is a collection to load and model. */
 function sideOf(text: string, label: string, display: string, config: AppliedConfig): Side {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined; // Not JSON: the collection loader says precisely what is wrong with it.
+  // A collection is parsed by the loader; only text that names a model version is tried as one.
+  if (text.includes('"modelVersion"')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined; // Not JSON: the collection loader says precisely what is wrong with it.
+    }
+    if (isModelJson(json)) return { label, model: checkModel(json, display), diagnostics: [] };
   }
-  if (isModelJson(json)) return { label, model: checkModel(json, display), diagnostics: [] };
   const loaded = parseCollection(text, display);
   const { model, diagnostics } = buildModel(loaded, config.client ? buildOptionsOf(config.client, config.file) : {});
   return { label, model, diagnostics };
