@@ -172,6 +172,16 @@ describe('the change rules', () => {
     expect(report.changes[0]?.message).toBe('Devices / Get device response field bounce: integer → string');
   });
 
+  it('an answer that gains a body is minor; one that loses it breaks callers', () => {
+    const empty = shop();
+    item(empty, 'Create device').response[0].body = '';
+    const [without, withBody] = [modelOfJson(empty).model, modelOfJson(shop()).model];
+    expect(diffModels(without, withBody).changes.map((change) => [change.rule, change.kind, change.field, change.before, change.after])).toEqual([
+      ['response-narrowed', 'minor', 'responses.201.body', 'no body', 'json'],
+    ]);
+    expect(diffModels(withBody, without).changes.map((change) => [change.rule, change.kind])).toEqual([['response-body-changed', 'breaking']]);
+  });
+
   it('names a collection-level auth change once, not once per operation', () => {
     const after = shop();
     after.auth = { type: 'bearer', bearer: [{ key: 'token', value: '{{accessToken}}' }] };

@@ -113,7 +113,8 @@ function compareResponses(before: Response[], after: Response[], emit: Emit): vo
       continue;
     }
     const kinds = [responseKind(a), responseKind(b)];
-    if (kinds[0] !== kinds[1]) emit('response-body-changed', `${field}.body`, kinds[0], kinds[1]);
+    // An answer that gains a body gives callers more (void becomes data); any other switch changes the result type.
+    if (kinds[0] !== kinds[1]) emit(kinds[0] === 'no body' ? 'response-narrowed' : 'response-body-changed', `${field}.body`, kinds[0], kinds[1]);
     else compareSchemas(a.schema, b.schema, `${field}.body`, 'response', emit, true);
     if (a.csv && b.csv && a.csv.delimiter !== b.csv.delimiter) emit('body-encoding-changed', `${field}.csv`, a.csv.delimiter, b.csv.delimiter);
     if (mediaType(a.contentType) !== mediaType(b.contentType) && kinds[0] === kinds[1]) emit('examples-changed', `${field}.contentType`, a.contentType, b.contentType);
