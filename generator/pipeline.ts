@@ -1,7 +1,7 @@
 import type { ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { displayPath, parseCollection, readCollectionText } from './load/index.js';
-import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
+import { buildModel, type ApiModel, type BuildOptions, type Diagnostic } from './model/index.js';
 import { operationsOf } from './model/find.js';
 import { sha256 } from './output.js';
 import { CodegenError } from './errors.js';
@@ -23,19 +23,25 @@ function countResources(model: ApiModel): number {
   return count(model.resources);
 }
 
+/** What a client's configuration tells the model builder: overrides, names, paging and the profile. */
+export function buildOptionsOf(client: ClientConfig, configFile?: string): BuildOptions {
+  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, ...profile } = client;
+  return {
+    ...(overrides ? { overrides } : {}),
+    ...(names ? { names } : {}),
+    ...(pagination ? { pagination } : {}),
+    profile,
+    ...(configFile ? { configFile } : {}),
+  };
+}
+
 /** Collection → model → files, all in memory. */
 export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
   const display = displayPath(client.collection);
   const text = await readCollectionText(client.collection);
   const loaded = parseCollection(text, display);
   const { collection: _collection, out: _out, name, overrides, names, pagination, ...profile } = client;
-  const { model, diagnostics } = buildModel(loaded, {
-    ...(overrides ? { overrides } : {}),
-    ...(names ? { names } : {}),
-    ...(pagination ? { pagination } : {}),
-    profile,
-    ...(configFile ? { configFile } : {}),
-  });
+  const { model, diagnostics } = buildModel(loaded, buildOptionsOf(client, configFile));
   const perFolder = collectOperationCounts(model);
   const count = [...perFolder.values()].reduce((sum, n) => sum + n, 0);
   if (count === 0) {
