@@ -70,8 +70,10 @@ export interface ScriptedFault {
 /** One request as the simulator saw it. */
 export interface LoggedRequest {
   route: string;
-  /** performance.now() when the request was complete. */
+  /** performance.now() when the request had arrived in full. */
   at: number;
+  /** performance.now() when it was answered (or dropped). */
+  answeredAt: number;
   /** The status answered, or `dropped`. */
   outcome: number | 'dropped';
 }
@@ -455,6 +457,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       void (async () => {
         const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
         const route = routeName(findRoute(request.method ?? 'GET', url.pathname));
+        const at = performance.now();
         let result: Outcome;
         try {
           result = await answer(request, url, Buffer.concat(chunks));
@@ -463,11 +466,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }
         if ('drop' in result) {
           stats.dropped++;
-          stats.log.push({ route, at: performance.now(), outcome: 'dropped' });
+          stats.log.push({ route, at, answeredAt: performance.now(), outcome: 'dropped' });
           request.socket.destroy();
           return;
         }
-        stats.log.push({ route, at: performance.now(), outcome: result.status });
+        stats.log.push({ route, at, answeredAt: performance.now(), outcome: result.status });
         const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
         response.writeHead(result.status, {
           ...(payload !== '' || result.text !== undefined ? { 'content-type': result.contentType ?? 'application/json' } : {}),
