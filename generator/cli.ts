@@ -5,6 +5,7 @@ import { VERSION } from './version.js';
 import { Reporter, processIo, type Io } from './reporter.js';
 import { runGenerate, type GenerateOptions } from './commands/generate.js';
 import { runModel } from './commands/model.js';
+import { runDocs, type DocsOptions } from './commands/docs.js';
 import { runWatch } from './commands/watch.js';
 
 interface GlobalOptions {
@@ -74,6 +75,17 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
     .action(async (collection: string, options: { out?: string; overrides?: string }) => {
       setCode(await runModel(collection, options, reporter()));
+    });
+  cli
+    .command('docs')
+    .description('Write the HTML reference, the Markdown reference and openapi.json of a collection, with no client.')
+    .argument('<collection>', 'a Postman collection file')
+    .requiredOption('-o, --out <dir>', 'output folder (index.html, README.md, one .md per top-level folder, openapi.json)')
+    .option('-n, --name <Name>', 'PascalCase stem of the client names the docs show')
+    .option('-c, --config <file>', "use this config's settings (signing, token, names) for the collection")
+    .addHelpText('after', '\nExamples:\n  $ postman-codegen docs api.json --out site/api\n  $ postman-codegen docs collection/accengage.postman_collection.json --out site --config postman-codegen.config.json\n')
+    .action(async (collection: string, options: DocsOptions) => {
+      setCode(await runDocs(collection, options, reporter()));
     });
   return cli;
 }
