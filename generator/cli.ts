@@ -5,6 +5,7 @@ import { VERSION } from './version.js';
 import { Reporter, processIo, type Io } from './reporter.js';
 import { runGenerate, type GenerateOptions } from './commands/generate.js';
 import { runModel } from './commands/model.js';
+import type { DocsOptions } from './commands/docs.js';
 import { runWatch } from './commands/watch.js';
 
 interface GlobalOptions {
@@ -98,6 +99,18 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .action(async (before: string, after: string, options: { format?: string; allowBreaking?: boolean; config?: string }) => {
       const { runDiff } = await import('./commands/diff.js');
       setCode(await runDiff(before, after, options, reporter()));
+    });
+  cli
+    .command('docs')
+    .description('Write the HTML reference, the Markdown reference and openapi.json of a collection, with no client.')
+    .argument('<collection>', 'a Postman collection file')
+    .requiredOption('-o, --out <dir>', 'output folder (index.html, README.md, one .md per top-level folder, openapi.json)')
+    .option('-n, --name <Name>', 'PascalCase stem of the client names the docs show')
+    .option('-c, --config <file>', "use this config's settings (signing, token, names) for the collection")
+    .addHelpText('after', '\nExamples:\n  $ postman-codegen docs api.json --out site/api\n  $ postman-codegen docs collection/accengage.postman_collection.json --out site --config postman-codegen.config.json\n')
+    .action(async (collection: string, options: DocsOptions) => {
+      const { runDocs } = await import('./commands/docs.js');
+      setCode(await runDocs(collection, options, reporter()));
     });
   return cli;
 }
