@@ -38,7 +38,7 @@ function random(seed: number): () => number {
   };
 }
 
-/** Reorders every list of items, folders and requests (v2 `item`, v1 `folders`/`requests`/`order`), at every depth. */
+/** Reorders every list of items, folders, requests and saved examples (v2 `item`/`response`, v1 `folders`/`requests`/`order`/`responses`), at every depth. */
 function shuffleItems(value: unknown, next: () => number): void {
   if (Array.isArray(value)) {
     for (const entry of value) shuffleItems(entry, next);
@@ -46,7 +46,7 @@ function shuffleItems(value: unknown, next: () => number): void {
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, entry] of Object.entries(value)) {
-    if (['item', 'folders', 'requests', 'order', 'folders_order'].includes(key) && Array.isArray(entry)) {
+    if (['item', 'folders', 'requests', 'order', 'folders_order', 'response', 'responses'].includes(key) && Array.isArray(entry)) {
       for (let i = entry.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
         [entry[i], entry[j]] = [entry[j], entry[i]];
@@ -66,7 +66,7 @@ describe('diff properties', () => {
     );
   });
 
-  it('shuffling items and folders at any depth changes nothing', () => {
+  it('shuffling items, folders and saved examples at any depth changes nothing', () => {
     fc.assert(
       fc.property(fc.constantFrom(...corpus), fc.integer(), (file, seed) => {
         const shuffled = read(file);

@@ -10,6 +10,9 @@ function text(emit: Emit, rule: 'description-changed' | 'examples-changed' | 'su
   if ((before ?? '') !== (after ?? '')) emit(rule, field, before, after);
 }
 
+/** Saved examples are compared as sets: reordering them in the collection is no change. */
+const sameSet = (a: string[], b: string[]): boolean => isDeepStrictEqual([...a].sort(), [...b].sort());
+
 function compareParams(before: Parameter[], after: Parameter[], prefix: 'path' | 'query', emit: Emit): void {
   const old = new Map(before.map((param) => [param.name, param]));
   const next = new Map(after.map((param) => [param.name, param]));
@@ -80,7 +83,7 @@ function compareBodies(before: RequestBody | undefined, after: RequestBody | und
     emit('body-encoding-changed', 'body', [a.kind, a.contentType].filter(Boolean).join(' '), [b.kind, b.contentType].filter(Boolean).join(' '));
   }
   compareSchemas(bodySchema(a), bodySchema(b), 'body', 'request', emit);
-  if (!isDeepStrictEqual(a.examples, b.examples)) emit('examples-changed', 'bodyExamples', `${a.examples.length} examples`, `${b.examples.length} examples`);
+  if (!sameSet(a.examples, b.examples)) emit('examples-changed', 'bodyExamples', `${a.examples.length} examples`, `${b.examples.length} examples`);
   const fieldDocs = (body: RequestBody): string => (body.fields ?? []).map((field) => `${field.name}: ${field.description ?? ''}`).join('\n');
   text(emit, 'description-changed', 'bodyFields', fieldDocs(a), fieldDocs(b));
 }
@@ -118,8 +121,9 @@ function compareResponses(before: Response[], after: Response[], emit: Emit): vo
     else compareSchemas(a.schema, b.schema, `${field}.body`, 'response', emit, true);
     if (a.csv && b.csv && a.csv.delimiter !== b.csv.delimiter) emit('body-encoding-changed', `${field}.csv`, a.csv.delimiter, b.csv.delimiter);
     if (mediaType(a.contentType) !== mediaType(b.contentType) && kinds[0] === kinds[1]) emit('examples-changed', `${field}.contentType`, a.contentType, b.contentType);
-    if (!isDeepStrictEqual(a.examples, b.examples)) emit('examples-changed', `${field}.examples`, a.examples.join(', '), b.examples.join(', '));
-    if (!isDeepStrictEqual(a.headers, b.headers)) emit('examples-changed', `${field}.headers`, Object.keys(a.headers).join(', '), Object.keys(b.headers).join(', '));
+    if (!sameSet(a.examples, b.examples)) emit('examples-changed', `${field}.examples`, a.examples.join(', '), b.examples.join(', '));
+    // Header names only: the model keeps one sample value per header, the first example's, so the value says nothing an example order would not.
+    if (!sameSet(Object.keys(a.headers), Object.keys(b.headers))) emit('examples-changed', `${field}.headers`, Object.keys(a.headers).join(', '), Object.keys(b.headers).join(', '));
   }
 }
 
