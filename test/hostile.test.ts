@@ -89,8 +89,8 @@ function codeIdentifiers(source: string): Set<string> {
 
 describe('hostile random collections', () => {
   it('give strict, deterministic, collision-free clients where no collection text becomes code', async () => {
-    // A fresh seed each run, printed with any failure so that it can be replayed and kept as a fixture.
-    const seed = Number(process.env.HOSTILE_SEED ?? Date.now() % 2 ** 31);
+    // A fresh seed each run (test/property-seed.ts), printed with any failure: FC_SEED replays it.
+    const seed = fc.readConfigureGlobal().seed as number;
     const samples = fc.sample(collection, { numRuns: 12, seed });
     const workspace = await mkdtemp(path.join(tmpdir(), 'pc-hostile-'));
     await writeFile(path.join(workspace, 'package.json'), '{"type": "module"}\n');
@@ -126,8 +126,8 @@ describe('hostile random collections', () => {
     for (const index of generatedIndexes) {
       const module = (await import(path.join(workspace, `client${index}`, 'index.ts'))) as Record<string, unknown>;
       const Client = Object.entries(module).find(([name, value]) => name.endsWith('Client') && typeof value === 'function')?.[1] as new (options: Record<string, string>) => unknown;
-      expect(Client).toBeDefined();
-      expect(new Client({})).toBeDefined();
+      expect(typeof Client, `client ${index}, seed ${seed}`).toBe('function');
+      expect(new Client({}), `client ${index}, seed ${seed}`).toBeInstanceOf(Client);
     }
     expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
     // The canaries are really in the output (inside literals and comments), so the test is not vacuous.

@@ -4,11 +4,20 @@
  * `links` fields (pages from 1, out-of-range pages empty), the `;` CSV devices list, multipart
  * uploads, over seeded data, with fault injection. For our tests, and for developing against
  * Accengage without the real service.
+ *
+ * Strict where the API is: every request is signed (unknown routes too), JSON routes need
+ * `Content-Type: application/json` and well-formed JSON (else 400 API_ERR_FORMAT), `page` must be an
+ * integer, path parameters are decoded once. Faults are either random (rates, for soak runs) or
+ * scripted per request (`script()`), so that tests are deterministic.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { seededDevices, seededData, type SimDevice } from './data.js';
+import { DEFAULT_LINKS, MalformedPage, linkHeader, pageOf, type LinkFaults, type PageOf } from './links.js';
+
+export type { LinkFaults } from './links.js';
 
 export interface SimulatorOptions {
   email?: string;
@@ -38,6 +47,35 @@ export interface Faults {
   slowMs: number;
   /** Device-list pages (1-based) answered empty although more pages follow. */
   emptyDevicePages: number[];
+  /** How paged answers carry their links. */
+  links: LinkFaults;
+}
+
+/**
+ * One scripted fault, used up by the next request that matches `route` (`GET /v1/me`, the route's
+ * pattern as `byRoute` counts it, or `unknown`; any request when absent). A delay comes first; then
+ * either an error answer, a connection dropped before the handler runs, or one dropped after it has
+ * run (the work is done but the answer is lost); with none of those the request is served normally.
+ */
+export interface ScriptedFault {
+  route?: string;
+  delayMs?: number;
+  /** Answer this status instead, with an `errors` body labelled `label`, and these headers. */
+  status?: number;
+  label?: string;
+  headers?: Record<string, string>;
+  drop?: 'before-handler' | 'after-handler';
+}
+
+/** One request as the simulator saw it. */
+export interface LoggedRequest {
+  route: string;
+  /** performance.now() when the request had arrived in full. */
+  at: number;
+  /** performance.now() when it was answered (or dropped). */
+  answeredAt: number;
+  /** The status answered, or `dropped`. */
+  outcome: number | 'dropped';
 }
 
 export interface SimulatorStats {
@@ -47,8 +85,10 @@ export interface SimulatorStats {
   serverErrors: number;
   dropped: number;
   rejectedSignatures: number;
-  /** Every signature check, for tests: the exact body bytes seen and whether it matched. */
+  /** The exact body bytes of the last signature check, as text. */
   lastBody: string;
+  /** Every request in arrival order. */
+  log: LoggedRequest[];
 }
 
 export interface Simulator {
@@ -59,6 +99,12 @@ export interface Simulator {
   stats: SimulatorStats;
   faults: Faults;
   devices: SimDevice[];
+  /** The simulator's other records (apps, static lists, messages…), for tests to inspect. */
+  data: ReturnType<typeof seededData>;
+  /** Queues faults for the next matching requests, in order. */
+  script(...faults: ScriptedFault[]): void;
+  /** Scripted faults not used yet. */
+  pending(): ScriptedFault[];
   /** Makes every token issued so far expired (the next call with one gets 401 API_ERR_TOKEN). */
   expireTokens(): void;
   close(): Promise<void>;
@@ -71,6 +117,8 @@ interface RequestContext {
   url: URL;
   params: Record<string, string>;
   body: Buffer;
+  /** The parsed body of a JSON route (`{}` when it sent none). */
+  json: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   partnerId?: string;
 }
@@ -95,29 +143,6 @@ function random(seed: number): () => number {
   };
 }
 
-function pageOf<T>(items: T[], url: URL, pageSize: number): { page: number; slice: T[]; links: Record<string, string> } {
-  const requested = url.searchParams.get('page');
-  const page = requested === null ? 1 : Number.parseInt(requested, 10);
-  const pages = Math.max(1, Math.ceil(items.length / pageSize));
-  const valid = Number.isInteger(page) && page >= 1 && page <= pages;
-  const slice = valid ? items.slice((page - 1) * pageSize, page * pageSize) : [];
-  const at = (n: number): string => {
-    const target = new URL(url);
-    target.searchParams.set('page', String(n));
-    return target.toString();
-  };
-  const links: Record<string, string> = { first: at(1) };
-  if (valid && page > 1) links.prev = at(page - 1);
-  if (valid && page < pages) links.next = at(page + 1);
-  return { page, slice, links };
-}
-
-function linkHeader(links: Record<string, string>): string {
-  return Object.entries(links)
-    .map(([rel, uri]) => `<${uri}>; rel="${rel}"`)
-    .join(', ');
-}
-
 const CSV_COLUMNS: Array<keyof SimDevice> = ['deviceId', 'token', 'lastOpen', 'firstOpen', 'bounce', 'platform', 'language', 'country', 'timezone', 'appVersion', 'sdkVersion', 'model', 'nbOpen', 'pushEnabled'];
 
 function csvCell(value: unknown): string {
@@ -133,30 +158,44 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const skew = options.maxClockSkewSeconds ?? 300;
   const now = options.now ?? Date.now;
   const rand = random(options.seed ?? 42);
-  const faults: Faults = { serverErrorRate: 0, dropRate: 0, slowRate: 0, slowMs: 0, emptyDevicePages: [], ...options.faults };
+  const faults: Faults = { serverErrorRate: 0, dropRate: 0, slowRate: 0, slowMs: 0, emptyDevicePages: [], ...options.faults, links: { ...DEFAULT_LINKS, ...options.faults?.links } };
+  const plan: ScriptedFault[] = [];
   const devices = seededDevices(options.devices ?? 250, options.seed ?? 42);
   const data = seededData(partnerIds);
   const tokens = new Map<string, { issuedAt: number; expired: boolean }>();
-  const stats: SimulatorStats = { requests: 0, byRoute: {}, tokensIssued: 0, serverErrors: 0, dropped: 0, rejectedSignatures: 0, lastBody: '' };
+  const stats: SimulatorStats = { requests: 0, byRoute: {}, tokensIssued: 0, serverErrors: 0, dropped: 0, rejectedSignatures: 0, lastBody: '', log: [] };
   let nextId = 40_000;
 
-  const routes: Array<{ method: string; pattern: RegExp; keys: string[]; name: string; auth: boolean; handler: Handler }> = [];
-  const route = (method: string, path: string, handler: Handler, auth = true): void => {
+  interface Route {
+    method: string;
+    pattern: RegExp;
+    keys: string[];
+    name: string;
+    auth: boolean;
+    /** POST and PUT bodies are JSON unless the route takes multipart uploads. */
+    json: boolean;
+    handler: Handler;
+  }
+  const routes: Route[] = [];
+  const route = (method: string, path: string, handler: Handler, { auth = true, multipart = false } = {}): void => {
     const keys: string[] = [];
     const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_m, key: string) => (keys.push(key), '([^/]+)'))}$`);
-    routes.push({ method, pattern, keys, name: `${method} ${path}`, auth, handler });
+    routes.push({ method, pattern, keys, name: `${method} ${path}`, auth, json: !multipart && (method === 'POST' || method === 'PUT'), handler });
+  };
+  /** A paged JSON answer: the items under `field`, the links in the header and the body as the faults say. */
+  const paged = <T>(field: string, items: T[], url: URL): Answer => {
+    const { slice, header, body } = pageOf(items, url, pageSize, faults.links);
+    return withLinks({ status: 200, body: { [field]: slice, ...(body ? { links: body } : {}) } }, header);
+  };
+  const withLinks = (answer: Answer, links: PageOf<unknown>['header']): Answer => {
+    const value = linkHeader(links, faults.links.header);
+    return value === undefined ? answer : { ...answer, headers: { ...answer.headers, link: value } };
   };
 
   route(
     'POST',
     '/v1/access_token',
-    ({ body }) => {
-      let parsed: { email?: unknown };
-      try {
-        parsed = JSON.parse(body.toString('utf8')) as { email?: unknown };
-      } catch {
-        return error(400, 'API_ERR_FORMAT', 'Malformed JSON body');
-      }
+    ({ json: parsed }) => {
       if (typeof parsed.email !== 'string') return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `email`');
       if (parsed.email !== email) return error(403, 'API_ERR_FORBIDDEN', 'Unknown user');
       const token = randomBytes(12).toString('hex');
@@ -164,33 +203,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       stats.tokensIssued++;
       return { status: 200, body: { token_type: 'Bearer', access_token: token } };
     },
-    false,
+    { auth: false },
   );
   route('GET', '/v1/me', () => ({ status: 200, body: { message: `Welcome ${email}` } }));
-  route('GET', '/v1/me/apps', ({ url }) => {
-    const { slice, links } = pageOf(data.apps, url, pageSize);
-    return { status: 200, body: { apps: slice, links }, headers: { link: linkHeader(links) } };
-  });
+  route('GET', '/v1/me/apps', ({ url }) => paged('apps', data.apps, url));
   route('GET', '/v1/me/apps/:partnerId', ({ partnerId }) => ({ status: 200, body: data.apps.find((app) => app.partnerId === partnerId) }));
   route('GET', '/v1/me/apps/:partnerId/devices', ({ url }) => {
     const lastOpen = url.searchParams.get('lastOpen');
     if (lastOpen === null) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `lastOpen`');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(lastOpen)) return error(400, 'API_ERR_FORMAT', 'Malformed date field `lastOpen`');
     const matching = devices.filter((device) => device.lastOpen.slice(0, 10) >= lastOpen);
-    const { page, slice, links } = pageOf(matching, url, pageSize);
+    const { page, slice, header } = pageOf(matching, url, pageSize, faults.links);
     const rows = faults.emptyDevicePages.includes(page) ? [] : slice;
     const text = rows.length === 0 ? '' : `${[CSV_COLUMNS.join(';'), ...rows.map((device) => CSV_COLUMNS.map((column) => csvCell(device[column])).join(';'))].join('\n')}\n`;
-    return { status: 200, text, contentType: 'text/csv; charset=utf-8', headers: { link: linkHeader(links) } };
+    return withLinks({ status: 200, text, contentType: 'text/csv; charset=utf-8' }, header);
   });
   const deviceOf = (params: Record<string, string>): SimDevice | Answer => devices.find((device) => device.deviceId === params.deviceId) ?? error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown device ${params.deviceId}`);
   route('GET', '/v1/me/apps/:partnerId/devices/:deviceId', ({ params }) => {
     const device = deviceOf(params);
     return 'status' in device ? device : { status: 200, body: { ...device, lastOpen: device.lastOpen.replace(' ', 'T') + 'Z', firstOpen: device.firstOpen.replace(' ', 'T') + 'Z', fields: device.fields } };
   });
-  route('PUT', '/v1/me/apps/:partnerId/devices/:deviceId', ({ params, body }) => {
+  route('PUT', '/v1/me/apps/:partnerId/devices/:deviceId', ({ params, json }) => {
     const device = deviceOf(params);
     if ('status' in device) return device;
-    const update = JSON.parse(body.toString('utf8') || '{}') as { fields?: Array<{ action: string; key: string; value?: unknown }> };
+    const update = json as { fields?: Array<{ action: string; key: string; value?: unknown }> };
     if (!Array.isArray(update.fields)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `fields`');
     for (const field of update.fields) {
       const current = device.fields[field.key];
@@ -203,10 +239,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     return { status: 200, body: { deviceId: device.deviceId, updated: update.fields.length } };
   });
-  route('POST', '/v1/me/apps/:partnerId/devices/:deviceId/tags', ({ params, body }) => {
+  route('POST', '/v1/me/apps/:partnerId/devices/:deviceId/tags', ({ params, json }) => {
     const device = deviceOf(params);
     if ('status' in device) return device;
-    const tag = JSON.parse(body.toString('utf8') || '{}') as { category?: string; identifier?: string; items?: Record<string, unknown> };
+    const tag = json as { category?: string; identifier?: string; items?: Record<string, unknown> };
     if (!tag.category) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `category`');
     if (!tag.identifier) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `identifier`');
     device.tags[`${tag.category}/${tag.identifier}`] = tag.items ?? {};
@@ -215,22 +251,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   route('DELETE', '/v1/me/apps/:partnerId/devices/:deviceId/tags/:category/:identifier', ({ params }) => {
     const device = deviceOf(params);
     if ('status' in device) return device;
-    const key = `${decodeURIComponent(params.category ?? '')}/${decodeURIComponent(params.identifier ?? '')}`;
+    const key = `${params.category}/${params.identifier}`;
     if (!(key in device.tags)) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown tag ${key}`);
     delete device.tags[key];
     return { status: 204 };
   });
   route('GET', '/v1/me/apps/:partnerId/fields', () => ({ status: 200, body: { fields: data.fields } }));
-  route('GET', '/v1/me/apps/:partnerId/segments', ({ url }) => {
-    const { slice, links } = pageOf(data.segments, url, pageSize);
-    return { status: 200, body: { segments: slice, links }, headers: { link: linkHeader(links) } };
-  });
-  route('GET', '/v1/me/apps/:partnerId/static-lists', ({ url }) => {
-    const { slice, links } = pageOf(data.staticLists, url, pageSize);
-    return { status: 200, body: { staticLists: slice, links }, headers: { link: linkHeader(links) } };
-  });
-  route('POST', '/v1/me/apps/:partnerId/static-lists', ({ body }) => {
-    const input = JSON.parse(body.toString('utf8') || '{}') as { name?: string; externalId?: string; expirationDate?: string };
+  route('GET', '/v1/me/apps/:partnerId/segments', ({ url }) => paged('segments', data.segments, url));
+  route('GET', '/v1/me/apps/:partnerId/static-lists', ({ url }) => paged('staticLists', data.staticLists, url));
+  route('POST', '/v1/me/apps/:partnerId/static-lists', ({ json }) => {
+    const input = json as { name?: string; externalId?: string; expirationDate?: string };
     if (!input.name) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `name`');
     if (data.staticLists.some((list) => list.externalId === input.externalId)) return error(400, 'API_ERR_FORMAT', `External ID \`${input.externalId}\` already exists`);
     const list = { id: nextId++, name: input.name, externalId: input.externalId ?? null, status: 'empty', expirationDate: input.expirationDate ?? null, memberCount: 0 };
@@ -253,7 +283,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     list.memberCount = form?.get('mode') === 'append' ? list.memberCount + rows.length - rejected : rows.length - rejected;
     list.status = 'importing';
     return { status: 202, body: { id: list.id, status: 'importing', rows: rows.length - rejected, rejected } };
-  });
+  }, { multipart: true });
   route('DELETE', '/v1/me/apps/:partnerId/static-lists/:listId', ({ params }) => {
     const list = listOf(params);
     if (!list) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown static list ${params.listId}`);
@@ -264,11 +294,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const type = url.searchParams.get('type');
     const status = url.searchParams.get('status');
     const matching = data.messages.filter((m) => (!type || m.type === type) && (!status || m.status === status));
-    const { slice, links } = pageOf(matching, url, pageSize);
-    return { status: 200, body: { messages: slice, links }, headers: { link: linkHeader(links) } };
+    return paged('messages', matching, url);
   });
-  route('POST', '/v1/me/apps/:partnerId/messages', ({ body }) => {
-    const input = JSON.parse(body.toString('utf8') || '{}') as { name?: string; externalId?: string; message?: { subject?: string }; messages?: Record<string, unknown> };
+  route('POST', '/v1/me/apps/:partnerId/messages', ({ json }) => {
+    const input = json as { name?: string; externalId?: string; message?: { subject?: string }; messages?: Record<string, unknown> };
     const problems: Array<[string, string]> = [];
     if (!input.name) problems.push(['API_ERR_FORMAT', 'Missing mandatory parameter `name`']);
     if (!input.message && !input.messages) problems.push(['API_ERR_FORMAT', 'Missing mandatory parameter `message`']);
@@ -284,10 +313,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const message = messageOf(params);
     return message ? { status: 200, body: message } : error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
   });
-  route('POST', '/v1/me/apps/:partnerId/messages/:messageId/send', ({ params, body }) => {
+  route('POST', '/v1/me/apps/:partnerId/messages/:messageId/send', ({ params, json }) => {
     const message = messageOf(params);
     if (!message) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
-    const input = JSON.parse(body.toString('utf8') || '{}') as { targets?: unknown[] };
+    const input = json as { targets?: unknown[] };
     if (!Array.isArray(input.targets) || input.targets.length === 0) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `targets`');
     if (input.targets.length > 100) return error(400, 'API_ERR_FORMAT', 'Target max number exceeded (100)');
     return { status: 200, body: { messageId: nextId++, parentMessageId: message.id, targets: input.targets.length } };
@@ -297,30 +326,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!message) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
     return { status: 200, body: { messageId: message.id, platforms: { ios: { sent: 100, delivered: 98, opened: 30, bounced: 2, clicked: 9 }, android: { sent: 80, delivered: 77, opened: 21, bounced: 3, clicked: 5 } } } };
   });
-  route('GET', '/v1/me/apps/:partnerId/bounces', ({ url }) => {
-    const { slice, links } = pageOf(data.bounces, url, pageSize);
-    return { status: 200, body: { bounces: slice, links }, headers: { link: linkHeader(links) } };
-  });
+  route('GET', '/v1/me/apps/:partnerId/bounces', ({ url }) => paged('bounces', data.bounces, url));
   route('POST', '/v1/me/apps/:partnerId/images', async ({ body, headers }) => {
     const form = await new Request('http://simulator/', { method: 'POST', headers: { 'content-type': String(headers['content-type'] ?? '') }, body: new Uint8Array(body) }).formData().catch(() => undefined);
     const image = form?.get('image');
     if (!(image instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `image`');
     const name = String(form?.get('name') ?? `img-${nextId++}`);
     return { status: 201, body: { name, url: `https://cdn.accengage.com/${name}`, size: image.size } };
-  });
+  }, { multipart: true });
 
-  const verifySignature = (context: RequestContext): Answer | undefined => {
-    const time = String(context.headers['accengage-time'] ?? '');
-    const signature = String(context.headers['accengage-signature'] ?? '');
+  /** Signature headers: SHA-1 of body + key + time; hex compared in either case (the facts show both). */
+  const verifySignature = (headers: IncomingMessage['headers'], body: Buffer): Answer | undefined => {
+    const time = String(headers['accengage-time'] ?? '');
+    const signature = String(headers['accengage-signature'] ?? '');
     if (signature === '' || !/^\d+$/.test(time)) return error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Signature header is missing, empty or invalid');
     if (Math.abs(Number(time) - Math.floor(now() / 1000)) > skew) return error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Time is too far from the server time');
-    const expected = createHash('sha1').update(Buffer.concat([context.body, Buffer.from(`${apiKey}${time}`, 'utf8')])).digest('hex');
-    stats.lastBody = context.body.toString('utf8');
+    const expected = createHash('sha1').update(Buffer.concat([body, Buffer.from(`${apiKey}${time}`, 'utf8')])).digest('hex');
+    stats.lastBody = body.toString('utf8');
     return expected === signature.toLowerCase() ? undefined : error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Signature header is missing, empty or invalid');
   };
 
-  const verifyToken = (context: RequestContext): Answer | undefined => {
-    const header = String(context.headers.authorization ?? '');
+  const verifyToken = (headers: IncomingMessage['headers']): Answer | undefined => {
+    const header = String(headers.authorization ?? '');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return error(403, 'API_ERR_TOKEN', 'This route requires an access token');
     const token = tokens.get(match[1] as string);
@@ -329,40 +356,98 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return undefined;
   };
 
-  const answer = async (request: IncomingMessage, body: Buffer): Promise<Answer | 'drop'> => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+  /** The body of a JSON route: it must say it is JSON and be JSON (an empty body reads as `{}`). */
+  const readJson = (headers: IncomingMessage['headers'], body: Buffer): { json: Record<string, unknown> } | { refused: Answer } => {
+    if (body.length === 0) return { json: {} };
+    const type = String(headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') return { refused: error(400, 'API_ERR_FORMAT', `The body must be sent as application/json, not ${type || 'without a Content-Type'}`) };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return { refused: error(400, 'API_ERR_FORMAT', 'Malformed JSON body') };
+    }
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { json: parsed as Record<string, unknown> } : { refused: error(400, 'API_ERR_FORMAT', 'The body must be a JSON object') };
+  };
+
+  const findRoute = (method: string, pathname: string): { route: Route; match: RegExpExecArray } | undefined => {
+    for (const candidate of routes) {
+      const match = candidate.pattern.exec(pathname);
+      if (match && candidate.method === method) return { route: candidate, match };
+    }
+    return undefined;
+  };
+
+  const routeName = (found: ReturnType<typeof findRoute>): string => found?.route.name ?? 'unknown';
+
+  const takeScripted = (name: string): ScriptedFault | undefined => {
+    const index = plan.findIndex((fault) => fault.route === undefined || fault.route === name);
+    return index < 0 ? undefined : plan.splice(index, 1)[0];
+  };
+
+  type Outcome = Answer | { drop: true };
+
+  const serve = async (request: IncomingMessage, url: URL, method: string, body: Buffer, found: ReturnType<typeof findRoute>): Promise<Answer> => {
+    // Every request is signed, to unknown routes too.
+    const signatureProblem = verifySignature(request.headers, body);
+    if (signatureProblem) {
+      stats.rejectedSignatures++;
+      return signatureProblem;
+    }
+    if (!found) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unsupported ${method} request : ${url.pathname}`);
+    const { route: candidate, match } = found;
+    if (faults.serverErrorRate > 0 && rand() < faults.serverErrorRate) {
+      stats.serverErrors++;
+      return error(500, 'API_ERR_SERVICE', 'Injected service failure');
+    }
+    const forced = request.headers['simulator-fault'];
+    if (typeof forced === 'string' && forced !== '') {
+      const [status, label] = forced.split(' ');
+      return error(Number(status), label ?? 'API_ERR_UNKNOWN', 'Injected by the Simulator-Fault header');
+    }
+    if (candidate.auth) {
+      const tokenProblem = verifyToken(request.headers);
+      if (tokenProblem) return tokenProblem;
+    }
+    // Path parameters are decoded exactly once: `%252F` stays `%2F`.
+    const params: Record<string, string> = {};
+    for (const [i, key] of candidate.keys.entries()) {
+      try {
+        params[key] = decodeURIComponent(match[i + 1] ?? '');
+      } catch {
+        return error(400, 'API_ERR_FORMAT', `Malformed path parameter \`${key}\``);
+      }
+    }
+    if (params.partnerId !== undefined && !partnerIds.includes(params.partnerId)) return error(403, 'API_ERR_FORBIDDEN', `You have no rights on application ${params.partnerId}`);
+    const read = candidate.json ? readJson(request.headers, body) : { json: {} };
+    if ('refused' in read) return read.refused;
+    const context: RequestContext = { method, url, params, body, json: read.json, headers: request.headers, ...(params.partnerId ? { partnerId: params.partnerId } : {}) };
+    try {
+      return await candidate.handler(context);
+    } catch (failure) {
+      if (failure instanceof MalformedPage) return error(400, 'API_ERR_FORMAT', failure.message);
+      throw failure;
+    }
+  };
+
+  const answer = async (request: IncomingMessage, url: URL, body: Buffer): Promise<Outcome> => {
     const method = request.method ?? 'GET';
     stats.requests++;
-    if (faults.dropRate > 0 && rand() < faults.dropRate) return 'drop';
-    if (faults.slowRate > 0 && rand() < faults.slowRate) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
-    const forced = request.headers['simulator-fault'];
-    for (const candidate of routes) {
-      const match = candidate.pattern.exec(url.pathname);
-      if (!match || candidate.method !== method) continue;
-      stats.byRoute[candidate.name] = (stats.byRoute[candidate.name] ?? 0) + 1;
-      const params = Object.fromEntries(candidate.keys.map((key, i) => [key, decodeURIComponent(match[i + 1] ?? '')]));
-      const context: RequestContext = { method, url, params, body, headers: request.headers, ...(params.partnerId ? { partnerId: params.partnerId } : {}) };
-      const signatureProblem = verifySignature(context);
-      if (signatureProblem) {
-        stats.rejectedSignatures++;
-        return signatureProblem;
-      }
-      if (faults.serverErrorRate > 0 && rand() < faults.serverErrorRate) {
-        stats.serverErrors++;
-        return error(500, 'API_ERR_SERVICE', 'Injected service failure');
-      }
-      if (typeof forced === 'string' && forced !== '') {
-        const [status, label] = forced.split(' ');
-        return error(Number(status), label ?? 'API_ERR_UNKNOWN', 'Injected by the Simulator-Fault header');
-      }
-      if (candidate.auth) {
-        const tokenProblem = verifyToken(context);
-        if (tokenProblem) return tokenProblem;
-      }
-      if (context.partnerId && !partnerIds.includes(context.partnerId)) return error(403, 'API_ERR_FORBIDDEN', `You have no rights on application ${context.partnerId}`);
-      return candidate.handler(context);
+    const found = findRoute(method, url.pathname);
+    const name = routeName(found);
+    if (found) stats.byRoute[name] = (stats.byRoute[name] ?? 0) + 1;
+    const scripted = takeScripted(name);
+    if (scripted?.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+    if (scripted?.status !== undefined) {
+      const answer = error(scripted.status, scripted.label ?? 'API_ERR_SERVICE', 'Injected by a scripted fault');
+      return scripted.headers ? { ...answer, headers: scripted.headers } : answer;
     }
-    return error(404, 'API_ERR_UNKNOW_ROUTE', `Unsupported ${method} request : ${url.pathname}`);
+    if (scripted?.drop === 'before-handler') return { drop: true };
+    if (faults.dropRate > 0 && rand() < faults.dropRate) return { drop: true };
+    if (faults.slowRate > 0 && rand() < faults.slowRate) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
+    const served = await serve(request, url, method, body, found);
+    // The work is done (a list created, a message sent) but the answer never reaches the client.
+    return scripted?.drop === 'after-handler' ? { drop: true } : served;
   };
 
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -370,17 +455,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       void (async () => {
-        let result: Answer | 'drop';
+        const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+        const route = routeName(findRoute(request.method ?? 'GET', url.pathname));
+        const at = performance.now();
+        let result: Outcome;
         try {
-          result = await answer(request, Buffer.concat(chunks));
+          result = await answer(request, url, Buffer.concat(chunks));
         } catch (failure) {
           result = error(500, 'API_ERR_UNKNOWN', failure instanceof Error ? failure.message : 'unexpected failure');
         }
-        if (result === 'drop') {
+        if ('drop' in result) {
           stats.dropped++;
+          stats.log.push({ route, at, answeredAt: performance.now(), outcome: 'dropped' });
           request.socket.destroy();
           return;
         }
+        stats.log.push({ route, at, answeredAt: performance.now(), outcome: result.status });
         const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
         response.writeHead(result.status, {
           ...(payload !== '' || result.text !== undefined ? { 'content-type': result.contentType ?? 'application/json' } : {}),
@@ -403,6 +493,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stats,
     faults,
     devices,
+    data,
+    script: (...steps) => void plan.push(...steps),
+    pending: () => [...plan],
     expireTokens: () => {
       for (const token of tokens.values()) token.expired = true;
     },
