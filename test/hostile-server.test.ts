@@ -22,6 +22,8 @@ import {
   type AccengageClientOptions,
 } from '../generated/accengage/index.js';
 import { planClient } from '../generator/emit/plan.js';
+import { buildReference } from '../generator/docs/reference.js';
+import { constructorSnippet } from '../generator/docs/snippets.js';
 import { collectionOf, modelOfJson } from './helpers.js';
 
 interface Seen {
@@ -444,7 +446,10 @@ describe('which collection values become defaults', () => {
         ],
       }),
     );
-    const defaults = Object.fromEntries(planClient(model).options.map((option) => [option.variable, option.defaultValue]));
-    expect(defaults).toEqual({ accountId: undefined, lang: 'fr', region: 'eu' });
+    const options = planClient(model).options;
+    expect(Object.fromEntries(options.map((option) => [option.variable, option.defaultValue]))).toEqual({ accountId: undefined, lang: 'fr', region: 'eu' });
+    expect(options.find((option) => option.variable === 'accountId')).toMatchObject({ exampleValue: '12345678', required: false });
+    // The docs build the client with it, since it has no default.
+    expect(constructorSnippet(buildReference(model))).toContain('accountId: process.env.ACCOUNT_ID');
   });
 });
