@@ -1,6 +1,8 @@
 /** The client core against a scripted fetch: the order of renewals, retries and replays. */
-import { describe, expect, it } from 'vitest';
-import { ClientCore, type OperationSpec } from '../templates/runtime/core.js';
+import { inspect } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
+import { ClientCore, DEFAULT_TIMEOUT_MS, type OperationSpec } from '../templates/runtime/core.js';
+import { ApiError, RedirectError } from '../templates/runtime/errors.js';
 import { TokenAuth } from '../templates/runtime/auth.js';
 
 const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -66,5 +68,80 @@ describe('per-call headers', () => {
     const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, auths: { default: auth }, fetch });
     await core.call(spec, {}, { headers: { Authorization: 'Bearer mine' } });
     expect(seen[0]?.authorization).toBe('Bearer mine');
+  });
+});
+
+describe('redirects a fetch reports', () => {
+  const redirect = (status: number, location: string) => () => new Response(null, { status, headers: { location } });
+
+  it('refuses one from https to http on the same host, naming where it led', async () => {
+    const { fetch, seen } = scripted([redirect(301, 'http://x.io/v1/me'), () => json(200, {})]);
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
+    const error = await core.call(spec).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ locationOrigin: 'http://x.io', status: 301 });
+    expect((error as Error).message).toMatch(/downgrades https to http/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("refuses a browser's opaque redirect, and an answer a fetch fetched from elsewhere on its own", async () => {
+    const opaque = { type: 'opaqueredirect', status: 0, ok: false, redirected: false, url: '', headers: new Headers(), body: null } as unknown as Response;
+    const followed = Object.defineProperties(json(200, { stolen: true }), { redirected: { value: true }, url: { value: 'https://evil.example/v1/me' } });
+    for (const answer of [opaque, followed]) {
+      const { fetch } = scripted([() => answer]);
+      const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
+      await expect(core.call(spec)).rejects.toBeInstanceOf(RedirectError);
+    }
+  });
+
+  it('asks fetch not to follow redirects itself', async () => {
+    let init: RequestInit | undefined;
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch: (async (_url: string, given?: RequestInit) => ((init = given), json(200, {}))) as typeof fetch });
+    await core.call(spec);
+    expect(init?.redirect).toBe('manual');
+  });
+});
+
+describe('default limits', () => {
+  it('times out an attempt after 30 s when no timeoutMs is given', async () => {
+    vi.useFakeTimers();
+    try {
+      const hanging = ((_url: string, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof fetch;
+      const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch: hanging, retry: { maxRetries: 0 } });
+      const call = core.call(spec).catch((failure: unknown) => failure);
+      await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+      let settled = false;
+      void call.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await call).toMatchObject({ name: 'TimeoutError', timeoutMs: 30_000, deadline: false });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('signing', () => {
+  it("replaces a caller's header of the signer's name in any case, never merging with it", async () => {
+    let sent: Record<string, string> = {};
+    const fetch = (async (_url: string, init?: RequestInit) => ((sent = init?.headers as Record<string, string>), json(200, {}))) as typeof globalThis.fetch;
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch, signer: () => ({ 'X-Signature': 'real', 'X-Time': '1' }) });
+    await core.call(spec, {}, { headers: { 'x-signature': 'forged', 'X-TIME': '0' } });
+    expect(sent).toMatchObject({ 'X-Signature': 'real', 'X-Time': '1' });
+    expect(Object.keys(sent).filter((name) => /^x-(signature|time)$/i.test(name))).toEqual(['X-Signature', 'X-Time']);
+  });
+});
+
+describe('error bodies', () => {
+  it('keep the body on the error, out of its message and of what inspection shows', async () => {
+    const { fetch } = scripted([() => new Response('<html>upstream said: Bearer s3cr3t-token</html>', { status: 502 })]);
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch, retry: { maxRetries: 0 } });
+    const error = (await core.call(spec).catch((failure: unknown) => failure)) as ApiError;
+    expect(error.message).toBe('GET /v1/me failed with 502 (no error entries; the body is on error.body)');
+    expect(error.body).toBe('<html>upstream said: Bearer s3cr3t-token</html>');
+    expect(inspect(error)).not.toContain('s3cr3t');
+    expect(JSON.stringify(error)).not.toContain('s3cr3t');
   });
 });

@@ -83,8 +83,8 @@ describe('links that must not be followed', () => {
     expect(simulator.stats.byRoute[SEGMENTS]).toBe(3);
   });
 
-  // The first request has no `page` parameter and the server's links name page 1 `?page=1`: a next
-  // link back to page 1 must still be seen as the page already read.
+  // The first request has no `page` parameter and the server's links name page 1 `?page=1`: the
+  // first page's own addresses (its `first` link, `page=1`) count as read.
   it('ends a listing whose next link loops back to the first page without repeating it', async () => {
     const { simulator, ids } = await segmentsWith({ loopFrom: 2 }, 1);
     expect(await ids()).toEqual([101, 102]);

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { accengageSigner, sha1Hex } from '../templates/runtime/signing.js';
 import { findLink, parseLinkHeader } from '../templates/runtime/link.js';
-import { readCsvRows } from '../templates/runtime/csv.js';
+import { CsvFormatError, readCsvRows } from '../templates/runtime/csv.js';
+import { readBody } from '../templates/runtime/body.js';
 import { retryAfterMs, retryDelayMs } from '../templates/runtime/retry.js';
 import { TokenAuth } from '../templates/runtime/auth.js';
-import { ApiError, readErrorEntries } from '../templates/runtime/errors.js';
-import { PagedCall, type Page } from '../templates/runtime/pagination.js';
+import { ApiError, PaginationError, readErrorEntries } from '../templates/runtime/errors.js';
+import { DEFAULT_MAX_PAGES, PagedCall, normaliseUrl, type Page } from '../templates/runtime/pagination.js';
 
 const encoder = new TextEncoder();
 
@@ -205,5 +206,78 @@ describe('PagedCall', () => {
     });
     expect(await call.all()).toEqual([10, 11, 10, 11]);
     expect(calls).toBe(2);
+  });
+});
+
+describe('normalised page URLs', () => {
+  it('makes variants of one address equal', () => {
+    const same = [
+      'http://X.io:80/p/%7euser/a%2fb?b=2&a=1#top',
+      'http://x.io/p/~user/a%2Fb?a=1&b=2',
+      '/p/%7Euser/a%2fb?a=%31&b=2',
+    ];
+    expect(new Set(same.map((url) => normaliseUrl(url, 'http://x.io/q')))).toEqual(new Set(['http://x.io/p/~user/a%2Fb?a=1&b=2']));
+    expect(normaliseUrl('https://x.io/p?a=1&a=2')).not.toBe(normaliseUrl('https://x.io/p?a=2&a=1'));
+    expect(normaliseUrl('https://x.io:8443/p')).not.toBe(normaliseUrl('https://x.io/p'));
+  });
+});
+
+describe('PagedCall limits', () => {
+  const endless = (visits: string[]) =>
+    new PagedCall<number>(async (url) => {
+      const n = url ? Number(new URL(url).searchParams.get('page')) : 1;
+      visits.push(url ?? 'first');
+      return { items: [n], links: { next: `https://x.io/p?page=${n + 1}` }, response: new Response(null), url: url ?? 'https://x.io/p' };
+    });
+
+  it('stops an endless listing at 10,000 pages by default, with an error', async () => {
+    const visits: string[] = [];
+    await expect(endless(visits).all()).rejects.toThrow(new PaginationError('the listing has more than 10000 pages (maxPages: 10000); it was stopped before page 10001'));
+    expect(visits).toHaveLength(DEFAULT_MAX_PAGES);
+  });
+
+  it("counts a first page's own first link as read when it has no prev link", async () => {
+    const fetched: Array<string | undefined> = [];
+    const call = new PagedCall<number>(async (url) => {
+      fetched.push(url);
+      const first = url === undefined;
+      return { items: [first ? 1 : 2], links: first ? { first: 'https://x.io/p?page=1', next: 'https://x.io/p?page=2' } : { next: 'https://x.io/p?page=1' }, response: new Response(null), url: url ?? 'https://x.io/p' };
+    });
+    expect(await call.all()).toEqual([1, 2]);
+    expect(fetched).toEqual([undefined, 'https://x.io/p?page=2']);
+  });
+});
+
+describe('CSV errors', () => {
+  it('refuses a quoted cell that never closes instead of swallowing the rest of the page', () => {
+    expect(() => readCsvRows('a;b\n1;"2\n3;4\n', { delimiter: ';', columns: [] })).toThrow(new CsvFormatError('a quoted cell opened on line 2 never closes'));
+  });
+
+  it('refuses a header row with none of the known columns', () => {
+    expect(() => readCsvRows('<html>;x\n', { delimiter: ';', columns: [['deviceId', 'string']] })).toThrow(CsvFormatError);
+  });
+});
+
+describe('bounded body reading', () => {
+  const stream = (chunks: number, size: number) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < chunks; i++) controller.enqueue(new Uint8Array(size).fill(65));
+          controller.close();
+        },
+      }),
+    );
+
+  it('reads a stream whole under the limit and cuts it at the limit above', async () => {
+    expect(await readBody(stream(3, 10), 30)).toMatchObject({ overLimit: false, bytes: new Uint8Array(30).fill(65) });
+    const cut = await readBody(stream(5, 10), 25);
+    expect(cut.overLimit).toBe(true);
+    expect(cut.bytes.byteLength).toBe(25);
+  });
+
+  it('refuses a declared length past the limit without reading', async () => {
+    const response = new Response('x'.repeat(100), { headers: { 'content-length': '100' } });
+    expect(await readBody(response, 50)).toEqual({ bytes: new Uint8Array(0), overLimit: true });
   });
 });

@@ -79,9 +79,9 @@ function callArguments(reference: Reference, entry: ReferenceOperation): string 
   return oneLine.length <= 80 && !oneLine.includes('\n') ? oneLine : `{\n  ${parts.join(',\n  ').replace(/\n(?! {2})/g, '\n  ')},\n}`;
 }
 
-/** How to build the client: the required options, with shell-style placeholders. */
+/** How to build the client: the required options and the example ids it has no default for, with shell-style placeholders. */
 export function constructorSnippet(reference: Reference): string {
-  const required = reference.options.filter((option) => option.required);
+  const required = reference.options.filter((option) => option.required || option.exampleValue !== undefined);
   const lines = [`import { ${reference.className} } from './${outFolderHint(reference)}/index.js';`, ''];
   const args = required.map((option) => `${propertyKey(option.name)}: process.env.${shellName(option.name)}`);
   lines.push(`const client = new ${reference.className}(${args.length > 0 ? `{ ${args.join(', ')} }` : ''});`);

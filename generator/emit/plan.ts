@@ -48,6 +48,8 @@ export interface ClientOption {
   name: string;
   variable: string;
   defaultValue?: string;
+  /** The collection's value when it is an example id (it fills only path segments), not a default. */
+  exampleValue?: string;
   required: boolean;
   secret: boolean;
   doc: string;
@@ -357,7 +359,15 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
       const note =
         value === undefined ? undefined : example ? `No default: the collection's \`${value}\` is an example id (a call without this option or its own value fails with a UsageError).` : `Defaults to \`${value}\`.`;
       const doc = [variable.description, note].filter(Boolean).join('\n\n');
-      return { name: variableNames.get(variable.name) as string, variable: variable.name, ...(defaultValue !== undefined ? { defaultValue } : {}), required, secret, doc: docComment(doc, '  ') };
+      return {
+        name: variableNames.get(variable.name) as string,
+        variable: variable.name,
+        ...(defaultValue !== undefined ? { defaultValue } : {}),
+        ...(example ? { exampleValue: value } : {}),
+        required,
+        secret,
+        doc: docComment(doc, '  '),
+      };
     });
   const optionFor = (variable: string): string => options.find((option) => option.variable === variable)?.name ?? variable;
 

@@ -288,7 +288,7 @@ function secretsOf(request: PreparedRequest, signed: Record<string, string> | un
   const signedNames = new Set(Object.keys(signed ?? {}).map((name) => name.toLowerCase()));
   const values: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
-    if (SECRET_NAME.test(name) || signedNames.has(name.toLowerCase())) values.push(value, ...value.split(/\s+/));
+    if (SECRET_NAME.test(name) || signedNames.has(name.toLowerCase())) values.push(value, ...value.split(/\s+/).slice(1));
   }
   for (const [name, value] of new URL(request.url).searchParams) if (SECRET_NAME.test(name)) values.push(value);
   // Long ones first, so that a token inside "Bearer <token>" is not left half-replaced.
@@ -365,7 +365,12 @@ export class ClientCore {
         const fallback = variable ? `, or set the client option that fills {{${variable}}}` : '';
         throw new UsageError(`${spec.method} ${spec.path}: the path parameter "${identifier}" has no value: pass it in the call${fallback}`);
       }
-      const encoded = encodeURIComponent(toText(value));
+      let encoded: string;
+      try {
+        encoded = encodeURIComponent(toText(value));
+      } catch {
+        throw new UsageError(`${spec.method} ${spec.path}: the path parameter "${identifier}" is not well-formed Unicode (it holds a lone surrogate)`);
+      }
       dotted ||= encoded.includes('.');
       path = path.split(`{${wireName}}`).join(encoded);
     }
