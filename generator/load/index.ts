@@ -7,6 +7,10 @@ import { parseJson } from './json.js';
 import { detectFormat } from './format.js';
 import { toV21 } from './convert.js';
 import { assignMissingIds, validateCollection } from './validate.js';
+import { repairV1 } from './v1.js';
+import type { SkippedRequest } from './skipped.js';
+
+export type { SkippedRequest } from './skipped.js';
 
 export interface LoadedCollection {
   /** The file as the user named it (used in messages and in the model's `source`). */
@@ -18,6 +22,8 @@ export interface LoadedCollection {
   diagnostics: Diagnostic[];
   /** Variables declared on folders and requests, by item id: the SDK does not keep them. */
   itemVariables: Map<string, unknown[]>;
+  /** Requests of the input that are not in `collection`, each also reported in `diagnostics`. */
+  skipped: SkippedRequest[];
 }
 
 function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map<string, unknown[]> {
@@ -71,12 +77,14 @@ export async function readCollectionText(file: string): Promise<string> {
 export function parseCollection(text: string, file: string): LoadedCollection {
   const json = parseJson(text, file);
   const detected = detectFormat(json, file);
-  if (detected.format !== 'v1') assignMissingIds(detected.collection);
-  const v21 = toV21(detected.collection, detected.format, file);
   const diagnostics: Diagnostic[] = [];
+  const skipped: SkippedRequest[] = [];
+  if (detected.format === 'v1') repairV1(detected.collection, file, diagnostics, skipped);
+  else assignMissingIds(detected.collection);
+  const v21 = toV21(detected.collection, detected.format, file);
   // Once more after conversion: a v1 file may lack ids that v2.1 items need.
   assignMissingIds(v21);
-  validateCollection(v21, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics);
+  validateCollection(v21, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics, skipped);
   let collection: CollectionType;
   try {
     collection = new Collection(v21 as never);
@@ -88,7 +96,7 @@ export function parseCollection(text: string, file: string): LoadedCollection {
       'Open it in Postman and export it again as Collection v2.1.',
     );
   }
-  return { file, format: detected.format, collection, diagnostics, itemVariables: collectItemVariables(v21.item, new Map()) };
+  return { file, format: detected.format, collection, diagnostics, itemVariables: collectItemVariables(v21.item, new Map()), skipped };
 }
 
 /** Reads, detects, converts, validates and parses a collection file. */
