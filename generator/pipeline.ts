@@ -1,9 +1,9 @@
 import type { ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
-import { displayPath, parseCollection, readCollectionText } from './load/index.js';
+import { inputFiles, inputText, parseCollectionInput, readCollectionInput } from './load/index.js';
 import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
 import { operationsOf } from './model/find.js';
-import { sha256 } from './output.js';
+import { sha256, type ManifestInput } from './output.js';
 import { CodegenError } from './errors.js';
 
 /** The largest client generated: beyond it, a client is better split (and generation would need gigabytes). */
@@ -14,6 +14,8 @@ export interface Generated {
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   inputHash: string;
+  /** What the manifest says of a folder input (its files), beside the hash. */
+  input?: ManifestInput;
   operations: number;
   resources: number;
 }
@@ -25,9 +27,9 @@ function countResources(model: ApiModel): number {
 
 /** Collection → model → files, all in memory. */
 export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
-  const display = displayPath(client.collection);
-  const text = await readCollectionText(client.collection);
-  const loaded = parseCollection(text, display);
+  const input = await readCollectionInput(client.collection);
+  const display = input.display;
+  const loaded = parseCollectionInput(input);
   const { collection: _collection, out: _out, name, overrides, names, pagination, ...profile } = client;
   const { model, diagnostics } = buildModel(loaded, {
     ...(overrides ? { overrides } : {}),
@@ -62,9 +64,10 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   for (const type of plan.unsupportedAuth) {
     diagnostics.push({ level: 'warning', message: `auth type "${type}" is not performed by the generated client (its operations say so in their docs)`, where: display });
   }
-  const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, profile })}`);
+  const inputHash = sha256(`${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, profile })}`);
   const operations = plan.operations.length;
-  return { model, files, diagnostics, inputHash, operations, resources: countResources(model) };
+  const inputHashes = inputFiles(input);
+  return { model, files, diagnostics, inputHash, ...(inputHashes ? { input: { folder: display.split('/').pop() ?? display, files: inputHashes } } : {}), operations, resources: countResources(model) };
 }
 
 /** Operations per folder (the top level is ""), for the size limit's message. */

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateClient } from '../generator/pipeline.js';
-import { fixture, root } from './helpers.js';
+import { corpusNames, fixture, root } from './helpers.js';
 import { typeCheck, writeFiles } from './support.js';
 
 describe('clients generated from the fixture corpus', async () => {
-  const names = (await readdir(fixture(''))).filter((name) => name.endsWith('.json')).sort();
+  const names = corpusNames();
   const workspace = await mkdtemp(path.join(tmpdir(), 'pc-clients-'));
   await writeFile(path.join(workspace, 'package.json'), '{"type": "module"}\n');
   const generated = new Map<string, Awaited<ReturnType<typeof generateClient>>>();

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection, parseCollection } from '../generator/load/index.js';
@@ -5,6 +6,13 @@ import { buildModel, type ApiModel, type BuildOptions, type Operation, type Reso
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (name: string): string => path.join(root, 'test/fixtures/collections', name);
+/** The collections of the fixture corpus, by name: JSON files and Postman v3 collection folders. */
+export function corpusNames(): string[] {
+  return readdirSync(fixture(''), { withFileTypes: true })
+    .filter((entry) => (entry.isFile() && entry.name.endsWith('.json')) || entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
 export const accengageCollection = path.join(root, 'collection/accengage.postman_collection.json');
 
 export async function modelOf(file: string, options?: BuildOptions): Promise<ReturnType<typeof buildModel>> {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCollection, parseCollection } from '../generator/load/index.js';
 import { buildModel } from '../generator/model/index.js';
-import { allOperations, collectionOf, fixture } from './helpers.js';
+import { allOperations, collectionOf, corpusNames, fixture } from './helpers.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,11 +39,22 @@ function expectConserved(raw: unknown, loaded: ReturnType<typeof parseCollection
 }
 
 describe('request conservation', () => {
-  const files = readdirSync(fixture('')).filter((name) => name.endsWith('.json'));
+  const files = corpusNames().filter((name) => name.endsWith('.json'));
+  const folders = corpusNames().filter((name) => !name.endsWith('.json'));
 
   it.each(files)('%s: requests in the file = operations + skipped', async (name) => {
     const raw = JSON.parse(readFileSync(fixture(name), 'utf8'));
     expectConserved(raw, await loadCollection(fixture(name)));
+  });
+
+  it.each(folders)('%s (v3 folder): request files = operations + skipped', async (name) => {
+    // Every *.request.yaml outside .resources and outside hidden folders is a request of the collection.
+    const requestFiles = readdirSync(fixture(name), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => /\.request\.ya?ml$/.test(file) && !file.split(/[\\/]/).some((part) => part.startsWith('.')),
+    );
+    const loaded = await loadCollection(fixture(name));
+    expect(requestFiles.length).toBeGreaterThan(0);
+    expect(allOperations(buildModel(loaded).model).length + loaded.skipped.length).toBe(requestFiles.length);
   });
 
   it('holds for v2 items without a request and folders that carry one', () => {

@@ -5,7 +5,7 @@ import { describeKind, isObject } from '../json-types.js';
 const SCHEMA_VERSION = /\/collection\/v(\d+)\.(\d+)\.(\d+)\//;
 
 export interface Detected {
-  format: CollectionFormat;
+  format: Exclude<CollectionFormat, 'v3'>;
   /** The collection object itself, unwrapped from Postman API's `{"collection": …}` envelope. */
   collection: Record<string, unknown>;
   wrapped: boolean;
