@@ -22,6 +22,7 @@ export interface YamlFile {
   keyAt(key: string): string;
 }
 
+const UNQUOTED_TEMPLATE = /(?:^|[:\-,[{?])[ \t]*\{\{/m;
 const QUOTE_FIX = 'Quote values that start with {{, as in url: "{{baseUrl}}/path".';
 
 /** The likely fix for a YAML syntax error, judged from the line it is on. */
@@ -52,7 +53,8 @@ export function parseYamlFile(file: string, text: string): YamlFile | YamlProble
     const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     return { file, line, column, reason, fix: likelyFix(error.code, lines[line - 1] ?? '') };
   });
-  visit(document, {
+  // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
+  if (UNQUOTED_TEMPLATE.test(text)) visit(document, {
     Map(_key, node) {
       // A flow map whose text starts with "{{" is an unquoted template, not data.
       if (node.flow && node.range && text.startsWith('{{', node.range[0])) {
