@@ -10,6 +10,16 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
+/** Headers of a v2.1 request: a list, or the legacy "Name: value" lines. */
+function headerList(value: unknown): Json[] {
+  if (typeof value !== 'string') return list(value);
+  return value
+    .split('\n')
+    .map((line) => /^([^:]+):\s*(.*)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ key: match[1], value: match[2] }));
+}
+
 /** A file stem for a name: the characters a file name cannot hold become "-", and no leading dot. */
 function stemFor(name: string, taken: Set<string>): string {
   // eslint-disable-next-line no-control-regex
@@ -93,14 +103,17 @@ function compact(value: Json): Json {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }
 
+const idOf = (holder: Json): string | undefined => (typeof holder.id === 'string' && holder.id !== '' ? holder.id : undefined);
+
 function definition(holder: Json, name: string | undefined, order: number | undefined): string {
   return stringify(
     compact({
       $kind: 'collection',
+      id: idOf(holder),
       name,
       description: description(holder.description),
       order,
-      variables: entries(list(holder.variable)),
+      variables: list(holder.variable).map((variable) => ({ ...entries([variable])[0], ...(variable.type === 'secret' ? { secret: true } : {}) })),
       auth: auth(holder.auth),
       scripts: scripts(holder.event, 'http:'),
     }),
@@ -108,10 +121,12 @@ function definition(holder: Json, name: string | undefined, order: number | unde
 }
 
 /** The files of the v3 folder for a v2.1 collection, by relative path. */
-export function writeV3(collection: Json): Map<string, string> {
+export function writeV3(input: Json): Map<string, string> {
+  // Postman's API wraps a collection in {"collection": …}.
+  const collection = isObject(input.collection) && !('item' in input) ? input.collection : input;
   const files = new Map<string, string>();
   const info = isObject(collection.info) ? collection.info : {};
-  files.set('.resources/definition.yaml', definition({ ...collection, description: info.description }, String(info.name ?? 'API'), undefined));
+  files.set('.resources/definition.yaml', definition({ ...collection, id: info._postman_id, description: info.description }, String(info.name ?? 'API'), undefined));
   const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
 
   const walk = (items: unknown, dir: string): void => {
@@ -125,6 +140,8 @@ export function writeV3(collection: Json): Map<string, string> {
         walk(item.item, join(dir, stem));
         return;
       }
+      // An item with no request has no v3 form (a request file is a request).
+      if (item.request === undefined || item.request === null || item.request === '') return;
       const request = typeof item.request === 'string' ? { url: item.request } : isObject(item.request) ? item.request : {};
       const url = isObject(request.url) ? request.url : {};
       files.set(
@@ -132,11 +149,12 @@ export function writeV3(collection: Json): Map<string, string> {
         stringify(
           compact({
             $kind: 'http-request',
+            id: idOf(item),
             name: name === stem ? undefined : name,
             description: description(request.description ?? item.description),
             url: rawUrl(request.url),
             method: typeof request.method === 'string' ? request.method : 'GET',
-            headers: entries(list(request.header)),
+            headers: entries(headerList(request.header)),
             queryParams: entries(list(url.query)),
             pathVariables: entries(list(url.variable)),
             body: body(request.body),
@@ -156,11 +174,11 @@ export function writeV3(collection: Json): Map<string, string> {
             compact({
               $kind: 'http-example',
               name: typeof response.name === 'string' ? response.name : undefined,
-              request: compact({ url: rawUrl(original.url ?? request.url), method: String(original.method ?? request.method ?? 'GET'), headers: entries(list(original.header)), body: body(original.body) }),
+              request: compact({ url: rawUrl(original.url ?? request.url), method: String(original.method ?? request.method ?? 'GET'), headers: entries(headerList(original.header)), body: body(original.body) }),
               response: compact({
                 statusCode: typeof response.code === 'number' ? response.code : undefined,
                 statusText: typeof response.status === 'string' ? response.status : undefined,
-                headers: entries(list(response.header)),
+                headers: entries(headerList(response.header)),
                 body: { type: ['json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text', content: String(response.body ?? '') },
               }),
               order: (n + 1) * 1000,

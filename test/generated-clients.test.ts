@@ -41,13 +41,13 @@ describe('clients generated from the fixture corpus', async () => {
     expect(operations).toContain('this operation uses `digest` auth, which the generated client cannot perform');
   });
 
-  it('keep hostile names inside comments and string literals', async () => {
-    const files = generated.get('odd-names.json')?.files;
+  it.each(['odd-names.json', 'odd-names-v3'])('keep hostile names inside comments and string literals (%s)', async (name) => {
+    const files = generated.get(name)?.files;
     const client = files?.get('client.ts') ?? '';
     // The request named `end */ comment` must not close the comment it appears in.
     expect(client).toContain('end *\\/ comment');
     expect(client).not.toMatch(/^[^*\n]*\$\{process\.exit/m);
-    const module = await import(path.join(workspace, 'odd-names', 'client.ts'));
+    const module = await import(path.join(workspace, name.replace(/\.json$/, ''), 'client.ts'));
     expect(typeof module.OddNamesXClient === 'function' || Object.keys(module).some((key) => key.endsWith('Client'))).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection, parseCollection } from '../generator/load/index.js';
-import { buildModel, type ApiModel, type BuildOptions, type Operation, type Resource } from '../generator/model/index.js';
+import { buildModel, serializeModel, type ApiModel, type BuildOptions, type Operation, type Resource } from '../generator/model/index.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (name: string): string => path.join(root, 'test/fixtures/collections', name);
@@ -21,6 +21,11 @@ export async function modelOf(file: string, options?: BuildOptions): Promise<Ret
 
 export function modelOfJson(json: unknown, options?: BuildOptions): ReturnType<typeof buildModel> {
   return buildModel(parseCollection(JSON.stringify(json), 'inline.json'), options);
+}
+
+/** A model as JSON without what differs between two formats of one collection: where it was read from. */
+export function withoutSources(model: ApiModel): unknown {
+  return JSON.parse(serializeModel(model), (key, value) => (key === 'source' ? undefined : value));
 }
 
 export function allOperations(model: Pick<ApiModel, 'operations' | 'resources'>): Operation[] {

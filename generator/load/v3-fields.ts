@@ -53,7 +53,7 @@ export function entries(value: unknown, file: YamlFile, path: Path, report: Repo
   return out;
 }
 
-const RAW_LANGUAGE: Record<string, string> = { json: 'json', text: 'text', xml: 'xml', html: 'html', javascript: 'javascript' };
+const RAW_LANGUAGE: Record<string, string> = { json: 'json', xml: 'xml', html: 'html', javascript: 'javascript' };
 
 function fileSource(src: unknown): unknown {
   if (Array.isArray(src)) return src.map(String);
@@ -70,6 +70,9 @@ export function body(value: unknown, file: YamlFile, path: Path, report: Report)
   const { type, content } = value;
   const language = RAW_LANGUAGE[type];
   if (language !== undefined) return { mode: 'raw', raw: text(content), options: { raw: { language } } };
+  // "text" is what v2.1 raw bodies without a language became (JSON bodies among them, in real
+  // exports): no language, so the body's Content-Type and content decide, as for those.
+  if (type === 'text') return { mode: 'raw', raw: text(content) };
   switch (type) {
     case 'none':
       return undefined;
@@ -159,7 +162,7 @@ export function scripts(value: unknown, file: YamlFile, path: Path, report: Repo
   });
 }
 
-/** Variables (map or list) as v2.1 variables. */
+/** Variables (map or list) as v2.1 variables; values are strings, and `secret: true` or `type: secret` marks a secret. */
 export function variables(value: unknown, file: YamlFile, path: Path, report: Report): JsonObject[] {
-  return entries(value, file, path, report);
+  return entries(value, file, path, report, (item) => (item.secret === true || item.type === 'secret' ? { type: 'secret' } : {}));
 }

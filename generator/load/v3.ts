@@ -164,7 +164,7 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     const response = isObject(value.response) ? value.response : {};
     if (value.response !== undefined && !isObject(value.response)) report.invalid(file, ['response'], '"response" must be a mapping', 'Write response: with statusCode, headers and body.');
     const originalRequest: JsonObject = {
-      method: typeof request.method === 'string' ? request.method.toUpperCase() : 'GET',
+      method: typeof request.method === 'string' ? request.method : 'GET',
       url: readUrl(typeof request.url === 'string' ? request.url : '', request.queryParams, request.pathVariables, file, ['request']),
       header: entries(request.headers, file, ['request', 'headers'], report),
     };
@@ -205,7 +205,7 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     if (typeof url !== 'string') report.invalid(file, ['url'], '"url" must be one string (host, path and query)', 'Write the whole URL as one quoted string, as in url: "{{baseUrl}}/items/:id".');
     if (value.method !== undefined && typeof value.method !== 'string') report.invalid(file, ['method'], '"method" must be a string', 'Write method: GET (or POST, PUT…).');
     const request: JsonObject = {
-      method: typeof value.method === 'string' ? value.method.toUpperCase() : 'GET',
+      method: typeof value.method === 'string' ? value.method : 'GET',
       url: readUrl(typeof url === 'string' ? url : '', value.queryParams, value.pathVariables, file, []),
       header: entries(value.headers, file, ['headers'], report),
     };
