@@ -122,7 +122,7 @@ export const isFolder = (file: string): Promise<boolean> => stat(file).then((s) 
 /** Reads a collection file, or a v3 collection folder (all its files). */
 export async function readCollectionInput(file: string): Promise<CollectionInput> {
   const display = displayPath(file);
-  if (await isFolder(file)) return { kind: 'folder', display, folder: await readCollectionFolder(file, display) };
+  if (await isFolder(file)) return { kind: 'folder', display, folder: await readCollectionFolder(file, display, MAX_COLLECTION_BYTES) };
   return { kind: 'file', display, text: await readCollectionText(file) };
 }
 

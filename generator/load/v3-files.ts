@@ -106,11 +106,21 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
 }
 
 /** Finds the collection in `folder` and reads all its files (in parallel). */
-export async function readCollectionFolder(folder: string, display: string): Promise<CollectionFolder> {
+export async function readCollectionFolder(folder: string, display: string, maxBytes: number): Promise<CollectionFolder> {
   const root = await collectionRoot(folder, display);
   const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
   const names = (await listCollectionFiles(root)).sort();
-  return { display: shown, files: await readAll(root, names) };
+  const files = await readAll(root, names);
+  const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
+  if (bytes > maxBytes) {
+    throw new CodegenError(
+      `holds ${(bytes / 1024 / 1024).toFixed(0)} MB of files; postman-codegen reads collections of at most ${maxBytes / 1024 / 1024} MB.`,
+      shown,
+      undefined,
+      'Large saved example bodies are the usual cause: trim them, or split the collection.',
+    );
+  }
+  return { display: shown, files };
 }
 
 export { REQUEST_FILE, RESOURCES };
