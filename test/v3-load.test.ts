@@ -174,6 +174,14 @@ describe('invalid v3 files', () => {
     ]);
   });
 
+  it('make model exit 2 too, while a valid folder prints its model', async () => {
+    const bad = await folderOf({ 'Bad.request.yaml': '$kind: http-request\nurl: {{baseUrl}}/x\n' });
+    expect((await run(['model', bad])).code).toBe(2);
+    const good = await run(['model', fixture('shop-v3')]);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout).source).toEqual({ file: 'shop-v3', format: 'v3' });
+  });
+
   it('make generate exit 2 and write nothing', async () => {
     const folder = await folderOf({ 'Bad.request.yaml': '$kind: http-request\nurl: {{baseUrl}}/x\n' });
     const out = path.join(folder, '..', `${path.basename(folder)}-out`);
