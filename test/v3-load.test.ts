@@ -161,11 +161,17 @@ describe('invalid v3 files', () => {
       'Tabs.request.yaml': '$kind: http-request\nheaders:\n\tAccept: text/plain\n',
       'No kind.request.yaml': 'url: "https://x.io"\nmethod: GET\n',
       'Order.request.yaml': request('https://x.io/o', 'order: first\n'),
+      '.resources/Good.resources/examples/One.example.yaml': '$kind: http-example\norder: first\n',
+      '.resources/Good.resources/examples/Two.example.yaml': '$kind: http-example\norder: 2\n',
+      '.resources/Good.resources/examples/Three.example.yaml': '$kind: http-example\norder: 3\n',
+      '.resources/Good.resources/examples/A.example.yaml': '$kind: http-example\norder: 4\n',
+      '.resources/Good.resources/examples/B.example.yaml': '$kind: http-example\norder: 0\n',
     });
     const error = await loadError(folder);
     const lines = error.message.split('\n').filter((line) => line.startsWith('  '));
-    expect(error.message).toMatch(/^has 5 invalid files \(nothing was generated\):/);
+    expect(error.message).toMatch(/^has 6 invalid files \(nothing was generated\):/);
     expect(lines).toEqual([
+      expect.stringMatching(/\/\.resources\/Good\.resources\/examples\/One\.example\.yaml:2:8: "order" must be a number, not "first"/),
       expect.stringMatching(/\/No kind\.request\.yaml:1:1: the request file has no \$kind\. Add \$kind: http-request as the first line\.$/),
       expect.stringMatching(/\/Order\.request\.yaml:4:8: "order" must be a number, not "first"\. Write order: as a plain number/),
       expect.stringMatching(/\/Tabs\.request\.yaml:3:1: .*Indent with spaces, not tabs\.$/),

@@ -312,7 +312,9 @@ export function convertV3(folder: CollectionFolder): V3Collection {
 
 /** One error for all invalid files: each with its path, line and column, and the likely fix. */
 function invalidFiles(display: string, problems: YamlProblem[]): CodegenError {
-  const sorted = [...problems].sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column));
+  // Sorting reads `order` and `name` more than once: each problem is said once.
+  const unique = [...new Map(problems.map((problem) => [`${problem.file}\u0000${problem.line}\u0000${problem.column}\u0000${problem.reason}`, problem])).values()];
+  const sorted = unique.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column));
   const files = new Set(sorted.map((problem) => problem.file)).size;
   const lines = sorted.map((problem) => `  ${display}/${problem.file}:${problem.line}:${problem.column}: ${problem.reason}. ${problem.fix}`);
   return new CodegenError(
