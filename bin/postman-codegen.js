@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// The published entry point runs the compiled CLI (`npm run build` produces dist/).
-import { main } from '../dist/generator/cli.js';
+// The published entry point runs the compiled CLI (dist/, built by `npm run build`, which npm runs
+// as `prepare` after installing a clone and before packing).
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/generator/cli.js', import.meta.url);
+const { main } = await import(cli.href).catch((error) => {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(fileURLToPath(cli))) throw error;
+  process.stderr.write(`postman-codegen is not built (${cli.pathname} is missing): run \`npm ci\` (or \`npm run build\`) in ${new URL('..', import.meta.url).pathname}\n`);
+  process.exit(2);
+});
 
 const controller = new AbortController();
 // --watch runs until interrupted: there the first Ctrl-C stops it cleanly. Elsewhere Ctrl-C keeps

@@ -33,7 +33,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
 
   const generateOptions = (command: Command): Command =>
     command
-      .argument('[collection]', 'a Postman collection file; without it, every client of the config file')
+      .argument('[collection]', 'a Postman collection file or Native Git (v3) collection folder; without it, every client of the config file')
       .option('-o, --out <dir>', 'output folder, with a collection argument', 'generated/client')
       .option('-n, --name <Name>', 'PascalCase stem of the generated names, with a collection argument')
       .option('-c, --config <file>', 'config file (default: postman-codegen.config.json or .mjs in this folder)');
@@ -51,6 +51,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
         '  $ postman-codegen generate                          # every client of the config file',
         '  $ postman-codegen generate --check                  # in CI: is generated/ current?',
         '  $ postman-codegen generate api.json --out src/api --name Shop',
+        '  $ postman-codegen generate postman/collections/Shop --out src/shop',
         '  $ postman-codegen generate --watch',
         '',
       ].join('\n'),
@@ -70,7 +71,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
   cli
     .command('model')
     .description('Print (or write) the route model of a collection as JSON.')
-    .argument('<collection>', 'a Postman collection file (v1, v2.0, v2.1, or the {"collection": …} export)')
+    .argument('<collection>', 'a Postman collection file (v1, v2.0, v2.1, or the {"collection": …} export) or a Native Git (v3) collection folder')
     .option('-o, --out <file>', 'write the model to this file instead of standard output')
     .addOption(new Option('--overrides <file>', 'a JSON file of types that win over inference'))
     .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')

@@ -18,16 +18,23 @@ export const MANIFEST = 'manifest.json';
 
 export interface Manifest {
   generator: string;
-  /** Hash of the inputs: the collection's bytes and the client's configuration. */
+  /** Hash of the inputs: the collection's bytes (every file of a collection folder) and the client's configuration. */
   inputHash: string;
+  /** Present when the collection is a folder (Postman v3): its name and the hash of each of its files. */
+  input?: ManifestInput;
+  files: Record<string, string>;
+}
+
+export interface ManifestInput {
+  folder: string;
   files: Record<string, string>;
 }
 
 export const sha256 = (content: string): string => createHash('sha256').update(content).digest('hex');
 
-export function buildManifest(files: Map<string, string>, inputHash: string): Manifest {
+export function buildManifest(files: Map<string, string>, inputHash: string, input?: ManifestInput): Manifest {
   const entries = [...files.keys()].sort().map((name) => [name, sha256(files.get(name) as string)]);
-  return { generator: `postman-codegen ${VERSION}`, inputHash, files: Object.fromEntries(entries) };
+  return { generator: `postman-codegen ${VERSION}`, inputHash, ...(input ? { input } : {}), files: Object.fromEntries(entries) };
 }
 
 const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
@@ -115,13 +122,13 @@ export interface WriteReport {
   removed: string[];
 }
 
-export async function writeOutput(out: string, files: Map<string, string>, inputHash: string): Promise<WriteReport> {
+export async function writeOutput(out: string, files: Map<string, string>, inputHash: string, input?: ManifestInput): Promise<WriteReport> {
   await recoverOutput(out);
   const previous = await readManifest(out);
   const owned = new Set(Object.keys(previous?.files ?? {}).filter(isOwnedPath));
   owned.add(MANIFEST);
   const all = new Map(files);
-  all.set(MANIFEST, manifestText(buildManifest(files, inputHash)));
+  all.set(MANIFEST, manifestText(buildManifest(files, inputHash, input)));
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
 
   const existing = await listFiles(out);
@@ -198,7 +205,7 @@ function shortDiff(name: string, before: string, after: string): string {
 }
 
 /** Compares what the generator makes now with what is on disk. */
-export async function checkOutput(out: string, files: Map<string, string>, inputHash: string): Promise<CheckReport> {
+export async function checkOutput(out: string, files: Map<string, string>, inputHash: string, input?: ManifestInput): Promise<CheckReport> {
   const previous = await readManifest(out);
   const report: CheckReport = {
     stale: [],
@@ -208,7 +215,7 @@ export async function checkOutput(out: string, files: Map<string, string>, input
     generatorChanged: previous !== undefined && previous.generator !== `postman-codegen ${VERSION}`,
   };
   const all = new Map(files);
-  all.set(MANIFEST, manifestText(buildManifest(files, inputHash)));
+  all.set(MANIFEST, manifestText(buildManifest(files, inputHash, input)));
   for (const [name, content] of [...all].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const disk = await readIfExists(path.join(out, name));
     if (disk === undefined) report.missing.push(name);

@@ -2,10 +2,10 @@ import { buildOptionsOf, type ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { buildReference, emitDocs } from './docs/index.js';
 import { renderOpenApi } from './openapi/index.js';
-import { displayPath, parseCollection, readCollectionText } from './load/index.js';
+import { inputFiles, inputText, parseCollectionInput, readCollectionInput } from './load/index.js';
 import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
 import { operationsOf } from './model/find.js';
-import { sha256 } from './output.js';
+import { sha256, type ManifestInput } from './output.js';
 import { CodegenError } from './errors.js';
 
 /** The largest client generated: beyond it, a client is better split (and generation would need gigabytes). */
@@ -16,6 +16,8 @@ export interface Generated {
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   inputHash: string;
+  /** What the manifest says of a folder input (its files), beside the hash. */
+  input?: ManifestInput;
   operations: number;
   resources: number;
 }
@@ -27,9 +29,9 @@ function countResources(model: ApiModel): number {
 
 /** Collection → model → files, all in memory. */
 export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
-  const display = displayPath(client.collection);
-  const text = await readCollectionText(client.collection);
-  const loaded = parseCollection(text, display);
+  const input = await readCollectionInput(client.collection);
+  const display = input.display;
+  const loaded = parseCollectionInput(input);
   const { collection: _collection, out: _out, name, overrides, names, pagination, docs, openapi, ...profile } = client;
   const { model, diagnostics } = buildModel(loaded, buildOptionsOf(client, configFile));
   const perFolder = collectOperationCounts(model);
@@ -64,9 +66,10 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     if (docs !== false) for (const [file, content] of emitDocs(reference)) files.set(file, content);
     if (openapi !== false) files.set('openapi.json', renderOpenApi(reference));
   }
-  const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`);
+  const inputHash = sha256(`${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`);
   const operations = plan.operations.length;
-  return { model, files, diagnostics, inputHash, operations, resources: countResources(model) };
+  const inputHashes = inputFiles(input);
+  return { model, files, diagnostics, inputHash, ...(inputHashes ? { input: { folder: display.split('/').pop() ?? display, files: inputHashes } } : {}), operations, resources: countResources(model) };
 }
 
 /** Operations per folder (the top level is ""), for the size limit's message. */

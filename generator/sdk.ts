@@ -4,5 +4,6 @@
  */
 import sdk from 'postman-collection';
 
-export const { Collection, ItemGroup } = sdk;
-export type { Collection as CollectionType, Item, ItemGroup as ItemGroupType, Request, RequestAuth, RequestBody, Response, Url } from 'postman-collection';
+export const { Collection, ItemGroup, Url } = sdk;
+export type { Collection as CollectionType, Item, ItemGroup as ItemGroupType, Request, RequestAuth, RequestBody, Response } from 'postman-collection';
+export type Url = InstanceType<typeof Url>;

@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { serializeModel, type ApiModel, type Operation, type Resource } from '../generator/model/index.js';
 import { syntheticCollection } from '../scripts/bench/synthetic.js';
-import { allOperations, collectionOf, fixture, modelOf, modelOfJson } from './helpers.js';
+import { allOperations, collectionOf, corpusNames, fixture, modelOf, modelOfJson } from './helpers.js';
 
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
@@ -27,7 +26,7 @@ function expectSoundNames(model: ApiModel): void {
 }
 
 describe('the fixture corpus', () => {
-  const files = readdirSync(fixture('')).filter((name) => name.endsWith('.json'));
+  const files = corpusNames();
 
   it.each(files)('%s builds a model with sound names', async (name) => {
     const { model } = await modelOf(fixture(name));

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateClient } from '../generator/pipeline.js';
-import { fixture, root } from './helpers.js';
+import { corpusNames, fixture, root } from './helpers.js';
 import { typeCheck, writeFiles } from './support.js';
 
 describe('clients generated from the fixture corpus', async () => {
-  const names = (await readdir(fixture(''))).filter((name) => name.endsWith('.json')).sort();
+  const names = corpusNames();
   const workspace = await mkdtemp(path.join(tmpdir(), 'pc-clients-'));
   await writeFile(path.join(workspace, 'package.json'), '{"type": "module"}\n');
   const generated = new Map<string, Awaited<ReturnType<typeof generateClient>>>();
@@ -41,13 +41,13 @@ describe('clients generated from the fixture corpus', async () => {
     expect(operations).toContain('this operation uses `digest` auth, which the generated client cannot perform');
   });
 
-  it('keep hostile names inside comments and string literals', async () => {
-    const files = generated.get('odd-names.json')?.files;
+  it.each(['odd-names.json', 'odd-names-v3'])('keep hostile names inside comments and string literals (%s)', async (name) => {
+    const files = generated.get(name)?.files;
     const client = files?.get('client.ts') ?? '';
     // The request named `end */ comment` must not close the comment it appears in.
     expect(client).toContain('end *\\/ comment');
     expect(client).not.toMatch(/^[^*\n]*\$\{process\.exit/m);
-    const module = await import(path.join(workspace, 'odd-names', 'client.ts'));
+    const module = await import(path.join(workspace, name.replace(/\.json$/, ''), 'client.ts'));
     expect(typeof module.OddNamesXClient === 'function' || Object.keys(module).some((key) => key.endsWith('Client'))).toBe(true);
   });
 

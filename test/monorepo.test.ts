@@ -58,7 +58,8 @@ describe('an npm-workspaces monorepo', () => {
     await writeFile(path.join(app, 'src/main.ts'), APP);
 
     const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    await exec(npm, ['install', '--offline', '--no-audit', '--no-fund'], { cwd: repo, env });
+    // No scripts: npm would run this checkout's `prepare` (a rebuild of dist/ while other tests read it).
+    await exec(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: repo, env });
     const build = await exec(npm, ['run', 'build', '-w', '@demo/api'], { cwd: repo, env });
     expect(build.stdout).toMatch(/generated: 22 operations in 12 resources; files: 30 written/);
     expect(build.stdout).toMatch(/generated: current \(22 operations/);

@@ -51,7 +51,7 @@ export async function runGenerate(options: GenerateOptions, reporter: Reporter):
     const { report: changes, warning } = await compareWithPrevious(client.out, generated.files.get('model.json'), Boolean(client.name));
     if (warning) reporter.warn(warning);
     if (options.check) {
-      const report = await checkOutput(client.out, generated.files, generated.inputHash);
+      const report = await checkOutput(client.out, generated.files, generated.inputHash, generated.input);
       const problems = [...report.stale.map((f) => `stale    ${f}`), ...report.missing.map((f) => `missing  ${f}`), ...report.extra.map((f) => `extra    ${f}`)];
       if (problems.length === 0) {
         reporter.info(`${out}: current (${generated.operations} operations, ${generated.files.size} files, ${Date.now() - started} ms)`);
@@ -67,7 +67,7 @@ export async function runGenerate(options: GenerateOptions, reporter: Reporter):
       reporter.failure('Run `postman-codegen generate` and commit the result.');
       continue;
     }
-    const report = await writeOutput(client.out, generated.files, generated.inputHash);
+    const report = await writeOutput(client.out, generated.files, generated.inputHash, generated.input);
     for (const file of report.written) reporter.detail(`wrote ${out}/${file}`);
     for (const file of report.removed) reporter.detail(`removed ${out}/${file}`);
     if (changes && changes.changes.length > 0) {

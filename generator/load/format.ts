@@ -5,12 +5,24 @@ import { describeKind, isObject } from '../json-types.js';
 const SCHEMA_VERSION = /\/collection\/v(\d+)\.(\d+)\.(\d+)\//;
 
 export interface Detected {
-  format: CollectionFormat;
+  format: Exclude<CollectionFormat, 'v3'>;
   /** The collection object itself, unwrapped from Postman API's `{"collection": …}` envelope. */
   collection: Record<string, unknown>;
   wrapped: boolean;
 }
 
+
+/** The "info" block of a v2 collection that has its name, id and description at the top level. */
+function headlessInfo(collection: Record<string, unknown>): Record<string, unknown> {
+  const info: Record<string, unknown> = {};
+  if (collection.name !== undefined) info.name = collection.name;
+  const id = collection._postman_id ?? collection.id;
+  if (typeof id === 'string') info._postman_id = id;
+  if (collection.description !== undefined) info.description = collection.description;
+  delete collection.name;
+  delete collection.description;
+  return info;
+}
 
 /** Tells v1, v2.0 and v2.1 apart, and unwraps the envelope that Postman's API returns. */
 export function detectFormat(json: unknown, file: string): Detected {
@@ -57,8 +69,14 @@ export function detectFormat(json: unknown, file: string): Detected {
   if (Array.isArray(collection.requests) || Array.isArray(collection.order) || Array.isArray(collection.folders)) {
     return { format: 'v1', collection, wrapped };
   }
+  if (Array.isArray(collection.item)) {
+    // Newman (Postman's own runtime) runs a v2 collection whose name and variables sit at the top
+    // level, with no "info" block: give it the block it lacks.
+    collection.info = headlessInfo(collection);
+    return { format: 'v2.1', collection, wrapped };
+  }
   throw new CodegenError(
-    'is not a Postman collection: it has neither an "info" object (v2) nor a "requests" array (v1).',
+    'is not a Postman collection: it has neither an "info" object or an "item" array (v2) nor a "requests" array (v1).',
     file,
     '$',
     'Export the collection from Postman (Collection v2.1) and point the generator at that file.',

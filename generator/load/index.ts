@@ -7,6 +7,13 @@ import { parseJson } from './json.js';
 import { detectFormat } from './format.js';
 import { toV21 } from './convert.js';
 import { assignMissingIds, validateCollection } from './validate.js';
+import { repairV1 } from './v1.js';
+import { readCollectionFolder, type CollectionFolder } from './v3-files.js';
+import { convertV3 } from './v3.js';
+import { createHash } from 'node:crypto';
+import type { SkippedRequest } from './skipped.js';
+
+export type { SkippedRequest } from './skipped.js';
 
 export interface LoadedCollection {
   /** The file as the user named it (used in messages and in the model's `source`). */
@@ -18,6 +25,8 @@ export interface LoadedCollection {
   diagnostics: Diagnostic[];
   /** Variables declared on folders and requests, by item id: the SDK does not keep them. */
   itemVariables: Map<string, unknown[]>;
+  /** Requests of the input that are not in `collection`, each also reported in `diagnostics`. */
+  skipped: SkippedRequest[];
 }
 
 function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map<string, unknown[]> {
@@ -71,12 +80,25 @@ export async function readCollectionText(file: string): Promise<string> {
 export function parseCollection(text: string, file: string): LoadedCollection {
   const json = parseJson(text, file);
   const detected = detectFormat(json, file);
-  if (detected.format !== 'v1') assignMissingIds(detected.collection);
-  const v21 = toV21(detected.collection, detected.format, file);
   const diagnostics: Diagnostic[] = [];
-  // Once more after conversion: a v1 file may lack ids that v2.1 items need.
+  const skipped: SkippedRequest[] = [];
+  if (detected.format === 'v1') repairV1(detected.collection, file, diagnostics, skipped);
+  else assignMissingIds(detected.collection);
+  const v21 = toV21(detected.collection, detected.format, file);
+  return fromV21(v21, detected.format, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics, skipped);
+}
+
+/** Reads a v3 collection folder (its files already in memory) through the same v2.1 path. */
+export function parseCollectionFolder(folder: CollectionFolder): LoadedCollection {
+  const { collection, diagnostics, skipped } = convertV3(folder);
+  return fromV21(collection, 'v3', folder.display, '$', diagnostics, skipped);
+}
+
+/** The shared tail of every format: stable ids, structural checks, the SDK's collection. */
+function fromV21(v21: Record<string, unknown>, format: CollectionFormat, file: string, jsonRoot: string, diagnostics: Diagnostic[], skipped: SkippedRequest[]): LoadedCollection {
+  // (Again) after conversion: a v1 file may lack ids that v2.1 items need, and v3 ids are optional.
   assignMissingIds(v21);
-  validateCollection(v21, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics);
+  validateCollection(v21, file, jsonRoot, diagnostics, skipped);
   let collection: CollectionType;
   try {
     collection = new Collection(v21 as never);
@@ -88,10 +110,42 @@ export function parseCollection(text: string, file: string): LoadedCollection {
       'Open it in Postman and export it again as Collection v2.1.',
     );
   }
-  return { file, format: detected.format, collection, diagnostics, itemVariables: collectItemVariables(v21.item, new Map()) };
+  return { file, format, collection, diagnostics, itemVariables: collectItemVariables(v21.item, new Map()), skipped };
 }
 
-/** Reads, detects, converts, validates and parses a collection file. */
+/** A collection as read from disk: one file's text, or every file of a v3 collection folder. */
+export type CollectionInput = { kind: 'file'; display: string; text: string } | { kind: 'folder'; display: string; folder: CollectionFolder };
+
+/** Whether a path names a folder (a v3 collection) rather than a file. */
+export const isFolder = (file: string): Promise<boolean> => stat(file).then((s) => s.isDirectory(), () => false);
+
+/** Reads a collection file, or a v3 collection folder (all its files). */
+export async function readCollectionInput(file: string): Promise<CollectionInput> {
+  const display = displayPath(file);
+  if (await isFolder(file)) return { kind: 'folder', display, folder: await readCollectionFolder(file, display, MAX_COLLECTION_BYTES) };
+  return { kind: 'file', display, text: await readCollectionText(file) };
+}
+
+export function parseCollectionInput(input: CollectionInput): LoadedCollection {
+  return input.kind === 'folder' ? parseCollectionFolder(input.folder) : parseCollection(input.text, input.display);
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Each file of a folder input with the hash of its content, by path; undefined for a file input. */
+export function inputFiles(input: CollectionInput): Record<string, string> | undefined {
+  return input.kind === 'folder' ? Object.fromEntries([...input.folder.files].map(([name, text]) => [name, sha256(text)])) : undefined;
+}
+
+/** The text the drift check hashes: the file itself, or every file of the folder by path and content. */
+export function inputText(input: CollectionInput): string {
+  if (input.kind === 'file') return input.text;
+  return Object.entries(inputFiles(input) ?? {})
+    .map(([name, hash]) => `${name}\u0000${hash}\n`)
+    .join('');
+}
+
+/** Reads, detects, converts, validates and parses a collection file or a v3 collection folder. */
 export async function loadCollection(file: string): Promise<LoadedCollection> {
-  return parseCollection(await readCollectionText(file), displayPath(file));
+  return parseCollectionInput(await readCollectionInput(file));
 }

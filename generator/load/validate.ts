@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CodegenError } from '../errors.js';
 import { describeKind, isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../model/types.js';
+import type { SkippedRequest } from './skipped.js';
 
 type Json = JsonObject;
 const describe = describeKind;
@@ -58,7 +59,7 @@ export function assignMissingIds(collection: Json): void {
  * Items with no request at all are dropped with a warning (the SDK would invent an empty GET).
  * Mutates `collection` (it is the loader's private copy).
  */
-export function validateCollection(collection: Json, file: string, jsonRoot: string, diagnostics: Diagnostic[]): void {
+export function validateCollection(collection: Json, file: string, jsonRoot: string, diagnostics: Diagnostic[], skipped: SkippedRequest[] = []): void {
   const fail = (message: string, itemPath: string[], jsonPath: string, hint?: string): never => {
     const where = itemPath.length > 0 ? `item "${itemPath.join(' / ')}" at ${jsonPath}` : jsonPath;
     throw new CodegenError(message, file, where, hint);
@@ -95,13 +96,21 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
     const itemPath = [...parentPath, name];
     item.name = name;
 
+    const where = `${itemPath.join(' / ')} (${jsonPath})`;
     if ('item' in item) {
+      if (item.request !== undefined && item.request !== null) {
+        // A folder cannot be a request too: Postman reads it as a folder, and so do we, but says so.
+        const why = 'it has both "item" and "request"; it is read as a folder and its request was skipped';
+        diagnostics.push({ level: 'warning', message: why, where });
+        skipped.push({ where: `${file}: ${where}`, why });
+      }
       visitList(item.item, itemPath, `${jsonPath}.item`);
       return undefined;
     }
     const request = item.request;
     if (request === undefined || request === null || request === '') {
-      diagnostics.push({ level: 'warning', message: 'item has no request and was skipped', where: `${itemPath.join(' / ')} (${jsonPath})` });
+      diagnostics.push({ level: 'warning', message: 'item has no request and was skipped', where });
+      skipped.push({ where: `${file}: ${where}`, why: 'it has no request' });
       return 'empty';
     }
     if (typeof request === 'string') return undefined;

@@ -254,7 +254,8 @@ export interface TokenTrait {
   refresh: { labels: string[]; statuses: number[] };
 }
 
-export type CollectionFormat = 'v1' | 'v2.0' | 'v2.1';
+/** `v3` is Postman's folder of YAML files ("Native Git"). */
+export type CollectionFormat = 'v1' | 'v2.0' | 'v2.1' | 'v3';
 
 /** A non-fatal finding while building the model (an example that could not be parsed, say). */
 export interface Diagnostic {

@@ -1,0 +1,126 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CodegenError } from '../errors.js';
+
+/** The files of a v3 ("Native Git") collection folder, read into memory. */
+export interface CollectionFolder {
+  /** The folder as messages show it. */
+  display: string;
+  /** Every file of the collection, by path relative to the folder (forward slashes), sorted. */
+  files: Map<string, string>;
+}
+
+const REQUEST_FILE = /\.request\.ya?ml$/;
+const RESOURCES = '.resources';
+/** Files read at once: enough to keep the disk busy, few enough never to run out of file handles. */
+const PARALLEL_READS = 64;
+
+/**
+ * Every file below `folder`, relative, with forward slashes. Entries whose names start with "."
+ * are not part of a collection, except the `.resources` folders that hold definitions and examples.
+ */
+async function listCollectionFiles(folder: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(folder, prefix), { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith('.') || (entry.name === RESOURCES && entry.isDirectory()))
+      .map(async (entry) => {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) return listCollectionFiles(folder, relative);
+        return entry.isFile() ? [relative] : [];
+      }),
+  );
+  return nested.flat();
+}
+
+async function readAll(folder: string, names: string[]): Promise<Map<string, string>> {
+  const texts: string[] = new Array(names.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const index = next++;
+      texts[index] = await readFile(path.join(folder, names[index] as string), 'utf8');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, names.length) }, worker));
+  return new Map(names.map((name, index) => [name, texts[index] as string]));
+}
+
+const isDirectory = (file: string): Promise<boolean> => stat(file).then((s) => s.isDirectory(), () => false);
+
+/** Whether a folder is a collection root: it has a `.resources/` or request files of its own. */
+async function isCollectionRoot(folder: string): Promise<boolean> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries.some((entry) => (entry.isDirectory() && entry.name === RESOURCES) || (entry.isFile() && REQUEST_FILE.test(entry.name)));
+}
+
+/** Subfolders of a workspace's `collections/` folder that hold a collection. */
+async function collectionsIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const names = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+  const found = await Promise.all(names.map(async (name) => ((await listCollectionFiles(path.join(folder, name))).some((f) => REQUEST_FILE.test(f)) ? name : '')));
+  return found.filter(Boolean).sort();
+}
+
+/**
+ * Decides which folder is the collection. A Postman workspace folder (`postman/` or
+ * `postman/collections/`) holding one collection stands for it; holding several, it is an error
+ * that lists them. A folder in the single-document layout (`collection.yaml` with `ref`s) is
+ * another format.
+ */
+async function collectionRoot(folder: string, display: string): Promise<string> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const names = new Set(entries.map((entry) => entry.name));
+  if (names.has('collection.yaml') || names.has('collection.yml')) {
+    throw new CodegenError(
+      'holds a collection.yaml: that is the single-document v3 layout, which postman-codegen does not read.',
+      display,
+      undefined,
+      'Point the generator at a Native Git collection folder (one *.request.yaml per request), or at a Collection v2.1 export.',
+    );
+  }
+  if (await isCollectionRoot(folder)) return folder;
+  const workspace = names.has('collections') && (await isDirectory(path.join(folder, 'collections'))) ? path.join(folder, 'collections') : path.basename(folder) === 'collections' ? folder : undefined;
+  if (workspace) {
+    const collections = await collectionsIn(workspace);
+    if (collections.length === 1) return path.join(workspace, collections[0] as string);
+    const where = path.relative(folder, workspace).split(path.sep).join('/');
+    throw new CodegenError(
+      collections.length === 0
+        ? 'is a Postman workspace folder with no collection in it.'
+        : `is a Postman workspace folder with ${collections.length} collections: ${collections.map((name) => `"${name}"`).join(', ')}.`,
+      display,
+      undefined,
+      collections.length === 0 ? 'Point the generator at a collection folder.' : `Point the generator at one of them, e.g. ${[display, where, collections[0]].filter(Boolean).join('/')}.`,
+    );
+  }
+  const files = await listCollectionFiles(folder);
+  if (files.some((file) => REQUEST_FILE.test(file))) return folder;
+  const json = files.filter((file) => file.endsWith('.json'));
+  throw new CodegenError(
+    'is a folder with no *.request.yaml in it: it is not a Postman (Native Git) collection.',
+    display,
+    undefined,
+    json.length > 0 ? `Point the generator at the collection file itself (${json.slice(0, 3).join(', ')}).` : 'Point the generator at a collection folder or a collection file.',
+  );
+}
+
+/** Finds the collection in `folder` and reads all its files (in parallel). */
+export async function readCollectionFolder(folder: string, display: string, maxBytes: number): Promise<CollectionFolder> {
+  const root = await collectionRoot(folder, display);
+  const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
+  const names = (await listCollectionFiles(root)).sort();
+  const files = await readAll(root, names);
+  const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
+  if (bytes > maxBytes) {
+    throw new CodegenError(
+      `holds ${(bytes / 1024 / 1024).toFixed(0)} MB of files; postman-codegen reads collections of at most ${maxBytes / 1024 / 1024} MB.`,
+      shown,
+      undefined,
+      'Large saved example bodies are the usual cause: trim them, or split the collection.',
+    );
+  }
+  return { display: shown, files };
+}
+
+export { REQUEST_FILE, RESOURCES };

@@ -1,0 +1,97 @@
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+
+/** A problem that makes a file of a v3 collection unreadable, with where it is and how to fix it. */
+export interface YamlProblem {
+  /** Path of the file inside the collection folder, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+  fix: string;
+}
+
+/** One parsed YAML file: its plain value, and the place of any of its nodes for messages. */
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  /** "line L, column C" of the node at `path` (of its nearest existing ancestor). */
+  at(path: ReadonlyArray<string | number>): string;
+  /** Line and column of the node at `path`, for problems. */
+  position(path: ReadonlyArray<string | number>): { line: number; column: number };
+  /** "line L, column C" of a top-level key (rather than of its value). */
+  keyAt(key: string): string;
+}
+
+const UNQUOTED_TEMPLATE = /(?:^|[:\-,[{?])[ \t]*\{\{/m;
+const QUOTE_FIX = 'Quote values that start with {{, as in url: "{{baseUrl}}/path".';
+
+/** The likely fix for a YAML syntax error, judged from the line it is on. */
+function likelyFix(code: string, lineText: string): string {
+  if (/:\s*\{\{/.test(lineText) || /^\s*-\s*\{\{/.test(lineText)) return QUOTE_FIX;
+  if (code === 'TAB_AS_INDENT') return 'Indent with spaces, not tabs.';
+  if (code === 'DUPLICATE_KEY') return 'Remove or rename the repeated key.';
+  if (code === 'MISSING_CHAR') return 'Close the quote or bracket that is opened there.';
+  if (/^\s*[^\s"'#][^:#]*:\s*[^\s"'|>].*:\s/.test(lineText)) return 'Quote the value: it holds ": ", which YAML reads as another key.';
+  return 'Check the indentation and quoting there (a file saved by Postman always parses).';
+}
+
+/**
+ * Parses one file of a v3 collection. Returns the problems instead of a value when it does not
+ * parse, or when it parses only by reading an unquoted `{{var}}` as a nested map (YAML accepts
+ * `url: {{baseUrl}}` as a map, Postman rejects the file).
+ */
+export function parseYamlFile(file: string, text: string): YamlFile | YamlProblem[] {
+  const lineCounter = new LineCounter();
+  const document: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error', strict: true });
+  const lines = text.split('\n');
+  const place = (offset: number): { line: number; column: number } => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems: YamlProblem[] = document.errors.map((error) => {
+    const { line, column } = place(error.pos[0]);
+    const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { file, line, column, reason, fix: likelyFix(error.code, lines[line - 1] ?? '') };
+  });
+  // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
+  if (UNQUOTED_TEMPLATE.test(text)) visit(document, {
+    Map(_key, node) {
+      // A flow map whose text starts with "{{" is an unquoted template, not data.
+      if (node.flow && node.range && text.startsWith('{{', node.range[0])) {
+        const { line, column } = place(node.range[0]);
+        problems.push({ file, line, column, reason: 'an unquoted value starts with {{, which YAML reads as a nested map', fix: QUOTE_FIX });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  });
+  if (problems.length > 0) {
+    // One problem per line is enough: the parser often reports the same mistake twice.
+    const seen = new Set<number>();
+    return problems.filter((problem) => !seen.has(problem.line) && seen.add(problem.line));
+  }
+  const position = (path: ReadonlyArray<string | number>): { line: number; column: number } => {
+    for (let length = path.length; length >= 0; length--) {
+      const node = document.getIn(path.slice(0, length), true);
+      if ((isMap(node) || isScalar(node) || (typeof node === 'object' && node !== null && 'range' in node)) && (node as { range?: [number] }).range) {
+        return place((node as { range: [number] }).range[0]);
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  return {
+    file,
+    value: document.toJS({ maxAliasCount: 100 }),
+    at: (path: ReadonlyArray<string | number>) => {
+      const { line, column } = position(path);
+      return `line ${line}, column ${column}`;
+    },
+    position,
+    keyAt: (key: string) => {
+      const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      const { line, column } = range ? place(range[0]) : position([key]);
+      return `line ${line}, column ${column}`;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Benchmark: loading a 2,000-request Postman v3 collection folder (100 folders, two saved examples
+ * per request: about 6,100 YAML files) from disk into the model. Target: under 2 s on the 2-core
+ * CI machines. Also prints, measured in the same run so that machine speed cancels out, the ratio
+ * to loading the same collection from one v2.1 JSON file. The folder is written to a temporary
+ * directory first and removed afterwards.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadCollection } from '../../generator/load/index.js';
+import { buildModel } from '../../generator/model/index.js';
+import { writeV3 } from '../v3-writer.js';
+import { syntheticCollection } from './synthetic.js';
+
+const REQUESTS = 2000;
+const TARGET_MS = 2000;
+
+async function median(repeat: number, work: () => Promise<unknown>): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    await work();
+    runs.push(performance.now() - start);
+  }
+  return [...runs].sort((a, b) => a - b)[Math.floor(repeat / 2)] ?? 0;
+}
+
+const folder = await mkdtemp(path.join(tmpdir(), 'pc-bench-v3-'));
+try {
+  const collection = syntheticCollection(REQUESTS);
+  const files = writeV3(collection);
+  for (const [name, text] of files) {
+    await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
+    await writeFile(path.join(folder, name), text);
+  }
+  const json = path.join(`${folder}-json`, 'collection.json');
+  await mkdir(path.dirname(json), { recursive: true });
+  await writeFile(json, JSON.stringify(collection));
+
+  const load = (input: string) => async () => buildModel(await loadCollection(input)).model;
+  const model = await load(folder)(); // warm-up, and a check that every request became an operation
+  const operations = model.resources.reduce((sum, resource) => sum + resource.operations.length, model.operations.length);
+  const v3Ms = await median(5, load(folder));
+  const jsonMs = await median(5, load(json));
+  console.log(`v3 folder: ${REQUESTS.toLocaleString('en')} requests in ${files.size.toLocaleString('en')} YAML files (${operations} operations)`);
+  console.log(`v3 load + model build: ${v3Ms.toFixed(0)} ms (target < ${TARGET_MS} ms); ratio to the same collection as one v2.1 JSON file: ${(v3Ms / jsonMs).toFixed(1)}`);
+  if (v3Ms > TARGET_MS || operations !== REQUESTS) process.exitCode = 1;
+} finally {
+  await rm(folder, { recursive: true, force: true });
+  await rm(`${folder}-json`, { recursive: true, force: true });
+}
