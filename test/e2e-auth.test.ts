@@ -115,13 +115,13 @@ describe('no secret in any error', () => {
     const { simulator } = await setup({ pageSize: 2 });
     const other = await startSimulator();
     simulator.faults.links.origin = other.url;
-    const client = clientOf(simulator, { fetch: recorder.fetch, maxRetries: 1, timeoutMs: 150 });
+    const client = clientOf(simulator, { fetch: recorder.fetch, maxRetries: 1, timeoutMs: 400 });
     const errors: Array<[string, unknown]> = [];
     simulator.script({ route: ME, status: 500, label: 'API_ERR_DB' }, { route: ME, status: 500, label: 'API_ERR_DB' });
     errors.push(['ApiError', await failure(client.me.get())]);
     simulator.script({ route: ME, drop: 'before-handler' }, { route: ME, drop: 'after-handler' });
     errors.push(['ConnectionError', await failure(client.me.get())]);
-    simulator.script({ route: ME, delayMs: 400 }, { route: ME, delayMs: 400 });
+    simulator.script({ route: ME, delayMs: 1_500 }, { route: ME, delayMs: 1_500 });
     errors.push(['TimeoutError', await failure(client.me.get())]);
     errors.push(['PaginationError', await failure(client.segments.list().all())]);
     errors.push(['invalid JSON', await failure(clientOf(simulator, { fetch: () => Promise.resolve(new Response('{"message": "Welcome', { status: 200 })) }).me.get())]);
