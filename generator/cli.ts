@@ -5,6 +5,7 @@ import { VERSION } from './version.js';
 import { Reporter, processIo, type Io } from './reporter.js';
 import { runGenerate, type GenerateOptions } from './commands/generate.js';
 import { runModel } from './commands/model.js';
+import type { DocsOptions } from './commands/docs.js';
 import { runWatch } from './commands/watch.js';
 
 interface GlobalOptions {
@@ -40,6 +41,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
   generateOptions(cli.command('generate'))
     .description('Generate typed clients and write them (only files listed in the previous manifest are ever replaced or removed).')
     .option('--check', 'write nothing; exit 1 when the output is not what the generator makes now')
+    .option('--changelog <file>', 'prepend a dated Markdown entry of the API changes to this file (the date: SOURCE_DATE_EPOCH when set)')
     .option('-w, --watch', 'regenerate when a collection or the config changes')
     .addHelpText(
       'after',
@@ -74,6 +76,41 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
     .action(async (collection: string, options: { out?: string; overrides?: string }) => {
       setCode(await runModel(collection, options, reporter()));
+    });
+  cli
+    .command('diff')
+    .description('Report what changed between two versions of a collection, for the code that calls the client; exit 1 when something breaks it.')
+    .argument('<old>', 'a collection file, a model.json, or <git-ref>:<path> (read with git show)')
+    .argument('<new>', 'the same, for the new version')
+    .addOption(new Option('-f, --format <format>', 'text, markdown (a pull-request comment) or json').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--allow-breaking', 'exit 0 even when a change is breaking')
+    .option('-c, --config <file>', 'config file whose overrides and names apply (default: postman-codegen.config.json or .mjs in this folder, when present)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ postman-codegen diff origin/main:collection/api.json collection/api.json',
+        '  $ postman-codegen diff old.json new.json --format markdown > comment.md',
+        '  $ postman-codegen diff generated/api/model.json collection/api.json --format json',
+        '',
+      ].join('\n'),
+    )
+    .action(async (before: string, after: string, options: { format?: string; allowBreaking?: boolean; config?: string }) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setCode(await runDiff(before, after, options, reporter()));
+    });
+  cli
+    .command('docs')
+    .description('Write the HTML reference, the Markdown reference and openapi.json of a collection, with no client.')
+    .argument('<collection>', 'a Postman collection file')
+    .requiredOption('-o, --out <dir>', 'output folder (index.html, README.md, one .md per top-level folder, openapi.json)')
+    .option('-n, --name <Name>', 'PascalCase stem of the client names the docs show')
+    .option('-c, --config <file>', "use this config's settings (signing, token, names) for the collection")
+    .addHelpText('after', '\nExamples:\n  $ postman-codegen docs api.json --out site/api\n  $ postman-codegen docs collection/accengage.postman_collection.json --out site --config postman-codegen.config.json\n')
+    .action(async (collection: string, options: DocsOptions) => {
+      const { runDocs } = await import('./commands/docs.js');
+      setCode(await runDocs(collection, options, reporter()));
     });
   return cli;
 }

@@ -21,6 +21,10 @@ export interface ClientConfig extends Profile {
   overrides?: SchemaOverride[];
   names?: Record<string, string>;
   pagination?: Record<string, Pagination | false>;
+  /** false: no docs/ folder (index.html, Markdown) beside the client. */
+  docs?: boolean;
+  /** false: no openapi.json beside the client. */
+  openapi?: boolean;
 }
 
 export interface Config {
@@ -76,7 +80,7 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   };
   if (!isObject(entry)) fail('each client must be an object.', where);
   const client = entry as Record<string, unknown>;
-  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', '$comment']);
+  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', 'docs', 'openapi', '$comment']);
   for (const key of Object.keys(client)) {
     if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `Known keys: ${[...known].filter((k) => k !== '$comment').join(', ')}.`);
   }
@@ -112,6 +116,9 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   }
   if (client.overrides !== undefined && (!Array.isArray(client.overrides) || client.overrides.some((o) => !isObject(o) || typeof o.operation !== 'string'))) {
     fail('"overrides" must be an array of {"operation": "...", "request"?: schema, "responses"?: {...}}.', `${where}.overrides`);
+  }
+  for (const key of ['docs', 'openapi'] as const) {
+    if (client[key] !== undefined && typeof client[key] !== 'boolean') fail(`"${key}" must be true or false.`, `${where}.${key}`);
   }
   if (client.names !== undefined && !isStringMap(client.names)) fail('"names" must map operations to member names.', `${where}.names`);
   if (client.pagination !== undefined && (!isObject(client.pagination) || Object.values(client.pagination).some((p) => p !== false && (!isObject(p) || typeof p.itemsAt !== 'string')))) {

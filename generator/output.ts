@@ -104,6 +104,11 @@ async function carryOver(from: string, to: string): Promise<void> {
   }
 }
 
+/** The model.json an output folder holds, as text; undefined when there is none (a first run). */
+export async function readPreviousModel(out: string): Promise<string | undefined> {
+  return readIfExists(path.join(out, 'model.json'));
+}
+
 export interface WriteReport {
   written: string[];
   unchanged: string[];

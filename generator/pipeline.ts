@@ -1,7 +1,9 @@
 import type { ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
+import { buildReference, emitDocs } from './docs/index.js';
+import { renderOpenApi } from './openapi/index.js';
 import { displayPath, parseCollection, readCollectionText } from './load/index.js';
-import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
+import { buildModel, type ApiModel, type BuildOptions, type Diagnostic } from './model/index.js';
 import { operationsOf } from './model/find.js';
 import { sha256 } from './output.js';
 import { CodegenError } from './errors.js';
@@ -23,19 +25,25 @@ function countResources(model: ApiModel): number {
   return count(model.resources);
 }
 
-/** Collection → model → files, all in memory. */
-export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
-  const display = displayPath(client.collection);
-  const text = await readCollectionText(client.collection);
-  const loaded = parseCollection(text, display);
-  const { collection: _collection, out: _out, name, overrides, names, pagination, ...profile } = client;
-  const { model, diagnostics } = buildModel(loaded, {
+/** What a client's configuration tells the model builder: overrides, names, paging and the profile. */
+export function buildOptionsOf(client: ClientConfig, configFile?: string): BuildOptions {
+  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, docs: _docs, openapi: _openapi, ...profile } = client;
+  return {
     ...(overrides ? { overrides } : {}),
     ...(names ? { names } : {}),
     ...(pagination ? { pagination } : {}),
     profile,
     ...(configFile ? { configFile } : {}),
-  });
+  };
+}
+
+/** Collection → model → files, all in memory. */
+export async function generateClient(client: ClientConfig, configFile?: string): Promise<Generated> {
+  const display = displayPath(client.collection);
+  const text = await readCollectionText(client.collection);
+  const loaded = parseCollection(text, display);
+  const { collection: _collection, out: _out, name, overrides, names, pagination, docs, openapi, ...profile } = client;
+  const { model, diagnostics } = buildModel(loaded, buildOptionsOf(client, configFile));
   const perFolder = collectOperationCounts(model);
   const count = [...perFolder.values()].reduce((sum, n) => sum + n, 0);
   if (count === 0) {
@@ -62,7 +70,13 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   for (const type of plan.unsupportedAuth) {
     diagnostics.push({ level: 'warning', message: `auth type "${type}" is not performed by the generated client (its operations say so in their docs)`, where: display });
   }
-  const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, profile })}`);
+  if (docs !== false || openapi !== false) {
+    // The reference reads the client's plan, so docs and OpenAPI use the exact names the client has.
+    const reference = buildReference(model, { plan });
+    if (docs !== false) for (const [file, content] of emitDocs(reference)) files.set(file, content);
+    if (openapi !== false) files.set('openapi.json', renderOpenApi(reference));
+  }
+  const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`);
   const operations = plan.operations.length;
   return { model, files, diagnostics, inputHash, operations, resources: countResources(model) };
 }

@@ -6,12 +6,15 @@ export interface Io {
   stderr: (text: string) => void;
   /** Colour is allowed: a terminal, and no NO_COLOR in the environment. */
   color?: boolean;
+  /** Colour is allowed on standard output too (it is a terminal as well); defaults to `color`. */
+  outputColor?: boolean;
 }
 
 export const processIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color: Boolean(process.stderr.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
+  outputColor: Boolean(process.stdout.isTTY),
 });
 
 export class Reporter {
@@ -41,6 +44,11 @@ export class Reporter {
 
   error(text: string): void {
     this.io.stderr(`${this.paint(31, 'error')}: ${text}\n`);
+  }
+
+  /** Colours text meant for `output`: only when standard output is a terminal too, so a redirected report stays plain. */
+  paintOutput(code: number, text: string): string {
+    return this.io.outputColor === false ? text : this.paint(code, text);
   }
 
   /** Text that is the command's output (a model on stdout, say): never silenced. */

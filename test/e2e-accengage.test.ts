@@ -261,6 +261,7 @@ describe('hooks', () => {
       email: simulator.email,
       apiKey: simulator.apiKey,
       baseUrl: simulator.url,
+      partnerId: simulator.partnerId,
       hooks: {
         beforeRequest: (request) => ({ ...request, headers: { ...request.headers, 'x-trace': 'abc' } }),
         afterResponse: (response) => void seen.push(response.status),

@@ -6,7 +6,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AccengageError, ConnectionError, PaginationError, TimeoutError } from '../generated/accengage/index.js';
+import { AccengageError, ConnectionError, InvalidResponseError, PaginationError, TimeoutError } from '../generated/accengage/index.js';
 import { clientOf, failure, recordingFetch, setup, simulator as startSimulator } from './e2e-support.js';
 
 const ME = 'GET /v1/me';
@@ -110,7 +110,7 @@ describe('no secret in any error', () => {
     return texts;
   }
 
-  it('keeps the API key, signatures and tokens out of ApiError, ConnectionError, TimeoutError and PaginationError', async () => {
+  it('keeps the API key, signatures and tokens out of ApiError, ConnectionError, TimeoutError, PaginationError and InvalidResponseError', async () => {
     const recorder = recordingFetch();
     const { simulator } = await setup({ pageSize: 2 });
     const other = await startSimulator();
@@ -128,11 +128,12 @@ describe('no secret in any error', () => {
     const refused = clientOf(simulator, { apiKey: 'wrong-key-0123456789', fetch: recorder.fetch });
     errors.push(['token request refused', await failure(refused.me.get())]);
 
-    expect(errors.map(([, error]) => (error as Error).constructor.name)).toEqual(['AccengageError', 'ConnectionError', 'TimeoutError', 'PaginationError', 'AccengageError', 'AccengageError']);
+    expect(errors.map(([, error]) => (error as Error).constructor.name)).toEqual(['AccengageError', 'ConnectionError', 'TimeoutError', 'PaginationError', 'InvalidResponseError', 'AccengageError']);
     expect(errors[0]?.[1]).toBeInstanceOf(AccengageError);
     expect(errors[1]?.[1]).toBeInstanceOf(ConnectionError);
     expect(errors[2]?.[1]).toBeInstanceOf(TimeoutError);
     expect(errors[3]?.[1]).toBeInstanceOf(PaginationError);
+    expect(errors[4]?.[1]).toBeInstanceOf(InvalidResponseError);
 
     const secrets = new Set<string>([simulator.apiKey, 'wrong-key-0123456789']);
     for (const headers of recorder.sent) {

@@ -60,7 +60,7 @@ describe('an npm-workspaces monorepo', () => {
     const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
     await exec(npm, ['install', '--offline', '--no-audit', '--no-fund'], { cwd: repo, env });
     const build = await exec(npm, ['run', 'build', '-w', '@demo/api'], { cwd: repo, env });
-    expect(build.stdout).toMatch(/generated: 22 operations in 12 resources; files: 14 written/);
+    expect(build.stdout).toMatch(/generated: 22 operations in 12 resources; files: 30 written/);
     expect(build.stdout).toMatch(/generated: current \(22 operations/);
 
     const tsc = path.join(root, 'node_modules/typescript/bin/tsc');

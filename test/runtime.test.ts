@@ -182,6 +182,7 @@ describe('PagedCall', () => {
     items: n === 2 ? [] : [n * 10, n * 10 + 1],
     links: next ? { next: `https://x.io/p?page=${next}` } : {},
     response: new Response(null),
+    url: n === 1 ? 'https://x.io/p' : `https://x.io/p?page=${n}`,
   });
 
   it('is awaitable for the first page and iterates every item past empty pages', async () => {

@@ -117,7 +117,7 @@ describe('safe writes', () => {
     const result = await run(['generate', '--verbose'], { cwd: folder });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('wrote generated/accengage/client.ts');
-    expect(result.stdout).toMatch(/files: 3 written, 11 unchanged, 0 removed/);
+    expect(result.stdout).toMatch(/files: 5 written, 25 unchanged, 0 removed/);
     const after = { user: await stat(path.join(out, 'extensions.ts')), types: await stat(path.join(out, 'types.ts')) };
     expect(await readFile(path.join(out, 'extensions.ts'), 'utf8')).toBe('// mine\n');
     expect(after.user.mtimeMs).toBe(before.user.mtimeMs);

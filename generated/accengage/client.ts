@@ -37,7 +37,7 @@ export interface AccengageClientOptions {
   /**
    * The partner ID of the application to work on.
    *
-   * Defaults to `12345678`.
+   * No default: the collection's `12345678` is an example id (a call without this option or its own value fails with a UsageError).
    */
   partnerId?: string;
   /**
@@ -58,8 +58,16 @@ export interface AccengageClientOptions {
   fetch?: typeof fetch;
   /** The clock, in milliseconds since the epoch (defaults to Date.now). */
   now?: () => number;
-  /** Time allowed for each attempt of each request, in milliseconds. */
+  /** Time allowed for each attempt of each request, in milliseconds (default 30,000; 0 for none). */
   timeoutMs?: number;
+  /** Time allowed for a whole call (each page of a list), retries and their waits included (default 120,000 ms; 0 for none). */
+  deadlineMs?: number;
+  /** Largest answer accepted, in bytes (default 64 MiB): past it, reading stops with a ResponseTooLargeError. */
+  maxResponseBytes?: number;
+  /** Same-origin redirects followed per call, each re-signed (default 5). Redirects to another origin are never followed. */
+  maxRedirects?: number;
+  /** Pages a listing reads at most before a PaginationError (default 10,000). */
+  maxPages?: number;
   /** Retries of idempotent requests after network errors, 408, 429 and 5xx (default 3). */
   maxRetries?: number;
   /** Backoff of those retries. */
@@ -74,7 +82,7 @@ export interface AccengageClientOptions {
 export function createAccengageCore(options: AccengageClientOptions): $ClientCore {
   const variables: Record<string, string | undefined> = Object.fromEntries<string | undefined>([
     ['baseUrl', options.baseUrl ?? 'https://api.accengage.com'],
-    ['partnerId', options.partnerId ?? '12345678'],
+    ['partnerId', options.partnerId],
     ['email', options.email],
     ['apiKey', options.apiKey],
     ['accessToken', options.accessToken],
@@ -103,6 +111,10 @@ export function createAccengageCore(options: AccengageClientOptions): $ClientCor
     signer: $signing.accengageSigner({ apiKey: options.apiKey, ...(options.now ? { now: options.now } : {}) }),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+    ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
+    ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
     retry: { ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
     ...(options.hooks ? { hooks: options.hooks } : {}),
     ...(options.headers ? { headers: options.headers } : {}),

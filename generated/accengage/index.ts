@@ -2,12 +2,16 @@
 export * from './client.js';
 export * from './operations.js';
 export type * from './types.js';
-export { ApiError, ConnectionError, TimeoutError, type ApiErrorEntry } from './runtime/errors.js';
 export {
+  ApiError,
+  ConnectionError,
+  InvalidResponseError,
   PaginationError,
-  type FilePart,
-  type Hooks,
-  type PreparedRequest,
-  type RequestOptions,
-} from './runtime/core.js';
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError,
+  type ApiErrorEntry,
+} from './runtime/errors.js';
+export { type FilePart, type Hooks, type PreparedRequest, type RequestOptions } from './runtime/core.js';
 export { PagedCall, type Page, type PageLinks } from './runtime/pagination.js';

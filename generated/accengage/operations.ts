@@ -68,7 +68,7 @@ export const $appsList: $OperationSpec = {
   query: [['page', 'page']],
   headers: [],
   response: { kind: 'json' },
-  pagination: { itemsAt: 'apps', bodyLinks: 'links' },
+  pagination: { itemsAt: 'apps', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
 
@@ -148,7 +148,7 @@ export const $devicesList: $OperationSpec = {
       ],
     },
   },
-  pagination: { itemsAt: 'csv' },
+  pagination: { itemsAt: 'csv', pageParam: 'page' },
   auth: 'default',
 };
 
@@ -325,7 +325,7 @@ export const $segmentsList: $OperationSpec = {
   query: [['page', 'page']],
   headers: [],
   response: { kind: 'json' },
-  pagination: { itemsAt: 'segments', bodyLinks: 'links' },
+  pagination: { itemsAt: 'segments', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
 
@@ -353,7 +353,7 @@ export const $staticListsList: $OperationSpec = {
   query: [['page', 'page']],
   headers: [],
   response: { kind: 'json' },
-  pagination: { itemsAt: 'staticLists', bodyLinks: 'links' },
+  pagination: { itemsAt: 'staticLists', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
 
@@ -477,7 +477,7 @@ export const $messagesList: $OperationSpec = {
   ],
   headers: [],
   response: { kind: 'json' },
-  pagination: { itemsAt: 'messages', bodyLinks: 'links' },
+  pagination: { itemsAt: 'messages', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
 
@@ -627,7 +627,7 @@ export const $bouncesList: $OperationSpec = {
   ],
   headers: [],
   response: { kind: 'json' },
-  pagination: { itemsAt: 'bounces', bodyLinks: 'links' },
+  pagination: { itemsAt: 'bounces', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
 

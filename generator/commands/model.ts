@@ -19,7 +19,7 @@ async function readOverrides(file: string): Promise<SchemaOverride[]> {
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
-async function writeAtomically(file: string, content: string): Promise<void> {
+export async function writeAtomically(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, content);

@@ -2,8 +2,9 @@
  * The emit plan: what each generated file needs, computed from the model alone. Templates and
  * ts-morph only arrange these pieces; every decision about types and behaviour is made here.
  */
-import type { ApiModel, Auth, Operation, Parameter, Resource, Response, Schema } from '../model/types.js';
+import type { ApiModel, Auth, Operation, Pagination, Parameter, Resource, Response, Schema } from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
+import { referencedVariables } from '../model/scalar.js';
 import { docComment, jsonLiteral } from './escape.js';
 import { schemaType, type TypeContext } from './schema-type.js';
 
@@ -87,7 +88,7 @@ const REQUEST: TypeContext = { filePart: FILE_PART, direction: 'request' };
 const RESPONSE: TypeContext = { filePart: FILE_PART, direction: 'response' };
 
 /** Names the runtime's client options take; collection variables must not shadow them. */
-const RUNTIME_OPTIONS = ['baseUrl', 'fetch', 'now', 'timeoutMs', 'maxRetries', 'retry', 'hooks', 'headers', 'random'];
+const RUNTIME_OPTIONS = ['baseUrl', 'fetch', 'now', 'timeoutMs', 'deadlineMs', 'maxResponseBytes', 'maxRedirects', 'maxPages', 'maxRetries', 'retry', 'hooks', 'headers', 'random'];
 
 /** 2xx; an example with no status at all counts as a success (it is what most such examples show). */
 function isSuccess(response: Response): boolean {
@@ -137,6 +138,37 @@ function itemSchema(operation: Operation, success: Schema | undefined): Schema {
 function pathParamType(param: Parameter, context: TypeContext): string {
   const type = schemaType(param.schema, context);
   return type === 'string' ? 'string | number' : type;
+}
+
+/**
+ * Variables whose value only ever fills a path segment (`partnerId` = `12345678`): an id from the
+ * collection author's example, not a default. Calling it when the user forgot the option would
+ * act on someone else's resource (or a made-up one), so such values are documented, not used.
+ */
+function pathOnlyVariables(model: ApiModel, operations: Operation[]): Set<string> {
+  const inPath = new Set<string>();
+  const elsewhere = new Set<string>(referencedVariables(model.baseUrl.raw));
+  const note = (text: string | undefined): void => {
+    for (const name of referencedVariables(text)) elsewhere.add(name);
+  };
+  for (const value of Object.values(model.auth.params)) note(value);
+  for (const value of Object.values(model.token?.body ?? {})) note(value);
+  for (const operation of operations) {
+    for (const param of operation.pathParams) if (param.variable) inPath.add(param.variable);
+    for (const param of operation.query) if (param.variable) elsewhere.add(param.variable);
+    for (const header of operation.headers) for (const name of header.variables) elsewhere.add(name);
+    note(operation.baseUrl);
+    for (const example of operation.body?.examples ?? []) note(example);
+    for (const value of Object.values(operation.auth.params)) note(value);
+  }
+  return new Set([...inPath].filter((name) => !elsewhere.has(name)));
+}
+
+function paginationSpec(pagination: Pagination): string {
+  const parts = [`itemsAt: ${jsonLiteral(pagination.itemsAt)}`];
+  if (pagination.bodyLinks) parts.push(`bodyLinks: ${jsonLiteral(pagination.bodyLinks)}`);
+  if (pagination.pageParam) parts.push(`pageParam: ${jsonLiteral(pagination.pageParam)}`);
+  return `{ ${parts.join(', ')} }`;
 }
 
 function authKey(auth: Auth): string {
@@ -231,7 +263,7 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
       ? [`body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''} }`]
       : []),
     `response: ${responseSpec}`,
-    ...(operation.pagination ? [`pagination: { itemsAt: ${jsonLiteral(operation.pagination.itemsAt)}${operation.pagination.bodyLinks ? `, bodyLinks: ${jsonLiteral(operation.pagination.bodyLinks)}` : ''} }`] : []),
+    ...(operation.pagination ? [`pagination: ${paginationSpec(operation.pagination)}`] : []),
     ...(isTokenOperation || operation.auth.type === 'noauth' || unsupported ? [] : [`auth: ${jsonLiteral(context.authKeys.get(authKey(operation.auth)) ?? 'default')}`]),
     ...(isTokenOperation ? ['retrySafe: true'] : []),
   ];
@@ -313,13 +345,18 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   const requiredVariables = new Set<string>();
   if (model.signing) requiredVariables.add(model.signing.keyVariable);
   if (model.token) for (const value of Object.values(model.token.body)) for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
+  const examples = pathOnlyVariables(model, operationsFlat);
   const options: ClientOption[] = model.variables
     .filter((variable) => isOption(variable.name))
     .map((variable) => {
       const required = requiredVariables.has(variable.name);
       const secret = variable.type === 'secret';
-      const defaultValue = !secret && variable.default !== '' && variable.default !== '<redacted>' ? variable.default : undefined;
-      const doc = [variable.description, defaultValue !== undefined ? `Defaults to \`${defaultValue}\`.` : undefined].filter(Boolean).join('\n\n');
+      const value = !secret && variable.default !== '' && variable.default !== '<redacted>' ? variable.default : undefined;
+      const example = value !== undefined && examples.has(variable.name);
+      const defaultValue = example ? undefined : value;
+      const note =
+        value === undefined ? undefined : example ? `No default: the collection's \`${value}\` is an example id (a call without this option or its own value fails with a UsageError).` : `Defaults to \`${value}\`.`;
+      const doc = [variable.description, note].filter(Boolean).join('\n\n');
       return { name: variableNames.get(variable.name) as string, variable: variable.name, ...(defaultValue !== undefined ? { defaultValue } : {}), required, secret, doc: docComment(doc, '  ') };
     });
   const optionFor = (variable: string): string => options.find((option) => option.variable === variable)?.name ?? variable;

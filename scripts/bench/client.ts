@@ -92,7 +92,7 @@ async function overhead(): Promise<number> {
 
 async function memory(): Promise<number> {
   const simulator = await startSimulator({ devices: 100_000, pageSize: 1_000 });
-  const client = new AccengageClient({ email: simulator.email, apiKey: simulator.apiKey, baseUrl: simulator.url });
+  const client = new AccengageClient({ email: simulator.email, apiKey: simulator.apiKey, partnerId: simulator.partnerId, baseUrl: simulator.url });
   let count = 0;
   let early = 0;
   let late = 0;

@@ -2,13 +2,29 @@
  * The client core: turns an operation spec and the caller's parameters into an HTTP request,
  * sends it (auth, hooks, signing last, timeout, retries, token replay) and reads the answer.
  * Generated operations are thin: a spec (plain data) plus a call into this core.
+ *
+ * Every server is treated as possibly hostile: path parameters stay one segment, no redirect
+ * leaves the origin, bodies are read up to a limit, each attempt and each call has a time limit,
+ * and an answer of an unexpected shape is an error, never an empty result.
  */
-import { ApiError, ConnectionError, TimeoutError, readErrorEntries, type ApiErrorEntry } from './errors.js';
+import {
+  ApiError,
+  ConnectionError,
+  InvalidResponseError,
+  PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UsageError,
+  readErrorEntries,
+  type ApiErrorEntry,
+} from './errors.js';
 import type { ClientAuth } from './auth.js';
 import type { Signer } from './signing.js';
-import { readCsvRows, type CsvFormat } from './csv.js';
+import { CsvFormatError, readCsvRows, type CsvFormat } from './csv.js';
 import { parseLinkHeader } from './link.js';
 import { PagedCall, type Page, type PageLinks } from './pagination.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, readBody } from './body.js';
 import { DEFAULT_RETRY, isIdempotent, isRetryableStatus, retryAfterMs, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
 
 /** `[identifier in the params object, name on the wire, collection variable that supplies a default]` */
@@ -35,7 +51,7 @@ export interface OperationSpec {
   headers: ReadonlyArray<readonly [name: string, value: string]>;
   body?: { kind: BodyKind; contentType?: string };
   response: ResponseFormat;
-  pagination?: { itemsAt: string; bodyLinks?: string };
+  pagination?: { itemsAt: string; bodyLinks?: string; pageParam?: string };
   /** Which of the client's credentials to send ("default": the collection's); none when absent. */
   auth?: string;
   /** Retry even though the method is not idempotent (safe to repeat, such as a token request). */
@@ -57,11 +73,25 @@ export interface Hooks {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Time allowed for each attempt, in milliseconds (default: the client's, 30,000; 0 for none). */
   timeoutMs?: number;
+  /** Time allowed for the whole call, retries and their waits included (default: the client's, 120,000; 0 for none). */
+  deadlineMs?: number;
   /** Extra headers for this call: they win over the client's, the collection's and the credentials. */
   headers?: Record<string, string>;
   maxRetries?: number;
+  /** Largest answer accepted, in bytes (default: the client's, 64 MiB). */
+  maxResponseBytes?: number;
+  /** Paged calls: pages read at most before a `PaginationError` (default: the client's, 10,000). */
+  maxPages?: number;
 }
+
+/** Each attempt of a request gets 30 s unless told otherwise: a silent server never holds a call forever. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** A whole call (each page of a listing), retries and `Retry-After` waits included, gets 2 minutes. */
+export const DEFAULT_DEADLINE_MS = 120_000;
+/** Same-origin redirects followed at most per call (each one rebuilt and re-signed). */
+export const DEFAULT_MAX_REDIRECTS = 5;
 
 export interface CoreConfig {
   baseUrl: string;
@@ -69,7 +99,16 @@ export interface CoreConfig {
   variables: Record<string, string | undefined>;
   fetch?: typeof fetch;
   signer?: Signer;
+  /** Per attempt (default 30,000 ms; 0 for none). */
   timeoutMs?: number;
+  /** Per call, retries included (default 120,000 ms; 0 for none). */
+  deadlineMs?: number;
+  /** Largest answer accepted (default 64 MiB); error answers are read up to 64 KiB. */
+  maxResponseBytes?: number;
+  /** Same-origin redirects followed per call (default 5; 0 follows none). Other redirects are never followed. */
+  maxRedirects?: number;
+  /** Pages a listing reads at most (default 10,000). */
+  maxPages?: number;
   retry?: Partial<RetryPolicy>;
   hooks?: Hooks;
   headers?: Record<string, string>;
@@ -89,10 +128,6 @@ export interface CallResult<T> {
   response: Response;
 }
 
-/** A `next` link that leads off the API's origin is not followed: it would receive the credentials. */
-export class PaginationError extends Error {
-  override readonly name = 'PaginationError';
-}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -183,13 +218,31 @@ async function encodeBody(kind: BodyKind, body: unknown, declaredType: string | 
   }
 }
 
-function readItems(data: unknown, itemsAt: string): unknown[] {
-  if (itemsAt === '' || itemsAt === 'csv') return Array.isArray(data) ? data : [];
+/** What a list page holds, or what was expected of it and what came instead. */
+type ItemsReading = { items: unknown[] } | { expected: string; received: string };
+
+/** A short description of a value, without quoting it: server text never goes into a message. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'an empty body';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return `an object with ${Object.keys(value).length} field(s)`;
+  return `a ${typeof value}`;
+}
+
+function readItems(data: unknown, itemsAt: string): ItemsReading {
+  if (itemsAt === '' || itemsAt === 'csv') return Array.isArray(data) ? { items: data } : { expected: 'a JSON array of items', received: describe(data) };
   let value: unknown = data;
-  for (const key of itemsAt.split('.')) {
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  const keys = itemsAt.split('.');
+  for (const [depth, key] of keys.entries()) {
+    const holder = value;
+    value = typeof holder === 'object' && holder !== null && !Array.isArray(holder) && Object.hasOwn(holder, key) ? (holder as Record<string, unknown>)[key] : undefined;
+    if (value === undefined) {
+      const at = keys.slice(0, depth).join('.');
+      return { expected: `an array of items in the "${itemsAt}" field`, received: `${describe(holder)}${at ? ` at "${at}"` : ''} without a "${key}" field` };
+    }
   }
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? { items: value } : { expected: `an array of items in the "${itemsAt}" field`, received: `"${itemsAt}" holding ${describe(value)}` };
 }
 
 function readLinks(response: Response, data: unknown, bodyLinks: string | undefined, base: string): PageLinks {
@@ -212,6 +265,53 @@ function readLinks(response: Response, data: unknown, bodyLinks: string | undefi
   return links;
 }
 
+/**
+ * `.` and `..` (also as `%2E`, in any case): a URL parser collapses such a segment, so a path
+ * parameter `..` would climb out of its route. No encoding survives the parsers, hence refusal.
+ */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * fetch sends a header value only when it is Latin-1 without line breaks or NUL; other control
+ * characters are refused too (some servers treat them as separators).
+ */
+const UNSENDABLE_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Header and query names whose values are credentials, scrubbed from error entries. */
+const SECRET_NAME = /auth|cookie|token|key|secret|signature|password|session/i;
+
+/**
+ * The credentials a request carried (header and query values with credential-like names, the
+ * signer's headers, the token part of `Bearer …`), so that an error entry echoing them is scrubbed.
+ */
+function secretsOf(request: PreparedRequest, signed: Record<string, string> | undefined): string[] {
+  const signedNames = new Set(Object.keys(signed ?? {}).map((name) => name.toLowerCase()));
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (SECRET_NAME.test(name) || signedNames.has(name.toLowerCase())) values.push(value, ...value.split(/\s+/));
+  }
+  for (const [name, value] of new URL(request.url).searchParams) if (SECRET_NAME.test(name)) values.push(value);
+  // Long ones first, so that a token inside "Bearer <token>" is not left half-replaced.
+  return [...new Set(values.filter((value) => value.length >= 6))].sort((a, b) => b.length - a.length);
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) result = result.split(secret).join('[redacted]');
+  return result;
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+interface Exchange {
+  response: Response;
+  bytes: Uint8Array;
+}
+
 export class ClientCore {
   private readonly fetch: typeof fetch;
   private readonly retry: RetryPolicy;
@@ -230,13 +330,19 @@ export class ClientCore {
   paged<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): PagedCall<T> {
     const pagination = spec.pagination ?? { itemsAt: '' };
     const origin = new URL(this.baseOf(spec)).origin;
+    const maxPages = options.maxPages ?? this.config.maxPages;
+    const paging = { ...(maxPages !== undefined ? { maxPages } : {}), ...(pagination.pageParam !== undefined ? { pageParam: pagination.pageParam } : {}) };
     return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
       if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
         throw new PaginationError(`the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`);
       }
       const { data, response, url } = await this.execute<unknown>(spec, params as Record<string, unknown>, options, nextUrl);
-      return { items: readItems(data, pagination.itemsAt) as T[], links: readLinks(response, data, pagination.bodyLinks, url), response };
-    });
+      const reading = readItems(data, pagination.itemsAt);
+      if ('expected' in reading) {
+        throw new InvalidResponseError(spec.method, new URL(url).pathname, `${spec.method} ${spec.path}`, response.status, reading.expected, reading.received, data);
+      }
+      return { items: reading.items as T[], links: readLinks(response, data, pagination.bodyLinks, url), response, url };
+    }, paging);
   }
 
   /** The operation's own origin (its `{{variables}}` filled) or the client's, without a trailing slash. */
@@ -244,7 +350,7 @@ export class ClientCore {
     const base = spec.baseUrl !== undefined ? fillVariables(spec.baseUrl, this.config.variables) : this.config.baseUrl;
     if (base === undefined || base === '') {
       const needs = spec.baseUrl ?? 'baseUrl';
-      throw new TypeError(`${spec.method} ${spec.path}: no base URL (${needs} has no value): pass it in the client's options`);
+      throw new UsageError(`${spec.method} ${spec.path}: no base URL (${needs} has no value): pass it in the client's options`);
     }
     return base.replace(/\/+$/, '');
   }
@@ -252,13 +358,18 @@ export class ClientCore {
   private buildUrl(spec: OperationSpec, params: Record<string, unknown>): URL {
     const { variables } = this.config;
     let path = spec.path;
+    let dotted = false;
     for (const [identifier, wireName, variable] of spec.pathParams) {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null || value === '') {
-        throw new TypeError(`${spec.method} ${spec.path}: the path parameter "${identifier}" is required`);
+        const fallback = variable ? `, or set the client option that fills {{${variable}}}` : '';
+        throw new UsageError(`${spec.method} ${spec.path}: the path parameter "${identifier}" has no value: pass it in the call${fallback}`);
       }
-      path = path.split(`{${wireName}}`).join(encodeURIComponent(toText(value)));
+      const encoded = encodeURIComponent(toText(value));
+      dotted ||= encoded.includes('.');
+      path = path.split(`{${wireName}}`).join(encoded);
     }
+    if (dotted) this.checkSegments(spec, path);
     const url = new URL(`${this.baseOf(spec)}${path}`);
     for (const [identifier, wireName, variable] of spec.query) {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
@@ -268,8 +379,19 @@ export class ClientCore {
     return url;
   }
 
+  /** A path parameter that makes a whole segment `.` or `..` would move the request to another route. */
+  private checkSegments(spec: OperationSpec, path: string): void {
+    const template = spec.path.split('/');
+    path.split('/').forEach((segment, i) => {
+      if (DOT_SEGMENT.test(segment) && template[i]?.includes('{')) {
+        throw new UsageError(`${spec.method} ${spec.path}: a path parameter makes segment ${i} "${segment}", which URL parsers resolve as a relative path; such an id cannot be sent`);
+      }
+    });
+  }
+
   private async execute<T>(spec: OperationSpec, params: Record<string, unknown>, options: RequestOptions, nextUrl: string | undefined): Promise<CallResult<T> & { url: string }> {
-    const url = nextUrl !== undefined ? new URL(nextUrl) : this.buildUrl(spec, params);
+    let url = nextUrl !== undefined ? new URL(nextUrl) : this.buildUrl(spec, params);
+    let method = spec.method;
     let body: Uint8Array | undefined;
     let contentType: string | undefined;
     if (spec.body && nextUrl === undefined && params.body !== undefined) {
@@ -277,12 +399,18 @@ export class ClientCore {
     }
     const maxRetries = options.maxRetries ?? this.retry.maxRetries;
     const mayRetry = spec.retrySafe === true || isIdempotent(spec.method);
-    const path = url.pathname;
+    const timeoutMs = options.timeoutMs ?? this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadlineMs = options.deadlineMs ?? this.config.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const deadline = deadlineMs > 0 ? Date.now() + deadlineMs : Number.POSITIVE_INFINITY;
+    const maxBytes = options.maxResponseBytes ?? this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const maxRedirects = this.config.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     let retries = 0;
+    let redirects = 0;
     // Credentials refused during this call: each gets one renewal and replay, so a token that
     // expires again during a long retry sequence is renewed again, but a refused one never loops.
     const refused = new Set<unknown>();
     for (;;) {
+      const path = url.pathname;
       const headers: Record<string, string> = {};
       const set = (entries: Iterable<readonly [string, string]>): void => {
         for (const [name, value] of entries) headers[name.toLowerCase()] = value;
@@ -302,46 +430,74 @@ export class ClientCore {
       // The call's own headers win over everything but the signature (an Authorization of its own, say).
       set(Object.entries(options.headers ?? {}));
       delete headers.expect;
-      let request: PreparedRequest = { method: spec.method, url: target.toString(), headers, body };
+      let request: PreparedRequest = { method, url: target.toString(), headers, body };
       const beforeRequest = this.config.hooks?.beforeRequest;
       if (beforeRequest) request = (await beforeRequest(request)) ?? request;
+      let signed: Record<string, string> | undefined;
       if (this.config.signer) {
         const signing = this.config.signer({ method: request.method, url: request.url, headers: request.headers, body: request.body });
-        Object.assign(request.headers, signing instanceof Promise ? await signing : signing);
+        signed = signing instanceof Promise ? await signing : signing;
+        // The signer's headers replace any of the same name in any case: `Accengage-Signature`
+        // beside a caller's `accengage-signature` would be sent as one merged, forged value.
+        const replaced = new Set(Object.keys(signed).map((name) => name.toLowerCase()));
+        for (const name of Object.keys(request.headers)) if (replaced.has(name.toLowerCase())) delete request.headers[name];
+        Object.assign(request.headers, signed);
       }
 
       // A header fetch would refuse is the caller's mistake, not a network failure: never retried.
       for (const [name, value] of Object.entries(request.headers)) {
-        if (!HTTP_TOKEN.test(name) || /[\r\n\0]/.test(value)) {
-          throw new TypeError(`${request.method} ${path}: the header "${HTTP_TOKEN.test(name) ? name : '(invalid name)'}" cannot be sent (a name must be an HTTP token, a value must not hold a line break)`);
+        if (!HTTP_TOKEN.test(name) || UNSENDABLE_VALUE.test(value)) {
+          throw new UsageError(
+            `${request.method} ${path}: the header "${HTTP_TOKEN.test(name) ? name : '(invalid name)'}" cannot be sent (a name must be an HTTP token; a value must be Latin-1 text without line breaks or control characters)`,
+          );
         }
       }
-      let response: Response;
-      let bytes: Uint8Array;
+      const remaining = deadline - Date.now();
+      const attemptMs = timeoutMs > 0 ? timeoutMs : Number.POSITIVE_INFINITY;
+      const limitMs = Math.min(attemptMs, remaining);
+      let exchange: Exchange;
       try {
-        ({ response, bytes } = await this.send(request, options));
+        if (remaining <= 0) throw new TimeoutError(request.method, path, deadlineMs, true);
+        const timeout = (): TimeoutError => (attemptMs <= remaining ? new TimeoutError(request.method, path, timeoutMs) : new TimeoutError(request.method, path, deadlineMs, true));
+        exchange = await this.send(request, options, limitMs, timeout, maxBytes);
       } catch (failure) {
         if (options.signal?.aborted) throw options.signal.reason;
+        if (failure instanceof ResponseTooLargeError || (failure instanceof TimeoutError && failure.deadline)) throw failure;
         const error = failure instanceof TimeoutError ? failure : new ConnectionError(request.method, path, failure);
         const delay = mayRetry && retries < maxRetries ? retryDelayMs(retries, this.retry, undefined, this.config.random) : undefined;
-        if (delay === undefined) throw error;
+        if (delay === undefined || Date.now() + delay >= deadline) throw error;
         retries++;
         await sleep(delay, options.signal);
         continue;
       }
+      const { response, bytes } = exchange;
       const afterResponse = this.config.hooks?.afterResponse;
       if (afterResponse) await afterResponse(response, request);
 
+      const next = this.redirectTarget(response, request, path, redirects, maxRedirects);
+      if (next !== undefined) {
+        // Followed as a new request: rebuilt, re-authenticated and re-signed for its own URL.
+        redirects++;
+        url = next;
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+          contentType = undefined;
+        }
+        continue;
+      }
+
       if (response.ok) return { data: this.parse<T>(spec, response, bytes, request), response, url: request.url };
 
-      const error = this.toError(response, bytes, request.method, path);
+      const error = this.toError(response, bytes, request, path, signed);
       if (stamp !== undefined && !refused.has(stamp) && refused.size < 3 && auth?.refresh?.(error, stamp)) {
         refused.add(stamp);
         continue;
       }
       if (mayRetry && retries < maxRetries && isRetryableStatus(response.status)) {
         const delay = retryDelayMs(retries, this.retry, retryAfterMs(response.headers.get('retry-after'), Date.now()), this.config.random);
-        if (delay !== undefined) {
+        // A wait that would outlast the call's deadline is not started: the error is the answer.
+        if (delay !== undefined && Date.now() + delay < deadline) {
           retries++;
           await sleep(delay, options.signal);
           continue;
@@ -351,50 +507,84 @@ export class ClientCore {
     }
   }
 
-  /** One HTTP exchange, body included, within the timeout. Not async itself: one promise fewer per call. */
-  private send(request: PreparedRequest, options: RequestOptions): Promise<{ response: Response; bytes: Uint8Array }> {
-    const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+  /**
+   * Where a redirect answer leads, when it may be followed: same origin (so no https → http
+   * either), within the count. Any other redirect is a RedirectError; undefined when the answer
+   * is no redirect. Browsers hide a manual redirect's target (`opaqueredirect`): refused too.
+   */
+  private redirectTarget(response: Response, request: PreparedRequest, path: string, redirects: number, maxRedirects: number): URL | undefined {
+    const from = new URL(request.url);
+    if (response.type === 'opaqueredirect') {
+      throw new RedirectError(request.method, path, response.status, undefined, 'the browser hides where it leads, so it cannot be checked');
+    }
+    // A fetch that follows redirects whatever it is told: its answer from elsewhere is not the API's.
+    if (response.redirected && response.url !== '' && new URL(response.url).origin !== from.origin) {
+      throw new RedirectError(request.method, path, response.status, new URL(response.url).origin, 'the fetch implementation followed it to another origin; that answer is not accepted');
+    }
+    if (!isRedirect(response.status)) return undefined;
+    const location = response.headers.get('location');
+    if (location === null) return undefined;
+    let target: URL;
+    try {
+      target = new URL(location, from);
+    } catch {
+      throw new RedirectError(request.method, path, response.status, undefined, 'its location is not a URL');
+    }
+    if (target.origin !== from.origin) {
+      const why = from.protocol === 'https:' && target.protocol === 'http:' ? 'it downgrades https to http' : 'it leads to another origin, which would receive the credentials';
+      throw new RedirectError(request.method, path, response.status, target.origin, `${why} (${target.origin})`);
+    }
+    if (redirects >= maxRedirects) {
+      throw new RedirectError(request.method, path, response.status, target.origin, `more than ${maxRedirects} redirects (maxRedirects)`);
+    }
+    return target;
+  }
+
+  /**
+   * One HTTP exchange, body included, within `limitMs`. Redirects come back as they are
+   * (`redirect: 'manual'`). Success bodies past `maxBytes` are an error; error bodies are cut.
+   */
+  private send(request: PreparedRequest, options: RequestOptions, limitMs: number, timeout: () => TimeoutError, maxBytes: number): Promise<Exchange> {
     if (options.signal?.aborted) return Promise.reject(options.signal.reason);
     const init: RequestInit = {
       method: request.method,
       headers: request.headers,
+      redirect: 'manual',
       ...(request.body ? { body: request.body as Uint8Array<ArrayBuffer> } : {}),
     };
-    const read = async (): Promise<{ response: Response; bytes: Uint8Array }> => {
+    const read = async (): Promise<Exchange> => {
       const response = await this.fetch(request.url, init);
-      return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+      if (isRedirect(response.status) || response.type === 'opaqueredirect') {
+        await response.body?.cancel().catch(() => undefined);
+        return { response, bytes: NO_BYTES };
+      }
+      const { bytes, overLimit } = await readBody(response, response.ok ? maxBytes : Math.min(maxBytes, MAX_ERROR_BODY_BYTES));
+      if (overLimit && response.ok) throw new ResponseTooLargeError(request.method, new URL(request.url).pathname, response.status, maxBytes);
+      return { response, bytes };
     };
-    if (timeoutMs === undefined || timeoutMs <= 0) {
-      // The common case costs no controller and no timer.
+    if (limitMs === Number.POSITIVE_INFINITY) {
       if (options.signal) init.signal = options.signal;
       return read();
     }
-    return this.sendWithin(timeoutMs, request, options, init, read);
+    return this.sendWithin(limitMs, timeout, options, init, read);
   }
 
-  private async sendWithin(
-    timeoutMs: number,
-    request: PreparedRequest,
-    options: RequestOptions,
-    init: RequestInit,
-    read: () => Promise<{ response: Response; bytes: Uint8Array }>,
-  ): Promise<{ response: Response; bytes: Uint8Array }> {
+  private async sendWithin(limitMs: number, timeout: () => TimeoutError, options: RequestOptions, init: RequestInit, read: () => Promise<Exchange>): Promise<Exchange> {
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     init.signal = controller.signal;
-    const path = new URL(request.url).pathname;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const error = new TimeoutError(request.method, path, timeoutMs);
+        const error = timeout();
         controller.abort(error);
         reject(error);
-      }, timeoutMs);
+      }, limitMs);
     });
     const exchange = read();
     try {
-      return await Promise.race([exchange, timeout]);
+      return await Promise.race([exchange, expired]);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
@@ -408,22 +598,41 @@ export class ClientCore {
     if (format.kind === 'binary') return bytes as T;
     const text = decoder.decode(bytes);
     if (format.kind === 'text') return text as T;
+    const invalid = (expected: string, received: string, body: unknown = text): InvalidResponseError =>
+      new InvalidResponseError(request.method, new URL(request.url).pathname, `${spec.method} ${spec.path}`, response.status, expected, received, body);
     if (format.kind === 'csv') {
-      if (text.trim() === '') return [] as T;
-      // An API that answers JSON where CSV was expected (an error body with 200, say) is read as JSON.
-      if (/^\s*[[{]/.test(text) && (response.headers.get('content-type') ?? '').includes('json')) return JSON.parse(text) as T;
-      return readCsvRows(text, format.csv) as T;
+      const type = (response.headers.get('content-type') ?? '').toLowerCase();
+      const start = text.trimStart();
+      if (type.includes('html') || start.startsWith('<')) throw invalid('CSV', 'HTML');
+      if (type.includes('json') || (!type.includes('csv') && /^[[{]/.test(start))) {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          throw invalid('CSV', 'a JSON content type with a body that is not valid JSON');
+        }
+        throw invalid('CSV', `JSON (${describe(json)})`, json);
+      }
+      // An empty CSV document is a page with no rows (the collection's last page shows one).
+      if (start === '') return [] as T;
+      try {
+        return readCsvRows(text, format.csv) as T;
+      } catch (error) {
+        if (error instanceof CsvFormatError) throw invalid('CSV', `malformed CSV: ${error.message}`);
+        throw error;
+      }
     }
     if (text.trim() === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch {
-      const ErrorClass = this.config.errorClass ?? ApiError;
-      throw new ErrorClass(response.status, [{ label: 'INVALID_RESPONSE', message: 'the answer is not valid JSON' }], request.method, new URL(request.url).pathname, text, response.headers);
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+      const declared = /^[\w.+-]+\/[\w.+-]+$/.test(mediaType) ? `, content type ${mediaType}` : '';
+      throw invalid('JSON', `a body that is not valid JSON (${bytes.byteLength} bytes${declared})`);
     }
   }
 
-  private toError(response: Response, bytes: Uint8Array, method: string, path: string): ApiError {
+  private toError(response: Response, bytes: Uint8Array, request: PreparedRequest, path: string, signed: Record<string, string> | undefined): ApiError {
     const text = decoder.decode(bytes);
     let body: unknown = text;
     try {
@@ -431,7 +640,9 @@ export class ClientCore {
     } catch {
       // keep the text
     }
+    const secrets = secretsOf(request, signed);
+    const entries = readErrorEntries(body).map((entry) => ({ label: scrub(entry.label, secrets), message: scrub(entry.message, secrets) }));
     const ErrorClass = this.config.errorClass ?? ApiError;
-    return new ErrorClass(response.status, readErrorEntries(body), method, path, body, response.headers);
+    return new ErrorClass(response.status, entries, request.method, path, body, response.headers);
   }
 }

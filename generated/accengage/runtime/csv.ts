@@ -8,11 +8,18 @@ export interface CsvFormat {
   columns: ReadonlyArray<readonly [name: string, type: CsvColumnType]>;
 }
 
+/** The text is not the CSV expected: a quoted cell that never closes, or none of the known columns. */
+export class CsvFormatError extends Error {
+  override readonly name = 'CsvFormatError';
+}
+
 export function parseCsvRecords(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (quoted) {
@@ -24,15 +31,18 @@ export function parseCsvRecords(text: string, delimiter: string): string[][] {
           quoted = false;
         }
       } else {
+        if (char === '\n') line++;
         cell += char;
       }
     } else if (char === '"' && cell === '') {
       quoted = true;
+      quoteLine = line;
     } else if (char === delimiter) {
       row.push(cell);
       cell = '';
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
+      line++;
       row.push(cell);
       rows.push(row);
       row = [];
@@ -41,6 +51,8 @@ export function parseCsvRecords(text: string, delimiter: string): string[][] {
       cell += char;
     }
   }
+  // Everything after an unclosed quote would be one cell: the rest of the page, silently merged.
+  if (quoted) throw new CsvFormatError(`a quoted cell opened on line ${quoteLine} never closes`);
   if (cell !== '' || row.length > 0) {
     row.push(cell);
     rows.push(row);
@@ -63,12 +75,16 @@ function convert(cell: string, type: CsvColumnType | undefined): string | number
   }
 }
 
-/** Reads CSV text into objects keyed by the header row; empty cells are null. */
+/** Reads CSV text into objects keyed by the header row; empty cells are null. Throws CsvFormatError. */
 export function readCsvRows<Row>(text: string, format: CsvFormat): Row[] {
   const [header, ...records] = parseCsvRecords(text, format.delimiter);
   if (!header) return [];
   const types = new Map(format.columns);
   const names = header.map((name) => name.trim());
+  // A header row without a single known column is another document (an error page, another list).
+  if (types.size > 0 && !names.some((name) => types.has(name))) {
+    throw new CsvFormatError(`a header row with none of the expected columns (${[...types.keys()].join(', ')})`);
+  }
   return records.map((cells) => {
     const row: Record<string, unknown> = {};
     names.forEach((name, i) => {

@@ -3,6 +3,7 @@
  * with `pages()` for page-at-a-time work. Pages are fetched lazily and never kept, so iterating
  * a long listing holds one page in memory at a time.
  */
+import { PaginationError } from './errors.js';
 
 export interface PageLinks {
   first?: string;
@@ -14,15 +15,72 @@ export interface Page<T> {
   items: T[];
   links: PageLinks;
   response: Response;
+  /** The URL this page was read from (after any same-origin redirect). */
+  url: string;
 }
 
 /** Fetches the first page (`undefined`) or the page at a `next` URL. */
 export type PageFetcher<T> = (nextUrl: string | undefined) => Promise<Page<T>>;
 
+/**
+ * A listing stops with a `PaginationError` after this many pages rather than running forever on
+ * a server whose `next` links never end: 10,000 pages (a million items at 100 a page). Pass
+ * `maxPages` to read more.
+ */
+export const DEFAULT_MAX_PAGES = 10_000;
+
+export interface PagingOptions {
+  /** Pages read at most before the listing fails with a `PaginationError` (default 10,000). */
+  maxPages?: number;
+  /** The query parameter that numbers pages, when known: the first page is also `<pageParam>=1`. */
+  pageParam?: string;
+}
+
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+
+/**
+ * A URL in a form where variants of the same address compare equal: resolved against `base`,
+ * scheme and host lower-cased, default port dropped, no fragment, query parameters sorted by name
+ * (repeated ones keep their order), percent-escapes of unreserved characters decoded and the
+ * others upper-cased.
+ */
+export function normaliseUrl(url: string, base?: string): string {
+  const parsed = new URL(url, base);
+  const path = parsed.pathname.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
+    const char = String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+    return UNRESERVED.test(char) ? char : escape.toUpperCase();
+  });
+  const params = [...parsed.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
+  return `${parsed.protocol}//${parsed.host}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/**
+ * The addresses the first page answers to: its own URL; its `first` link when it has no `prev`
+ * (then it is the first page); otherwise, when requested without its page parameter, the same
+ * URL with that parameter at 1.
+ */
+function firstPageAddresses(page: Page<unknown>, pageParam: string | undefined): string[] {
+  const addresses = [normaliseUrl(page.url)];
+  if (page.links.first !== undefined && page.links.prev === undefined) {
+    addresses.push(normaliseUrl(page.links.first, page.url));
+  } else if (pageParam !== undefined) {
+    const numbered = new URL(page.url);
+    if (!numbered.searchParams.has(pageParam)) {
+      numbered.searchParams.set(pageParam, '1');
+      addresses.push(normaliseUrl(numbered.toString()));
+    }
+  }
+  return addresses;
+}
+
 export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   private first: Promise<Page<T>> | undefined;
 
-  constructor(private readonly fetchPage: PageFetcher<T>) {}
+  constructor(
+    private readonly fetchPage: PageFetcher<T>,
+    private readonly options: PagingOptions = {},
+  ) {}
 
   private firstPage(): Promise<Page<T>> {
     this.first ??= this.fetchPage(undefined);
@@ -38,20 +96,28 @@ export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 
   /**
    * Every page, following `next` links (even past empty pages) until there is none. A `next`
-   * that points at a page already seen ends the listing instead of looping.
+   * that points at a page already read (compared as normalised URLs, the first page's own
+   * addresses included) ends the listing instead of reading it again; more than `maxPages`
+   * pages fail with a `PaginationError`.
    */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    const seen = new Set<string>();
+    const maxPages = this.options.maxPages ?? DEFAULT_MAX_PAGES;
     let page = await this.firstPage();
     // The first page is not kept once iteration moves on.
     this.first = undefined;
-    seen.add(page.response.url);
-    for (;;) {
+    const seen = new Set(firstPageAddresses(page, this.options.pageParam));
+    for (let count = 1; ; count++) {
       yield page;
       const next = page.links.next;
-      if (!next || seen.has(next)) return;
-      seen.add(next);
+      if (!next) return;
+      const address = normaliseUrl(next, page.url);
+      if (seen.has(address)) return;
+      if (count >= maxPages) {
+        throw new PaginationError(`the listing has more than ${maxPages} pages (maxPages: ${maxPages}); it was stopped before page ${count + 1}`);
+      }
+      seen.add(address);
       page = await this.fetchPage(next);
+      seen.add(normaliseUrl(page.url));
     }
   }
 

@@ -1,0 +1,127 @@
+/**
+ * The two sides of `diff`: a collection file, a `model.json`, or `<git-ref>:<path>` read through
+ * `git show`. Collections go through the same loader and model builder as `generate`, with the
+ * configuration's overrides and names when a configured client reads that collection.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { findConfig, loadConfig, type ClientConfig } from '../config.js';
+import { CodegenError } from '../errors.js';
+import { isObject } from '../json-types.js';
+import { parseJson } from '../load/json.js';
+import { MAX_COLLECTION_BYTES, displayPath, parseCollection, readCollectionText } from '../load/index.js';
+import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
+import { buildOptionsOf } from '../pipeline.js';
+
+export interface Side {
+  /** As the user wrote it, for messages and the report. */
+  label: string;
+  model: ApiModel;
+  diagnostics: Diagnostic[];
+}
+
+export interface AppliedConfig {
+  client?: ClientConfig;
+  file?: string;
+}
+
+/** `origin/main:collection/api.json`, but not a Windows drive (`C:\…`) nor a file that exists. */
+function gitSpec(spec: string): { ref: string; file: string } | undefined {
+  if (existsSync(spec) || /^[A-Za-z]:[\\/]/.test(spec)) return undefined;
+  const colon = spec.indexOf(':');
+  return colon > 0 && colon < spec.length - 1 ? { ref: spec.slice(0, colon), file: spec.slice(colon + 1) } : undefined;
+}
+
+const run = promisify(execFile);
+
+async function gitShow(spec: string): Promise<string> {
+  try {
+    const { stdout } = await run('git', ['show', spec], { encoding: 'utf8', maxBuffer: MAX_COLLECTION_BYTES + 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { stderr?: string };
+    const detail = failure.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : (failure.stderr ?? failure.message).trim().split('\n')[0] || failure.message;
+    const reason = detail.replace(/\.$/, '');
+    throw new CodegenError(`cannot be read with git show: ${reason}.`, spec, undefined, 'Name a file, or <ref>:<path> with a path from the repository root (such as origin/main:collection/api.json).');
+  }
+}
+
+/** The file a side names, for matching it with a configured client. */
+export function sidePath(spec: string): string {
+  return gitSpec(spec)?.file ?? spec;
+}
+
+/** The configured client that reads one of these collections, when a configuration applies. */
+export async function configFor(specs: string[], named: string | undefined): Promise<AppliedConfig> {
+  let file: string;
+  try {
+    file = findConfig(named);
+  } catch (error) {
+    if (named) throw error;
+    return {};
+  }
+  const config = await loadConfig(file);
+  const wanted = specs.map((spec) => path.resolve(sidePath(spec)));
+  const client =
+    wanted.map((target) => config.clients.find((entry) => path.resolve(entry.collection) === target)).find((entry) => entry !== undefined) ??
+    (named && config.clients.length === 1 ? config.clients[0] : undefined);
+  return client ? { client, file } : { file };
+}
+
+function isModelJson(json: unknown): json is Record<string, unknown> {
+  return isObject(json) && typeof json.modelVersion === 'number' && Array.isArray(json.operations) && Array.isArray(json.resources);
+}
+
+/** Enough of a model's shape to compare it: a broken model.json is bad input, never a crash. */
+function checkModel(json: Record<string, unknown>, file: string): ApiModel {
+  const fail = (where: string, what: string): never => {
+    throw new CodegenError(`is not a route model this version reads: ${what}.`, file, where, 'Regenerate it (postman-codegen model <collection> --out model.json), or compare the collections.');
+  };
+  if (json.modelVersion !== MODEL_VERSION) fail('$.modelVersion', `version ${String(json.modelVersion)}, this postman-codegen reads version ${MODEL_VERSION}`);
+  if (!isObject(json.baseUrl) || !Array.isArray(json.variables) || !isObject(json.auth)) fail('$', 'baseUrl, variables and auth are required');
+  const visit = (operations: unknown, resources: unknown, where: string): void => {
+    if (!Array.isArray(operations) || !Array.isArray(resources)) fail(where, 'operations and resources must be arrays');
+    (operations as unknown[]).forEach((operation, index) => {
+      const at = `${where}.operations[${index}]`;
+      if (!isObject(operation)) return fail(at, 'an operation must be an object');
+      for (const key of ['id', 'name', 'identifier', 'typeName', 'method', 'pathTemplate']) if (typeof operation[key] !== 'string') fail(`${at}.${key}`, `"${key}" must be a string`);
+      for (const key of ['pathParams', 'query', 'headers', 'responses']) if (!Array.isArray(operation[key])) fail(`${at}.${key}`, `"${key}" must be an array`);
+      if (!isObject(operation.auth) || !isObject(operation.scripts) || !isObject(operation.source)) fail(at, 'auth, scripts and source are required');
+    });
+    (resources as unknown[]).forEach((resource, index) => {
+      const at = `${where}.resources[${index}]`;
+      if (!isObject(resource) || !isObject(resource.source)) return fail(at, 'a resource must be an object with a source');
+      visit(resource.operations, resource.resources, at);
+    });
+  };
+  visit(json.operations, json.resources, '$');
+  return json as unknown as ApiModel;
+}
+
+/** A model.json's text as a model; a broken or foreign one is a CodegenError naming the place. */
+export function modelFromJson(text: string, file: string): ApiModel {
+  const json = parseJson(text, file);
+  if (!isModelJson(json)) throw new CodegenError('is not a route model (no modelVersion, operations and resources).', file, '$');
+  return checkModel(json, file);
+}
+
+/** A side from its text: a model.json is taken as it is; anything else is a collection to load and model. */
+function sideOf(text: string, label: string, display: string, config: AppliedConfig): Side {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined; // Not JSON: the collection loader says precisely what is wrong with it.
+  }
+  if (isModelJson(json)) return { label, model: checkModel(json, display), diagnostics: [] };
+  const loaded = parseCollection(text, display);
+  const { model, diagnostics } = buildModel(loaded, config.client ? buildOptionsOf(config.client, config.file) : {});
+  return { label, model, diagnostics };
+}
+
+export async function readSide(spec: string, config: AppliedConfig): Promise<Side> {
+  if (gitSpec(spec)) return sideOf(await gitShow(spec), spec, spec, config);
+  return sideOf(await readCollectionText(spec), spec, displayPath(spec), config);
+}

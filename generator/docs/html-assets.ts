@@ -1,0 +1,142 @@
+/**
+ * The page's own CSS and JavaScript, inlined into index.html (no file, font or script is ever
+ * fetched). The Content-Security-Policy of the page allows exactly these two blocks by hash, so
+ * even markup that slipped through escaping could not run or load anything.
+ */
+
+export const PAGE_CSS = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--accent:#0969da;--get:#1a7f37;--post:#9a6700;--put:#8250df;--patch:#8250df;--delete:#cf222e;--mark:#fff8c5}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--soft:#151b23;--accent:#4493f8;--get:#3fb950;--post:#d29922;--put:#ab7df8;--patch:#ab7df8;--delete:#f85149;--mark:#3b2e00}}
+*{box-sizing:border-box}
+html{scroll-padding-top:4.5rem}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow-wrap:anywhere}
+a{color:var(--accent)}
+code,pre{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.top{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem 1rem;background:var(--bg);border-bottom:1px solid var(--line)}
+.top .title{font-weight:700;font-size:1.1rem;text-decoration:none;color:var(--fg)}
+.top input{flex:1 1 16rem;min-width:0;padding:.45rem .7rem;font:inherit;color:inherit;background:var(--soft);border:1px solid var(--line);border-radius:6px}
+#count{color:var(--muted);font-size:.85rem}
+.layout{display:flex;align-items:flex-start}
+nav{position:sticky;top:3.4rem;flex:0 0 17rem;max-height:calc(100vh - 3.4rem);overflow:auto;padding:1rem;border-right:1px solid var(--line);font-size:.9rem}
+nav ul{list-style:none;margin:0;padding:0 0 0 .8rem}
+nav>details>ul{padding:0}
+nav li{margin:.15rem 0}
+nav a{text-decoration:none}
+nav .folder>a{font-weight:600;color:var(--fg)}
+nav .n{color:var(--muted);font-size:.8rem;margin-left:.3rem}
+nav summary{cursor:pointer;font-weight:600;margin-bottom:.4rem}
+main{flex:1 1 auto;min-width:0;max-width:62rem;padding:1rem 1.5rem 4rem}
+h1{font-size:1.6rem;margin:.2rem 0 .6rem}
+h2{font-size:1.3rem;margin:2.2rem 0 .4rem;padding-bottom:.2rem;border-bottom:1px solid var(--line)}
+h2 .path{color:var(--muted);font-weight:400;font-size:.95rem}
+h3{font-size:1.12rem;margin:0 0 .3rem}
+h3 a{color:inherit;text-decoration:none}
+h3 a:hover::after{content:" #";color:var(--muted)}
+h4{font-size:.95rem;margin:1rem 0 .3rem}
+.op{margin:1.2rem 0;padding:1rem;border:1px solid var(--line);border-radius:8px}
+.op:target{outline:2px solid var(--accent)}
+.sig{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-bottom:.4rem}
+.sig code{background:var(--soft);padding:.1rem .35rem;border-radius:4px}
+.method{font:700 .75rem/1 ui-monospace,monospace;padding:.3rem .45rem;border-radius:4px;color:#fff;background:var(--muted)}
+.method.GET{background:var(--get)}.method.POST{background:var(--post)}.method.PUT,.method.PATCH{background:var(--put)}.method.DELETE{background:var(--delete)}
+.badge{font-size:.75rem;padding:.1rem .45rem;border-radius:999px;border:1px solid var(--line);color:var(--muted)}
+.badge.inferred{border-style:dashed}
+.member{font-size:.85rem;color:var(--muted)}
+.desc p{margin:.4rem 0}
+.desc pre,.code pre{margin:0;padding:.7rem;overflow-x:auto;background:var(--soft);border:1px solid var(--line);border-radius:6px}
+.code{position:relative;margin:.4rem 0}
+.code .label{font-size:.75rem;color:var(--muted)}
+.copy{position:absolute;top:1.3rem;right:.35rem;font:inherit;font-size:.75rem;padding:.15rem .5rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;cursor:pointer}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+th{font-size:.8rem;color:var(--muted);font-weight:600}
+td{overflow-wrap:normal}td:first-child{white-space:nowrap}td:last-child{overflow-wrap:anywhere;min-width:12rem}td p{margin:0 0 .3rem}td code{white-space:pre-wrap;overflow-wrap:anywhere}th{white-space:nowrap}td:first-child code{white-space:nowrap;overflow-wrap:normal}
+.tree,.tree ul{list-style:none;margin:0;padding-left:1rem;border-left:1px solid var(--line)}
+.tree{padding-left:.6rem}
+.tree li{margin:.1rem 0}
+.type{color:var(--muted)}
+.req{font-size:.75rem;color:var(--delete)}
+details.response{margin:.5rem 0;border:1px solid var(--line);border-radius:6px;padding:.3rem .6rem}
+details.response>summary{cursor:pointer;font-weight:600}
+.note{margin:.5rem 0;padding:.5rem .7rem;background:var(--soft);border-left:3px solid var(--accent);border-radius:4px}
+.empty{color:var(--muted)}
+mark{background:var(--mark);color:inherit}
+[hidden]{display:none!important}
+.op{content-visibility:auto;contain-intrinsic-size:auto 40rem}
+@media (max-width:52rem){.layout{display:block}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}nav>details:not([open])>ul{display:none}main{padding:1rem .75rem 3rem}.op{padding:.75rem}
+table.params thead{display:none}table.params tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}table.params td{display:block;border:0;padding:.1rem 0}table.params td[data-h]::before{content:attr(data-h) ": ";color:var(--muted);font-size:.8rem}}
+`;
+
+export const PAGE_JS = `
+(function () {
+  'use strict';
+  var input = document.getElementById('search');
+  var count = document.getElementById('count');
+  var none = document.getElementById('no-results');
+  var ops = Array.prototype.slice.call(document.querySelectorAll('article.op'));
+  var texts = ops.map(function (op) { return op.getAttribute('data-s') || ''; });
+  var links = ops.map(function (op) { return document.querySelector('nav a[href="#' + op.id + '"]'); });
+  var folders = Array.prototype.slice.call(document.querySelectorAll('section.folder'));
+  var navFolders = Array.prototype.slice.call(document.querySelectorAll('nav li.folder'));
+  var total = ops.length;
+  // While searching, the introduction steps aside so the first match is at the top.
+  var intro = Array.prototype.slice.call(document.querySelectorAll('.intro'));
+  function apply() {
+    var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    for (var i = 0; i < ops.length; i++) {
+      var text = texts[i];
+      var hit = true;
+      for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) { hit = false; break; }
+      if (hit) shown++;
+      if (ops[i].hidden === hit) ops[i].hidden = !hit;
+      var li = links[i] && links[i].parentNode;
+      if (li && li.hidden === hit) li.hidden = !hit;
+    }
+    for (var f = 0; f < folders.length; f++) {
+      var folder = folders[f];
+      var visible = terms.length === 0 || folder.querySelector('article.op:not([hidden])') !== null;
+      folder.hidden = !visible;
+    }
+    for (var n = 0; n < navFolders.length; n++) {
+      var item = navFolders[n];
+      item.hidden = terms.length > 0 && item.querySelector('li.opl:not([hidden])') === null;
+    }
+    for (var s = 0; s < intro.length; s++) intro[s].hidden = terms.length > 0;
+    count.textContent = terms.length === 0 ? total + ' operations' : shown + ' of ' + total + ' operations';
+    none.hidden = shown !== 0;
+  }
+  input.addEventListener('input', onSearch);
+  document.addEventListener('keydown', function (event) {
+    if (event.key === '/' && document.activeElement !== input) { event.preventDefault(); input.focus(); }
+  });
+  // A link to an operation the search hides clears the search first.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.closest('[hidden]')) { input.value = ''; apply(); target.scrollIntoView(); }
+  }
+  function onSearch() {
+    apply();
+    window.scrollTo(0, 0);
+  }
+  window.addEventListener('hashchange', reveal);
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button.copy');
+    if (!button) return;
+    var code = button.parentNode.querySelector('code');
+    var text = code ? code.textContent : '';
+    function done() { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy'; }, 1200); }
+    function fallback() {
+      var area = document.createElement('textarea');
+      area.value = text; document.body.appendChild(area); area.select();
+      try { document.execCommand('copy'); done(); } finally { area.remove(); }
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
+  });
+  apply();
+  reveal();
+})();
+`;

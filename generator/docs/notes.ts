@@ -1,0 +1,101 @@
+/**
+ * The short explanations the page and the Markdown share (auth, signing, paging, errors), written
+ * once as Markdown. Collection strings inside them go through `code` or `plain`, so the HTML
+ * page can render them with the same safe renderer as descriptions.
+ */
+import type { Operation } from '../model/types.js';
+import type { Reference, ReferenceOperation } from './reference.js';
+import { fieldNames } from './type-tree.js';
+
+/** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
+export function code(text: string): string {
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Collection text as Markdown text: every character Markdown could read as syntax is escaped. */
+export function plain(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&"]/g, (char) => `\\${char}`);
+}
+
+/** "Shop API reference"; a name that already says API is not repeated ("Accengage REST API reference"). */
+export function referenceTitle(name: string): string {
+  const trimmed = name.trim() || 'API';
+  return /\bapi$/i.test(trimmed) ? `${trimmed} reference` : `${trimmed} API reference`;
+}
+
+const AUTH_NAMES: Record<string, string> = {
+  bearer: 'a bearer token (`Authorization: Bearer …`)',
+  basic: 'HTTP Basic (`Authorization: Basic …`)',
+  oauth2: 'an OAuth 2 access token',
+  digest: 'HTTP Digest',
+  oauth1: 'OAuth 1.0 signatures',
+  hawk: 'Hawk',
+  awsv4: 'AWS Signature v4',
+  ntlm: 'NTLM',
+  edgegrid: 'Akamai EdgeGrid',
+  jwt: 'a JWT',
+  asap: 'ASAP (Atlassian)',
+};
+
+/** How one operation is authenticated, in a sentence. */
+export function authNote(reference: Reference, entry: ReferenceOperation): string {
+  const { model } = reference;
+  const { operation } = entry;
+  const parts: string[] = [];
+  const isToken = reference.tokenOperation?.operation.id === operation.id;
+  if (isToken) parts.push(`Issues the access token the other calls send; the client calls it for you on first need and again when a token is refused.`);
+  else if (reference.tokenOperation && operation.auth.type !== 'noauth') {
+    parts.push(`Sends the access token from ${code(reference.tokenOperation.memberPath)} (\`Authorization: <token_type> <token>\`); the client fetches and renews it itself.`);
+  } else if (operation.auth.type === 'apikey') {
+    parts.push(`An API key in the ${operation.auth.params.in === 'query' ? 'query parameter' : 'header'} ${code(operation.auth.params.key || 'X-Api-Key')}.`);
+  } else if (operation.auth.type === 'noauth') {
+    parts.push('No authentication.');
+  } else {
+    parts.push(`Authenticated with ${AUTH_NAMES[operation.auth.type] ?? code(operation.auth.type)}.`);
+  }
+  if (model.signing) parts.push('Signed: `Accengage-Time` and `Accengage-Signature` headers (see [Signing](#signing)); the client signs every request.');
+  return parts.join(' ');
+}
+
+/** How a list pages, when it does. */
+export function pagingNote(entry: ReferenceOperation): string | undefined {
+  const pagination = entry.operation.pagination;
+  if (!pagination) return undefined;
+  const where =
+    pagination.itemsAt === 'csv' ? 'each page is CSV rows' : pagination.itemsAt === '' ? 'each page is a JSON array' : `each page's items are in ${code(pagination.itemsAt)}`;
+  const links = pagination.bodyLinks ? ` (also repeated in the body's ${code(pagination.bodyLinks)})` : '';
+  return `Paged: ${where}; the next page is the \`next\` link of the \`Link\` header${links}${pagination.pageParam ? `, or ${code(pagination.pageParam)} + 1` : ''}. Keep following \`next\` until there is none, even past an empty page: \`for await\` over ${code(`${entry.memberPath}(…)`)} does it for you.`;
+}
+
+/** Error statuses the collection's examples show, and the labels the API documents. */
+export function errorNote(reference: Reference, operation: Operation): string | undefined {
+  const statuses = [...new Set(operation.responses.filter((response) => response.status >= 400).map((response) => response.status))].sort((a, b) => a - b);
+  if (statuses.length === 0 && !reference.model.errorLabels?.length) return undefined;
+  const seen = statuses.length > 0 ? ` Examples show ${statuses.join(', ')}.` : '';
+  return `Failures throw ${code(reference.errorName)} (\`status\`, \`label\`, \`errors\`)${reference.model.errorLabels?.length ? `; labels are listed under [Errors](#errors)` : ''}.${seen}`;
+}
+
+/** Descriptions are searched too, up to this many characters each (a 2,000-operation page stays small). */
+const MAX_SEARCHED_DESCRIPTION = 400;
+
+/** Everything the search box matches an operation on, lower-cased. */
+export function searchText(entry: ReferenceOperation): string {
+  const { operation } = entry;
+  const words = new Set<string>([operation.name, operation.method, operation.pathTemplate, entry.memberPath, entry.functionName, ...entry.folders]);
+  for (const param of [...operation.pathParams, ...operation.query]) {
+    words.add(param.name);
+    if (param.description) words.add(param.description.slice(0, MAX_SEARCHED_DESCRIPTION));
+  }
+  if (operation.description) words.add(operation.description.slice(0, MAX_SEARCHED_DESCRIPTION));
+  for (const header of operation.headers) words.add(header.name);
+  if (operation.body) fieldNames(operation.body.schema, words);
+  for (const response of operation.responses) {
+    fieldNames(response.schema, words);
+    for (const column of response.csv?.columns ?? []) words.add(column);
+  }
+  return [...words].join(' ').replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,48 @@
+/**
+ * Collection descriptions are Markdown written by whoever made the collection: rendered with
+ * markdown-it, raw HTML off (it comes out as text) and only http, https and mailto links, or
+ * relative ones, kept. Whatever a description holds, the HTML it becomes cannot run anything.
+ */
+import MarkdownIt from 'markdown-it';
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/** A link destination we allow: an allow-listed scheme, or none at all (relative, fragment). */
+export function isSafeLink(url: string): boolean {
+  // Browsers ignore tabs, line breaks and leading control characters inside a scheme ("java\tscript:").
+  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
+  if (scheme === undefined) return !cleaned.startsWith('//') && !/^[^/?#]*:/.test(cleaned);
+  return ALLOWED_SCHEMES.has(scheme);
+}
+
+markdown.validateLink = isSafeLink;
+// Links leave the page: they open a new tab without handing it this one.
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  const token = tokens[index];
+  if (token && /^[a-z]+:/i.test(String(token.attrGet('href') ?? ''))) {
+    token.attrSet('rel', 'noopener noreferrer nofollow');
+    token.attrSet('target', '_blank');
+  }
+  return defaultLinkOpen(tokens, index, options, env, self);
+};
+// Images would be network requests: the page makes none, so an image shows as its link.
+markdown.renderer.rules.image = (tokens, index) => {
+  const token = tokens[index];
+  const src = String(token?.attrGet('src') ?? '');
+  const alt = String(token?.content ?? '');
+  const text = markdown.utils.escapeHtml(alt || src);
+  return isSafeLink(src) && /^https?:/i.test(src) ? `<a href="${markdown.utils.escapeHtml(src)}" rel="noopener noreferrer nofollow" target="_blank">[image: ${text}]</a>` : `[image: ${text}]`;
+};
+
+/** A description as safe HTML. */
+export function renderDescription(text: string): string {
+  return markdown.render(text);
+}
+
+/** Collection text as HTML text (element content). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,380 @@
+/**
+ * openapi.json: the route model as an OpenAPI 3.1 document, for the rest of the ecosystem (Redoc,
+ * Scalar, mock servers, other generators). It reads the reference view only, so operationIds are
+ * the client's flat function names and tags its folders.
+ *
+ * Postman allows several requests with one method and path (variants of one call); OpenAPI does
+ * not. They become one operation whose parameters, bodies and responses cover every variant, and
+ * `x-postman-requests` lists them all: nothing is dropped.
+ */
+import { createHash } from 'node:crypto';
+import type { Operation, Parameter, RequestBody, Response } from '../model/types.js';
+import type { Reference, ReferenceOperation } from '../docs/reference.js';
+import { isSuccessStatus } from '../docs/reference.js';
+import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
+import { buildSecurity, type Security } from './security.js';
+
+type Json = Record<string, unknown>;
+
+const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
+/** Headers OpenAPI describes elsewhere (auth, content negotiation) or that the signer sets. */
+const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization', 'accengage-time', 'accengage-signature']);
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** `{{name}}` → `{name}`: a Postman origin as an OpenAPI server. */
+function serverFor(raw: string, reference: Reference, fallback?: string): Json {
+  const variables: Record<string, Json> = {};
+  const whole = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(raw)?.[1];
+  const valueOf = (name: string): string => {
+    const variable = reference.model.variables.find((candidate) => candidate.name === name);
+    return variable && variable.type !== 'secret' && variable.default !== '<redacted>' ? variable.default : '';
+  };
+  if (whole !== undefined) {
+    const value = valueOf(whole) || fallback || '';
+    if (/^https?:\/\/[^\s{}]+$/i.test(value)) return { url: value.replace(/\/$/, ''), description: `The collection variable ${whole}.` };
+  }
+  if (/^https?:\/\/[^\s{}]+$/i.test(raw)) return { url: raw.replace(/\/$/, '') };
+  let index = 0;
+  const url = raw.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_match, name: string) => {
+    const key = /^[A-Za-z0-9_.-]+$/.test(name) ? name : `var${++index}`;
+    variables[key] = { default: valueOf(name), description: `The collection variable ${name}.` };
+    return `{${key}}`;
+  });
+  const clean = url.replace(/[\s"<>\\^`|]/g, encodeURIComponent).replace(/\/$/, '');
+  return clean === '' ? { url: '/' } : { url: clean, ...(Object.keys(variables).length > 0 ? { variables } : {}) };
+}
+
+/** The flat function name, or an ASCII stand-in with a hash when it holds letters a URL cannot (OpenAPI tools put operationIds in URLs). */
+function operationIdOf(entry: ReferenceOperation): string {
+  if (/^[A-Za-z0-9_.~$-]+$/.test(entry.functionName)) return entry.functionName;
+  const ascii = entry.functionName.replace(/[^A-Za-z0-9_]/g, '') || 'operation';
+  return `${ascii}_${createHash('sha256').update(entry.functionName).digest('hex').slice(0, 8)}`;
+}
+
+/** A path OpenAPI accepts: leading slash, no query or fragment characters, braces only around parameters. */
+function pathOf(operation: Operation): { path: string; params: string[] } {
+  const params: string[] = [];
+  const names = new Set(operation.pathParams.map((param) => param.name));
+  let path = operation.pathTemplate.startsWith('/') ? operation.pathTemplate : `/${operation.pathTemplate}`;
+  path = path.replace(/\{([^{}]*)\}|[{}?#%\s]/g, (match, name: string | undefined) => {
+    if (name !== undefined && names.has(name) && !params.includes(name)) {
+      params.push(name);
+      return match;
+    }
+    return encodeURIComponent(match);
+  });
+  return { path, params };
+}
+
+function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
+  const schema = param.repeated ? { type: 'array', items: jsonSchema(param.schema) } : jsonSchema(param.schema);
+  const example = typedExample(param.example, param.schema);
+  return {
+    name: param.name,
+    in: place,
+    required: place === 'path' ? true : param.required,
+    ...(param.description ? { description: param.description } : {}),
+    schema,
+    ...(example !== undefined ? { example: param.repeated ? [example] : example } : {}),
+    ...(place === 'query' && param.repeated ? { explode: true } : {}),
+    ...(param.example !== undefined && example === undefined ? { 'x-postman-value': param.example } : {}),
+  };
+}
+
+function parseExample(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function mediaTypeOf(body: RequestBody): string {
+  const declared = body.contentType?.split(';')[0]?.trim() ?? '';
+  switch (body.kind) {
+    case 'form':
+      return 'application/x-www-form-urlencoded';
+    case 'multipart':
+      return 'multipart/form-data';
+    case 'graphql':
+      return 'application/json';
+    case 'json':
+      return MEDIA_TYPE.test(declared) && declared.includes('json') ? declared : 'application/json';
+    case 'text':
+      return MEDIA_TYPE.test(declared) ? declared : 'text/plain';
+    default:
+      return MEDIA_TYPE.test(declared) ? declared : 'application/octet-stream';
+  }
+}
+
+function bodySchema(body: RequestBody): JsonSchema {
+  switch (body.kind) {
+    case 'text':
+      return { type: 'string' };
+    case 'binary':
+      return { type: 'string', contentMediaType: mediaTypeOf(body) };
+    case 'graphql':
+      return { type: 'object', properties: { query: { type: 'string' }, variables: { type: 'object' } }, required: ['query'] };
+    default:
+      return jsonSchema(body.schema);
+  }
+}
+
+function mediaOfResponse(response: Response): string {
+  const declared = response.contentType?.split(';')[0]?.trim() ?? '';
+  return MEDIA_TYPE.test(declared) ? declared : response.schema.type === 'string' ? 'text/plain' : 'application/json';
+}
+
+/** Several variants' schemas as one: the same schema once, different ones as anyOf. */
+function mergeSchemas(schemas: JsonSchema[]): JsonSchema {
+  const distinct = [...new Map(schemas.map((schema) => [JSON.stringify(schema), schema])).values()];
+  return distinct.length === 1 ? (distinct[0] as JsonSchema) : { anyOf: distinct };
+}
+
+interface Builder {
+  reference: Reference;
+  security: Security;
+  components: Record<string, JsonSchema>;
+  componentOwners: Map<string, string>;
+}
+
+/** A named schema in components when the name is usable there; the schema inline otherwise. */
+function named(builder: Builder, name: string, schema: JsonSchema): JsonSchema {
+  if (!COMPONENT_NAME.test(name) || Object.keys(schema).length === 0) return schema;
+  const text = JSON.stringify(schema);
+  const owner = builder.componentOwners.get(name);
+  if (owner !== undefined && owner !== text) return schema;
+  builder.componentOwners.set(name, text);
+  builder.components[name] = schema;
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | undefined {
+  const withBody = entries.filter((entry) => entry.operation.body && entry.operation.body.kind !== 'none');
+  if (withBody.length === 0) return undefined;
+  const byMedia = new Map<string, { schemas: JsonSchema[]; examples: unknown[]; encoding: Record<string, Json> }>();
+  for (const entry of withBody) {
+    const body = entry.operation.body as RequestBody;
+    const media = mediaTypeOf(body);
+    const slot = byMedia.get(media) ?? { schemas: [], examples: [], encoding: {} };
+    slot.schemas.push(body.kind === 'json' ? named(builder, `${entry.operation.typeName}Body`, bodySchema(body)) : bodySchema(body));
+    for (const example of body.examples) slot.examples.push(parseExample(example));
+    for (const field of body.fields ?? []) if (field.kind === 'file' && field.contentType && MEDIA_TYPE.test(field.contentType)) slot.encoding[field.name] = { contentType: field.contentType };
+    byMedia.set(media, slot);
+  }
+  const content: Record<string, Json> = {};
+  for (const [media, slot] of byMedia) {
+    const examples = Object.fromEntries([...new Map(slot.examples.map((value) => [JSON.stringify(value), value])).values()].map((value, index) => [`example${index + 1}`, { value }]));
+    content[media] = {
+      schema: mergeSchemas(slot.schemas),
+      ...(Object.keys(examples).length > 0 ? { examples } : {}),
+      ...(Object.keys(slot.encoding).length > 0 ? { encoding: slot.encoding } : {}),
+    };
+  }
+  const required = withBody.length === entries.length && withBody.every((entry) => {
+    const body = entry.operation.body as RequestBody;
+    return body.kind === 'binary' || body.kind === 'text' || (body.schema.type === 'object' && body.schema.required.length > 0);
+  });
+  return { required, content };
+}
+
+function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
+  interface Slot {
+    descriptions: string[];
+    media: Map<string, JsonSchema[]>;
+    headers: Map<string, string>;
+  }
+  const byStatus = new Map<string, Slot>();
+  for (const entry of entries) {
+    const successes = entry.operation.responses.filter((response) => isSuccessStatus(response.status) && response.schemaSource !== 'none');
+    for (const response of entry.operation.responses) {
+      const key = response.status >= 100 && response.status <= 599 ? String(response.status) : 'default';
+      const slot: Slot = byStatus.get(key) ?? { descriptions: [], media: new Map(), headers: new Map() };
+      slot.descriptions.push(...response.examples);
+      for (const [name, value] of Object.entries(response.headers)) if (name !== 'content-type' && HTTP_TOKEN.test(name) && !slot.headers.has(name)) slot.headers.set(name, value);
+      if (response.schemaSource !== 'none') {
+        const media = mediaOfResponse(response);
+        let schema: JsonSchema;
+        if (response.csv) {
+          schema = { type: 'string', 'x-csv': { delimiter: response.csv.delimiter, columns: response.csv.columns, row: jsonSchema(response.schema.type === 'array' ? response.schema.items : response.schema) } };
+        } else if (media.includes('json') || response.schema.type !== 'string') {
+          const suffix = successes.length > 1 ? String(response.status) : '';
+          schema = isSuccessStatus(response.status) ? named(builder, `${entry.operation.typeName}Response${suffix}`, jsonSchema(response.schema)) : jsonSchema(response.schema);
+        } else {
+          schema = { type: 'string' };
+        }
+        slot.media.set(media, [...(slot.media.get(media) ?? []), schema]);
+      }
+      byStatus.set(key, slot);
+    }
+  }
+  if (byStatus.size === 0) return { default: { description: 'The collection saves no example response.' } };
+  const responses: Json = {};
+  const keys = [...byStatus.keys()].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b)));
+  for (const key of keys) {
+    const slot = byStatus.get(key) as Slot;
+    const names = [...new Set(slot.descriptions)];
+    const content = Object.fromEntries([...slot.media].map(([media, schemas]) => [media, { schema: mergeSchemas(schemas) }]));
+    const headers = Object.fromEntries([...slot.headers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => [name, { schema: { type: 'string' }, example: value }]));
+    responses[key] = {
+      description: names.length > 0 ? `Examples: ${names.join(', ')}` : key === 'default' ? 'An example with no status.' : `HTTP ${key}`,
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      ...(Object.keys(content).length > 0 ? { content } : {}),
+    };
+  }
+  return responses;
+}
+
+function parametersOf(entries: ReferenceOperation[], pathNames: string[]): Json[] {
+  const merged = new Map<string, { objects: Json[]; count: number }>();
+  const add = (key: string, object: Json): void => {
+    const slot = merged.get(key) ?? { objects: [], count: 0 };
+    slot.objects.push(object);
+    slot.count++;
+    merged.set(key, slot);
+  };
+  for (const entry of entries) {
+    const { operation } = entry;
+    const { params } = pathOf(operation);
+    // A variant's own names for the path's parameters give way to the first variant's.
+    params.forEach((name, index) => {
+      const param = operation.pathParams.find((candidate) => candidate.name === name) as Parameter;
+      add(`path:${pathNames[index]}`, { ...parameterObject(param, 'path'), name: pathNames[index] });
+    });
+    const seen = new Set<string>();
+    for (const param of operation.query) {
+      if (seen.has(param.name)) continue;
+      seen.add(param.name);
+      add(`query:${param.name}`, parameterObject(param, 'query'));
+    }
+    for (const header of operation.headers) {
+      const lower = header.name.toLowerCase();
+      if (NOT_PARAMETERS.has(lower) || !HTTP_TOKEN.test(header.name) || seen.has(`header:${lower}`)) continue;
+      seen.add(`header:${lower}`);
+      add(`header:${lower}`, {
+        name: header.name,
+        in: 'header',
+        required: false,
+        ...(header.description ? { description: header.description } : {}),
+        schema: { type: 'string' },
+        ...(header.variables.length === 0 ? { example: header.value } : { 'x-postman-value': header.value }),
+      });
+    }
+  }
+  return [...merged.values()].map(({ objects, count }) => {
+    const first = objects[0] as Json;
+    const schema = mergeSchemas(objects.map((object) => object.schema as JsonSchema));
+    // Required only when every variant requires it.
+    const required = first.in === 'path' ? true : count === entries.length && objects.every((object) => object.required === true);
+    return { ...first, required, schema };
+  });
+}
+
+function operationObject(builder: Builder, entries: ReferenceOperation[], pathNames: string[], defaultServer: Json): Json {
+  const first = entries[0] as ReferenceOperation;
+  const { operation } = first;
+  const { reference, security } = builder;
+  const tags = [...new Set(entries.filter((entry) => entry.folders.length > 0).map((entry) => entry.folders.join(' / ')))];
+  const statuses = new Set(entries.map((entry) => entry.operation.status).filter(Boolean));
+  const descriptions = entries.length === 1 ? [operation.description ?? ''] : entries.map((entry) => `**${entry.operation.name}** (\`${entry.memberPath}\`)${entry.operation.description ? `: ${entry.operation.description}` : ''}`);
+  const isToken = (entry: ReferenceOperation): boolean => reference.tokenOperation?.operation.id === entry.operation.id;
+  const requirements = [...new Map(entries.flatMap((entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) })).map((requirement) => [JSON.stringify(requirement), requirement])).values()];
+  const noAuth = entries.some((entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }).length === 0);
+  const server = operation.baseUrl ? serverFor(operation.baseUrl, reference) : undefined;
+  const requestBody = requestBodyOf(builder, entries);
+  const pagination = operation.pagination;
+  return {
+    operationId: operationIdOf(first),
+    ...(operationIdOf(first) !== first.functionName ? { 'x-client-function': first.functionName } : {}),
+    summary: operation.name,
+    ...(descriptions.join('\n\n').trim() ? { description: descriptions.join('\n\n').trim() } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    parameters: parametersOf(entries, pathNames),
+    ...(requestBody ? { requestBody } : {}),
+    responses: responsesOf(builder, entries),
+    // An operation some variants call without credentials accepts either.
+    security: noAuth && requirements.length > 0 ? [...requirements, {}] : requirements,
+    ...(server && JSON.stringify(server) !== JSON.stringify(defaultServer) ? { servers: [server] } : {}),
+    ...(entries.every((entry) => entry.operation.deprecated) ? { deprecated: true } : {}),
+    ...(statuses.size > 0 ? { 'x-route-status': statuses.size === 1 ? [...statuses][0] : 'inferred' } : {}),
+    ...(pagination
+      ? {
+          'x-pagination': {
+            style: 'link-header',
+            next: 'the rel="next" URL of the Link response header',
+            itemsAt: pagination.itemsAt === 'csv' ? 'csv rows' : pagination.itemsAt === '' ? 'the body (a JSON array)' : pagination.itemsAt,
+            ...(pagination.bodyLinks ? { bodyLinks: pagination.bodyLinks } : {}),
+            ...(pagination.pageParam ? { pageParam: pagination.pageParam } : {}),
+          },
+        }
+      : {}),
+    'x-postman-requests': entries.map((entry) => ({ id: entry.operation.id, method: entry.operation.method, path: entry.operation.pathTemplate, itemPath: entry.operation.source.itemPath, client: entry.memberPath, status: entry.operation.status ?? null })),
+  };
+}
+
+/** The OpenAPI document, as deterministic JSON text. */
+export function renderOpenApi(reference: Reference): string {
+  const { model } = reference;
+  const tokenPath = reference.tokenOperation ? `${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate}` : undefined;
+  const builder: Builder = { reference, security: buildSecurity(model, tokenPath), components: {}, componentOwners: new Map() };
+  const defaultServer = serverFor(model.baseUrl.raw, reference, model.baseUrl.default);
+  // Paths that differ only in their parameters' names are one path to OpenAPI.
+  const groups = new Map<string, { path: string; params: string[]; methods: Map<string, ReferenceOperation[]> }>();
+  const unusual: ReferenceOperation[] = [];
+  const slashless = new Set(reference.operations.map((entry) => pathOf(entry.operation).path).filter((path) => !path.endsWith('/')).map((path) => path.replace(/\{[^{}]*\}/g, '{}')));
+  for (const entry of reference.operations) {
+    const method = entry.operation.method.toLowerCase();
+    if (!METHODS.has(method)) {
+      unusual.push(entry);
+      continue;
+    }
+    const { path: exact, params } = pathOf(entry.operation);
+    // Style rules reject a trailing slash; the exact path stays in x-postman-requests.
+    const path = exact.length > 1 && exact.endsWith('/') && !slashless.has(exact.slice(0, -1).replace(/\{[^{}]*\}/g, '{}')) ? exact.replace(/\/+$/, '') || '/' : exact;
+    const key = path.replace(/\{[^{}]*\}/g, '{}');
+    const group = groups.get(key) ?? { path, params, methods: new Map() };
+    group.methods.set(method, [...(group.methods.get(method) ?? []), entry]);
+    groups.set(key, group);
+  }
+  const paths: Json = {};
+  for (const group of groups.values()) {
+    const item: Json = {};
+    for (const method of [...METHODS]) {
+      const entries = group.methods.get(method);
+      if (entries) item[method] = operationObject(builder, entries, group.params, defaultServer);
+    }
+    paths[group.path] = item;
+  }
+  const tagNames = [...new Set(reference.operations.filter((entry) => entry.folders.length > 0).map((entry) => entry.folders.join(' / ')))];
+  const folderDescriptions = new Map<string, string>();
+  const visit = (folders: Reference['root']['folders'], trail: string[]): void => {
+    for (const folder of folders) {
+      const path = [...trail, folder.name];
+      if (folder.description) folderDescriptions.set(path.join(' / '), folder.description);
+      visit(folder.folders, path);
+    }
+  };
+  visit(reference.root.folders, []);
+  const document = {
+    openapi: '3.1.0',
+    info: {
+      title: model.name.trim() || 'API',
+      version: '1.0.0',
+      description: [model.description ?? '', `Generated by postman-codegen from ${model.source.file}; the generated client is \`${reference.className}\`.`].filter(Boolean).join('\n\n'),
+    },
+    servers: [defaultServer],
+    tags: tagNames.map((name) => ({ name, ...(folderDescriptions.has(name) ? { description: folderDescriptions.get(name) } : {}) })),
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(builder.components).sort(([a], [b]) => (a < b ? -1 : 1))),
+      securitySchemes: builder.security.schemes,
+    },
+    // Methods OpenAPI has no field for (Postman allows any): kept here rather than dropped.
+    ...(unusual.length > 0
+      ? { 'x-postman-other-methods': unusual.map((entry) => ({ method: entry.operation.method, path: entry.operation.pathTemplate, client: entry.memberPath, id: entry.operation.id })) }
+      : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,59 @@
+/** Model schemas as JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
+import type { Schema } from '../model/types.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+export function jsonSchema(schema: Schema): JsonSchema {
+  switch (schema.type) {
+    case 'object': {
+      const properties: Record<string, JsonSchema> = {};
+      // defineProperty: a property named "__proto__" must stay a property, not become the prototype.
+      for (const [key, value] of Object.entries(schema.properties)) Object.defineProperty(properties, key, { value: jsonSchema(value), enumerable: true, writable: true, configurable: true });
+      return { type: 'object', properties, ...(schema.required.length > 0 ? { required: schema.required } : {}) };
+    }
+    case 'map':
+      return { type: 'object', additionalProperties: jsonSchema(schema.values) };
+    case 'array':
+      return { type: 'array', items: jsonSchema(schema.items) };
+    case 'string':
+      return schema.format ? { type: 'string', format: schema.format } : { type: 'string' };
+    case 'enum': {
+      // Inferred from a few examples, the values are the ones seen, not a closed set (as in the
+      // client's types): listed, with the base type still accepted.
+      const kinds = [...new Set(schema.values.map((value) => (typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value)))];
+      if (schema.values.length === 0) return { not: {} };
+      return { anyOf: [{ enum: schema.values }, kinds.length === 1 ? { type: kinds[0] } : { type: kinds }], 'x-values-seen': schema.values };
+    }
+    case 'union': {
+      const options = schema.anyOf.map(jsonSchema);
+      const simple = options.every((option) => Object.keys(option).length === 1 && typeof option.type === 'string');
+      if (simple) return { type: [...new Set(options.map((option) => option.type as string))] };
+      return { anyOf: options };
+    }
+    case 'file':
+      return { type: 'string', contentMediaType: 'application/octet-stream' };
+    case 'unknown':
+      return {};
+    default:
+      return { type: schema.type };
+  }
+}
+
+/** A parameter's example as a value of its schema's type, or undefined when it is not one. */
+export function typedExample(example: string | undefined, schema: Schema): unknown {
+  if (example === undefined) return undefined;
+  switch (schema.type) {
+    case 'integer':
+      return /^-?\d{1,15}$/.test(example) ? Number(example) : undefined;
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(example) && Number.isFinite(Number(example)) ? Number(example) : undefined;
+    case 'boolean':
+      return example === 'true' ? true : example === 'false' ? false : undefined;
+    case 'string':
+      return example;
+    case 'enum':
+      return schema.values.find((value) => String(value) === example);
+    default:
+      return undefined;
+  }
+}
