@@ -1,5 +1,5 @@
 /**
- * `npm run mutate:sample`: the bounded mutation run of CI. A whole `npm run mutate` takes too long
+ * `npm run mutate:sample`: the bounded mutation run of CI (.ci/run gives it 5 minutes). A whole `npm run mutate` takes too long
  * for every run, so this mutates one window of the runtime: among the runtime files changed since
  * the last tag (all of them when there is no tag), one file and a window of its lines, both chosen
  * from the commit hash, so every commit samples a different place and any run replays exactly
@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const RUNTIME = 'templates/runtime';
-const WINDOW_LINES = 60;
+const WINDOW_LINES = 25;
 const BREAK_SCORE = 80;
 
 const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim();
