@@ -6,7 +6,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AccengageError, ConnectionError, InvalidResponseError, PaginationError, TimeoutError } from '../generated/accengage/index.js';
+import { AccengageError, ConnectionError, InvalidResponseError, PaginationError, RedirectError, ResponseTooLargeError, TimeoutError } from '../generated/accengage/index.js';
 import { clientOf, failure, recordingFetch, setup, simulator as startSimulator } from './e2e-support.js';
 
 const ME = 'GET /v1/me';
@@ -110,38 +110,44 @@ describe('no secret in any error', () => {
     return texts;
   }
 
-  it('keeps the API key, signatures and tokens out of ApiError, ConnectionError, TimeoutError, PaginationError and InvalidResponseError', async () => {
+  it('keeps the API key, signatures and tokens out of every error class the client raises', async () => {
     const recorder = recordingFetch();
     const { simulator } = await setup({ pageSize: 2 });
     const other = await startSimulator();
     simulator.faults.links.origin = other.url;
-    const client = clientOf(simulator, { fetch: recorder.fetch, maxRetries: 1, timeoutMs: 150 });
+    const client = clientOf(simulator, { fetch: recorder.fetch, maxRetries: 1, timeoutMs: 400 });
     const errors: Array<[string, unknown]> = [];
     simulator.script({ route: ME, status: 500, label: 'API_ERR_DB' }, { route: ME, status: 500, label: 'API_ERR_DB' });
     errors.push(['ApiError', await failure(client.me.get())]);
     simulator.script({ route: ME, drop: 'before-handler' }, { route: ME, drop: 'after-handler' });
     errors.push(['ConnectionError', await failure(client.me.get())]);
-    simulator.script({ route: ME, delayMs: 400 }, { route: ME, delayMs: 400 });
+    simulator.script({ route: ME, delayMs: 1_500 }, { route: ME, delayMs: 1_500 });
     errors.push(['TimeoutError', await failure(client.me.get())]);
     errors.push(['PaginationError', await failure(client.segments.list().all())]);
     errors.push(['invalid JSON', await failure(clientOf(simulator, { fetch: () => Promise.resolve(new Response('{"message": "Welcome', { status: 200 })) }).me.get())]);
     const refused = clientOf(simulator, { apiKey: 'wrong-key-0123456789', fetch: recorder.fetch });
     errors.push(['token request refused', await failure(refused.me.get())]);
+    simulator.script({ route: ME, status: 302, headers: { location: `${other.url}/v1/me` } });
+    errors.push(['RedirectError', await failure(client.me.get())]);
+    const capped = clientOf(simulator, { fetch: recorder.fetch, maxResponseBytes: 16 });
+    errors.push(['ResponseTooLargeError', await failure(capped.me.get())]);
 
-    expect(errors.map(([, error]) => (error as Error).constructor.name)).toEqual(['AccengageError', 'ConnectionError', 'TimeoutError', 'PaginationError', 'InvalidResponseError', 'AccengageError']);
+    expect(errors.map(([, error]) => (error as Error).constructor.name)).toEqual(['AccengageError', 'ConnectionError', 'TimeoutError', 'PaginationError', 'InvalidResponseError', 'AccengageError', 'RedirectError', 'ResponseTooLargeError']);
     expect(errors[0]?.[1]).toBeInstanceOf(AccengageError);
     expect(errors[1]?.[1]).toBeInstanceOf(ConnectionError);
     expect(errors[2]?.[1]).toBeInstanceOf(TimeoutError);
     expect(errors[3]?.[1]).toBeInstanceOf(PaginationError);
     expect(errors[4]?.[1]).toBeInstanceOf(InvalidResponseError);
+    expect(errors[6]?.[1]).toBeInstanceOf(RedirectError);
+    expect(errors[7]?.[1]).toBeInstanceOf(ResponseTooLargeError);
 
     const secrets = new Set<string>([simulator.apiKey, 'wrong-key-0123456789']);
     for (const headers of recorder.sent) {
       if (headers['accengage-signature']) secrets.add(headers['accengage-signature']);
       if (headers.authorization) secrets.add(headers.authorization.replace(/^Bearer /, ''));
     }
-    // Every attempt was seen (signatures repeat within a second for the same body).
-    expect(recorder.sent).toHaveLength(1 + 2 + 2 + 2 + 1 + 1);
+    // Every request the simulator saw went through the recorder (signatures repeat within a second for the same body).
+    expect(recorder.sent).toHaveLength(simulator.stats.requests);
     expect([...secrets].filter((secret) => /^[0-9a-f]{40}$/.test(secret)).length).toBeGreaterThanOrEqual(2);
     expect([...secrets].filter((secret) => /^[0-9a-f]{24}$/.test(secret))).toHaveLength(1);
     for (const [kind, error] of errors) {

@@ -3,7 +3,9 @@
  * requests with path variables, query parameters, JSON bodies and saved examples, the way large
  * vendor collections look.
  */
-export function syntheticCollection(requests: number, perFolder = 20): Record<string, unknown> {
+export function syntheticCollection(requests: number, perFolder = 20, exampleBytes = 0): Record<string, unknown> {
+  // Saved examples padded to about `exampleBytes` each with list rows, as real exports of big APIs have.
+  const rows = Math.ceil(exampleBytes / 80);
   const folders: Array<Record<string, unknown>> = [];
   for (let start = 0; start < requests; start += perFolder) {
     const f = folders.length;
@@ -21,8 +23,8 @@ export function syntheticCollection(requests: number, perFolder = 20): Record<st
         header: [{ key: 'Content-Type', value: 'application/json' }],
         body: JSON.stringify(
           verb === 'List'
-            ? { items: [{ id: n * 10 + k, name: `item ${k}`, active: k === 0, score: k + 0.5 }], total: 1 + k }
-            : { id: n, name: `thing ${n}`, updatedAt: '2024-01-02T03:04:05Z', owner: k ? null : { id: 'u1', email: 'a@b.co' } },
+            ? { items: [{ id: n * 10 + k, name: `item ${k}`, active: k === 0, score: k + 0.5 }, ...Array.from({ length: rows }, (_, r) => ({ id: r, name: `row ${r} of ${n}`, active: r % 2 === 0, score: r / 7 }))], total: 1 + k + rows }
+            : { id: n, name: `thing ${n}`, updatedAt: '2024-01-02T03:04:05Z', owner: k ? null : { id: 'u1', email: 'a@b.co' }, ...(rows > 0 ? { history: Array.from({ length: rows }, (_, r) => ({ at: '2024-01-02T03:04:05Z', by: `user ${r}`, change: r })) } : {}) },
         ),
       }));
       item.push({

@@ -1,0 +1,37 @@
+/**
+ * Vitest settings for mutation testing (`npm run mutate`). The end-to-end suites import the runtime
+ * through the committed client (`generated/accengage/runtime/`), a verbatim copy of
+ * `templates/runtime/`; here those imports are served from `templates/runtime/` itself, so that
+ * the mutants Stryker plants there are exercised by every suite, end to end included.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig, type Plugin } from 'vitest/config';
+import base from './vitest.config.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const copy = path.join(root, 'generated/accengage/runtime');
+const original = path.join(root, 'templates/runtime');
+
+const runtimeFromTemplates: Plugin = {
+  name: 'runtime-from-templates',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.')) return null;
+    const target = path.resolve(path.dirname(importer), source);
+    if (path.dirname(target) !== copy) return null;
+    return path.join(original, path.basename(target).replace(/\.js$/, '.ts'));
+  },
+};
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    plugins: [runtimeFromTemplates],
+    test: {
+      // The suites that exercise the runtime and the type inference; the rest build and type-check
+      // generated clients, which copy the runtime files instead of importing them.
+      include: ['test/runtime.test.ts', 'test/core.test.ts', 'test/e2e-*.test.ts', 'test/infer.test.ts'],
+    },
+  }),
+);
