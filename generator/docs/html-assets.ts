@@ -136,6 +136,9 @@ export const PAGE_JS = `
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();
   });
+  // On a phone the contents start folded: the first screen is the search box and the reference.
+  var contents = document.querySelector('nav > details');
+  if (contents && window.matchMedia('(max-width: 52rem)').matches) contents.open = false;
   apply();
   reveal();
 })();

@@ -16,9 +16,12 @@ export function code(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Collection text as Markdown text: every character Markdown could read as syntax is escaped. */
+/**
+ * Collection text as Markdown text on one line: every character that can open inline syntax is
+ * escaped (parentheses and the like only mean something after a bracket, which is escaped).
+ */
 export function plain(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&"]/g, (char) => `\\${char}`);
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
 /** "Shop API reference"; a name that already says API is not repeated ("Accengage REST API reference"). */
