@@ -12,7 +12,7 @@ import { isSuccessStatus } from './reference.js';
 import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
-import { authNote, code, errorNote, pagingNote, referenceTitle, searchText } from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, referenceTitle, searchText } from './notes.js';
 import { overviewSections } from './overview.js';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -60,14 +60,8 @@ function bodyHtml(body: RequestBody): string {
   for (const field of body.fields ?? []) {
     if (field.description) parts.push(`<p><code>${escapeText(field.name)}</code> (${field.kind}${field.contentType ? `, ${escapeText(field.contentType)}` : ''}): ${renderDescription(field.description).replace(/^<p>|<\/p>\n?$/g, '')}</p>`);
   }
-  const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
-  if (example !== undefined) {
-    let pretty = example;
-    try {
-      pretty = JSON.stringify(JSON.parse(example), null, 2);
-    } catch {
-      // Not JSON: shown as the collection wrote it.
-    }
+  const pretty = bodyExample(body);
+  if (pretty !== undefined) {
     const long = pretty.split('\n').length > 20;
     const block = codeBlock('example from the collection', pretty, 'json');
     parts.push(long ? `<details><summary>Example (${pretty.split('\n').length} lines)</summary>${block}</details>` : block);

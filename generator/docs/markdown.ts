@@ -9,7 +9,7 @@ import type { Parameter, Response } from '../model/types.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { isSafeLink } from './render-markdown.js';
-import { authNote, code, errorNote, pagingNote, plain, referenceTitle } from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle } from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
@@ -111,14 +111,8 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
       const tree = typeTree(body.schema);
       lines.push(`Type: ${code(tree.type)}`, '', ...treeLines(tree.fields), '');
     }
-    const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
-    if (example !== undefined) {
-      let pretty = example;
-      try {
-        pretty = JSON.stringify(JSON.parse(example), null, 2);
-      } catch {
-        // Not JSON: shown as the collection wrote it.
-      }
+    const pretty = bodyExample(body);
+    if (pretty !== undefined) {
       lines.push('Example:', '', fence(pretty, 'json'), '');
     }
   }

@@ -3,7 +3,7 @@
  * once as Markdown. Collection strings inside them go through `code` or `plain`, so the HTML
  * page can render them with the same safe renderer as descriptions.
  */
-import type { Operation } from '../model/types.js';
+import type { Operation, RequestBody } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
 
@@ -101,4 +101,15 @@ export function searchText(entry: ReferenceOperation): string {
     for (const column of response.csv?.columns ?? []) words.add(column);
   }
   return [...words].join(' ').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The body example to show: the first one without {{variables}}, pretty-printed when it is JSON. */
+export function bodyExample(body: RequestBody): string | undefined {
+  const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
+  if (example === undefined) return undefined;
+  try {
+    return JSON.stringify(JSON.parse(example), null, 2);
+  } catch {
+    return example; // Not JSON: shown as the collection wrote it.
+  }
 }
