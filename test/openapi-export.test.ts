@@ -116,6 +116,22 @@ describe('requests that share a method and path', () => {
   });
 });
 
+describe('paths that differ only in their parameter names', () => {
+  it('are one path, each method using its names', async () => {
+    const request = (method: string, name: string) => ({
+      name: `${method} thing`,
+      request: { method, url: { raw: `https://api.shop.test/things/:${name}`, protocol: 'https', host: ['api', 'shop', 'test'], path: ['things', `:${name}`], variable: [{ key: name, value: '7' }] } },
+    });
+    const { model } = modelOfJson(collectionOf([request('GET', 'id'), request('DELETE', 'thingId')]));
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const document = JSON.parse(text);
+    expect(Object.keys(document.paths)).toEqual(['/things/{id}']);
+    expect(document.paths['/things/{id}'].delete.parameters.map((param: Json) => [param.name, param.in])).toEqual([['id', 'path']]);
+    expect(document.paths['/things/{id}'].delete['x-postman-requests'][0].path).toBe('/things/{thingId}');
+  });
+});
+
 describe('paths OpenAPI style rules refuse', () => {
   it('lose a trailing slash in the path key but keep it in x-postman-requests', async () => {
     const { model } = modelOfJson(collectionOf([{ name: 'Book', request: { method: 'POST', url: 'https://api.shop.test/booking/' } }]));
