@@ -6,6 +6,7 @@
 import type { Operation, RequestBody } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
+import { parseExample } from './json-example.js';
 
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
 export function code(text: string): string {
@@ -107,9 +108,7 @@ export function searchText(entry: ReferenceOperation): string {
 export function bodyExample(body: RequestBody): string | undefined {
   const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
   if (example === undefined) return undefined;
-  try {
-    return JSON.stringify(JSON.parse(example), null, 2);
-  } catch {
-    return example; // Not JSON: shown as the collection wrote it.
-  }
+  const parsed = parseExample(example);
+  // Not JSON (or too deep to print): shown as the collection wrote it.
+  return parsed ? JSON.stringify(parsed.value, null, 2) : example;
 }
