@@ -65,7 +65,7 @@ mark{background:var(--mark);color:inherit}
 [hidden]{display:none!important}
 .op{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 @media (max-width:52rem){.layout{display:block}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}nav>details:not([open])>ul{display:none}main{padding:1rem .75rem 3rem}.op{padding:.75rem}
-table.params thead{display:none}table.params tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}table.params td{display:block;border:0;padding:.1rem 0}table.params td[data-h]::before{content:attr(data-h) ": ";color:var(--muted);font-size:.8rem}}
+table.params thead{display:none}table.params tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}table.params td{display:block;border:0;padding:.1rem 0}table.params td:nth-child(n+2):not(:last-child)::before{color:var(--muted);font-size:.8rem}table.params td:nth-child(2)::before{content:"in: "}table.params td:nth-child(3)::before{content:"type: "}table.params td:nth-child(4)::before{content:"required: "}table.params td:nth-child(5)::before{content:"default / example: "}}
 `;
 
 export const PAGE_JS = `
@@ -136,6 +136,9 @@ export const PAGE_JS = `
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();
   });
+  // On a phone the contents start folded: the first screen is the search box and the reference.
+  var contents = document.querySelector('nav > details');
+  if (contents && window.matchMedia('(max-width: 52rem)').matches) contents.open = false;
   apply();
   reveal();
 })();

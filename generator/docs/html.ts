@@ -9,29 +9,29 @@ import type { Parameter, RequestBody, Response } from '../model/types.js';
 import { PAGE_CSS, PAGE_JS } from './html-assets.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
-import { escapeHtml, renderDescription } from './render-markdown.js';
+import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
-import { authNote, code, errorNote, pagingNote, referenceTitle, searchText } from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, referenceTitle, searchText } from './notes.js';
 import { overviewSections } from './overview.js';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 function codeBlock(label: string, text: string, language: string): string {
-  return `<div class="code"><span class="label">${escapeHtml(label)}</span><button type="button" class="copy">Copy</button><pre><code class="language-${language}">${escapeHtml(text)}</code></pre></div>`;
+  return `<div class="code"><span class="label">${escapeText(label)}</span><button type="button" class="copy">Copy</button><pre><code class="language-${language}">${escapeText(text)}</code></pre></div>`;
 }
 
 function treeHtml(nodes: TypeNode[]): string {
   if (nodes.length === 0) return '';
   const items = nodes.map(
-    (node) => `<li><code>${escapeHtml(node.name)}</code> <span class="type">${escapeHtml(node.type)}</span>${node.required ? '' : ' <span class="type">(optional)</span>'}${treeHtml(node.children)}</li>`,
+    (node) => `<li><code>${escapeText(node.name)}</code> <span class="type">${escapeText(node.type)}</span>${node.required ? '' : ' <span class="type">(optional)</span>'}${treeHtml(node.children)}</li>`,
   );
   return `<ul class="tree">${items.join('')}</ul>`;
 }
 
 function schemaHtml(schema: Parameters<typeof typeTree>[0], caption: string): string {
   const tree = typeTree(schema);
-  return `<p>${caption} <span class="type">${escapeHtml(tree.type)}</span></p>${treeHtml(tree.fields)}`;
+  return `<p>${caption} <span class="type">${escapeText(tree.type)}</span></p>${treeHtml(tree.fields)}`;
 }
 
 function parametersHtml(entry: ReferenceOperation, reference: Reference): string {
@@ -39,35 +39,29 @@ function parametersHtml(entry: ReferenceOperation, reference: Reference): string
   const options = new Map(reference.options.map((option) => [option.variable, option.name]));
   const row = (param: Parameter, place: string): string => {
     const fromOption = param.variable && options.has(param.variable) ? `client option ${code(options.get(param.variable) as string)}` : '';
-    const example = param.example !== undefined ? `<code>${escapeHtml(param.example)}</code>` : '';
+    const example = param.example !== undefined ? `<code>${escapeText(param.example)}</code>` : '';
     const value = [fromOption ? renderDescription(`default: ${fromOption}`).replace(/^<p>|<\/p>\n?$/g, '') : '', example].filter(Boolean).join('<br>');
-    const name = param.identifier === param.name ? `<code>${escapeHtml(param.name)}</code>` : `<code>${escapeHtml(param.identifier)}</code> <span class="type">(${escapeHtml(param.name)} on the wire)</span>`;
-    return `<tr><td data-h="name">${name}</td><td data-h="in">${place}</td><td data-h="type">${escapeHtml(typeTree(param.schema).type)}${param.repeated ? ' (repeated)' : ''}</td><td data-h="required">${param.required ? '<span class="req">required</span>' : 'optional'}</td><td data-h="default / example">${value}</td><td data-h="description">${param.description ? renderDescription(param.description) : ''}</td></tr>`;
+    const name = param.identifier === param.name ? `<code>${escapeText(param.name)}</code>` : `<code>${escapeText(param.identifier)}</code> <span class="type">(${escapeText(param.name)} on the wire)</span>`;
+    return `<tr><td>${name}</td><td>${place}</td><td>${escapeText(typeTree(param.schema).type)}${param.repeated ? ' (repeated)' : ''}</td><td>${param.required ? '<span class="req">required</span>' : 'optional'}</td><td>${value}</td><td>${param.description ? renderDescription(param.description) : ''}</td></tr>`;
   };
   const rows = [...operation.pathParams.map((param) => row(param, 'path')), ...operation.query.map((param) => row(param, 'query'))];
   const headers = operation.headers.map(
-    (header) => `<tr><td data-h="name"><code>${escapeHtml(header.name)}</code></td><td data-h="in">header</td><td data-h="type">string</td><td data-h="required">sent by the client</td><td data-h="default / example"><code>${escapeHtml(header.value)}</code></td><td data-h="description">${header.description ? renderDescription(header.description) : ''}</td></tr>`,
+    (header) => `<tr><td><code>${escapeText(header.name)}</code></td><td>header</td><td>string</td><td>sent by the client</td><td><code>${escapeText(header.value)}</code></td><td>${header.description ? renderDescription(header.description) : ''}</td></tr>`,
   );
   if (rows.length + headers.length === 0) return '';
   return `<h4>Parameters</h4><div class="scroll"><table class="params"><thead><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>default / example</th><th>description</th></tr></thead><tbody>${[...rows, ...headers].join('')}</tbody></table></div>`;
 }
 
 function bodyHtml(body: RequestBody): string {
-  const parts = [`<h4>Request body <span class="type">${escapeHtml(body.contentType ?? body.kind)}</span></h4>`];
+  const parts = [`<h4>Request body <span class="type">${escapeText(body.contentType ?? body.kind)}</span></h4>`];
   if (body.kind === 'binary') parts.push('<p>The raw bytes of a file.</p>');
   else if (body.kind === 'text') parts.push('<p>Text.</p>');
   else parts.push(schemaHtml(body.schema, 'Type:'));
   for (const field of body.fields ?? []) {
-    if (field.description) parts.push(`<p><code>${escapeHtml(field.name)}</code> (${field.kind}${field.contentType ? `, ${escapeHtml(field.contentType)}` : ''}): ${renderDescription(field.description).replace(/^<p>|<\/p>\n?$/g, '')}</p>`);
+    if (field.description) parts.push(`<p><code>${escapeText(field.name)}</code> (${field.kind}${field.contentType ? `, ${escapeText(field.contentType)}` : ''}): ${renderDescription(field.description).replace(/^<p>|<\/p>\n?$/g, '')}</p>`);
   }
-  const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
-  if (example !== undefined) {
-    let pretty = example;
-    try {
-      pretty = JSON.stringify(JSON.parse(example), null, 2);
-    } catch {
-      // Not JSON: shown as the collection wrote it.
-    }
+  const pretty = bodyExample(body);
+  if (pretty !== undefined) {
     const long = pretty.split('\n').length > 20;
     const block = codeBlock('example from the collection', pretty, 'json');
     parts.push(long ? `<details><summary>Example (${pretty.split('\n').length} lines)</summary>${block}</details>` : block);
@@ -78,20 +72,20 @@ function bodyHtml(body: RequestBody): string {
 function responseHtml(response: Response, typeName: string, paged: boolean): string {
   const status = response.status === 0 ? 'no status' : String(response.status);
   const open = isSuccessStatus(response.status) ? ' open' : '';
-  const parts = [`<details class="response"${open}><summary>${status}${response.contentType ? ` <span class="type">${escapeHtml(response.contentType)}</span>` : ''}</summary>`];
+  const parts = [`<details class="response"${open}><summary>${status}${response.contentType ? ` <span class="type">${escapeText(response.contentType)}</span>` : ''}</summary>`];
   if (response.csv) {
-    const columns = response.csv.columns.map((column) => `<code>${escapeHtml(column)}</code>`).join(', ');
-    parts.push(`<p>CSV separated by <code>${escapeHtml(response.csv.delimiter)}</code> with a header row (${columns}). The client parses it: each row becomes an object.</p>`);
+    const columns = response.csv.columns.map((column) => `<code>${escapeText(column)}</code>`).join(', ');
+    parts.push(`<p>CSV separated by <code>${escapeText(response.csv.delimiter)}</code> with a header row (${columns}). The client parses it: each row becomes an object.</p>`);
     const rows = response.schema.type === 'array' ? response.schema.items : response.schema;
-    parts.push(schemaHtml(rows, paged ? `Each row (type <code>${escapeHtml(typeName)}Item</code>):` : 'Each row:'));
+    parts.push(schemaHtml(rows, paged ? `Each row (type <code>${escapeText(typeName)}Item</code>):` : 'Each row:'));
   } else if (response.schemaSource !== 'none') {
-    parts.push(schemaHtml(response.schema, isSuccessStatus(response.status) ? `Body (type <code>${escapeHtml(typeName)}Response</code>):` : 'Body:'));
+    parts.push(schemaHtml(response.schema, isSuccessStatus(response.status) ? `Body (type <code>${escapeText(typeName)}Response</code>):` : 'Body:'));
   } else {
     parts.push('<p class="empty">No body in the examples.</p>');
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
   if (headers.length > 0) {
-    parts.push(`<p>Headers:</p><ul>${headers.map(([name, value]) => `<li><code>${escapeHtml(name)}</code>: <code>${escapeHtml(value)}</code></li>`).join('')}</ul>`);
+    parts.push(`<p>Headers:</p><ul>${headers.map(([name, value]) => `<li><code>${escapeText(name)}</code>: <code>${escapeText(value)}</code></li>`).join('')}</ul>`);
   }
   if (response.examples.length > 0) parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
   parts.push('</details>');
@@ -104,9 +98,9 @@ function operationHtml(entry: ReferenceOperation, reference: Reference): string 
   const status = operation.status ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API’s public reference' : 'not confirmed by the API’s public reference'}">${operation.status}</span>` : '';
   const parts = [
     `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}">`,
-    `<h3><a href="#${entry.anchor}">${escapeHtml(operation.name)}</a></h3>`,
-    `<div class="sig"><span class="method ${method}">${escapeHtml(method)}</span><code>${escapeHtml(operation.pathTemplate)}</code>${status}${operation.deprecated ? '<span class="badge">deprecated</span>' : ''}</div>`,
-    `<div class="member"><code>${escapeHtml(entry.memberPath)}()</code> · <code>${escapeHtml(entry.functionName)}(core, params)</code></div>`,
+    `<h3><a href="#${entry.anchor}">${escapeText(operation.name)}</a></h3>`,
+    `<div class="sig"><span class="method ${method}">${escapeText(method)}</span><code>${escapeText(operation.pathTemplate)}</code>${status}${operation.deprecated ? '<span class="badge">deprecated</span>' : ''}</div>`,
+    `<div class="member"><code>${escapeText(entry.memberPath)}()</code> · <code>${escapeText(entry.functionName)}(core, params)</code></div>`,
   ];
   if (operation.description) parts.push(`<div class="desc">${renderDescription(operation.description)}</div>`);
   parts.push(codeBlock('TypeScript, with the generated client', clientSnippet(reference, entry), 'ts'));
@@ -128,9 +122,9 @@ function folderSections(folder: ReferenceFolder, reference: Reference, trail: st
   const sections: string[] = [];
   const path = [...trail, folder.name];
   if (folder.depth > 0) {
-    const parent = trail.length > 0 ? ` <span class="path">in ${escapeHtml(trail.join(' / '))}</span>` : '';
+    const parent = trail.length > 0 ? ` <span class="path">in ${escapeText(trail.join(' / '))}</span>` : '';
     sections.push(
-      `<section class="folder" id="${folder.anchor}"><h2>${escapeHtml(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`,
+      `<section class="folder" id="${folder.anchor}"><h2>${escapeText(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`,
     );
   } else if (folder.operations.length > 0) {
     sections.push(`<section class="folder" id="requests"><h2>Requests outside any folder</h2>${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`);
@@ -140,13 +134,13 @@ function folderSections(folder: ReferenceFolder, reference: Reference, trail: st
 }
 
 function navHtml(folder: ReferenceFolder): string {
-  const operations = folder.operations.map((entry) => `<li class="opl"><a href="#${entry.anchor}">${escapeHtml(entry.operation.name)}</a></li>`);
+  const operations = folder.operations.map((entry) => `<li class="opl"><a href="#${entry.anchor}">${escapeText(entry.operation.name)}</a></li>`);
   const children = folder.folders.map(navHtml);
   if (folder.depth === 0) {
     const top = operations.length > 0 ? `<li class="folder"><a href="#requests">Requests outside any folder</a><span class="n">${folder.operations.length}</span><ul>${operations.join('')}</ul></li>` : '';
     return `<ul><li><a href="#top">Getting started</a></li>${top}${children.join('')}</ul>`;
   }
-  return `<li class="folder"><a href="#${folder.anchor}">${escapeHtml(folder.name)}</a><span class="n">${folder.count}</span><ul>${operations.join('')}${children.join('')}</ul></li>`;
+  return `<li class="folder"><a href="#${folder.anchor}">${escapeText(folder.name)}</a><span class="n">${folder.count}</span><ul>${operations.join('')}${children.join('')}</ul></li>`;
 }
 
 /** The page. */
@@ -154,7 +148,7 @@ export function renderHtml(reference: Reference): string {
   const { model } = reference;
   const title = referenceTitle(model.name);
   const overview = overviewSections(reference)
-    .map((section) => `<section class="intro" id="${section.id}"><h2>${escapeHtml(section.title)}</h2>${renderDescription(section.markdown)}${section.code ? codeBlock(section.code.label, section.code.text, section.code.language) : ''}</section>`)
+    .map((section) => `<section class="intro" id="${section.id}"><h2>${escapeText(section.title)}</h2>${renderDescription(section.markdown)}${section.code ? codeBlock(section.code.label, section.code.text, section.code.language) : ''}</section>`)
     .join('\n');
   const csp = `default-src 'none'; style-src ${hash(PAGE_CSS)}; script-src ${hash(PAGE_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
@@ -165,15 +159,15 @@ export function renderHtml(reference: Reference): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeText(title)}</title>`,
     `<style>${PAGE_CSS}</style>`,
     '</head>',
     '<body>',
-    `<header class="top"><a class="title" href="#top">${escapeHtml(title)}</a><input id="search" type="search" autocomplete="off" placeholder="Search: name, path, parameter or field (e.g. devices lastOpen)" aria-label="Search operations"><span id="count">${reference.operations.length} operations</span></header>`,
+    `<header class="top"><a class="title" href="#top">${escapeText(title)}</a><input id="search" type="search" autocomplete="off" placeholder="Search: name, path, parameter or field (e.g. devices lastOpen)" aria-label="Search operations"><span id="count">${reference.operations.length} operations</span></header>`,
     '<div class="layout">',
     `<nav aria-label="Contents"><details open><summary>Contents</summary>${navHtml(reference.root)}</details></nav>`,
     '<main>',
-    `<div id="top" class="intro"><h1>${escapeHtml(title)}</h1>${model.description ? `<div class="desc">${renderDescription(model.description)}</div>` : ''}</div>`,
+    `<div id="top" class="intro"><h1>${escapeText(title)}</h1>${model.description ? `<div class="desc">${renderDescription(model.description)}</div>` : ''}</div>`,
     overview,
     '<p id="no-results" class="empty" hidden>No operation matches the search.</p>',
     ...folderSections(reference.root, reference, []),

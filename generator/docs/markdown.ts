@@ -9,7 +9,7 @@ import type { Parameter, Response } from '../model/types.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { isSafeLink } from './render-markdown.js';
-import { authNote, code, errorNote, pagingNote, plain, referenceTitle } from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle } from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
@@ -59,7 +59,7 @@ function cell(markdown: string): string {
 }
 
 function treeLines(nodes: TypeNode[], indent = ''): string[] {
-  return nodes.flatMap((node) => [`${indent}- ${code(node.name)} ${plain(node.type)}${node.required ? '' : ' (optional)'}`, ...treeLines(node.children, `${indent}  `)]);
+  return nodes.flatMap((node) => [`${indent}- ${code(node.name)}: ${code(node.type)}${node.required ? '' : ' (optional)'}`, ...treeLines(node.children, `${indent}  `)]);
 }
 
 function parametersTable(entry: ReferenceOperation, reference: Reference): string[] {
@@ -68,7 +68,7 @@ function parametersTable(entry: ReferenceOperation, reference: Reference): strin
   const row = (param: Parameter, place: string): string => {
     const value = [param.variable && options.has(param.variable) ? `default: client option ${code(options.get(param.variable) as string)}` : '', param.example !== undefined ? code(param.example) : ''].filter(Boolean).join('; ');
     const name = param.identifier === param.name ? code(param.name) : `${code(param.identifier)} (${code(param.name)} on the wire)`;
-    return `| ${cell(name)} | ${place} | ${cell(plain(typeTree(param.schema).type))} | ${param.required ? 'required' : 'optional'} | ${cell(value)} | ${cell(param.description ? safeMarkdown(param.description) : '')} |`;
+    return `| ${cell(name)} | ${place} | ${cell(code(typeTree(param.schema).type))} | ${param.required ? 'required' : 'optional'} | ${cell(value)} | ${cell(param.description ? safeMarkdown(param.description) : '')} |`;
   };
   const rows = [...operation.pathParams.map((param) => row(param, 'path')), ...operation.query.map((param) => row(param, 'query'))];
   for (const header of operation.headers) rows.push(`| ${cell(code(header.name))} | header | string | sent by the client | ${cell(code(header.value))} | ${cell(header.description ? safeMarkdown(header.description) : '')} |`);
@@ -84,7 +84,7 @@ function responseLines(response: Response): string[] {
     lines.push(...treeLines(typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields, '  '));
   } else if (response.schemaSource !== 'none') {
     const tree = typeTree(response.schema);
-    lines.push(`  Body: ${plain(tree.type)}`, ...treeLines(tree.fields, '  '));
+    lines.push(`  Body: ${code(tree.type)}`, ...treeLines(tree.fields, '  '));
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
   if (headers.length > 0) lines.push(`  Headers: ${headers.map(([name, value]) => `${code(name)}: ${code(value)}`).join('; ')}`);
@@ -109,16 +109,10 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
     lines.push(`**Request body** ${code(body.contentType ?? body.kind)}`, '');
     if (body.kind !== 'binary' && body.kind !== 'text') {
       const tree = typeTree(body.schema);
-      lines.push(`Type: ${plain(tree.type)}`, '', ...treeLines(tree.fields), '');
+      lines.push(`Type: ${code(tree.type)}`, '', ...treeLines(tree.fields), '');
     }
-    const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
-    if (example !== undefined) {
-      let pretty = example;
-      try {
-        pretty = JSON.stringify(JSON.parse(example), null, 2);
-      } catch {
-        // Not JSON: shown as the collection wrote it.
-      }
+    const pretty = bodyExample(body);
+    if (pretty !== undefined) {
       lines.push('Example:', '', fence(pretty, 'json'), '');
     }
   }

@@ -3,9 +3,10 @@
  * once as Markdown. Collection strings inside them go through `code` or `plain`, so the HTML
  * page can render them with the same safe renderer as descriptions.
  */
-import type { Operation } from '../model/types.js';
+import type { Operation, RequestBody } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
+import { parseExample } from './json-example.js';
 
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
 export function code(text: string): string {
@@ -16,9 +17,12 @@ export function code(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Collection text as Markdown text: every character Markdown could read as syntax is escaped. */
+/**
+ * Collection text as Markdown text on one line: every character that can open inline syntax is
+ * escaped (parentheses and the like only mean something after a bracket, which is escaped).
+ */
 export function plain(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&"]/g, (char) => `\\${char}`);
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
 /** "Shop API reference"; a name that already says API is not repeated ("Accengage REST API reference"). */
@@ -98,4 +102,13 @@ export function searchText(entry: ReferenceOperation): string {
     for (const column of response.csv?.columns ?? []) words.add(column);
   }
   return [...words].join(' ').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The body example to show: the first one without {{variables}}, pretty-printed when it is JSON. */
+export function bodyExample(body: RequestBody): string | undefined {
+  const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
+  if (example === undefined) return undefined;
+  const parsed = parseExample(example);
+  // Not JSON (or too deep to print): shown as the collection wrote it.
+  return parsed ? JSON.stringify(parsed.value, null, 2) : example;
 }

@@ -46,3 +46,8 @@ export function renderDescription(text: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+
+/** Collection text as element content: only &, < and > mean anything there (attributes use escapeHtml). */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+}

@@ -6,6 +6,7 @@
 import type { Auth, Operation, Parameter, Schema } from '../model/types.js';
 import { propertyKey, stringLiteral } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
+import { parseExample } from './json-example.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -25,11 +26,8 @@ export function shellQuote(text: string): string {
 function firstExample(operation: Operation): unknown {
   const text = operation.body?.examples.find((example) => !/\{\{/.test(example)) ?? operation.body?.examples[0];
   if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+  const parsed = parseExample(text);
+  return parsed ? parsed.value : text;
 }
 
 /** A TypeScript literal for a parameter's example, of the parameter's own type. */

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Operation, Parameter, RequestBody, Response } from '../model/types.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
+import { parseExample } from '../docs/json-example.js';
 import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 
@@ -83,12 +84,10 @@ function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
   };
 }
 
-function parseExample(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+/** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write). */
+function exampleValue(text: string): unknown {
+  const parsed = parseExample(text);
+  return parsed ? parsed.value : text;
 }
 
 function mediaTypeOf(body: RequestBody): string {
@@ -160,7 +159,7 @@ function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | 
     const media = mediaTypeOf(body);
     const slot = byMedia.get(media) ?? { schemas: [], examples: [], encoding: {} };
     slot.schemas.push(body.kind === 'json' ? named(builder, `${entry.operation.typeName}Body`, bodySchema(body)) : bodySchema(body));
-    for (const example of body.examples) slot.examples.push(parseExample(example));
+    for (const example of body.examples) slot.examples.push(exampleValue(example));
     for (const field of body.fields ?? []) if (field.kind === 'file' && field.contentType && MEDIA_TYPE.test(field.contentType)) slot.encoding[field.name] = { contentType: field.contentType };
     byMedia.set(media, slot);
   }

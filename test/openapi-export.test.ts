@@ -1,0 +1,142 @@
+/**
+ * openapi.json: valid OpenAPI 3.1 for every collection we have (zero errors under Redocly's
+ * recommended rules), same method + path merged without losing a variant, and Accengage's
+ * signing, paging and route status said in the places OpenAPI has for them.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReference } from '../generator/docs/reference.js';
+import { renderOpenApi } from '../generator/openapi/index.js';
+import { collectionOf, fixture, modelOf, modelOfJson, root } from './helpers.js';
+import { accengageOpenApi } from './docs-support.js';
+
+type Json = Record<string, any>;
+
+let config: Awaited<ReturnType<typeof createConfig>>;
+beforeAll(async () => {
+  config = await createConfig({ extends: ['recommended'] });
+});
+
+async function errorsOf(text: string): Promise<string[]> {
+  const problems = await lintFromString({ source: text, absoluteRef: path.join(root, 'openapi.json'), config });
+  return problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer ?? ''}`);
+}
+
+const fixtures = readdirSync(path.join(root, 'test/fixtures/collections')).sort();
+
+describe('openapi.json validates with zero errors', () => {
+  it('for the Accengage collection, as generate writes it', async () => {
+    const text = await accengageOpenApi();
+    expect(await errorsOf(text)).toEqual([]);
+    expect(JSON.parse(text).openapi).toBe('3.1.0');
+  });
+
+  it.each(fixtures)('for %s', async (name) => {
+    const { model } = await modelOf(fixture(name));
+    expect(await errorsOf(renderOpenApi(buildReference(model)))).toEqual([]);
+  });
+
+  it('is byte-identical when made again', async () => {
+    const { model } = await modelOf(fixture('real-world-patterns.json'));
+    expect(renderOpenApi(buildReference(model))).toBe(renderOpenApi(buildReference((await modelOf(fixture('real-world-patterns.json'))).model)));
+  });
+});
+
+describe('the Accengage document', () => {
+  let document: Json;
+  beforeAll(async () => {
+    document = JSON.parse(await accengageOpenApi());
+  });
+
+  it('has one server from the base URL and the client function names as operationIds', () => {
+    expect(document.servers).toEqual([{ url: 'https://api.accengage.com', description: 'The collection variable baseUrl.' }]);
+    const list = document.paths['/v1/me/apps/{partnerId}/devices'].get;
+    expect(list.operationId).toBe('devicesList');
+    expect(list.tags).toEqual(['Devices']);
+    expect(list['x-route-status']).toBe('confirmed');
+    expect(list['x-pagination']).toMatchObject({ style: 'link-header', itemsAt: 'csv rows', pageParam: 'page' });
+    expect(list.parameters.find((param: Json) => param.name === 'lastOpen')).toMatchObject({ in: 'query', required: true, schema: { type: 'string', format: 'date' }, example: '2017-10-01' });
+    expect(list.responses['200'].headers.link.example).toContain('rel="next"');
+    expect(list.responses['200'].content['text/csv'].schema['x-csv'].columns).toContain('deviceId');
+    expect(document.paths['/v1/me/apps'].get['x-route-status']).toBe('inferred');
+  });
+
+  it('describes the signature as API-key headers with the algorithm, required with the token on every call', () => {
+    const schemes = document.components.securitySchemes;
+    expect(schemes.accengageSignature).toMatchObject({ type: 'apiKey', in: 'header', name: 'Accengage-Signature' });
+    expect(schemes.accengageSignature.description).toMatch(/SHA-1.*raw request body.*API key.*Accengage-Time/s);
+    expect(schemes.accengageTime).toMatchObject({ type: 'apiKey', in: 'header', name: 'Accengage-Time' });
+    expect(document.paths['/v1/me'].get.security).toEqual([{ accengageTime: [], accengageSignature: [], bearerAuth: [] }]);
+    // The token request is signed but carries no token.
+    expect(document.paths['/v1/access_token'].post.security).toEqual([{ accengageTime: [], accengageSignature: [] }]);
+  });
+
+  it('names shared schemas after the client types and sends multipart files as binary parts', () => {
+    expect(Object.keys(document.components.schemas)).toContain('AppsListResponse');
+    const upload = document.paths['/v1/me/apps/{partnerId}/static-lists/{listId}/import'].post.requestBody.content['multipart/form-data'];
+    expect(upload.schema.properties.file).toEqual({ type: 'string', contentMediaType: 'application/octet-stream' });
+    expect(upload.encoding.file).toEqual({ contentType: 'text/csv' });
+  });
+});
+
+describe('requests that share a method and path', () => {
+  const variant = (name: string, query: string, body: unknown, code: number) => ({
+    name,
+    request: {
+      method: 'POST',
+      url: { raw: `https://api.shop.test/orders?${query}`, host: ['api', 'shop', 'test'], protocol: 'https', path: ['orders'], query: [{ key: query.split('=')[0], value: query.split('=')[1] }] },
+      body: { mode: 'raw', raw: JSON.stringify(body), options: { raw: { language: 'json' } } },
+    },
+    response: [{ name: `${name} answer`, code, header: [{ key: 'Content-Type', value: 'application/json' }], body: JSON.stringify({ id: 1, kind: name }) }],
+  });
+
+  it('become one operation that keeps every variant', async () => {
+    const { model } = modelOfJson(
+      collectionOf([
+        variant('Create order', 'dryRun=false', { items: [1] }, 201),
+        variant('Create order with coupon', 'coupon=X1', { items: [1], coupon: 'X1' }, 200),
+      ]),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const document = JSON.parse(text);
+    const operation = document.paths['/orders'].post;
+    expect(operation['x-postman-requests'].map((request: Json) => request.itemPath)).toEqual([['Create order'], ['Create order with coupon']]);
+    // Each variant's query parameter, optional since the other variant goes without it.
+    expect(operation.parameters.map((param: Json) => [param.name, param.required])).toEqual([
+      ['dryRun', false],
+      ['coupon', false],
+    ]);
+    const examples = Object.values(operation.requestBody.content['application/json'].examples).map((example: any) => example.value);
+    expect(examples).toEqual([{ items: [1] }, { items: [1], coupon: 'X1' }]);
+    expect(Object.keys(operation.responses)).toEqual(['200', '201']);
+    expect(operation.description).toContain('Create order with coupon');
+  });
+});
+
+describe('paths that differ only in their parameter names', () => {
+  it('are one path, each method using its names', async () => {
+    const request = (method: string, name: string) => ({
+      name: `${method} thing`,
+      request: { method, url: { raw: `https://api.shop.test/things/:${name}`, protocol: 'https', host: ['api', 'shop', 'test'], path: ['things', `:${name}`], variable: [{ key: name, value: '7' }] } },
+    });
+    const { model } = modelOfJson(collectionOf([request('GET', 'id'), request('DELETE', 'thingId')]));
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const document = JSON.parse(text);
+    expect(Object.keys(document.paths)).toEqual(['/things/{id}']);
+    expect(document.paths['/things/{id}'].delete.parameters.map((param: Json) => [param.name, param.in])).toEqual([['id', 'path']]);
+    expect(document.paths['/things/{id}'].delete['x-postman-requests'][0].path).toBe('/things/{thingId}');
+  });
+});
+
+describe('paths OpenAPI style rules refuse', () => {
+  it('lose a trailing slash in the path key but keep it in x-postman-requests', async () => {
+    const { model } = modelOfJson(collectionOf([{ name: 'Book', request: { method: 'POST', url: 'https://api.shop.test/booking/' } }]));
+    const document = JSON.parse(renderOpenApi(buildReference(model)));
+    expect(Object.keys(document.paths)).toEqual(['/booking']);
+    expect(document.paths['/booking'].post['x-postman-requests'][0].path).toBe('/booking/');
+  });
+});
