@@ -3,9 +3,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { CodegenError } from './errors.js';
 import { VERSION } from './version.js';
 import { Reporter, processIo, type Io } from './reporter.js';
-import { runGenerate, type GenerateOptions } from './commands/generate.js';
-import { runModel } from './commands/model.js';
-import { runWatch } from './commands/watch.js';
+import type { GenerateOptions } from './commands/generate.js';
+
+// Each command is imported when it runs, never at start-up: the commands pull in TypeScript,
+// ts-morph, prettier, handlebars and the Postman SDK, which `--version` and `--help` do not need.
+const commands = {
+  generate: () => import('./commands/generate.js'),
+  model: () => import('./commands/model.js'),
+  watch: () => import('./commands/watch.js'),
+};
 
 interface GlobalOptions {
   quiet?: boolean;
@@ -55,13 +61,15 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     )
     .action(async (collection: string | undefined, options: GenerateOptions & { watch?: boolean }) => {
       const args = { ...options, ...(collection ? { collection } : {}) };
-      setCode(options.watch ? await runWatch(args, reporter(), signal) : await runGenerate(args, reporter()));
+      if (options.watch) setCode(await (await commands.watch()).runWatch(args, reporter(), signal));
+      else setCode(await (await commands.generate()).runGenerate(args, reporter()));
     });
 
   generateOptions(cli.command('check'))
     .description('Exit 1 when generated output is stale, missing files, or has extra ones; write nothing.')
     .addHelpText('after', '\nExamples:\n  $ postman-codegen check\n  $ postman-codegen check api.json --out src/api\n')
     .action(async (collection: string | undefined, options: GenerateOptions) => {
+      const { runGenerate } = await commands.generate();
       setCode(await runGenerate({ ...options, ...(collection ? { collection } : {}), check: true }, reporter()));
     });
 
@@ -73,7 +81,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .addOption(new Option('--overrides <file>', 'a JSON file of types that win over inference'))
     .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
     .action(async (collection: string, options: { out?: string; overrides?: string }) => {
-      setCode(await runModel(collection, options, reporter()));
+      setCode(await (await commands.model()).runModel(collection, options, reporter()));
     });
   return cli;
 }
