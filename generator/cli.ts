@@ -79,7 +79,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .argument('<collection>', 'a Postman collection file (v1, v2.0, v2.1, or the {"collection": …} export)')
     .option('-o, --out <file>', 'write the model to this file instead of standard output')
     .addOption(new Option('--overrides <file>', 'a JSON file of types that win over inference'))
-    .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
+    .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/shop.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
     .action(async (collection: string, options: { out?: string; overrides?: string }) => {
       setCode(await (await commands.model()).runModel(collection, options, reporter()));
     });

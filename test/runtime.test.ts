@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accengageSigner, sha1Hex } from '../templates/runtime/signing.js';
+import { hashSigner, sha1Hex, type SigningScheme } from '../templates/runtime/signing.js';
 import { findLink, parseLinkHeader } from '../templates/runtime/link.js';
 import { readCsvRows } from '../templates/runtime/csv.js';
 import { retryAfterMs, retryDelayMs } from '../templates/runtime/retry.js';
@@ -11,8 +11,16 @@ import { PagedCall, type Page } from '../templates/runtime/pagination.js';
 
 const encoder = new TextEncoder();
 
-describe('Accengage signing', () => {
-  const sign = accengageSigner({ apiKey: 'a1b2c3d4e5f6g7h8', now: () => 1507722391_000 });
+describe('signing with the Accengage scheme (as configured in postman-codegen.config.json)', () => {
+  const scheme: SigningScheme = {
+    algorithm: 'sha1',
+    parts: ['body', { variable: 'apiKey' }, 'time'],
+    signatureHeader: 'Accengage-Signature',
+    timeHeader: 'Accengage-Time',
+    timeUnit: 'seconds',
+    hexCase: 'lower',
+  };
+  const sign = hashSigner(scheme, { apiKey: 'a1b2c3d4e5f6g7h8' }, () => 1507722391_000);
   const request = (body?: string) => ({ method: 'POST', url: 'https://api.accengage.com/v1/access_token', headers: {}, body: body === undefined ? undefined : encoder.encode(body) });
 
   it('reproduces the official worked example with a body', async () => {
@@ -43,7 +51,7 @@ describe('Accengage signing', () => {
   });
 
   it('uses whole seconds', async () => {
-    const late = accengageSigner({ apiKey: 'k', now: () => 1_000_999 });
+    const late = hashSigner(scheme, { apiKey: 'k' }, () => 1_000_999);
     expect((await late(request()))['Accengage-Time']).toBe('1000');
   });
 });

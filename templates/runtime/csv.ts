@@ -1,12 +1,6 @@
 /** Delimiter-separated text with a header row, read into typed rows. */
 
-export type CsvColumnType = 'string' | 'integer' | 'number' | 'boolean';
-
-export interface CsvFormat {
-  delimiter: string;
-  /** Known columns and their types; other columns are read as strings. */
-  columns: ReadonlyArray<readonly [name: string, type: CsvColumnType]>;
-}
+import type { CsvColumnType, CsvFormat } from './core.js';
 
 export function parseCsvRecords(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];

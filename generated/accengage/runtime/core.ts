@@ -5,8 +5,6 @@
  */
 import { ApiError, ConnectionError, TimeoutError, readErrorEntries, type ApiErrorEntry } from './errors.js';
 import type { ClientAuth } from './auth.js';
-import type { Signer } from './signing.js';
-import { readCsvRows, type CsvFormat } from './csv.js';
 import { parseLinkHeader } from './link.js';
 import { PagedCall, type Page, type PageLinks } from './pagination.js';
 import { DEFAULT_RETRY, isIdempotent, isRetryableStatus, retryAfterMs, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
@@ -15,6 +13,26 @@ import { DEFAULT_RETRY, isIdempotent, isRetryableStatus, retryAfterMs, retryDela
 export type ParamBinding = readonly [identifier: string, wireName: string, variable?: string];
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary' | 'graphql';
+
+export type CsvColumnType = 'string' | 'integer' | 'number' | 'boolean';
+
+/** How a CSV answer is read (the reader itself, `runtime/csv.ts`, ships only with clients that have one). */
+export interface CsvFormat {
+  delimiter: string;
+  /** Known columns and their types; other columns are read as strings. */
+  columns: ReadonlyArray<readonly [name: string, type: CsvColumnType]>;
+}
+
+/** A request as a signer sees it: exactly as it will be sent (final URL, headers, body bytes). */
+export interface SignableRequest {
+  method: string;
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  body: Uint8Array | undefined;
+}
+
+/** Returns the headers to add. It runs last, after the body is serialised and after `beforeRequest` hooks. */
+export type Signer = (request: SignableRequest) => Promise<Record<string, string>> | Record<string, string>;
 
 export type ResponseFormat =
   | { kind: 'json' }
@@ -69,6 +87,8 @@ export interface CoreConfig {
   variables: Record<string, string | undefined>;
   fetch?: typeof fetch;
   signer?: Signer;
+  /** Reads CSV answers: given by clients that have operations answering CSV. */
+  readCsv?: (text: string, format: CsvFormat) => unknown[];
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   hooks?: Hooks;
@@ -412,7 +432,8 @@ export class ClientCore {
       if (text.trim() === '') return [] as T;
       // An API that answers JSON where CSV was expected (an error body with 200, say) is read as JSON.
       if (/^\s*[[{]/.test(text) && (response.headers.get('content-type') ?? '').includes('json')) return JSON.parse(text) as T;
-      return readCsvRows(text, format.csv) as T;
+      if (!this.config.readCsv) throw new TypeError('this client has no CSV reader (readCsv) for a CSV answer');
+      return this.config.readCsv(text, format.csv) as T;
     }
     if (text.trim() === '') return undefined as T;
     try {
