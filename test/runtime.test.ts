@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hashSigner, sha1Hex, type SigningScheme } from '../templates/runtime/signing.js';
@@ -8,18 +9,14 @@ import { retryAfterMs, retryDelayMs } from '../templates/runtime/retry.js';
 import { TokenAuth } from '../templates/runtime/auth.js';
 import { ApiError, readErrorEntries } from '../templates/runtime/errors.js';
 import { PagedCall, type Page } from '../templates/runtime/pagination.js';
+import { loadConfig } from '../generator/config.js';
+import { root } from './helpers.js';
 
 const encoder = new TextEncoder();
 
-describe('signing with the Accengage scheme (as configured in postman-codegen.config.json)', () => {
-  const scheme: SigningScheme = {
-    algorithm: 'sha1',
-    parts: ['body', { variable: 'apiKey' }, 'time'],
-    signatureHeader: 'Accengage-Signature',
-    timeHeader: 'Accengage-Time',
-    timeUnit: 'seconds',
-    hexCase: 'lower',
-  };
+describe('signing with the Accengage scheme of postman-codegen.config.json', async () => {
+  const scheme: SigningScheme | undefined = (await loadConfig(path.join(root, 'postman-codegen.config.json'))).clients[0]?.signing;
+  if (!scheme) throw new Error('the config has no signing scheme');
   const sign = hashSigner(scheme, { apiKey: 'a1b2c3d4e5f6g7h8' }, () => 1507722391_000);
   const request = (body?: string) => ({ method: 'POST', url: 'https://api.accengage.com/v1/access_token', headers: {}, body: body === undefined ? undefined : encoder.encode(body) });
 
