@@ -3,10 +3,18 @@ import { Command, CommanderError, Option } from 'commander';
 import { CodegenError } from './errors.js';
 import { VERSION } from './version.js';
 import { Reporter, processIo, type Io } from './reporter.js';
-import { runGenerate, type GenerateOptions } from './commands/generate.js';
-import { runModel } from './commands/model.js';
+import type { GenerateOptions } from './commands/generate.js';
 import type { DocsOptions } from './commands/docs.js';
-import { runWatch } from './commands/watch.js';
+
+// Each command is imported when it runs, never at start-up: the commands pull in TypeScript,
+// ts-morph, prettier, handlebars and the Postman SDK, which `--version` and `--help` do not need.
+const commands = {
+  generate: () => import('./commands/generate.js'),
+  model: () => import('./commands/model.js'),
+  watch: () => import('./commands/watch.js'),
+  diff: () => import('./commands/diff.js'),
+  docs: () => import('./commands/docs.js'),
+};
 
 interface GlobalOptions {
   quiet?: boolean;
@@ -58,13 +66,15 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     )
     .action(async (collection: string | undefined, options: GenerateOptions & { watch?: boolean }) => {
       const args = { ...options, ...(collection ? { collection } : {}) };
-      setCode(options.watch ? await runWatch(args, reporter(), signal) : await runGenerate(args, reporter()));
+      if (options.watch) setCode(await (await commands.watch()).runWatch(args, reporter(), signal));
+      else setCode(await (await commands.generate()).runGenerate(args, reporter()));
     });
 
   generateOptions(cli.command('check'))
     .description('Exit 1 when generated output is stale, missing files, or has extra ones; write nothing.')
     .addHelpText('after', '\nExamples:\n  $ postman-codegen check\n  $ postman-codegen check api.json --out src/api\n')
     .action(async (collection: string | undefined, options: GenerateOptions) => {
+      const { runGenerate } = await commands.generate();
       setCode(await runGenerate({ ...options, ...(collection ? { collection } : {}), check: true }, reporter()));
     });
 
@@ -74,9 +84,9 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .argument('<collection>', 'a Postman collection file (v1, v2.0, v2.1, or the {"collection": …} export) or a Native Git (v3) collection folder')
     .option('-o, --out <file>', 'write the model to this file instead of standard output')
     .addOption(new Option('--overrides <file>', 'a JSON file of types that win over inference'))
-    .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/accengage.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
+    .addHelpText('after', '\nExamples:\n  $ postman-codegen model collection/shop.postman_collection.json\n  $ postman-codegen model api.json --out model.json\n')
     .action(async (collection: string, options: { out?: string; overrides?: string }) => {
-      setCode(await runModel(collection, options, reporter()));
+      setCode(await (await commands.model()).runModel(collection, options, reporter()));
     });
   cli
     .command('diff')
@@ -98,7 +108,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
       ].join('\n'),
     )
     .action(async (before: string, after: string, options: { format?: string; allowBreaking?: boolean; config?: string }) => {
-      const { runDiff } = await import('./commands/diff.js');
+      const { runDiff } = await commands.diff();
       setCode(await runDiff(before, after, options, reporter()));
     });
   cli
@@ -110,7 +120,7 @@ function program(io: Io, setCode: (code: number) => void, signal: AbortSignal): 
     .option('-c, --config <file>', "use this config's settings (signing, token, names) for the collection")
     .addHelpText('after', '\nExamples:\n  $ postman-codegen docs api.json --out site/api\n  $ postman-codegen docs collection/accengage.postman_collection.json --out site --config postman-codegen.config.json\n')
     .action(async (collection: string, options: DocsOptions) => {
-      const { runDocs } = await import('./commands/docs.js');
+      const { runDocs } = await commands.docs();
       setCode(await runDocs(collection, options, reporter()));
     });
   return cli;

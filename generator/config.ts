@@ -1,8 +1,8 @@
 /**
  * The configuration: `postman-codegen.config.json` (with a JSON Schema for editors,
  * `postman-codegen.schema.json`) or `postman-codegen.config.mjs` (its default export). One entry
- * per client; paths are relative to the config file. The Accengage setup of this repository is
- * one such entry: nothing in the generator knows it.
+ * per client; paths are relative to the config file. This repository's own client is one such
+ * entry: nothing in the generator knows any API by name.
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -11,10 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { CodegenError } from './errors.js';
 import { parseJson } from './load/json.js';
 import { isObject } from './json-types.js';
-import type { BuildOptions, Pagination, Profile, SchemaOverride } from './model/index.js';
+import { HTTP_TOKEN } from './http-token.js';
+import type { BuildOptions, Pagination, Profile, SchemaOverride, SigningTrait } from './model/index.js';
 
 export interface ClientConfig extends Profile {
-  /** PascalCase stem of the client's names (AccengageClient, AccengageError); defaults to the collection's name. */
+  /** PascalCase stem of the client's names (ShopClient, ShopError); defaults to the collection's name. */
   name?: string;
   collection: string;
   out: string;
@@ -74,6 +75,40 @@ async function readRaw(file: string): Promise<unknown> {
   return parseJson(text, file);
 }
 
+const SIGNING_KEYS = ['algorithm', 'parts', 'signatureHeader', 'timeHeader', 'timeUnit', 'hexCase'];
+const SIGNING_SHAPE =
+  '{"algorithm": "sha1" | "sha256", "parts": ["body" | "time" | "method" | "url" | {"variable": "<name>"}, ...], "signatureHeader": "...", "timeHeader"?: "...", "timeUnit"?: "seconds" | "milliseconds", "hexCase"?: "lower" | "upper"}';
+
+function validateSigning(value: unknown, fail: (message: string, place: string, hint?: string) => never, where: string): void {
+  if (!isObject(value)) fail(`"signing" must be ${SIGNING_SHAPE}.`, where);
+  const signing = value as Record<string, unknown>;
+  for (const key of Object.keys(signing)) {
+    if (!SIGNING_KEYS.includes(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `"signing" is ${SIGNING_SHAPE}.`);
+  }
+  if (signing.algorithm !== 'sha1' && signing.algorithm !== 'sha256') fail('"algorithm" must be "sha1" or "sha256".', `${where}.algorithm`);
+  const parts = signing.parts;
+  if (!Array.isArray(parts) || parts.length === 0) fail('"parts" must be a non-empty array: what is hashed, in order.', `${where}.parts`);
+  (parts as unknown[]).forEach((part, index) => {
+    const known = part === 'body' || part === 'time' || part === 'method' || part === 'url';
+    const variable = isObject(part) && Object.keys(part).length === 1 && typeof part.variable === 'string' && part.variable !== '';
+    if (!known && !variable) fail('each part must be "body", "time", "method", "url" or {"variable": "<name>"}.', `${where}.parts[${index}]`);
+  });
+  for (const key of ['signatureHeader', 'timeHeader'] as const) {
+    const header = signing[key];
+    if ((key === 'signatureHeader' || header !== undefined) && (typeof header !== 'string' || !HTTP_TOKEN.test(header))) fail(`"${key}" must be an HTTP header name.`, `${where}.${key}`);
+  }
+  if ((parts as unknown[]).includes('time') && signing.timeHeader === undefined) {
+    fail('signs the time but sends it in no header.', `${where}.timeHeader`, 'Name the header that carries the signed time ("timeHeader").');
+  }
+  if (signing.timeUnit !== undefined && signing.timeUnit !== 'seconds' && signing.timeUnit !== 'milliseconds') fail('"timeUnit" must be "seconds" or "milliseconds".', `${where}.timeUnit`);
+  if (signing.hexCase !== undefined && signing.hexCase !== 'lower' && signing.hexCase !== 'upper') fail('"hexCase" must be "lower" or "upper".', `${where}.hexCase`);
+}
+
+/** A validated signing entry with its defaults filled in: Unix seconds, lowercase hex. */
+function signingTrait(signing: Omit<SigningTrait, 'timeUnit' | 'hexCase'> & Partial<SigningTrait>): SigningTrait {
+  return { ...signing, timeUnit: signing.timeUnit ?? 'seconds', hexCase: signing.hexCase ?? 'lower' };
+}
+
 export function validateClient(entry: unknown, file: string, where: string): void {
   const fail = (message: string, place: string, hint?: string): never => {
     throw new CodegenError(message, file, place, hint);
@@ -88,14 +123,9 @@ export function validateClient(entry: unknown, file: string, where: string): voi
     if (typeof client[key] !== 'string' || client[key] === '') fail(`"${key}" must be a non-empty string.`, `${where}.${key}`);
   }
   if (client.name !== undefined && (typeof client.name !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(client.name))) {
-    fail('"name" must be a PascalCase word such as "Accengage".', `${where}.name`);
+    fail('"name" must be a PascalCase word such as "Shop".', `${where}.name`);
   }
-  if (client.signing !== undefined) {
-    const signing = client.signing;
-    if (!isObject(signing) || signing.scheme !== 'accengage' || typeof signing.keyVariable !== 'string') {
-      fail('"signing" must be {"scheme": "accengage", "keyVariable": "<variable holding the API key>"}.', `${where}.signing`);
-    }
-  }
+  if (client.signing !== undefined) validateSigning(client.signing, fail, `${where}.signing`);
   if (client.token !== undefined) {
     const token = client.token;
     const refresh = isObject(token) ? token.refresh : undefined;
@@ -135,7 +165,12 @@ export async function loadConfig(file: string): Promise<Config> {
   const clients = json.clients.map((entry, index): ClientConfig => {
     validateClient(entry, file, `$.clients[${index}]`);
     const client = entry as ClientConfig;
-    return { ...client, collection: path.join(base, client.collection), out: path.join(base, client.out) };
+    return {
+      ...client,
+      collection: path.join(base, client.collection),
+      out: path.join(base, client.out),
+      ...(client.signing ? { signing: signingTrait(client.signing) } : {}),
+    };
   });
   const outs = new Map<string, number>();
   clients.forEach((client, index) => {

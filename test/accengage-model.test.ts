@@ -161,7 +161,8 @@ describe('the Accengage model', async () => {
     const config = await loadConfig(path.join(root, 'postman-codegen.config.json'));
     const { collection: _c, out: _o, name: _n, overrides: _v, ...profile } = config.clients[0]!;
     const configured = (await modelOf(accengageCollection, { profile })).model;
-    expect(configured.signing).toEqual({ scheme: 'accengage', keyVariable: 'apiKey' });
+    expect(configured.signing).toEqual(profile.signing);
+    expect(configured.signing?.signatureHeader).toBe('Accengage-Signature');
     expect(configured.token?.operationId).toBe(operationByName(model, 'Create access token').id);
     expect(configured.errorLabels).toContain('API_ERR_UNKNOW_ROUTE');
     const committed = await readFile(path.join(root, 'generated/accengage/model.json'), 'utf8');

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../generator/cli.js';
-import { accengageCollection, fixture } from './helpers.js';
+import { accengageCollection, fixture, root } from './helpers.js';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -78,5 +79,36 @@ describe('postman-codegen model --overrides', () => {
     const bad = await run('model', fixture('wrapped-export.json'), '--overrides', overrides);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('must be an array');
+  });
+});
+
+describe('start-up', () => {
+  // A module-resolution hook in the child prints every package the CLI imports (the compiled CLI,
+  // built by the pretest step), so the test sees what a real start-up loads.
+  const hooks = `import { writeSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  if (!/^(\\.|node:|file:|data:)/.test(specifier)) writeSync(2, 'package ' + specifier + '\\n');
+  return next(specifier, context);
+}`;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  const packagesLoaded = (...args: string[]): string[] => {
+    const child = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, path.join(root, 'bin/postman-codegen.js'), ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    expect(child.status).toBe(0);
+    return [...new Set([...child.stderr.matchAll(/^package (\S+)$/gm)].map((match) => match[1] as string))].sort();
+  };
+
+  it('--version and --help load only the argument parser', () => {
+    expect(packagesLoaded('--version')).toEqual(['commander']);
+    expect(packagesLoaded('--help')).toEqual(['commander']);
+  });
+
+  it('the model command loads no emitter (no prettier, no handlebars)', () => {
+    const loaded = packagesLoaded('model', accengageCollection);
+    expect(loaded).toContain('postman-collection');
+    expect(loaded).not.toContain('prettier');
+    expect(loaded).not.toContain('handlebars');
   });
 });

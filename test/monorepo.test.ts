@@ -46,7 +46,7 @@ describe('an npm-workspaces monorepo', () => {
     });
     await cp(path.join(root, 'collection/accengage.postman_collection.json'), path.join(api, 'accengage.postman_collection.json'));
     await writeJson(path.join(api, 'postman-codegen.config.json'), {
-      clients: [{ name: 'Accengage', collection: 'accengage.postman_collection.json', out: 'generated', signing: { scheme: 'accengage', keyVariable: 'apiKey' } }],
+      clients: [{ name: 'Accengage', collection: 'accengage.postman_collection.json', out: 'generated', signing: { algorithm: 'sha1', parts: ['body', { variable: 'apiKey' }, 'time'], signatureHeader: 'Accengage-Signature', timeHeader: 'Accengage-Time' } }],
     });
     const app = path.join(repo, 'packages/app');
     await writeJson(path.join(app, 'package.json'), { name: '@demo/app', version: '1.0.0', type: 'module', dependencies: { '@demo/api': '1.0.0' } });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accengageSigner, sha1Hex } from '../templates/runtime/signing.js';
+import { hashSigner, sha1Hex, type SigningScheme } from '../templates/runtime/signing.js';
 import { findLink, parseLinkHeader } from '../templates/runtime/link.js';
 import { CsvFormatError, readCsvRows } from '../templates/runtime/csv.js';
 import { readBody } from '../templates/runtime/body.js';
@@ -9,11 +10,15 @@ import { retryAfterMs, retryDelayMs } from '../templates/runtime/retry.js';
 import { TokenAuth } from '../templates/runtime/auth.js';
 import { ApiError, PaginationError, readErrorEntries } from '../templates/runtime/errors.js';
 import { DEFAULT_MAX_PAGES, PagedCall, normaliseUrl, type Page } from '../templates/runtime/pagination.js';
+import { loadConfig } from '../generator/config.js';
+import { root } from './helpers.js';
 
 const encoder = new TextEncoder();
 
-describe('Accengage signing', () => {
-  const sign = accengageSigner({ apiKey: 'a1b2c3d4e5f6g7h8', now: () => 1507722391_000 });
+describe('signing with the Accengage scheme of postman-codegen.config.json', async () => {
+  const scheme: SigningScheme | undefined = (await loadConfig(path.join(root, 'postman-codegen.config.json'))).clients[0]?.signing;
+  if (!scheme) throw new Error('the config has no signing scheme');
+  const sign = hashSigner(scheme, { apiKey: 'a1b2c3d4e5f6g7h8' }, () => 1507722391_000);
   const request = (body?: string) => ({ method: 'POST', url: 'https://api.accengage.com/v1/access_token', headers: {}, body: body === undefined ? undefined : encoder.encode(body) });
 
   it('reproduces the official worked example with a body', async () => {
@@ -44,7 +49,7 @@ describe('Accengage signing', () => {
   });
 
   it('uses whole seconds', async () => {
-    const late = accengageSigner({ apiKey: 'k', now: () => 1_000_999 });
+    const late = hashSigner(scheme, { apiKey: 'k' }, () => 1_000_999);
     expect((await late(request()))['Accengage-Time']).toBe('1000');
   });
 });

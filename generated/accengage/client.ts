@@ -7,7 +7,8 @@ import {
 } from './runtime/core.js';
 import { ApiError as $ApiError } from './runtime/errors.js';
 import * as $auth from './runtime/auth.js';
-import * as $signing from './runtime/signing.js';
+import { hashSigner as $hashSigner } from './runtime/signing.js';
+import { readCsvRows as $readCsvRows } from './runtime/csv.js';
 import type { RetryPolicy as $RetryPolicy } from './runtime/retry.js';
 import type { PagedCall as $PagedCall } from './runtime/pagination.js';
 import * as $operations from './operations.js';
@@ -108,7 +109,19 @@ export function createAccengageCore(options: AccengageClientOptions): $ClientCor
     variables,
     auths,
     errorClass: AccengageError,
-    signer: $signing.accengageSigner({ apiKey: options.apiKey, ...(options.now ? { now: options.now } : {}) }),
+    signer: $hashSigner(
+      {
+        algorithm: 'sha1',
+        parts: ['body', { variable: 'apiKey' }, 'time'],
+        signatureHeader: 'Accengage-Signature',
+        timeHeader: 'Accengage-Time',
+        timeUnit: 'seconds',
+        hexCase: 'lower',
+      },
+      variables,
+      options.now,
+    ),
+    readCsv: $readCsvRows,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),

@@ -64,7 +64,7 @@ function compareCollections(before: ApiModel, after: ApiModel, options: DiffOpti
   else if (before.baseUrl.default !== after.baseUrl.default) emit('default-changed', 'baseUrl', before.baseUrl.default, after.baseUrl.default);
   compareVariables(before.variables, after.variables, emit);
   if (before.auth.type !== after.auth.type || !isDeepStrictEqual(before.auth.params, after.auth.params)) emit('auth-changed', 'auth', describeAuth(before.auth), describeAuth(after.auth));
-  if (!isDeepStrictEqual(before.signing, after.signing)) emit('auth-changed', 'signing', before.signing?.scheme ?? 'none', after.signing?.scheme ?? 'none');
+  if (!isDeepStrictEqual(before.signing, after.signing)) emit('auth-changed', 'signing', before.signing ? JSON.stringify(before.signing) : 'none', after.signing ? JSON.stringify(after.signing) : 'none');
   if (!isDeepStrictEqual(before.token, after.token)) emit('auth-changed', 'token', before.token ? JSON.stringify(before.token) : 'none', after.token ? JSON.stringify(after.token) : 'none');
   // Error labels are an open union the client's error class reads: like a response enum.
   const labels = (model: ApiModel) => ({ type: 'enum' as const, values: model.errorLabels ?? [] });

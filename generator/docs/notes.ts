@@ -7,6 +7,7 @@ import type { Operation, RequestBody } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
 import { parseExample } from './json-example.js';
+import { signingHeaders } from './signing.js';
 
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
 export function code(text: string): string {
@@ -61,7 +62,7 @@ export function authNote(reference: Reference, entry: ReferenceOperation): strin
   } else {
     parts.push(`Authenticated with ${AUTH_NAMES[operation.auth.type] ?? code(operation.auth.type)}.`);
   }
-  if (model.signing) parts.push('Signed: `Accengage-Time` and `Accengage-Signature` headers (see [Signing](#signing)); the client signs every request.');
+  if (model.signing) parts.push(`Signed: ${signingHeaders(model.signing).map((header) => code(header)).join(' and ')} headers (see [Signing](#signing)); the client signs every request.`);
   return parts.join(' ');
 }
 

@@ -4,7 +4,8 @@
  */
 import type { Reference } from './reference.js';
 import { code } from './notes.js';
-import { constructorSnippet } from './snippets.js';
+import { constructorSnippet, optionNameOf, shellName } from './snippets.js';
+import { signingHeaders, signingSentences, signingShellLines } from './signing.js';
 
 export interface OverviewSection {
   id: string;
@@ -29,25 +30,30 @@ export function overviewSections(reference: Reference): OverviewSection[] {
     code: { label: 'TypeScript', text: constructorSnippet(reference), language: 'ts' },
   });
   if (model.signing) {
-    const key = reference.options.find((option) => option.variable === model.signing?.keyVariable)?.name ?? model.signing.keyVariable;
+    const signing = model.signing;
+    const option = (variable: string): string => optionNameOf(reference, variable);
+    const signed = signingShellLines(signing, {
+      body: '"$BODY"',
+      method: '"$METHOD"',
+      url: '"$URL"',
+      variable: (name) => `"$${shellName(option(name))}"`,
+    });
     sections.push({
       id: 'signing',
       title: 'Signing',
       markdown: [
-        'Every request, the token request included, carries two headers:',
+        `Every request, the token request included, carries ${signingHeaders(signing).length === 1 ? 'one header' : 'two headers'}:`,
         '',
-        '- `Accengage-Time`: the current Unix time in seconds;',
-        `- \`Accengage-Signature\`: the lower-case hex SHA-1 of the raw body (exactly the bytes sent; nothing for GET and DELETE), then the API key (${code(key)}), then that same time, concatenated with no separator.`,
+        ...signingSentences(signing, option).map((sentence) => `- ${sentence}`),
         '',
         'The generated client signs each request last, over the bytes it sends. By hand:',
       ].join('\n'),
       code: {
         label: 'shell',
         text: [
-          'TIME=$(date +%s)',
-          "BODY='{\"email\":\"you@example.com\"}'   # '' for GET and DELETE",
-          `SIGNATURE=$(printf '%s%s%s' "$BODY" "$API_KEY" "$TIME" | sha1sum | cut -d' ' -f1)`,
-          '# then: -H "Accengage-Time: $TIME" -H "Accengage-Signature: $SIGNATURE"',
+          ...(signing.parts.includes('body') ? ["BODY='{\"email\":\"you@example.com\"}'   # '' when the request has no body"] : []),
+          ...signed.lines,
+          `# then: ${signed.headers.join(' ')}`,
         ].join('\n'),
         language: 'sh',
       },

@@ -7,12 +7,18 @@ import type { Auth, Operation, Parameter, Schema } from '../model/types.js';
 import { propertyKey, stringLiteral } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { parseExample } from './json-example.js';
+import { signingShellLines } from './signing.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
 
+/** The client option that serves a collection variable (its own name when none does). */
+export function optionNameOf(reference: Reference, variable: string): string {
+  return reference.options.find((option) => option.variable === variable)?.name ?? variable;
+}
+
 /** `accessToken` → `ACCESS_TOKEN`, a shell variable name. */
-function shellName(name: string): string {
+export function shellName(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
   const joined = words.join('_').toUpperCase();
   return /^[A-Z_]/.test(joined) ? joined : `V_${joined}`;
@@ -131,7 +137,7 @@ function authHeaders(auth: Auth, reference: Reference): { headers: string[]; que
   }
 }
 
-/** A curl command for the operation; with Accengage signing, the lines that compute its headers first. */
+/** A curl command for the operation; with signing configured, the lines that compute its headers first. */
 export function curlSnippet(reference: Reference, entry: ReferenceOperation): string {
   const { operation } = entry;
   const { model } = reference;
@@ -165,14 +171,14 @@ export function curlSnippet(reference: Reference, entry: ReferenceOperation): st
     args.push(`--data-binary @./file`);
   }
   if (model.signing) {
-    const key = reference.options.find((option) => option.variable === model.signing?.keyVariable)?.name ?? 'apiKey';
-    const hashed = bodyArgument ? '"$BODY"' : "''";
-    lines.push(
-      '# Accengage-Signature = hex(SHA-1(raw body + API key + Accengage-Time)), the body byte for byte as sent (none for GET and DELETE)',
-      'TIME=$(date +%s)',
-      `SIGNATURE=$(printf '%s%s%s' ${hashed} "$${shellName(key)}" "$TIME" | sha1sum | cut -d' ' -f1)`,
-    );
-    args.push('-H "Accengage-Time: $TIME"', '-H "Accengage-Signature: $SIGNATURE"');
+    const signed = signingShellLines(model.signing, {
+      body: bodyArgument ? '"$BODY"' : "''",
+      method: shellQuote(operation.method),
+      url: shellQuote(url),
+      variable: (name) => `"$${shellName(optionNameOf(reference, name))}"`,
+    });
+    lines.push(`# ${model.signing.signatureHeader}: see Signing; computed over the exact bytes sent`, ...signed.lines);
+    args.push(...signed.headers);
   }
   for (const header of auth.headers) args.push(`-H ${header}`);
   args.push(...auth.notes.filter((note) => !note.startsWith('#')));

@@ -1,12 +1,11 @@
 /**
  * The client emitter: model → files. Handlebars arranges the client and the operation functions,
  * ts-morph writes the types, the runtime helpers are copied verbatim, prettier formats the
- * result. Output is a map of relative paths to contents; writing it is someone else's job.
+ * result (format.ts). Output is a map of relative paths to contents; writing it is someone else's job.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import * as prettier from 'prettier';
 import type { ApiModel } from '../model/types.js';
 import { serializeModel } from '../model/serialize.js';
 import { runtimeDir, templatesDir } from '../paths.js';
@@ -14,9 +13,10 @@ import { VERSION } from '../version.js';
 import { jsonLiteral, stringLiteral } from './escape.js';
 import { planClient, type ClientPlan, type ResourcePlan } from './plan.js';
 import { emitTypesFile } from './types-file.js';
+import { formatSource } from './format.js';
 
 export interface EmitOptions {
-  /** PascalCase stem of the client's names ("Accengage" → AccengageClient, AccengageError). */
+  /** PascalCase stem of the client's names ("Shop" → ShopClient, ShopError). */
   clientName?: string;
 }
 
@@ -42,13 +42,6 @@ function flatten(resources: ResourcePlan[]): ResourcePlan[] {
 }
 
 /**
- * Files larger than this are written as the templates lay them out, unformatted: prettier's time
- * and memory grow too fast beyond it (a 10,000-operation client would take minutes). The result is
- * still deterministic.
- */
-export const MAX_FORMATTED_BYTES = 3_000_000;
-
-/**
  * How the client finds its base URL: the `baseUrl` option, else the collection's resolved default,
  * else (`{{host}}/api`) the variables that compose it; required when the collection gives none.
  */
@@ -63,9 +56,10 @@ function baseUrlView(raw: string, plan: ClientPlan): { baseUrlExpression: string
   };
 }
 
-async function format(source: string): Promise<string> {
-  if (source.length > MAX_FORMATTED_BYTES) return source;
-  return prettier.format(source, { parser: 'typescript', singleQuote: true, printWidth: 120, trailingComma: 'all' });
+/** The runtime files a client imports: all but the signer and the CSV reader, which only clients that use them get. */
+async function runtimeFiles(plan: ClientPlan): Promise<string[]> {
+  const used: Record<string, boolean> = { 'signing.ts': plan.signer !== undefined, 'csv.ts': plan.readsCsv };
+  return (await readdir(runtimeDir)).filter((name) => name.endsWith('.ts') && used[name] !== false).sort();
 }
 
 export async function emitClient(model: ApiModel, options: EmitOptions = {}): Promise<EmitResult> {
@@ -109,10 +103,8 @@ export async function emitClient(model: ApiModel, options: EmitOptions = {}): Pr
   );
   files.set('index.ts', (await template('index.ts.hbs'))({ header }));
 
-  for (const [name, content] of files) files.set(name, await format(content));
-  for (const entry of (await readdir(runtimeDir)).filter((name) => name.endsWith('.ts')).sort()) {
-    files.set(`runtime/${entry}`, await readFile(path.join(runtimeDir, entry), 'utf8'));
-  }
+  for (const [name, content] of files) files.set(name, await formatSource(content));
+  for (const entry of await runtimeFiles(plan)) files.set(`runtime/${entry}`, await readFile(path.join(runtimeDir, entry), 'utf8'));
   files.set('model.json', serializeModel(model));
   return { files, plan };
 }

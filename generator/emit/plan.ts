@@ -7,6 +7,8 @@ import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } 
 import { referencedVariables } from '../model/scalar.js';
 import { docComment, jsonLiteral } from './escape.js';
 import { schemaType, type TypeContext } from './schema-type.js';
+import { HTTP_TOKEN } from '../http-token.js';
+import { signingVariables } from '../model/profile.js';
 
 /** Auth types the generated client performs itself. */
 export const SUPPORTED_AUTH = new Set(['noauth', 'bearer', 'basic', 'apikey', 'oauth2']);
@@ -77,7 +79,10 @@ export interface ClientPlan {
   doc: string;
   options: ClientOption[];
   auths: AuthPlan[];
-  signer?: { keyOption: string };
+  /** The signing scheme as a TypeScript literal, when requests are signed. */
+  signer?: { scheme: string };
+  /** Some operation answers CSV: the client ships the CSV reader. */
+  readsCsv: boolean;
   token?: { specName: string; body: Array<[string, string]>; tokenField: string; typeField?: string; labels: string[]; statuses: number[] };
   root: ResourcePlan;
   operations: OperationPlan[];
@@ -85,7 +90,6 @@ export interface ClientPlan {
 }
 
 const FILE_PART = '$FilePart';
-const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const REQUEST: TypeContext = { filePart: FILE_PART, direction: 'request' };
 const RESPONSE: TypeContext = { filePart: FILE_PART, direction: 'response' };
 
@@ -325,7 +329,7 @@ function authExpression(auth: Auth, secretOption: (param: string) => string): st
   }
 }
 
-/** Plans the whole client for a model. `clientName` is the PascalCase stem ("Accengage"). */
+/** Plans the whole client for a model. `clientName` is the PascalCase stem ("Shop"). */
 export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   const stem = typeName(clientName ?? model.name, 'Api');
   const operationsFlat: Operation[] = [];
@@ -345,7 +349,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     new Set(RUNTIME_OPTIONS),
   );
   const requiredVariables = new Set<string>();
-  if (model.signing) requiredVariables.add(model.signing.keyVariable);
+  if (model.signing) for (const name of signingVariables(model.signing)) requiredVariables.add(name);
   if (model.token) for (const value of Object.values(model.token.body)) for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
   const examples = pathOnlyVariables(model, operationsFlat);
   const options: ClientOption[] = model.variables
@@ -369,7 +373,6 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
         doc: docComment(doc, '  '),
       };
     });
-  const optionFor = (variable: string): string => options.find((option) => option.variable === variable)?.name ?? variable;
 
   // One ClientAuth per distinct performable auth; the collection's own is "default".
   const authKeys = new Map<string, string>();
@@ -429,7 +432,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     }
   }
 
-  const signer = model.signing ? { keyOption: optionFor(model.signing.keyVariable) } : undefined;
+  const signer = model.signing ? { scheme: jsonLiteral(model.signing) } : undefined;
   const docParts = [model.description?.trim() || model.name];
   if (unsupported.size > 0) docParts.push(`Auth types the client cannot perform (their operations document it): ${[...unsupported].sort().join(', ')}.`);
   return {
@@ -446,6 +449,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     options: [...options, ...secretOptions],
     auths,
     ...(signer ? { signer } : {}),
+    readsCsv: operationsFlat.some((operation) => responseKind(operation).kind === 'csv'),
     ...(token ? { token } : {}),
     root,
     operations: all,

@@ -1,5 +1,5 @@
 /**
- * Delimiter-separated text with a header row (the Accengage devices list answers `;` CSV).
+ * Delimiter-separated text with a header row (some APIs answer lists as `;`-separated CSV).
  * The record splitter is the generated clients' own, so examples and live answers read alike.
  */
 import { parseCsvRecords } from '../../templates/runtime/csv.js';

@@ -13,10 +13,16 @@ export interface Profile {
   errorLabels?: string[];
 }
 
+/** The variables a signing scheme reads, in the order of its parts. */
+export function signingVariables(signing: SigningTrait): string[] {
+  return signing.parts.flatMap((part) => (typeof part === 'object' ? [part.variable] : []));
+}
+
 export function applyProfile(model: ApiModel, profile: Profile, configFile: string): void {
   if (profile.signing) {
-    if (!model.variables.some((variable) => variable.name === profile.signing?.keyVariable)) {
-      model.variables.push({ name: profile.signing.keyVariable, default: '', type: 'secret', scope: 'config' });
+    // A variable the signature covers that the collection does not declare is a secret of the client.
+    for (const name of signingVariables(profile.signing)) {
+      if (!model.variables.some((variable) => variable.name === name)) model.variables.push({ name, default: '', type: 'secret', scope: 'config' });
     }
     model.signing = profile.signing;
   }

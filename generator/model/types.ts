@@ -236,11 +236,31 @@ export interface ApiModel {
   errorLabels?: string[];
 }
 
+/**
+ * How requests are signed, as the configuration describes it (no scheme is known by name): the
+ * signature is the hex digest of the `parts` concatenated in order with no separator, sent in
+ * `signatureHeader`; the time that was signed goes in `timeHeader`. The generated client hands this
+ * object, unchanged, to its runtime signer (`SigningScheme` in `templates/runtime/signing.ts`).
+ *
+ * For instance `{ algorithm: 'sha1', parts: ['body', { variable: 'apiKey' }, 'time'],
+ * signatureHeader: 'X-Signature', timeHeader: 'X-Time', timeUnit: 'seconds', hexCase: 'lower' }`:
+ * X-Signature = lowercase hex SHA-1 of the body bytes, then the API key, then the Unix seconds.
+ */
 export interface SigningTrait {
-  scheme: 'accengage';
-  /** The variable (client option) that holds the signing key. */
-  keyVariable: string;
+  algorithm: 'sha1' | 'sha256';
+  parts: SigningPart[];
+  signatureHeader: string;
+  timeHeader?: string;
+  /** The unit of the signed time, since the Unix epoch (whole units). */
+  timeUnit: 'seconds' | 'milliseconds';
+  hexCase: 'lower' | 'upper';
 }
+
+/**
+ * One part of the signed string: the raw body bytes (none: nothing), the signed time, the HTTP
+ * method, the full URL as sent, or the value of a variable (a client option; typically a secret key).
+ */
+export type SigningPart = 'body' | 'time' | 'method' | 'url' | { variable: string };
 
 export interface TokenTrait {
   /** The operation that issues tokens (its id). */

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Operation, Parameter, RequestBody, Response } from '../model/types.js';
+import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
 import { parseExample } from '../docs/json-example.js';
@@ -21,7 +22,8 @@ const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
 const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
 /** Headers OpenAPI describes elsewhere (auth, content negotiation) or that the signer sets. */
-const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization', 'accengage-time', 'accengage-signature']);
+/** Headers OpenAPI describes elsewhere (media types, security schemes); the signing headers are added per model. */
+const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 /** `{{name}}` → `{name}`: a Postman origin as an OpenAPI server. */
@@ -226,7 +228,7 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
   return responses;
 }
 
-function parametersOf(entries: ReferenceOperation[], pathNames: string[]): Json[] {
+function parametersOf(entries: ReferenceOperation[], pathNames: string[], signedHeaders: ReadonlySet<string>): Json[] {
   const merged = new Map<string, { objects: Json[]; count: number }>();
   const add = (key: string, object: Json): void => {
     const slot = merged.get(key) ?? { objects: [], count: 0 };
@@ -250,7 +252,7 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[]): Json[
     }
     for (const header of operation.headers) {
       const lower = header.name.toLowerCase();
-      if (NOT_PARAMETERS.has(lower) || !HTTP_TOKEN.test(header.name) || seen.has(`header:${lower}`)) continue;
+      if (NOT_PARAMETERS.has(lower) || signedHeaders.has(lower) || !HTTP_TOKEN.test(header.name) || seen.has(`header:${lower}`)) continue;
       seen.add(`header:${lower}`);
       add(`header:${lower}`, {
         name: header.name,
@@ -290,7 +292,7 @@ function operationObject(builder: Builder, entries: ReferenceOperation[], pathNa
     summary: operation.name,
     ...(descriptions.join('\n\n').trim() ? { description: descriptions.join('\n\n').trim() } : {}),
     ...(tags.length > 0 ? { tags } : {}),
-    parameters: parametersOf(entries, pathNames),
+    parameters: parametersOf(entries, pathNames, new Set(reference.model.signing ? signingHeaders(reference.model.signing).map((name) => name.toLowerCase()) : [])),
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(builder, entries),
     // An operation some variants call without credentials accepts either.
@@ -317,7 +319,7 @@ function operationObject(builder: Builder, entries: ReferenceOperation[], pathNa
 export function renderOpenApi(reference: Reference): string {
   const { model } = reference;
   const tokenPath = reference.tokenOperation ? `${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate}` : undefined;
-  const builder: Builder = { reference, security: buildSecurity(model, tokenPath), components: {}, componentOwners: new Map() };
+  const builder: Builder = { reference, security: buildSecurity(model, reference.options, tokenPath), components: {}, componentOwners: new Map() };
   const defaultServer = serverFor(model.baseUrl.raw, reference, model.baseUrl.default);
   // Paths that differ only in their parameters' names are one path to OpenAPI.
   const groups = new Map<string, { path: string; params: string[]; methods: Map<string, ReferenceOperation[]> }>();

@@ -1,8 +1,9 @@
 /**
  * Security schemes for every auth a collection uses. OpenAPI has no word for request signing:
- * the Accengage signature is two API-key headers whose description gives the algorithm.
+ * a signature is one API-key header per signing header, whose description gives the algorithm.
  */
 import type { ApiModel, Auth } from '../model/types.js';
+import { signingSentences } from '../docs/signing.js';
 
 export type SecurityScheme = Record<string, unknown>;
 export type SecurityRequirement = Record<string, string[]>;
@@ -52,7 +53,7 @@ export interface Security {
   requirementFor(auth: Auth, options?: { tokenOperation?: boolean }): SecurityRequirement[];
 }
 
-export function buildSecurity(model: ApiModel, tokenOperationPath?: string): Security {
+export function buildSecurity(model: ApiModel, clientOptions: ReadonlyArray<{ name: string; variable?: string }>, tokenOperationPath?: string): Security {
   const schemes: Record<string, SecurityScheme> = {};
   const byKey = new Map<string, string>();
   const nameFor = (auth: Auth): string => {
@@ -70,13 +71,17 @@ export function buildSecurity(model: ApiModel, tokenOperationPath?: string): Sec
     byKey.set(key, name);
     return name;
   };
+  const signing: SecurityRequirement = {};
   if (model.signing) {
-    const algorithm =
-      'Accengage request signature. `Accengage-Signature` = lower-case hex SHA-1 of (raw request body, byte for byte as sent, empty for GET and DELETE) + API key + the `Accengage-Time` value, concatenated with no separator. Sent with every request, the token request included.';
-    schemes.accengageTime = { type: 'apiKey', in: 'header', name: 'Accengage-Time', description: `The current Unix time in seconds. ${algorithm}` };
-    schemes.accengageSignature = { type: 'apiKey', in: 'header', name: 'Accengage-Signature', description: algorithm };
+    const option = (variable: string): string => clientOptions.find((candidate) => candidate.variable === variable)?.name ?? variable;
+    const algorithm = `Request signature. ${signingSentences(model.signing, option).join(' ')} Sent with every request, the token request included.`;
+    if (model.signing.timeHeader) {
+      schemes.signatureTime = { type: 'apiKey', in: 'header', name: model.signing.timeHeader, description: algorithm };
+      signing.signatureTime = [];
+    }
+    schemes.signature = { type: 'apiKey', in: 'header', name: model.signing.signatureHeader, description: algorithm };
+    signing.signature = [];
   }
-  const signing: SecurityRequirement = model.signing ? { accengageTime: [], accengageSignature: [] } : {};
   return {
     schemes,
     requirementFor(auth, options = {}) {

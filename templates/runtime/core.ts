@@ -20,8 +20,6 @@ import {
   type ApiErrorEntry,
 } from './errors.js';
 import type { ClientAuth } from './auth.js';
-import type { Signer } from './signing.js';
-import { CsvFormatError, readCsvRows, type CsvFormat } from './csv.js';
 import { parseLinkHeader } from './link.js';
 import { PagedCall, type Page, type PageLinks } from './pagination.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, readBody } from './body.js';
@@ -31,6 +29,26 @@ import { DEFAULT_RETRY, isIdempotent, isRetryableStatus, retryAfterMs, retryDela
 export type ParamBinding = readonly [identifier: string, wireName: string, variable?: string];
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary' | 'graphql';
+
+export type CsvColumnType = 'string' | 'integer' | 'number' | 'boolean';
+
+/** How a CSV answer is read (the reader itself, `runtime/csv.ts`, ships only with clients that have one). */
+export interface CsvFormat {
+  delimiter: string;
+  /** Known columns and their types; other columns are read as strings. */
+  columns: ReadonlyArray<readonly [name: string, type: CsvColumnType]>;
+}
+
+/** A request as a signer sees it: exactly as it will be sent (final URL, headers, body bytes). */
+export interface SignableRequest {
+  method: string;
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  body: Uint8Array | undefined;
+}
+
+/** Returns the headers to add. It runs last, after the body is serialised and after `beforeRequest` hooks. */
+export type Signer = (request: SignableRequest) => Promise<Record<string, string>> | Record<string, string>;
 
 export type ResponseFormat =
   | { kind: 'json' }
@@ -99,6 +117,8 @@ export interface CoreConfig {
   variables: Record<string, string | undefined>;
   fetch?: typeof fetch;
   signer?: Signer;
+  /** Reads CSV answers: given by clients that have operations answering CSV. */
+  readCsv?: (text: string, format: CsvFormat) => unknown[];
   /** Per attempt (default 30,000 ms; 0 for none). */
   timeoutMs?: number;
   /** Per call, retries included (default 120,000 ms; 0 for none). */
@@ -442,8 +462,8 @@ export class ClientCore {
       if (this.config.signer) {
         const signing = this.config.signer({ method: request.method, url: request.url, headers: request.headers, body: request.body });
         signed = signing instanceof Promise ? await signing : signing;
-        // The signer's headers replace any of the same name in any case: `Accengage-Signature`
-        // beside a caller's `accengage-signature` would be sent as one merged, forged value.
+        // The signer's headers replace any of the same name in any case: `X-Signature`
+        // beside a caller's `x-signature` would be sent as one merged, forged value.
         const replaced = new Set(Object.keys(signed).map((name) => name.toLowerCase()));
         for (const name of Object.keys(request.headers)) if (replaced.has(name.toLowerCase())) delete request.headers[name];
         Object.assign(request.headers, signed);
@@ -620,11 +640,12 @@ export class ClientCore {
       }
       // An empty CSV document is a page with no rows (the collection's last page shows one).
       if (start === '') return [] as T;
+      if (!this.config.readCsv) throw new TypeError('this client has no CSV reader (readCsv) for a CSV answer');
       try {
-        return readCsvRows(text, format.csv) as T;
+        return this.config.readCsv(text, format.csv) as T;
       } catch (error) {
-        if (error instanceof CsvFormatError) throw invalid('CSV', `malformed CSV: ${error.message}`);
-        throw error;
+        // The reader throws only on text that is not the CSV the collection shows.
+        throw invalid('CSV', `malformed CSV: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     if (text.trim() === '') return undefined as T;

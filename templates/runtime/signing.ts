@@ -1,17 +1,23 @@
 /**
- * Request signing as a pluggable step. A signer sees the request exactly as it will be sent
- * (final URL, headers, body bytes) and returns headers to add. It runs last, after the body is
- * serialised and after `beforeRequest` hooks, so the signature always covers the bytes sent.
+ * Request signing as data: a scheme says what is hashed (the parts, in order, with no separator),
+ * with which algorithm, and which headers carry the signature and the time. The signer sees the
+ * request exactly as it will be sent and returns the headers to add (see `Signer` in core.ts).
  */
+import type { Signer } from './core.js';
 
-export interface SignableRequest {
-  method: string;
-  url: string;
-  headers: Readonly<Record<string, string>>;
-  body: Uint8Array | undefined;
+/** One part of the signed string: the body bytes, the time sent, the method, the URL, or a client variable's value. */
+export type SigningPart = 'body' | 'time' | 'method' | 'url' | { variable: string };
+
+export interface SigningScheme {
+  /** sha1 is computed synchronously here; sha256 uses WebCrypto. */
+  algorithm: 'sha1' | 'sha256';
+  parts: readonly SigningPart[];
+  signatureHeader: string;
+  /** The header that carries the signed time, when the time is a part. */
+  timeHeader?: string;
+  timeUnit: 'seconds' | 'milliseconds';
+  hexCase: 'lower' | 'upper';
 }
-
-export type Signer = (request: SignableRequest) => Promise<Record<string, string>> | Record<string, string>;
 
 const encoder = new TextEncoder();
 
@@ -74,25 +80,42 @@ function hex8(value: number): string {
   return (value >>> 0).toString(16).padStart(8, '0');
 }
 
-export interface AccengageSignerOptions {
-  apiKey: string;
-  /** Milliseconds since the epoch; defaults to Date.now. */
-  now?: () => number;
-}
+const noBytes = new Uint8Array(0);
 
 /**
- * Accengage: `Accengage-Time` is the Unix time in seconds and `Accengage-Signature` the lowercase
- * hex SHA-1 of the raw body bytes, then the API key, then that time (no body: key + time).
+ * A signer for a scheme. `variables` are the client's options by collection variable name, read at
+ * each request; `now` gives milliseconds since the epoch.
  */
-export function accengageSigner(options: AccengageSignerOptions): Signer {
-  const now = options.now ?? Date.now;
+export function hashSigner(scheme: SigningScheme, variables: Readonly<Record<string, string | undefined>>, now: () => number = Date.now): Signer {
   return (request) => {
-    const time = String(Math.floor(now() / 1000));
-    const suffix = encoder.encode(`${options.apiKey}${time}`);
-    const body = request.body ?? new Uint8Array(0);
-    const input = new Uint8Array(body.byteLength + suffix.byteLength);
-    input.set(body, 0);
-    input.set(suffix, body.byteLength);
-    return { 'Accengage-Time': time, 'Accengage-Signature': sha1Hex(input) };
+    const millis = now();
+    const time = String(scheme.timeUnit === 'seconds' ? Math.floor(millis / 1000) : Math.floor(millis));
+    const chunks = scheme.parts.map((part): Uint8Array => {
+      if (part === 'body') return request.body ?? noBytes;
+      if (part === 'time') return encoder.encode(time);
+      if (part === 'method') return encoder.encode(request.method);
+      if (part === 'url') return encoder.encode(request.url);
+      const value = variables[part.variable];
+      if (value === undefined) throw new TypeError(`signing needs the client option for "${part.variable}"`);
+      return encoder.encode(value);
+    });
+    const input = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      input.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    const headers = (hex: string): Record<string, string> => ({
+      ...(scheme.timeHeader ? { [scheme.timeHeader]: time } : {}),
+      [scheme.signatureHeader]: scheme.hexCase === 'upper' ? hex.toUpperCase() : hex,
+    });
+    if (scheme.algorithm === 'sha1') return headers(sha1Hex(input));
+    return crypto.subtle.digest('SHA-256', input).then((digest) => headers(bytesHex(new Uint8Array(digest))));
   };
+}
+
+function bytesHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }

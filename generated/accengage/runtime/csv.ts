@@ -1,12 +1,6 @@
 /** Delimiter-separated text with a header row, read into typed rows. */
 
-export type CsvColumnType = 'string' | 'integer' | 'number' | 'boolean';
-
-export interface CsvFormat {
-  delimiter: string;
-  /** Known columns and their types; other columns are read as strings. */
-  columns: ReadonlyArray<readonly [name: string, type: CsvColumnType]>;
-}
+import type { CsvColumnType, CsvFormat } from './core.js';
 
 /** The text is not the CSV expected: a quoted cell that never closes, or none of the known columns. */
 export class CsvFormatError extends Error {

@@ -170,7 +170,7 @@ function entriesOf(value: unknown): ApiErrorEntry[] {
 }
 
 /**
- * Reads the error entries of a body: `{"errors": [{label, message}]}` as Accengage answers, and
+ * Reads the error entries of a body: `{"errors": [{label, message}]}` as many APIs answer, and
  * the common `{"error": …}` / `{"message": …}` shapes of other APIs.
  */
 export function readErrorEntries(body: unknown): ApiErrorEntry[] {
