@@ -12,6 +12,7 @@ import { CodegenError } from './errors.js';
 import { parseJson } from './load/json.js';
 import { isObject } from './json-types.js';
 import type { Pagination, Profile, SchemaOverride } from './model/index.js';
+import { validateInference, type InferenceConfig } from './model/inference-config.js';
 
 export interface ClientConfig extends Profile {
   /** PascalCase stem of the client's names (AccengageClient, AccengageError); defaults to the collection's name. */
@@ -21,6 +22,8 @@ export interface ClientConfig extends Profile {
   overrides?: SchemaOverride[];
   names?: Record<string, string>;
   pagination?: Record<string, Pagination | false>;
+  /** Inference choices: enum rule, response required-ness, required body fields, entity names. */
+  inference?: InferenceConfig;
 }
 
 export interface Config {
@@ -76,7 +79,7 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   };
   if (!isObject(entry)) fail('each client must be an object.', where);
   const client = entry as Record<string, unknown>;
-  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', '$comment']);
+  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', 'inference', '$comment']);
   for (const key of Object.keys(client)) {
     if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `Known keys: ${[...known].filter((k) => k !== '$comment').join(', ')}.`);
   }
@@ -117,6 +120,7 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   if (client.pagination !== undefined && (!isObject(client.pagination) || Object.values(client.pagination).some((p) => p !== false && (!isObject(p) || typeof p.itemsAt !== 'string')))) {
     fail('"pagination" must map operations to {"itemsAt": "...", "bodyLinks"?: "...", "pageParam"?: "..."} or false.', `${where}.pagination`);
   }
+  if (client.inference !== undefined) validateInference(client.inference, file, `${where}.inference`);
 }
 
 export async function loadConfig(file: string): Promise<Config> {

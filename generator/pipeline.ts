@@ -28,11 +28,12 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   const display = displayPath(client.collection);
   const text = await readCollectionText(client.collection);
   const loaded = parseCollection(text, display);
-  const { collection: _collection, out: _out, name, overrides, names, pagination, ...profile } = client;
+  const { collection: _collection, out: _out, name, overrides, names, pagination, inference, ...profile } = client;
   const { model, diagnostics } = buildModel(loaded, {
     ...(overrides ? { overrides } : {}),
     ...(names ? { names } : {}),
     ...(pagination ? { pagination } : {}),
+    ...(inference ? { inference } : {}),
     profile,
     ...(configFile ? { configFile } : {}),
   });
@@ -62,7 +63,7 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   for (const type of plan.unsupportedAuth) {
     diagnostics.push({ level: 'warning', message: `auth type "${type}" is not performed by the generated client (its operations say so in their docs)`, where: display });
   }
-  const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, profile })}`);
+  const inputHash = sha256(`${text}\u0000${JSON.stringify({ name, overrides, names, pagination, inference, profile })}`);
   const operations = plan.operations.length;
   return { model, files, diagnostics, inputHash, operations, resources: countResources(model) };
 }
