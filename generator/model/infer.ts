@@ -266,8 +266,8 @@ export function looksLikeMap(shape: Shape): boolean {
 
 /** Enum members read like words ("ios", "No certificate", "webView"), not versions, numbers or sentences. */
 const ENUM_MEMBER = /^\p{L}[\p{L}\p{N}_-]*( [\p{L}\p{N}_-]+)?$/u;
-/** Ids, not words: a run of digits (`acct_123`), or digits inside a long token (`a8f3kq`, `tx9Lm2Qp`). */
-const ID_LIKE = /\d{3}|^(?=.*\d)\S{6,}$/;
+/** Ids, not words: a run of digits (`acct_123`), digits inside a long token (`a8f3kq`, `tx9Lm2Qp`), long hex. */
+const ID_LIKE = /\d{3}|^(?=.*\d)\S{6,}$|^[0-9a-f]{8,}$/i;
 
 const excludePatterns = new WeakMap<string[], RegExp[]>();
 
