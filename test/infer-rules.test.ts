@@ -10,7 +10,11 @@ import { parseJsonBody } from '../generator/model/json-body.js';
 import { describedFields } from '../generator/model/described-fields.js';
 import { graphqlVariables } from '../generator/model/graphql.js';
 import type { Schema } from '../generator/model/types.js';
-import { collectionOf, modelOfJson, operationByName } from './helpers.js';
+import { readdirSync } from 'node:fs';
+import { validateClient } from '../generator/config.js';
+import { CodegenError } from '../generator/errors.js';
+import { countModel } from '../scripts/inference-counts.js';
+import { accengageCollection, collectionOf, fixture, modelOf, modelOfJson, operationByName } from './helpers.js';
 import { conforms } from './infer-conforms.js';
 
 const json = { key: 'Content-Type', value: 'application/json' };
@@ -236,5 +240,40 @@ describe('inference properties', () => {
 
   it('the defaults are the documented ones', () => {
     expect(inferenceOptions().response).toEqual(DEFAULT_INFER_OPTIONS);
+  });
+});
+
+describe('the corpus stays strict', () => {
+  const files = [accengageCollection, ...readdirSync(fixture('')).filter((name) => name.endsWith('.json')).map((name) => fixture(name))];
+
+  it.each(files)('%s: no place typed null alone, no placeholder as an enum member', async (file) => {
+    const { responses, requests } = countModel((await modelOf(file)).model);
+    expect([responses.nullOnly, requests.nullOnly, responses.literalPlaceholders, requests.literalPlaceholders]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('the Accengage collection shares its entities and keeps few enums', async () => {
+    const { responses } = countModel((await modelOf(accengageCollection)).model);
+    expect([...responses.entities].sort()).toEqual(['App', 'Device', 'Links', 'Message', 'StaticList']);
+    expect(responses.enums).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('the inference configuration', () => {
+  const entry = (inference: unknown) => ({ collection: 'c.json', out: 'out', inference });
+
+  it('is checked, naming the place of a mistake', () => {
+    const failure = (inference: unknown): string => {
+      try {
+        validateClient(entry(inference), 'config.json', '$.clients[0]');
+        return 'accepted';
+      } catch (error) {
+        return error instanceof CodegenError ? error.format() : String(error);
+      }
+    };
+    expect(failure({ enums: { excludeFields: ['('] } })).toBe('config.json ($.clients[0].inference.enums.excludeFields[0]): "(" is not a regular expression.');
+    expect(failure({ responseRequired: 'sometimes' })).toMatch(/^config\.json \(\$\.clients\[0\]\.inference\.responseRequired\)/);
+    expect(failure({ entities: { Device: 'lower' } })).toMatch(/inference\.entities\)/);
+    expect(failure({ typo: 1 })).toMatch(/unknown key "typo"/);
+    expect(failure({ responseRequired: 'documented', enums: false, entities: { Device: 'Handset', Links: false } })).toBe('accepted');
   });
 });
