@@ -61,7 +61,7 @@ describe('URLs and parameters', () => {
     expect(op.query.map((q) => q.name)).toEqual(['verbose', 'limit', 'date', 'since', 'flag']);
     const byName = Object.fromEntries(op.query.map((q) => [q.name, q]));
     expect(byName.verbose?.schema).toEqual({ type: 'boolean' });
-    expect(byName.limit).toMatchObject({ schema: { type: 'array', items: { type: 'integer' } }, repeated: true, required: true });
+    expect(byName.limit).toMatchObject({ schema: { type: 'array', items: { type: 'number' } }, repeated: true, required: true });
     expect(byName.date?.schema).toEqual({ type: 'string', format: 'date' });
     expect(byName.since).toMatchObject({ variable: 'since', required: false });
     expect(op.headers).toEqual([{ name: 'X-Tenant', value: '{{tenant}}', variables: ['tenant'] }]);

@@ -277,3 +277,16 @@ describe('the inference configuration', () => {
     expect(failure({ responseRequired: 'documented', enums: false, entities: { Device: 'Handset', Links: false } })).toBe('accepted');
   });
 });
+
+describe('query and form values', () => {
+  it('read placeholders as type hints and a lone whole number as number', () => {
+    const url = { raw: '', host: ['https://x.io'], path: ['a'], query: [{ key: 'limit', value: '<integer>' }, { key: 'since', value: '<dateTime>' }, { key: 'page', value: '2' }, { key: 'at', value: '{{$isoTimestamp}}' }] };
+    const { model } = modelOfJson(collectionOf([{ name: 'List', request: { method: 'GET', url } }]));
+    expect(operationByName(model, 'List').query.map((param) => [param.name, param.schema])).toEqual([
+      ['limit', { type: 'integer' }],
+      ['since', { type: 'string', format: 'date-time' }],
+      ['page', { type: 'number' }],
+      ['at', { type: 'string', format: 'date-time' }],
+    ]);
+  });
+});

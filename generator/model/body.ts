@@ -48,12 +48,6 @@ function activeParams(list: unknown): FormParam[] {
   return (items as FormParam[]).filter((param) => !param.disabled && String(param.key ?? '') !== '');
 }
 
-/** One form value's type: text on the wire, and one sample is no evidence of `integer`. */
-function formValueSchema(value: string): Schema {
-  const schema = scalarSchema(value);
-  return schema.type === 'integer' ? { type: 'number' } : schema;
-}
-
 function formFields(params: FormParam[], multipart: boolean): { fields: NonNullable<RequestBody['fields']>; schema: Schema; example: string } {
   const fields: NonNullable<RequestBody['fields']> = [];
   const properties: Array<[string, Schema]> = [];
@@ -68,7 +62,7 @@ function formFields(params: FormParam[], multipart: boolean): { fields: NonNulla
     if (description) field.description = description;
     fields.push(field);
     const value = param.value === undefined || param.value === null ? '' : String(param.value);
-    properties.push([name, isFile ? { type: 'file' } : formValueSchema(value)]);
+    properties.push([name, isFile ? { type: 'file' } : scalarSchema(value)]);
     example[name] = isFile ? '<file>' : value;
   }
   // Which fields are required is decided over all the request's bodies (see requiredness below).
