@@ -4,36 +4,20 @@
  * filled from the client option; shared entities are declared once; the types hold under strict
  * settings, including calls the types must refuse.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClient } from '../generator/pipeline.js';
 import { collectionOf } from './helpers.js';
-import { typeCheck, writeFiles } from './support.js';
+import { startEchoServer, typeCheck, writeFiles, type Echo } from './support.js';
 
-interface Echo {
-  url: string;
-  body: string;
-}
-
-let server: Server;
 let origin = '';
+let close: () => Promise<void> = async () => {};
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ url: request.url ?? '', body: Buffer.concat(chunks).toString('utf8') }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin, close } = await startEchoServer());
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => close());
 
 const json = [{ key: 'Content-Type', value: 'application/json' }];
 const query = 'query Find($id: ID!, $first: Int) { user(id: $id) { name } }';
@@ -105,5 +89,6 @@ describe('a client with GraphQL, bound body fields and entities', async () => {
     ].join('\n');
     await writeFile(path.join(folder, 'usage.ts'), usage);
     expect(typeCheck([path.join(folder, 'usage.ts')])).toEqual([]);
-  });
+    // A whole TypeScript program: slow on a busy machine, so a generous ceiling.
+  }, 120_000);
 });

@@ -6,7 +6,7 @@
  * tools. Bump MODEL_VERSION on any change that a consumer could notice.
  */
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A small JSON-Schema-like type language. `required` is always explicit on objects. */
 export type Schema =
