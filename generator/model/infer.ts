@@ -230,28 +230,48 @@ function addCounts<K>(into: Map<K, number>, from: Map<K, number>): void {
 
 const COUNTS = ['count', 'nulls', 'unknowns', 'booleans', 'integers', 'integerHints', 'numbers', 'strings', 'arrays', 'objects', 'objectHints'] as const;
 
-/** Merges two shapes into a new one (map values folded together, entity samples pooled). Commutative. */
-export function mergeShapes(a: Shape, b: Shape, options: InferOptions = DEFAULT_INFER_OPTIONS): Shape {
-  const merged = emptyShape();
-  for (const key of COUNTS) merged[key] = a[key] + b[key];
+/** A deep copy that may be merged into without touching the original. */
+function cloneShape(shape: Shape): Shape {
+  const copy: Shape = {
+    ...shape,
+    integerValues: new Set(shape.integerValues),
+    stringValues: shape.stringValues ? new Map(shape.stringValues) : undefined,
+    formats: new Map(shape.formats),
+    items: shape.items ? cloneShape(shape.items) : undefined,
+    properties: new Map([...shape.properties].map(([key, property]) => [key, cloneShape(property)])),
+  };
+  return copy;
+}
+
+/** Folds `from` into `into`, which must be a shape of its own (a clone); linear in the size of `from`. */
+function mergeInto(into: Shape, from: Shape, options: InferOptions): void {
+  for (const key of COUNTS) into[key] += from[key];
   // The smallest values, so that the kept set does not depend on the order of merging.
-  merged.integerValues = new Set([...a.integerValues, ...b.integerValues].sort((x, y) => x - y).slice(0, options.integerMinDistinct));
-  if (a.stringValues && b.stringValues) {
-    const values = new Map(a.stringValues);
-    addCounts(values, b.stringValues);
-    merged.stringValues = values.size > options.enumMaxValues ? undefined : values;
+  into.integerValues = new Set([...into.integerValues, ...from.integerValues].sort((x, y) => x - y).slice(0, options.integerMinDistinct));
+  if (into.stringValues && from.stringValues) {
+    addCounts(into.stringValues, from.stringValues);
+    if (into.stringValues.size > options.enumMaxValues) into.stringValues = undefined;
   } else {
-    merged.stringValues = undefined;
+    into.stringValues = undefined;
   }
-  addCounts(merged.formats, a.formats);
-  addCounts(merged.formats, b.formats);
-  merged.items = a.items && b.items ? mergeShapes(a.items, b.items, options) : (a.items ?? b.items);
-  for (const [key, shape] of a.properties) merged.properties.set(key, shape);
-  for (const [key, shape] of b.properties) {
-    const existing = merged.properties.get(key);
-    merged.properties.set(key, existing ? mergeShapes(existing, shape, options) : shape);
+  addCounts(into.formats, from.formats);
+  if (from.items) {
+    if (into.items) mergeInto(into.items, from.items, options);
+    else into.items = cloneShape(from.items);
   }
-  if (a.entity && a.entity === b.entity) merged.entity = a.entity;
+  for (const [key, shape] of from.properties) {
+    const existing = into.properties.get(key);
+    if (existing) mergeInto(existing, shape, options);
+    else into.properties.set(key, cloneShape(shape));
+  }
+  if (into.entity !== from.entity) delete into.entity;
+}
+
+/** Merges shapes into a new one (map values folded together, entity samples pooled); the inputs stay as they are. Commutative. */
+export function mergeShapes(shapes: readonly Shape[], options: InferOptions = DEFAULT_INFER_OPTIONS): Shape {
+  const [first, ...others] = shapes;
+  const merged = first ? cloneShape(first) : emptyShape();
+  for (const other of others) mergeInto(merged, other, options);
   return merged;
 }
 
@@ -308,9 +328,7 @@ function stringSchema(shape: Shape, key: string | undefined, options: InferOptio
 
 function objectSchema(shape: Shape, options: InferOptions): ObjectSchema | Schema {
   if (looksLikeMap(shape)) {
-    let values: Shape | undefined;
-    for (const property of shape.properties.values()) values = values ? mergeShapes(values, property, options) : property;
-    return { type: 'map', values: values ? toSchema(values, options) : { type: 'unknown' } };
+    return { type: 'map', values: toSchema(mergeShapes([...shape.properties.values()], options), options) };
   }
   const keys = [...shape.properties.keys()].sort();
   // fromEntries defines own properties, so a key such as "__proto__" stays an ordinary key.

@@ -48,7 +48,21 @@ const GENERIC = new Set(['data', 'item', 'items', 'result', 'results', 'record',
 /** Most distinct field signatures compared under one key (the comparison is quadratic). */
 const MAX_SIGNATURES = 64;
 
+const keys = new Map<string, string>();
+
 function entityKey(name: string, plural: boolean): string {
+  const cacheKey = `${plural ? 's' : '1'}${name}`;
+  let key = keys.get(cacheKey);
+  if (key === undefined) {
+    key = computeEntityKey(name, plural);
+    // Property names repeat across operations: a bounded cache spares splitting them again.
+    if (keys.size > 10_000) keys.clear();
+    keys.set(cacheKey, key);
+  }
+  return key;
+}
+
+function computeEntityKey(name: string, plural: boolean): string {
   const words = splitWords(name).map((word) => word.toLowerCase());
   if (words.length === 0) return '';
   if (plural) words[words.length - 1] = stem(words[words.length - 1] as string);
@@ -96,6 +110,12 @@ function agree(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boolea
   return shared * 2 >= a.size + b.size - shared;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Connected groups of agreeing signatures; a group is pooled only if every pair in it agrees. */
 function clusters(signatures: Array<[string, Candidate[]]>): Candidate[][] {
   const parent = signatures.map((_, i) => i);
@@ -111,7 +131,7 @@ function clusters(signatures: Array<[string, Candidate[]]>): Candidate[][] {
     }
   }
   const groups = new Map<number, number[]>();
-  signatures.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  signatures.forEach((_, i) => pushTo(groups, find(i), i));
   return [...groups.values()]
     .filter((members) => members.every((i) => members.every((j) => i === j || agreeing[i]?.has(j))))
     .map((members) => members.flatMap((i) => (signatures[i] as [string, Candidate[]])[1]));
@@ -131,13 +151,13 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     if (place.shape.items) collect(place.shape.items, folderKey, `${location}[]`, place.operation.id, candidates);
   }
   const byKey = new Map<string, Candidate[]>();
-  for (const candidate of candidates) byKey.set(candidate.key, [...(byKey.get(candidate.key) ?? []), candidate]);
+  for (const candidate of candidates) pushTo(byKey, candidate.key, candidate);
 
   const groups: Array<{ key: string; members: Candidate[] }> = [];
   for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (new Set(list.map((candidate) => candidate.operationId)).size < 2) continue;
     const bySignature = new Map<string, Candidate[]>();
-    for (const candidate of list) bySignature.set(candidate.signature, [...(bySignature.get(candidate.signature) ?? []), candidate]);
+    for (const candidate of list) pushTo(bySignature, candidate.signature, candidate);
     if (bySignature.size > MAX_SIGNATURES) continue;
     const signatures = [...bySignature].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const members of clusters(signatures)) {
@@ -187,7 +207,7 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
   }
   for (const { name, members } of named) {
     const entity = entities.get(name) as Entity;
-    entity.shape = members.slice(1).reduce((pooled, member) => mergeShapes(pooled, member.shape, options.infer), members[0]!.shape);
+    entity.shape = mergeShapes(members.map((member) => member.shape), options.infer);
   }
   return entities;
 }
