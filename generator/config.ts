@@ -13,6 +13,7 @@ import { parseJson } from './load/json.js';
 import { isObject } from './json-types.js';
 import { HTTP_TOKEN } from './http-token.js';
 import type { BuildOptions, Pagination, Profile, SchemaOverride, SigningTrait } from './model/index.js';
+import { validateInference, type InferenceConfig } from './model/inference-config.js';
 
 export interface ClientConfig extends Profile {
   /** PascalCase stem of the client's names (ShopClient, ShopError); defaults to the collection's name. */
@@ -26,6 +27,8 @@ export interface ClientConfig extends Profile {
   docs?: boolean;
   /** false: no openapi.json beside the client. */
   openapi?: boolean;
+  /** Inference choices: enum rule, response required-ness, required body fields, entity names. */
+  inference?: InferenceConfig;
 }
 
 export interface Config {
@@ -115,7 +118,7 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   };
   if (!isObject(entry)) fail('each client must be an object.', where);
   const client = entry as Record<string, unknown>;
-  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', 'docs', 'openapi', '$comment']);
+  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', 'inference', 'docs', 'openapi', '$comment']);
   for (const key of Object.keys(client)) {
     if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `Known keys: ${[...known].filter((k) => k !== '$comment').join(', ')}.`);
   }
@@ -154,6 +157,7 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   if (client.pagination !== undefined && (!isObject(client.pagination) || Object.values(client.pagination).some((p) => p !== false && (!isObject(p) || typeof p.itemsAt !== 'string')))) {
     fail('"pagination" must map operations to {"itemsAt": "...", "bodyLinks"?: "...", "pageParam"?: "..."} or false.', `${where}.pagination`);
   }
+  if (client.inference !== undefined) validateInference(client.inference, file, `${where}.inference`);
 }
 
 export async function loadConfig(file: string): Promise<Config> {
@@ -186,11 +190,12 @@ export async function loadConfig(file: string): Promise<Config> {
 
 /** What a client's configuration tells the model builder: overrides, names, paging and the profile. */
 export function buildOptionsOf(client: ClientConfig, configFile?: string): BuildOptions {
-  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, docs: _docs, openapi: _openapi, ...profile } = client;
+  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, inference, docs: _docs, openapi: _openapi, ...profile } = client;
   return {
     ...(overrides ? { overrides } : {}),
     ...(names ? { names } : {}),
     ...(pagination ? { pagination } : {}),
+    ...(inference ? { inference } : {}),
     profile,
     ...(configFile ? { configFile } : {}),
   };

@@ -32,7 +32,7 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   const input = await readCollectionInput(client.collection);
   const display = input.display;
   const loaded = parseCollectionInput(input);
-  const { collection: _collection, out: _out, name, overrides, names, pagination, docs, openapi, ...profile } = client;
+  const { collection: _collection, out: _out, name, overrides, names, pagination, inference, docs, openapi, ...profile } = client;
   const { model, diagnostics } = buildModel(loaded, buildOptionsOf(client, configFile));
   const perFolder = collectOperationCounts(model);
   const count = [...perFolder.values()].reduce((sum, n) => sum + n, 0);
@@ -66,7 +66,7 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     if (docs !== false) for (const [file, content] of emitDocs(reference)) files.set(file, content);
     if (openapi !== false) files.set('openapi.json', renderOpenApi(reference));
   }
-  const inputHash = sha256(`${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`);
+  const inputHash = sha256(`${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, inference, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`);
   const operations = plan.operations.length;
   const inputHashes = inputFiles(input);
   return { model, files, diagnostics, inputHash, ...(inputHashes ? { input: { folder: display.split('/').pop() ?? display, files: inputHashes } } : {}), operations, resources: countResources(model) };

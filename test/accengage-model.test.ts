@@ -127,7 +127,7 @@ describe('the Accengage model', async () => {
         properties: {
           deviceId: { type: 'string', format: 'uuid' },
           token: { type: 'union', anyOf: [{ type: 'string' }, { type: 'null' }] },
-          bounce: { type: 'integer' },
+          bounce: { type: 'number' },
           pushEnabled: { type: 'boolean' },
           platform: { type: 'enum', values: ['android', 'ios'] },
         },

@@ -25,7 +25,7 @@ describe('postman-codegen model', () => {
     const { code, stdout, stderr } = await run('model', accengageCollection);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout)).toMatchObject({ modelVersion: 1, name: 'Accengage REST API' });
+    expect(JSON.parse(stdout)).toMatchObject({ modelVersion: 2, name: 'Accengage REST API' });
   });
 
   it('writes the model to --out', async () => {

@@ -3,39 +3,20 @@
  * collection's own auth, encodes every body mode and follows its variables: checked against an
  * echo server on loopback.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClient } from '../generator/pipeline.js';
 import { collectionOf } from './helpers.js';
-import { typeCheck, writeFiles } from './support.js';
+import { startEchoServer, typeCheck, writeFiles, type Echo } from './support.js';
 
-interface Echo {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-let server: Server;
 let origin = '';
+let close: () => Promise<void> = async () => {};
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const echo: Echo = { method: request.method ?? '', url: request.url ?? '', headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') };
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(echo));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin, close } = await startEchoServer());
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => close());
 
 const echoExample = [{ name: 'Echo', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"method": "GET", "url": "/", "headers": {}, "body": ""}' }];
 const request = (name: string, method: string, url: string, extra: Record<string, unknown> = {}) => ({ name, request: { method, url, ...extra }, response: echoExample });

@@ -37,3 +37,28 @@ export async function writeFiles(folder: string, files: Map<string, string>): Pr
   }
 }
 
+
+/** What the echo server answers: the request as it arrived. */
+export interface Echo {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A loopback server that answers every request with its own method, URL, headers and body, as JSON. */
+export async function startEchoServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const echo: Echo = { method: request.method ?? '', url: request.url ?? '', headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(echo));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

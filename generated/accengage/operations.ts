@@ -135,7 +135,7 @@ export const $devicesList: $OperationSpec = {
         ['token', 'string'],
         ['lastOpen', 'string'],
         ['firstOpen', 'string'],
-        ['bounce', 'integer'],
+        ['bounce', 'number'],
         ['platform', 'string'],
         ['language', 'string'],
         ['country', 'string'],

@@ -68,7 +68,7 @@ export async function emitClient(model: ApiModel, options: EmitOptions = {}): Pr
   const files = new Map<string, string>();
 
   files.set('operations.ts', (await template('operations.ts.hbs'))({ header, clientName: plan.clientName, operations: plan.operations, hasPaged: plan.operations.some((operation) => operation.paged) }));
-  files.set('types.ts', emitTypesFile(plan.operations, header));
+  files.set('types.ts', emitTypesFile(plan.operations, header, plan.entities));
   files.set(
     'client.ts',
     (await template('client.ts.hbs'))({

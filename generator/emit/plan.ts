@@ -2,11 +2,11 @@
  * The emit plan: what each generated file needs, computed from the model alone. Templates and
  * ts-morph only arrange these pieces; every decision about types and behaviour is made here.
  */
-import type { ApiModel, Auth, Operation, Pagination, Parameter, Resource, Response, Schema } from '../model/types.js';
+import type { ApiModel, Auth, ObjectSchema, Operation, Pagination, Parameter, Resource, Response, Schema } from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
 import { referencedVariables } from '../model/scalar.js';
 import { docComment, jsonLiteral } from './escape.js';
-import { schemaType, type TypeContext } from './schema-type.js';
+import { entityProperties, schemaType, type TypeContext } from './schema-type.js';
 import { HTTP_TOKEN } from '../http-token.js';
 import { signingVariables } from '../model/profile.js';
 
@@ -86,12 +86,24 @@ export interface ClientPlan {
   token?: { specName: string; body: Array<[string, string]>; tokenField: string; typeField?: string; labels: string[]; statuses: number[] };
   root: ResourcePlan;
   operations: OperationPlan[];
+  /** Shared types declared once before the operations' own: pooled entities (`Device`), `GraphQLError`. */
+  entities: TypeDeclaration[];
   unsupportedAuth: string[];
 }
 
 const FILE_PART = '$FilePart';
-const REQUEST: TypeContext = { filePart: FILE_PART, direction: 'request' };
-const RESPONSE: TypeContext = { filePart: FILE_PART, direction: 'response' };
+/** One error of a GraphQL answer (the GraphQL specification's shape). */
+const GRAPHQL_ERROR: TypeDeclaration = {
+  kind: 'interface',
+  name: 'GraphQLError',
+  doc: 'One error of a GraphQL answer.',
+  properties: [
+    { key: 'message', optional: false, type: 'string' },
+    { key: 'locations', optional: true, type: 'Array<{ line: number; column: number }>' },
+    { key: 'path', optional: true, type: 'Array<string | number>' },
+    { key: 'extensions', optional: true, type: 'Record<string, unknown>' },
+  ],
+};
 
 /** Names the runtime's client options take; collection variables must not shadow them. */
 const RUNTIME_OPTIONS = ['baseUrl', 'fetch', 'now', 'timeoutMs', 'deadlineMs', 'maxResponseBytes', 'maxRedirects', 'maxPages', 'maxRetries', 'retry', 'hooks', 'headers', 'random'];
@@ -200,6 +212,9 @@ function operationDoc(operation: Operation, unsupported: boolean): string {
 
 interface PlanContext {
   model: ApiModel;
+  /** Type contexts sharing one collection of the entities the types refer to. */
+  request: TypeContext;
+  response: TypeContext;
   authKeys: Map<string, string>;
   unsupported: Set<string>;
   tokenOperationId: string | undefined;
@@ -213,6 +228,8 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
   const variableOption = new Map(context.options.map((option) => [option.variable, option.name]));
 
   const properties: NonNullable<TypeDeclaration['properties']> = [];
+  const REQUEST = context.request;
+  const RESPONSE = context.response;
   for (const param of operation.pathParams) {
     const doc = [param.description, param.variable && variableOption.has(param.variable) ? `Defaults to the client's \`${variableOption.get(param.variable)}\`.` : undefined].filter(Boolean).join('\n\n');
     properties.push({ key: param.identifier, optional: param.variable !== undefined && variableOption.has(param.variable), type: pathParamType(param, REQUEST), ...(doc ? { doc } : {}) });
@@ -221,20 +238,27 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     properties.push({ key: param.identifier, optional: !param.required, type: schemaType(param.schema, REQUEST), ...(param.description ? { doc: param.description } : {}) });
   }
   const isTokenOperation = operation.id === context.tokenOperationId;
+  const graphql = operation.body?.kind === 'graphql' ? operation.body.graphql : undefined;
+  // Body fields bound to a client option (`"client_id": "{{client_id}}"`) are filled by the client.
+  const bound = Object.entries(operation.body?.variableFields ?? {}).filter(([, variable]) => variableOption.has(variable));
   if (operation.body) {
-    const bodyType = operation.body.kind === 'binary' ? `${FILE_PART} | ArrayBuffer | string` : operation.body.kind === 'text' ? 'string' : schemaType(operation.body.schema, REQUEST);
-    types.push({ kind: 'alias', name: `${name}Body`, type: bodyType, doc: `The request body of \`${operation.method} ${operation.pathTemplate}\`.` });
-    const schema = operation.body.schema;
+    const schema = bound.length > 0 && operation.body.schema.type === 'object' ? { ...operation.body.schema, required: operation.body.schema.required.filter((field) => !bound.some(([name]) => name === field)) } : operation.body.schema;
+    const bodyType = operation.body.kind === 'binary' ? `${FILE_PART} | ArrayBuffer | string` : operation.body.kind === 'text' ? 'string' : schemaType(schema, REQUEST);
+    const bodyName = graphql ? `${name}Variables` : `${name}Body`;
+    const bodyDoc = graphql ? `The variables of \`${operation.method} ${operation.pathTemplate}\` (the client sends the collection's GraphQL document itself).` : `The request body of \`${operation.method} ${operation.pathTemplate}\`.`;
+    types.push({ kind: 'alias', name: bodyName, type: bodyType, doc: bodyDoc });
     const bodyRequired = operation.body.kind === 'binary' || operation.body.kind === 'text' || (schema.type === 'object' && schema.required.length > 0);
-    properties.push({ key: 'body', optional: !bodyRequired, type: `${name}Body` });
+    const boundDoc = bound.map(([field, variable]) => `\`${field}\` defaults to the client's \`${variableOption.get(variable)}\`.`).join(' ');
+    properties.push({ key: graphql ? 'variables' : 'body', optional: !bodyRequired, type: bodyName, ...(boundDoc ? { doc: boundDoc } : {}) });
   }
   types.push({ kind: 'interface', name: `${name}Params`, properties, doc: `Parameters of \`${operation.method} ${operation.pathTemplate}\`.` });
 
   const success = successSchema(operation);
   const { kind, response } = responseKind(operation);
   // The runtime reads binary answers as bytes and text answers as text, whatever the examples held.
-  const resultShape =
-    kind === 'none' ? 'void' : kind === 'binary' ? 'Uint8Array' : kind === 'text' ? 'string' : success ? schemaType(success, RESPONSE) : 'unknown';
+  const resultShape = graphql
+    ? graphqlResult(success, RESPONSE)
+    : kind === 'none' ? 'void' : kind === 'binary' ? 'Uint8Array' : kind === 'text' ? 'string' : success ? schemaType(success, RESPONSE) : 'unknown';
   types.push({ kind: 'alias', name: `${name}Response`, type: resultShape, doc: `The answer of \`${operation.method} ${operation.pathTemplate}\`.` });
   const paged = operation.pagination !== undefined;
   if (paged) types.push({ kind: 'alias', name: `${name}Item`, type: schemaType(itemSchema(operation, success), RESPONSE), doc: 'One item of a page.' });
@@ -266,7 +290,7 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     `query: [${operation.query.map(binding).join(', ')}]`,
     `headers: [${headers.join(', ')}]`,
     ...(operation.body && operation.body.kind !== 'none'
-      ? [`body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''} }`]
+      ? [`body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''}${graphql ? `, query: ${jsonLiteral(graphql.query)}` : ''}${bound.length > 0 ? `, variables: ${jsonLiteral(bound)}` : ''} }`]
       : []),
     `response: ${responseSpec}`,
     ...(operation.pagination ? [`pagination: ${paginationSpec(operation.pagination)}`] : []),
@@ -291,6 +315,33 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     memberDoc: docComment(doc, indent),
     types,
   };
+}
+
+/**
+ * A GraphQL answer: `{ data, errors? }`, `data` typed from the saved answers' `data` field. The
+ * `errors` member is always there: a server may answer errors whatever the examples show.
+ */
+function graphqlResult(success: Schema | undefined, context: TypeContext): string {
+  const objects = success?.type === 'union' ? success.anyOf.filter((option): option is ObjectSchema => option.type === 'object') : success?.type === 'object' ? [success] : [];
+  const data = objects.map((object) => object.properties.data).filter((schema): schema is Schema => schema !== undefined);
+  const dataType = data.length === 0 ? 'unknown' : schemaType(data.length === 1 ? (data[0] as Schema) : { type: 'union', anyOf: data }, context);
+  return `{\n  data${data.length === 0 ? '?' : ''}: ${dataType};\n  errors?: GraphQLError[];\n}`;
+}
+
+/** Declarations of the entities the operations' types referred to, nested ones included, by name. */
+function entityDeclarations(entities: Map<string, ObjectSchema>, context: TypeContext, graphql: boolean): TypeDeclaration[] {
+  const declarations: TypeDeclaration[] = graphql ? [GRAPHQL_ERROR] : [];
+  const done = new Set<string>();
+  for (;;) {
+    const next = [...entities.keys()].filter((entity) => !done.has(entity)).sort();
+    if (next.length === 0) break;
+    for (const entity of next) {
+      done.add(entity);
+      const schema = entities.get(entity) as ObjectSchema;
+      declarations.push({ kind: 'interface', name: entity, doc: 'A shared entity: the same object in several answers, typed from all their examples.', properties: entityProperties(schema, context) });
+    }
+  }
+  return declarations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function planResource(resource: Resource, context: PlanContext, all: OperationPlan[]): ResourcePlan {
@@ -403,7 +454,16 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   register(model.auth, 'default');
   for (const operation of operationsFlat) if (operation.id !== model.token?.operationId) register(operation.auth);
 
-  const context: PlanContext = { model, authKeys, unsupported, tokenOperationId: model.token?.operationId, options };
+  const entities = new Map<string, ObjectSchema>();
+  const context: PlanContext = {
+    model,
+    request: { filePart: FILE_PART, direction: 'request', entities },
+    response: { filePart: FILE_PART, direction: 'response', entities },
+    authKeys,
+    unsupported,
+    tokenOperationId: model.token?.operationId,
+    options,
+  };
   const all: OperationPlan[] = [];
   const rootOperations = model.operations.map((operation) => planOperation(operation, context, '  '));
   all.push(...rootOperations);
@@ -453,6 +513,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     ...(token ? { token } : {}),
     root,
     operations: all,
+    entities: entityDeclarations(entities, context.response, operationsFlat.some((operation) => operation.body?.kind === 'graphql' && operation.body.graphql !== undefined)),
     unsupportedAuth: [...unsupported].sort(),
   };
 }

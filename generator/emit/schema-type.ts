@@ -1,4 +1,4 @@
-import type { Schema } from '../model/types.js';
+import type { ObjectSchema, Schema } from '../model/types.js';
 import { propertyKey, stringLiteral } from './escape.js';
 
 export interface TypeContext {
@@ -6,6 +6,17 @@ export interface TypeContext {
   filePart: string;
   /** Request types accept what the runtime sends (files as FilePart); response types say what comes back. */
   direction: 'request' | 'response';
+  /**
+   * Where named objects (pooled entities) are collected: given, such an object is written as its
+   * name and recorded here for the caller to declare once; absent, it is written inline.
+   */
+  entities?: Map<string, ObjectSchema>;
+}
+
+/** The declaration body of a named object: its own properties, nested entities still by name. */
+export function entityProperties(schema: ObjectSchema, context: TypeContext): Array<{ key: string; optional: boolean; type: string }> {
+  const required = new Set(schema.required);
+  return Object.keys(schema.properties).map((key) => ({ key, optional: !required.has(key), type: schemaType(schema.properties[key] as Schema, context) }));
 }
 
 function literal(value: string | number | boolean): string {
@@ -46,6 +57,10 @@ export function schemaType(schema: Schema, context: TypeContext, indent = ''): s
       return parts.length === 1 ? (parts[0] as string) : parts.map((part) => (part.includes('=>') ? `(${part})` : part)).join(' | ');
     }
     case 'object': {
+      if (schema.name !== undefined && context.entities) {
+        if (!context.entities.has(schema.name)) context.entities.set(schema.name, schema);
+        return schema.name;
+      }
       const keys = Object.keys(schema.properties);
       if (keys.length === 0) return 'Record<string, unknown>';
       const inner = `${indent}  `;

@@ -1,9 +1,9 @@
 import { IndentationText, Project, QuoteKind, StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
-import type { OperationPlan } from './plan.js';
+import type { OperationPlan, TypeDeclaration } from './plan.js';
 import { docLines, propertyKey } from './escape.js';
 
-/** types.ts: every operation's Params, Body, Response and Item types, built with ts-morph. */
-export function emitTypesFile(operations: OperationPlan[], header: string): string {
+/** types.ts: the shared entities, then every operation's Params, Body, Response and Item types, built with ts-morph. */
+export function emitTypesFile(operations: OperationPlan[], header: string, shared: TypeDeclaration[] = []): string {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
@@ -16,8 +16,8 @@ export function emitTypesFile(operations: OperationPlan[], header: string): stri
   const file = project.createSourceFile('types.ts', `${header}\n${imports}`);
   const docs = (text: string | undefined) => (text && text.trim() !== '' ? [docLines(text).join('\n')] : []);
   const statements: Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> = [];
-  for (const operation of operations) {
-    for (const declaration of operation.types) {
+  for (const declarations of [shared, ...operations.map((operation) => operation.types)]) {
+    for (const declaration of declarations) {
       if (declaration.kind === 'interface') {
         statements.push({
           kind: StructureKind.Interface,

@@ -1,8 +1,10 @@
 import type { Request, RequestBody as SdkBody } from '../sdk.js';
 import type { BodyKind, RequestBody, Schema } from './types.js';
-import { inferSchema } from './infer.js';
+import { DEFAULT_INFER_OPTIONS, inferSchema, referenceName, type InferOptions } from './infer.js';
 import { parseJsonBody } from './json-body.js';
-import { scalarSchema } from './scalar.js';
+import { scalarSchema, wholeVariable } from './scalar.js';
+import { describedFields } from './described-fields.js';
+import { graphqlVariables } from './graphql.js';
 import { descriptionText } from './description.js';
 import { isJsonType, mediaType } from './media.js';
 
@@ -37,6 +39,8 @@ interface Reading {
   example?: string;
   fields?: RequestBody['fields'];
   fieldSchema?: Schema;
+  /** The GraphQL document, for `graphql` bodies. */
+  query?: string;
 }
 
 function activeParams(list: unknown): FormParam[] {
@@ -47,7 +51,6 @@ function activeParams(list: unknown): FormParam[] {
 function formFields(params: FormParam[], multipart: boolean): { fields: NonNullable<RequestBody['fields']>; schema: Schema; example: string } {
   const fields: NonNullable<RequestBody['fields']> = [];
   const properties: Array<[string, Schema]> = [];
-  const required: string[] = [];
   const example: Record<string, string> = {};
   for (const param of params) {
     const name = String(param.key);
@@ -60,14 +63,13 @@ function formFields(params: FormParam[], multipart: boolean): { fields: NonNulla
     fields.push(field);
     const value = param.value === undefined || param.value === null ? '' : String(param.value);
     properties.push([name, isFile ? { type: 'file' } : scalarSchema(value)]);
-    // The fields a request sends are what the API expects, unless their description says otherwise.
-    if (!/\boptional\b/i.test(description ?? '')) required.push(name);
     example[name] = isFile ? '<file>' : value;
   }
+  // Which fields are required is decided over all the request's bodies (see requiredness below).
   const schema: Schema = {
     type: 'object',
     properties: Object.fromEntries([...properties].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    required: required.sort(),
+    required: [],
   };
   return { fields, schema, example: JSON.stringify(example) };
 }
@@ -106,23 +108,89 @@ function readBody(request: Request): Reading | undefined {
     case 'graphql': {
       const graphql = body.graphql ?? {};
       const variables = typeof graphql.variables === 'string' ? parseJsonBody(graphql.variables) : graphql.variables;
-      const sample = { query: String(graphql.query ?? ''), ...(variables !== undefined ? { variables } : {}) };
-      return { kind: 'graphql', contentType: 'application/json', sample, example: JSON.stringify(sample) };
+      const query = String(graphql.query ?? '');
+      const example = JSON.stringify({ query, ...(variables !== undefined ? { variables } : {}) });
+      // The operation sends its own document: what varies, and what the caller gives, is the variables.
+      return { kind: 'graphql', contentType: 'application/json', sample: variables ?? {}, example, query };
     }
     default:
       return undefined;
   }
 }
 
+/** The sample's top-level fields, each with its value (form bodies: their fields as text). */
+function topLevel(reading: Reading): Map<string, unknown> {
+  if (reading.fields) {
+    const example = reading.example ? (JSON.parse(reading.example) as Record<string, string>) : {};
+    return new Map(reading.fields.map((field) => [field.name, example[field.name]]));
+  }
+  const sample = reading.sample;
+  return typeof sample === 'object' && sample !== null && !Array.isArray(sample) && referenceName(sample) === undefined ? new Map(Object.entries(sample)) : new Map();
+}
+
+/** The variable a value is exactly (`"{{client_id}}"` or an unquoted `{{client_id}}`); Postman's `$` variables excluded. */
+function boundVariable(value: unknown): string | undefined {
+  const name = typeof value === 'string' ? wholeVariable(value) : referenceName(value);
+  return name !== undefined && !name.startsWith('$') ? name : undefined;
+}
+
+/**
+ * Top-level fields whose every example is one `{{variable}}`: the client fills them from that
+ * variable's option, so callers may leave them out.
+ */
+function variableFields(readings: Reading[]): Record<string, string> {
+  const bound = new Map<string, string | undefined>();
+  for (const reading of readings) {
+    for (const [field, value] of topLevel(reading)) {
+      const variable = boundVariable(value);
+      bound.set(field, bound.has(field) && bound.get(field) !== variable ? undefined : variable);
+    }
+  }
+  return Object.fromEntries([...bound].filter((entry): entry is [string, string] => entry[1] !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Which top-level fields the body must have. The evidence: presence in every one of at least two
+ * distinct bodies (a single example shows what someone sent once, not what the API demands), a
+ * description that calls the field required, a GraphQL `$variable: Type!`, or a multipart file
+ * part. A description that
+ * calls it optional wins over the examples, and a PATCH body is partial whatever they show.
+ */
+function requiredFields(readings: Reading[], method: string, schema: Schema, description: string | undefined, declared: Set<string>): string[] {
+  if (schema.type !== 'object' || method === 'PATCH') return [];
+  const names = Object.keys(schema.properties);
+  const marks = describedFields(description, names);
+  const distinct = distinctBodies(readings);
+  const fields = readings.map(topLevel);
+  const required = names.filter((name) => {
+    const mark = marks.get(name) ?? (declared.has(name) ? 'required' : undefined);
+    if (mark) return mark === 'required';
+    return distinct >= 2 && fields.every((field) => field.has(name));
+  });
+  return required.sort();
+}
+
+/** Distinct bodies by their text, blanks aside (re-serialising could overflow on pathological nesting). */
+function distinctBodies(readings: Reading[]): number {
+  return new Set(readings.map((reading) => (reading.example ?? '').replace(/\s+/g, ''))).size;
+}
+
+export interface RequestBodyContext {
+  method: string;
+  /** The request's description, which may say which fields are required or optional. */
+  description?: string;
+  options?: InferOptions;
+}
+
 /**
  * The request body of an operation, from the request and from every saved example's original
  * request. JSON samples are merged by inference; form fields come from the request itself.
  */
-export function readRequestBody(request: Request, exampleRequests: Request[]): RequestBody | undefined {
+export function readRequestBody(request: Request, exampleRequests: Request[], context: RequestBodyContext = { method: String(request.method ?? 'GET').toUpperCase() }): RequestBody | undefined {
   const own = readBody(request);
   // Old (v1) exports keep a GET's URL parameters as form data too; sent as a body they would be
   // wrong, and the query already carries them.
-  const method = String(request.method ?? 'GET').toUpperCase();
+  const method = context.method;
   if ((method === 'GET' || method === 'HEAD') && own?.fields) {
     const query = new Set((request.url.query.all() as Array<{ key?: unknown }>).map((param) => String(param.key ?? '')));
     if (own.fields.every((field) => query.has(field.name))) return undefined;
@@ -132,10 +200,13 @@ export function readRequestBody(request: Request, exampleRequests: Request[]): R
   if (!primary) return undefined;
   const readings = [primary, ...others.filter((reading) => reading !== primary && reading.kind === primary.kind)];
   const examples = [...new Set(readings.map((reading) => reading.example).filter((e): e is string => e !== undefined))];
+  // Nested objects follow the top level's rule: required only from two distinct bodies, never in a PATCH.
+  const required = distinctBodies(readings) >= 2 && method !== 'PATCH' ? 'every-sample' : 'never';
+  const options: InferOptions = { ...(context.options ?? DEFAULT_INFER_OPTIONS), required };
   let schema: Schema;
   if (primary.kind === 'json' || primary.kind === 'graphql') {
     const samples = readings.map((reading) => reading.sample).filter((sample) => sample !== undefined);
-    schema = samples.length > 0 ? inferSchema(samples) : { type: 'unknown' };
+    schema = samples.length > 0 ? inferSchema(samples, options) : { type: 'unknown' };
   } else if (primary.fieldSchema) {
     schema = primary.fieldSchema;
   } else if (primary.kind === 'binary') {
@@ -143,8 +214,22 @@ export function readRequestBody(request: Request, exampleRequests: Request[]): R
   } else {
     schema = { type: 'string' };
   }
+  let declared = new Set<string>();
+  if (primary.query !== undefined) {
+    const variables = graphqlVariables(primary.query);
+    if (schema.type !== 'object') schema = { type: 'object', properties: {}, required: [] };
+    for (const [name, variable] of variables) schema.properties[name] ??= variable.schema;
+    schema.properties = Object.fromEntries(Object.entries(schema.properties).sort(([a], [b]) => (a < b ? -1 : 1)));
+    declared = new Set([...variables].filter(([, variable]) => variable.required).map(([name]) => name));
+  }
+  // A multipart body exists to carry its files: a file part is required unless described as optional.
+  for (const field of primary.fields ?? []) if (field.kind === 'file') declared.add(field.name);
+  if (schema.type === 'object') schema.required = requiredFields(readings, method, schema, context.description, declared);
   const result: RequestBody = { kind: primary.kind, schema, examples };
   if (primary.contentType) result.contentType = primary.contentType;
   if (primary.fields) result.fields = primary.fields;
+  if (primary.query !== undefined) result.graphql = { query: primary.query };
+  const bound = primary.kind === 'json' || primary.kind === 'form' || primary.kind === 'multipart' ? variableFields(readings) : {};
+  if (Object.keys(bound).length > 0) result.variableFields = bound;
   return result;
 }

@@ -17,6 +17,9 @@ import { applyNameOverrides, applyOverrides, applyPaginationOverrides, type Sche
 import { assignNames } from './naming.js';
 import { applyProfile, type Profile } from './profile.js';
 import { operationsOf } from './find.js';
+import { applyRequiredFields, inferenceOptions, type InferenceConfig, type InferenceOptions } from './inference-config.js';
+import { poolEntities, type Place } from './pool.js';
+import { responseSchema, type ResponseShape } from './responses.js';
 
 export interface BuildOptions {
   /** Types that win over inference (design §3). */
@@ -27,6 +30,8 @@ export interface BuildOptions {
   pagination?: Record<string, Pagination | false>;
   /** Signing, token and error facts from the configuration, and the file they came from. */
   profile?: Profile;
+  /** Inference choices (enum rule, required-ness, entities). */
+  inference?: InferenceConfig;
   configFile?: string;
 }
 
@@ -45,6 +50,9 @@ interface Context {
   variables: Map<string, Variable>;
   referenced: Set<string>;
   itemVariables: Map<string, unknown[]>;
+  infer: InferenceOptions;
+  /** Success answers' shapes, for entity pooling once every operation is read. */
+  places: Array<Place & ResponseShape>;
 }
 
 /** Names that end like a credential ("access token", "client_secret", "apiKey"), separators ignored. */
@@ -125,15 +133,16 @@ function buildOperation(item: Item, itemPath: string[], auth: Auth, scripts: Scr
     })
     .map((example) => example.originalRequest)
     .filter((original): original is Request => original !== undefined && original !== null && typeof original === 'object' && 'body' in original);
-  const body = readRequestBody(request, exampleRequests);
-  const { responses, pagination } = readResponses(examples, query, where, context.diagnostics);
   const description = descriptionText((request as unknown as { description?: unknown }).description) ?? descriptionText((item as unknown as { description?: unknown }).description);
+  const method = String(request.method ?? 'GET').toUpperCase();
+  const body = readRequestBody(request, exampleRequests, { method, options: context.infer.request, ...(description ? { description } : {}) });
+  const { responses, pagination, shapes } = readResponses(examples, query, where, context.diagnostics, context.infer.response);
   const operation: Operation & { origin: string } = {
     id: String(item.id),
     name: String(item.name ?? ''),
     identifier: '',
     typeName: '',
-    method: String(request.method ?? 'GET').toUpperCase(),
+    method,
     pathTemplate: url.pathTemplate,
     origin: url.origin,
     pathParams: url.pathParams.map((param) => ({ ...param, identifier: '' })),
@@ -149,6 +158,12 @@ function buildOperation(item: Item, itemPath: string[], auth: Auth, scripts: Scr
   if (description) operation.description = description;
   const status = statusOf(description);
   if (status) operation.status = status;
+  const envelope = pagination !== undefined && pagination.itemsAt !== '' && pagination.itemsAt !== 'csv';
+  for (const shape of shapes) {
+    const { status: code } = shape.response;
+    if (shape.shape.count === 0 || !(code === 0 || (code >= 200 && code < 300))) continue;
+    context.places.push({ ...shape, operation, folder: itemPath.at(-2) ?? '', slot: String(code), envelope });
+  }
   return operation;
 }
 
@@ -210,11 +225,25 @@ function commonOrigin(origins: string[]): string {
   return best;
 }
 
+/** Names the generated types module already uses for operations. */
+const OPERATION_TYPE_SUFFIXES = ['Params', 'Body', 'Response', 'Item'];
+
+/** Pools entities across the success answers and types those answers again with them. */
+function poolPlaces(context: Context, operations: Operation[], entities: Record<string, string | false> | undefined, configFile: string): void {
+  const taken = new Set(operations.flatMap((operation) => OPERATION_TYPE_SUFFIXES.map((suffix) => `${operation.typeName}${suffix}`)));
+  const pooled = poolEntities(context.places, { infer: context.infer.response, taken, configFile, ...(entities ? { entities } : {}) });
+  if (pooled.size === 0) return;
+  for (const place of context.places) {
+    if (place.response.schemaSource === 'inferred') place.response.schema = responseSchema(place.shape, place.sawText, context.infer.response);
+  }
+}
+
 export function buildModel(loaded: LoadedCollection, options: BuildOptions = {}): BuildResult {
   const { collection } = loaded;
   // The model names the file without its folder, so it does not change with where the generator runs.
   const file = loaded.file.split('/').pop() ?? loaded.file;
-  const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set(), itemVariables: loaded.itemVariables };
+  const infer = inferenceOptions(options.inference);
+  const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set(), itemVariables: loaded.itemVariables, infer, places: [] };
   readVariables(collection.variables, 'collection', context);
   const auth = readAuth(collection.auth, 'collection') ?? NO_AUTH;
   const scripts = scriptLevels(collection.events, 'collection', { prerequest: [], test: [] });
@@ -250,6 +279,8 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   if (description) model.description = description;
   assignNames(model);
   const configFile = options.configFile ?? 'configuration';
+  poolPlaces(context, operations, options.inference?.entities, configFile);
+  if (options.inference?.requiredFields) applyRequiredFields(model, options.inference.requiredFields, configFile);
   if (options.overrides) applyOverrides(model, options.overrides, configFile);
   if (options.names) applyNameOverrides(model, options.names, configFile);
   if (options.pagination) applyPaginationOverrides(model, options.pagination, configFile);

@@ -1,9 +1,10 @@
-import { UNKNOWN_VALUE } from './infer.js';
+import { variableReference } from './infer.js';
 
 /**
  * Parses a JSON body as Postman users write it: comments allowed, and `{{variable}}` placeholders
- * where a value goes (`{"count": {{count}}}`). A placeholder outside a string stands for an unknown
- * value. Returns `undefined` when the text is not JSON even then.
+ * where a value goes (`{"count": {{count}}}`). A placeholder outside a string becomes a
+ * `VariableReference` (its type is the variable's, unknown unless it is one of Postman's dynamic
+ * variables). Returns `undefined` when the text is not JSON even then.
  */
 export function parseJsonBody(text: string): unknown {
   const trimmed = text.trim();
@@ -13,7 +14,7 @@ export function parseJsonBody(text: string): unknown {
   } catch {
     // fall through to the lenient reading
   }
-  const sentinel = "\u0000postman-codegen:unknown\u0000";
+  const sentinel = '\u0000postman-codegen:variable:';
   let out = '';
   let inString = false;
   for (let i = 0; i < trimmed.length; i++) {
@@ -39,7 +40,7 @@ export function parseJsonBody(text: string): unknown {
     } else if (char === '{' && trimmed[i + 1] === '{') {
       const end = trimmed.indexOf('}}', i + 2);
       if (end < 0) return undefined;
-      out += JSON.stringify(sentinel);
+      out += JSON.stringify(`${sentinel}${trimmed.slice(i + 2, end).trim()}`);
       i = end + 1;
     } else {
       out += char;
@@ -47,7 +48,9 @@ export function parseJsonBody(text: string): unknown {
   }
   try {
     // Trailing commas are a common slip in hand-written examples.
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'), (_key, value) => (value === sentinel ? UNKNOWN_VALUE : value));
+    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'), (_key, value: unknown) =>
+      typeof value === 'string' && value.startsWith(sentinel) ? variableReference(value.slice(sentinel.length)) : value,
+    );
   } catch {
     return undefined;
   }

@@ -118,7 +118,7 @@ export function typeName(text: string | readonly string[], fallback = 'Value'): 
 }
 
 /** A crude English stem, enough to match "device" with "devices" and "entry" with "entries". */
-function stem(word: string): string {
+export function stem(word: string): string {
   const lower = word.toLowerCase();
   if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
   if (lower.length > 3 && /(s|x|z|ch|sh)es$/.test(lower)) return lower.slice(0, -2);

@@ -1,6 +1,6 @@
 import type { Response as SdkResponse } from '../sdk.js';
 import type { Diagnostic, Pagination, Parameter, Response, Schema } from './types.js';
-import { addSample, emptyShape, toSchema } from './infer.js';
+import { DEFAULT_INFER_OPTIONS, addSample, emptyShape, toSchema, type InferOptions, type Shape } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { readCsvTable, sniffCsv } from './csv.js';
 import { isJsonType, mediaType } from './media.js';
@@ -107,13 +107,29 @@ function detectPagination(readings: ExampleReading[], responses: Response[], que
   return pagination;
 }
 
+/** A response's body as folded from its examples, kept so that pooling can type it again. */
+export interface ResponseShape {
+  response: Response;
+  shape: Shape;
+  /** Some examples were plain text: the type also admits a string. */
+  sawText: boolean;
+}
+
+/** The schema of a folded response body. */
+export function responseSchema(shape: Shape, sawText: boolean, options: InferOptions): Schema {
+  const schema: Schema = shape.count > 0 ? toSchema(shape, options) : sawText ? { type: 'string' } : { type: 'unknown' };
+  return sawText && shape.count > 0 ? { type: 'union', anyOf: [schema, { type: 'string' }] } : schema;
+}
+
 /** Saved examples → one response per status code, each with an inferred schema. */
 export function readResponses(
   examples: SdkResponse[],
   query: Parameter[],
   where: string,
   diagnostics: Diagnostic[],
-): { responses: Response[]; pagination?: Pagination } {
+  options: InferOptions = DEFAULT_INFER_OPTIONS,
+): { responses: Response[]; pagination?: Pagination; shapes: ResponseShape[] } {
+  const shapes: ResponseShape[] = [];
   const readings = examples.map((example) => readExample(example, where, diagnostics));
   const statuses = [...new Set(readings.map((reading) => reading.status))].sort((a, b) => a - b);
   const responses: Response[] = statuses.map((status) => {
@@ -122,16 +138,15 @@ export function readResponses(
     let csv: Response['csv'];
     let sawText = false;
     for (const reading of bucket) {
-      if (reading.json !== undefined) addSample(shape, reading.json);
+      if (reading.json !== undefined) addSample(shape, reading.json, options);
       if (reading.csv) {
         csv ??= { delimiter: reading.csv.delimiter, columns: reading.csv.columns };
         // One sample for the list, so that an empty page still says "array".
-        addSample(shape, reading.csv.rows);
+        addSample(shape, reading.csv.rows, options);
       }
       if (reading.text !== undefined) sawText = true;
     }
-    let schema: Schema = shape.count > 0 ? toSchema(shape) : sawText ? { type: 'string' } : { type: 'unknown' };
-    if (sawText && shape.count > 0) schema = { type: 'union', anyOf: [schema, { type: 'string' }] };
+    const schema = responseSchema(shape, sawText, options);
     const headers: Record<string, string> = {};
     for (const name of [...new Set(bucket.flatMap((reading) => [...reading.headers.keys()]))].sort()) {
       const value = bucket.find((reading) => reading.headers.has(name))?.headers.get(name) ?? '';
@@ -147,8 +162,9 @@ export function readResponses(
     };
     if (contentTypes[0]) response.contentType = contentTypes[0];
     if (csv) response.csv = csv;
+    shapes.push({ response, shape, sawText });
     return response;
   });
   const pagination = detectPagination(readings, responses, query);
-  return pagination ? { responses, pagination } : { responses };
+  return pagination ? { responses, pagination, shapes } : { responses, shapes };
 }

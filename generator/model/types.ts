@@ -6,7 +6,7 @@
  * tools. Bump MODEL_VERSION on any change that a consumer could notice.
  */
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A small JSON-Schema-like type language. `required` is always explicit on objects. */
 export type Schema =
@@ -26,8 +26,19 @@ export type Schema =
 export interface ObjectSchema {
   type: 'object';
   properties: Record<string, Schema>;
-  /** Names of properties present in every sample (sorted). Absent ≠ null: nullability lives in the property's schema. */
+  /**
+   * Names of the properties an object is sure to have (sorted): for responses, those present in
+   * every sample (or none, under the "optional unless the collection says so" choice); for request
+   * bodies, see body.ts. Absent ≠ null: nullability lives in the property's schema.
+   */
   required: string[];
+  /**
+   * Set when this object is a shared entity (`Device`, `App`): the same shape recurring under one
+   * property name or folder across operations, with the samples of all its places pooled. Every
+   * place of an entity carries the identical schema, so an emitter may declare it once by this
+   * name and refer to it; one that ignores the name still has the whole type inline.
+   */
+  name?: string;
 }
 
 /** An object used as a dictionary: keys look like ids, values share one shape. */
@@ -139,6 +150,13 @@ export interface RequestBody {
   examples: string[];
   /** Multipart and form fields, in order, with their kind (file parts are "file"). */
   fields?: Array<{ name: string; kind: 'text' | 'file'; contentType?: string; description?: string }>;
+  /**
+   * Top-level fields whose example is exactly one `{{variable}}` (field → variable): the client
+   * fills them from that variable's option when the caller leaves them out.
+   */
+  variableFields?: Record<string, string>;
+  /** GraphQL bodies: the collection's document, which the client sends itself; `schema` is then the variables'. */
+  graphql?: { query: string };
 }
 
 export interface CsvShape {

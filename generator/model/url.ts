@@ -103,7 +103,8 @@ export function readUrl(url: Url): RouteUrl {
     }
     const description = descriptionText((param as unknown as { description?: unknown }).description);
     const variable = wholeVariable(value);
-    const schema: Schema = variable ? { type: 'string' } : scalarSchema(value);
+    // A dynamic variable (`{{$isoTimestamp}}`) announces its type; another variable's is unknown text.
+    const schema: Schema = variable && !variable.startsWith('$') ? { type: 'string' } : scalarSchema(value);
     const entry: Omit<Parameter, 'identifier'> = { name, schema, required: saysRequired(description) };
     if (value !== undefined && value !== '' && !variable) entry.example = value;
     if (variable) entry.variable = variable;

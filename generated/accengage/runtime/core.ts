@@ -67,7 +67,11 @@ export interface OperationSpec {
   query: readonly ParamBinding[];
   /** Fixed headers from the collection; `{{variable}}` references are filled from client variables. */
   headers: ReadonlyArray<readonly [name: string, value: string]>;
-  body?: { kind: BodyKind; contentType?: string };
+  /**
+   * `query`: a GraphQL document sent with the caller's `variables`; `variables`: top-level body
+   * fields filled from client variables when the caller leaves them out.
+   */
+  body?: { kind: BodyKind; contentType?: string; query?: string; variables?: ReadonlyArray<readonly [field: string, variable: string]> };
   response: ResponseFormat;
   pagination?: { itemsAt: string; bodyLinks?: string; pageParam?: string };
   /** Which of the client's credentials to send ("default": the collection's); none when absent. */
@@ -196,6 +200,16 @@ function toBlob(part: FilePart): { blob: Blob; filename: string | undefined } {
 
 function isFilePart(value: unknown): value is FilePart {
   return value instanceof Blob || value instanceof Uint8Array || (typeof value === 'object' && value !== null && 'data' in value);
+}
+
+/** What to send: a GraphQL document with the caller's variables, or the caller's body with bound fields filled. */
+function requestBody(spec: NonNullable<OperationSpec['body']>, params: Record<string, unknown>, variables: Record<string, string | undefined>): unknown {
+  if (spec.query !== undefined) return own(params, 'variables') === undefined ? { query: spec.query } : { query: spec.query, variables: own(params, 'variables') };
+  const given = own(params, 'body');
+  if (!spec.variables || (given !== undefined && (typeof given !== 'object' || given === null))) return given;
+  const filled: Record<string, unknown> = { ...(given as Record<string, unknown> | undefined) };
+  for (const [field, variable] of spec.variables) if (own(filled, field) === undefined && own(variables, variable) !== undefined) filled[field] = own(variables, variable);
+  return given === undefined && Object.keys(filled).length === 0 ? undefined : filled;
 }
 
 async function encodeBody(kind: BodyKind, body: unknown, declaredType: string | undefined): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
@@ -419,8 +433,9 @@ export class ClientCore {
     let method = spec.method;
     let body: Uint8Array | undefined;
     let contentType: string | undefined;
-    if (spec.body && nextUrl === undefined && params.body !== undefined) {
-      ({ bytes: body, contentType } = await encodeBody(spec.body.kind, params.body, spec.body.contentType));
+    const payload = spec.body && nextUrl === undefined ? requestBody(spec.body, params, this.config.variables) : undefined;
+    if (spec.body && payload !== undefined) {
+      ({ bytes: body, contentType } = await encodeBody(spec.body.kind, payload, spec.body.contentType));
     }
     const maxRetries = options.maxRetries ?? this.retry.maxRetries;
     const mayRetry = spec.retrySafe === true || isIdempotent(spec.method);
