@@ -50,7 +50,7 @@ describe('the Accengage Markdown reference', () => {
       if (anchor) expect(target, link).toContain(`<a id="${anchor}"></a>`);
     }
     expect(files.get('docs/devices.md')).toContain('`client.devices.list()`');
-    expect(files.get('docs/devices.md')).toContain('Accengage-Signature: $SIGNATURE');
+    expect(files.get('docs/devices.md')).toContain(`-H 'Accengage-Signature: '"$SIGNATURE"`);
   });
 });
 

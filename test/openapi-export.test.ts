@@ -65,12 +65,12 @@ describe('the Accengage document', () => {
 
   it('describes the signature as API-key headers with the algorithm, required with the token on every call', () => {
     const schemes = document.components.securitySchemes;
-    expect(schemes.accengageSignature).toMatchObject({ type: 'apiKey', in: 'header', name: 'Accengage-Signature' });
-    expect(schemes.accengageSignature.description).toMatch(/SHA-1.*raw request body.*API key.*Accengage-Time/s);
-    expect(schemes.accengageTime).toMatchObject({ type: 'apiKey', in: 'header', name: 'Accengage-Time' });
-    expect(document.paths['/v1/me'].get.security).toEqual([{ accengageTime: [], accengageSignature: [], bearerAuth: [] }]);
+    expect(schemes.signature).toMatchObject({ type: 'apiKey', in: 'header', name: 'Accengage-Signature' });
+    expect(schemes.signature.description).toMatch(/SHA-1 of the raw body.*`apiKey` option.*`Accengage-Time` value/s);
+    expect(schemes.signatureTime).toMatchObject({ type: 'apiKey', in: 'header', name: 'Accengage-Time' });
+    expect(document.paths['/v1/me'].get.security).toEqual([{ signatureTime: [], signature: [], bearerAuth: [] }]);
     // The token request is signed but carries no token.
-    expect(document.paths['/v1/access_token'].post.security).toEqual([{ accengageTime: [], accengageSignature: [] }]);
+    expect(document.paths['/v1/access_token'].post.security).toEqual([{ signatureTime: [], signature: [] }]);
   });
 
   it('names shared schemas after the client types and sends multipart files as binary parts', () => {
