@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../generator/cli.js';
+import { MODEL_VERSION } from '../generator/model/types.js';
 import { root } from './helpers.js';
 
 async function run(args: string[], options: { cwd?: string; color?: boolean; outputColor?: boolean } = {}) {
@@ -61,7 +62,7 @@ describe('postman-codegen diff', () => {
         '3 changes: 1 breaking, 1 minor, 1 patch. Suggested version bump: major.',
         '',
         'Breaking (1)',
-        '  Devices / Get device response field bounce: integer → string',
+        '  Devices / Get device response field bounce: number → string',
         '    responses.200.body.bounce: code that reads it gets values of another type',
         '',
         'Minor (1)',
@@ -95,7 +96,7 @@ describe('postman-codegen diff', () => {
     expect(lines.slice(0, 3)).toEqual(['### API changes: 3 changes: 1 breaking, 1 minor, 1 patch', '', 'Suggested version bump: **major** (`old.json` → `new.json`)']);
     expect(stdout).toContain('#### Breaking (1)\n\n| Operation | Field | Change | Before | After | Why |');
     expect(stdout).toContain(
-      '| Devices / Get device (`GET /v1/devices/{deviceId}`) | `responses.200.body.bounce` | response-type-changed | `integer` | `string` | code that reads it gets values of another type |',
+      '| Devices / Get device (`GET /v1/devices/{deviceId}`) | `responses.200.body.bounce` | response-type-changed | `number` | `string` | code that reads it gets values of another type |',
     );
     expect(stdout).toContain('| Devices / Count devices (`GET /v1/devices/count`) |  | operation-added |');
     expect(stdout).not.toContain('\u001b[');
@@ -114,10 +115,10 @@ describe('postman-codegen diff', () => {
       rule: 'response-type-changed',
       subject: { kind: 'operation', name: 'Devices / Get device', id: 'op-get', method: 'GET', path: '/v1/devices/{deviceId}' },
       field: 'responses.200.body.bounce',
-      before: 'integer',
+      before: 'number',
       after: 'string',
       reason: 'code that reads it gets values of another type',
-      message: 'Devices / Get device response field bounce: integer → string',
+      message: 'Devices / Get device response field bounce: number → string',
     });
   });
 
@@ -157,12 +158,12 @@ describe('postman-codegen diff', () => {
     const missing = await run(['diff', 'old.json', 'gone.json'], { cwd: folder });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('error: gone.json: does not exist. Check the path to the collection.\n');
-    await writeFile(path.join(folder, 'model.json'), JSON.stringify({ modelVersion: 1, operations: [{ id: 1 }], resources: [], baseUrl: {}, variables: [], auth: {} }));
+    await writeFile(path.join(folder, 'model.json'), JSON.stringify({ modelVersion: MODEL_VERSION, operations: [{ id: 1 }], resources: [], baseUrl: {}, variables: [], auth: {} }));
     const broken = await run(['diff', 'model.json', 'old.json'], { cwd: folder });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^error: model\.json \(\$\.operations\[0\]\.id\): is not a route model this version reads: "id" must be a string\. /);
     await writeFile(path.join(folder, 'future.json'), JSON.stringify({ modelVersion: 99, operations: [], resources: [] }));
-    expect((await run(['diff', 'future.json', 'old.json'], { cwd: folder })).stderr).toContain('version 99, this postman-codegen reads version 1');
+    expect((await run(['diff', 'future.json', 'old.json'], { cwd: folder })).stderr).toContain(`version 99, this postman-codegen reads version ${MODEL_VERSION}`);
     const format = await run(['diff', 'old.json', 'old.json', '--format', 'yaml'], { cwd: folder });
     expect(format.code).toBe(2);
   });
@@ -192,7 +193,7 @@ describe('API changes in generate and check', () => {
     await writeFile(path.join(folder, 'api.json'), JSON.stringify(edited));
     const check = await run(['check'], { cwd: folder });
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('Breaking changes against out/model.json:\n  Devices / Get device response field bounce: integer → string\n');
+    expect(check.stderr).toContain('Breaking changes against out/model.json:\n  Devices / Get device response field bounce: number → string\n');
 
     await writeFile(path.join(folder, 'CHANGELOG.md'), '# Changelog\n\n## 2020-01-01: Shop\n\nOlder entry.\n');
     const previous = process.env.SOURCE_DATE_EPOCH;
@@ -200,7 +201,7 @@ describe('API changes in generate and check', () => {
     try {
       const second = await run(['generate', '--changelog', 'CHANGELOG.md'], { cwd: folder });
       expect(second.code).toBe(0);
-      expect(second.stdout).toContain('out: API changes: 1 operation added, 1 patch, 1 breaking: Devices / Get device response field bounce: integer → string\n');
+      expect(second.stdout).toContain('out: API changes: 1 operation added, 1 patch, 1 breaking: Devices / Get device response field bounce: number → string\n');
     } finally {
       if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
       else process.env.SOURCE_DATE_EPOCH = previous;
@@ -215,7 +216,7 @@ describe('API changes in generate and check', () => {
         '',
         '### Breaking',
         '',
-        '- Devices / Get device response field bounce: integer → string (`responses.200.body.bounce`)',
+        '- Devices / Get device response field bounce: number → string (`responses.200.body.bounce`)',
         '',
         '### Minor',
         '',
