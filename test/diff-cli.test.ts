@@ -122,6 +122,17 @@ describe('postman-codegen diff', () => {
     });
   });
 
+  it('reads a Native Git (v3) folder as a side: the same collection in both formats differs by nothing', async () => {
+    const v21 = path.join(root, 'test/fixtures/collections/shop-v2.1.json');
+    const v3 = path.join(root, 'test/fixtures/collections/shop-v3');
+    const same = await run(['diff', v21, v3]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('No changes.');
+    const other = await run(['diff', shopFile, v3]);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(/breaking/);
+  });
+
   it('reads <git-ref>:<path> through git show', async () => {
     const folder = await pair(() => undefined);
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: folder, stdio: 'pipe' });

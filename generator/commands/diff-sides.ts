@@ -11,7 +11,7 @@ import { buildOptionsOf, findConfig, loadConfig, type ClientConfig } from '../co
 import { CodegenError } from '../errors.js';
 import { isObject } from '../json-types.js';
 import { parseJson } from '../load/json.js';
-import { MAX_COLLECTION_BYTES, displayPath, parseCollection, readCollectionText } from '../load/index.js';
+import { MAX_COLLECTION_BYTES, parseCollection, parseCollectionInput, readCollectionInput, type LoadedCollection } from '../load/index.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
 
 export interface Side {
@@ -118,12 +118,18 @@ function sideOf(text: string, label: string, display: string, config: AppliedCon
     }
     if (isModelJson(json)) return { label, model: checkModel(json, display), diagnostics: [] };
   }
-  const loaded = parseCollection(text, display);
+  return modelledSide(parseCollection(text, display), label, config);
+}
+
+function modelledSide(loaded: LoadedCollection, label: string, config: AppliedConfig): Side {
   const { model, diagnostics } = buildModel(loaded, config.client ? buildOptionsOf(config.client, config.file) : {});
   return { label, model, diagnostics };
 }
 
 export async function readSide(spec: string, config: AppliedConfig): Promise<Side> {
   if (gitSpec(spec)) return sideOf(await gitShow(spec), spec, spec, config);
-  return sideOf(await readCollectionText(spec), spec, displayPath(spec), config);
+  const input = await readCollectionInput(spec);
+  // A Native Git folder is a collection; only a file can be a model.json.
+  if (input.kind === 'folder') return modelledSide(parseCollectionInput(input), spec, config);
+  return sideOf(input.text, spec, input.display, config);
 }

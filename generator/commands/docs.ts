@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { CodegenError } from '../errors.js';
-import { findConfig, loadConfig, type ClientConfig } from '../config.js';
+import { buildOptionsOf, findConfig, loadConfig, type ClientConfig } from '../config.js';
 import { buildReference, emitDocs } from '../docs/index.js';
 import { displayPath, loadCollection } from '../load/index.js';
 import { buildModel } from '../model/index.js';
@@ -32,14 +32,8 @@ export async function runDocs(collection: string, options: DocsOptions, reporter
   const started = Date.now();
   const { client, file } = await settingsFor(collection, options.config);
   const loaded = await loadCollection(collection);
-  const { collection: _collection, out: _out, name, overrides, names, pagination, docs: _docs, openapi: _openapi, ...profile } = client ?? { collection, out: options.out };
-  const { model, diagnostics } = buildModel(loaded, {
-    ...(overrides ? { overrides } : {}),
-    ...(names ? { names } : {}),
-    ...(pagination ? { pagination } : {}),
-    profile,
-    ...(file ? { configFile: file } : {}),
-  });
+  const { model, diagnostics } = buildModel(loaded, client ? buildOptionsOf(client, file) : {});
+  const name = client?.name;
   for (const diagnostic of diagnostics) reporter.warn(diagnostic);
   const clientName = options.name ?? name;
   const reference = buildReference(model, clientName ? { clientName } : {});
