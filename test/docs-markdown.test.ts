@@ -51,6 +51,8 @@ describe('the Accengage Markdown reference', () => {
     }
     expect(files.get('docs/devices.md')).toContain('`client.devices.list()`');
     expect(files.get('docs/devices.md')).toContain(`-H 'Accengage-Signature: '"$SIGNATURE"`);
+    // A device row is shown as the collection saved it, beside its type.
+    expect(files.get('docs/devices.md')).toMatch(/\*\*Response examples\*\*[\s\S]*```text\ndeviceId;/);
   });
 });
 

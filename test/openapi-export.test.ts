@@ -60,6 +60,12 @@ describe('the Accengage document', () => {
     expect(list.parameters.find((param: Json) => param.name === 'lastOpen')).toMatchObject({ in: 'query', required: true, schema: { type: 'string', format: 'date' }, example: '2017-10-01' });
     expect(list.responses['200'].headers.link.example).toContain('rel="next"');
     expect(list.responses['200'].content['text/csv'].schema['x-csv'].columns).toContain('deviceId');
+    // The saved examples themselves, not only their names: the CSV page as text, JSON answers as values.
+    const csvExamples = Object.values(list.responses['200'].content['text/csv'].examples) as Json[];
+    expect(csvExamples.length).toBeGreaterThan(0);
+    expect(csvExamples[0]?.value).toMatch(/^deviceId;/);
+    const tokenExamples = Object.values(document.paths['/v1/access_token'].post.responses['200'].content['application/json'].examples) as Json[];
+    expect(tokenExamples[0]).toMatchObject({ summary: 'Token issued', value: { token_type: 'Bearer' } });
     expect(document.paths['/v1/me/apps'].get['x-route-status']).toBe('inferred');
   });
 

@@ -12,7 +12,7 @@ import { isSuccessStatus } from './reference.js';
 import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
-import { authNote, bodyExample, code, errorNote, pagingNote, referenceTitle, searchText } from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, referenceTitle, sampleLanguage, sampleText, searchText } from './notes.js';
 import { overviewSections } from './overview.js';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -88,6 +88,10 @@ function responseHtml(response: Response, typeName: string, paged: boolean): str
     parts.push(`<p>Headers:</p><ul>${headers.map(([name, value]) => `<li><code>${escapeText(name)}</code>: <code>${escapeText(value)}</code></li>`).join('')}</ul>`);
   }
   if (response.examples.length > 0) parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
+  for (const sample of response.samples ?? []) {
+    // Plain markup: a 2,000-operation page carries thousands of these.
+    parts.push(`<details class="sample"><summary>Example: ${escapeText(sample.name)}</summary><pre><code class="language-${sampleLanguage(sample)}">${escapeText(sampleText(sample))}</code></pre></details>`);
+  }
   parts.push('</details>');
   return parts.join('');
 }

@@ -9,7 +9,7 @@ import type { Parameter, Response } from '../model/types.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { isSafeLink } from './render-markdown.js';
-import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle } from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle, sampleLanguage, sampleText } from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
@@ -119,6 +119,11 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
   lines.push('**Responses**', '');
   if (operation.responses.length === 0) lines.push('The collection saves no example response.');
   for (const response of [...operation.responses].sort((a, b) => Number(isSuccessStatus(b.status)) - Number(isSuccessStatus(a.status)))) lines.push(...responseLines(response));
+  const samples = operation.responses.flatMap((response) => (response.samples ?? []).map((sample) => ({ status: response.status, sample })));
+  if (samples.length > 0) {
+    lines.push('', '**Response examples**', '');
+    for (const { status, sample } of samples) lines.push(`${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`, '', fence(sampleText(sample), sampleLanguage(sample)), '');
+  }
   lines.push('');
   const paging = pagingNote(entry);
   if (paging) lines.push(`> ${paging}`, '');

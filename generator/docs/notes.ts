@@ -3,7 +3,7 @@
  * once as Markdown. Collection strings inside them go through `code` or `plain`, so the HTML
  * page can render them with the same safe renderer as descriptions.
  */
-import type { Operation, RequestBody } from '../model/types.js';
+import type { Operation, RequestBody, ResponseSample } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
 import { parseExample } from './json-example.js';
@@ -103,6 +103,25 @@ export function searchText(entry: ReferenceOperation): string {
     for (const column of response.csv?.columns ?? []) words.add(column);
   }
   return [...words].join(' ').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Lines of a saved response body shown at most; the rest is said to be left out. */
+const MAX_SAMPLE_LINES = 40;
+/** Characters of a saved response body shown at most: a page of 2,000 operations must stay light. */
+const MAX_SAMPLE_SHOWN = 2_000;
+
+/** A saved response body as shown: pretty-printed when it is JSON, cut to a readable length. */
+export function sampleText(sample: ResponseSample): string {
+  const parsed = sample.truncated ? undefined : parseExample(sample.body);
+  const lines = (parsed ? JSON.stringify(parsed.value, null, 2) : sample.body).split('\n');
+  const shown = lines.slice(0, MAX_SAMPLE_LINES).join('\n').slice(0, MAX_SAMPLE_SHOWN);
+  const cut = sample.truncated || shown.length < lines.join('\n').length;
+  return cut ? `${shown}\n… (cut here; the collection holds the whole example)` : shown;
+}
+
+/** The code-block language of a saved response body. */
+export function sampleLanguage(sample: ResponseSample): 'json' | 'text' {
+  return !sample.truncated && parseExample(sample.body) ? 'json' : 'text';
 }
 
 /** The body example to show: the first one without {{variables}}, pretty-printed when it is JSON. */

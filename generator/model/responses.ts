@@ -1,5 +1,5 @@
 import type { Response as SdkResponse } from '../sdk.js';
-import type { Diagnostic, Pagination, Parameter, Response, Schema } from './types.js';
+import type { Diagnostic, Pagination, Parameter, Response, ResponseSample, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, addSample, emptyShape, toSchema, type InferOptions, type Shape } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { readCsvTable, sniffCsv } from './csv.js';
@@ -7,6 +7,8 @@ import { isJsonType, mediaType } from './media.js';
 
 interface ExampleReading {
   name: string;
+  /** The body as saved ('' when there is none). */
+  body: string;
   status: number;
   headers: Map<string, string>;
   contentType?: string;
@@ -37,9 +39,9 @@ function readExample(response: SdkResponse, where: string, diagnostics: Diagnost
     if (name !== '' && !headers.has(name)) headers.set(name, String(header.value ?? ''));
   }
   const name = String(response.name ?? '') || `${response.code ?? ''}`;
-  const reading: ExampleReading = { name, status: Number(response.code) || statusFromReason(response.status), headers };
-  const declared = mediaType(headers.get('content-type'));
   const body = typeof response.body === 'string' ? response.body : '';
+  const reading: ExampleReading = { name, body, status: Number(response.code) || statusFromReason(response.status), headers };
+  const declared = mediaType(headers.get('content-type'));
   if (body.trim() === '') {
     if (declared) reading.contentType = declared;
     return reading;
@@ -107,6 +109,18 @@ function detectPagination(readings: ExampleReading[], responses: Response[], que
   return pagination;
 }
 
+/** A saved body longer than this is cut in the model: docs show examples, they do not archive them. */
+export const MAX_SAMPLE_CHARS = 16_000;
+/** Examples kept per status: enough to show the variants a collection documents. */
+const MAX_SAMPLES = 5;
+
+function samplesOf(bucket: ExampleReading[]): ResponseSample[] {
+  return bucket
+    .filter((reading) => reading.body.trim() !== '')
+    .slice(0, MAX_SAMPLES)
+    .map((reading) => (reading.body.length > MAX_SAMPLE_CHARS ? { name: reading.name, body: reading.body.slice(0, MAX_SAMPLE_CHARS), truncated: true } : { name: reading.name, body: reading.body }));
+}
+
 /** A response's body as folded from its examples, kept so that pooling can type it again. */
 export interface ResponseShape {
   response: Response;
@@ -162,6 +176,8 @@ export function readResponses(
     };
     if (contentTypes[0]) response.contentType = contentTypes[0];
     if (csv) response.csv = csv;
+    const samples = samplesOf(bucket);
+    if (samples.length > 0) response.samples = samples;
     shapes.push({ response, shape, sawText });
     return response;
   });

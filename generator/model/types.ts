@@ -172,12 +172,21 @@ export interface Response {
   schema: Schema;
   /** Example names that contributed to this bucket. */
   examples: string[];
+  /** The bodies of those examples that have one, as the collection gives them, for docs and OpenAPI. */
+  samples?: ResponseSample[];
   /** Response header names seen in the examples (sorted, lower-case), with one sample value each. */
   headers: Record<string, string>;
   /** Set when the body is delimiter-separated text with a header row; `schema` is then an array of rows. */
   csv?: CsvShape;
   /** Set when the schema came from an override, not from examples. */
   schemaSource: 'inferred' | 'override' | 'none';
+}
+
+/** One saved example's body: at most the first MAX_SAMPLE_CHARS characters (`truncated` says so). */
+export interface ResponseSample {
+  name: string;
+  body: string;
+  truncated?: boolean;
 }
 
 export interface Pagination {

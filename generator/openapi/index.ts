@@ -185,6 +185,8 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
   interface Slot {
     descriptions: string[];
     media: Map<string, JsonSchema[]>;
+    /** The saved bodies per media type, as OpenAPI example objects. */
+    samples: Map<string, Array<{ summary: string; value: unknown }>>;
     headers: Map<string, string>;
   }
   const byStatus = new Map<string, Slot>();
@@ -192,7 +194,7 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
     const successes = entry.operation.responses.filter((response) => isSuccessStatus(response.status) && response.schemaSource !== 'none');
     for (const response of entry.operation.responses) {
       const key = response.status >= 100 && response.status <= 599 ? String(response.status) : 'default';
-      const slot: Slot = byStatus.get(key) ?? { descriptions: [], media: new Map(), headers: new Map() };
+      const slot: Slot = byStatus.get(key) ?? { descriptions: [], media: new Map(), samples: new Map(), headers: new Map() };
       slot.descriptions.push(...response.examples);
       for (const [name, value] of Object.entries(response.headers)) if (name !== 'content-type' && HTTP_TOKEN.test(name) && !slot.headers.has(name)) slot.headers.set(name, value);
       if (response.schemaSource !== 'none') {
@@ -207,6 +209,10 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
           schema = { type: 'string' };
         }
         slot.media.set(media, [...(slot.media.get(media) ?? []), schema]);
+        // A cut sample is no longer a valid document: it stays in the docs only.
+        const whole = (response.samples ?? []).filter((sample) => !sample.truncated);
+        const values = whole.map((sample) => ({ summary: sample.name, value: response.csv ? sample.body : exampleValue(sample.body) }));
+        if (values.length > 0) slot.samples.set(media, [...(slot.samples.get(media) ?? []), ...values]);
       }
       byStatus.set(key, slot);
     }
@@ -217,7 +223,13 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
   for (const key of keys) {
     const slot = byStatus.get(key) as Slot;
     const names = [...new Set(slot.descriptions)];
-    const content = Object.fromEntries([...slot.media].map(([media, schemas]) => [media, { schema: mergeSchemas(schemas) }]));
+    const content = Object.fromEntries(
+      [...slot.media].map(([media, schemas]) => {
+        const samples = slot.samples.get(media) ?? [];
+        const examples = Object.fromEntries(samples.map((sample, index) => [`example${index + 1}`, sample]));
+        return [media, { schema: mergeSchemas(schemas), ...(samples.length > 0 ? { examples } : {}) }];
+      }),
+    );
     const headers = Object.fromEntries([...slot.headers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => [name, { schema: { type: 'string' }, example: value }]));
     responses[key] = {
       description: names.length > 0 ? `Examples: ${names.join(', ')}` : key === 'default' ? 'An example with no status.' : `HTTP ${key}`,
