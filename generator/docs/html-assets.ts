@@ -43,7 +43,7 @@ h4{font-size:.95rem;margin:1rem 0 .3rem}
 .badge.inferred{border-style:dashed}
 .member{font-size:.85rem;color:var(--muted)}
 .desc p{margin:.4rem 0}
-.desc pre,.code pre{margin:0;padding:.7rem;overflow-x:auto;background:var(--soft);border:1px solid var(--line);border-radius:6px}
+.desc pre,.code pre,.sample pre{margin:0;padding:.7rem;overflow-x:auto;background:var(--soft);border:1px solid var(--line);border-radius:6px}
 .code{position:relative;margin:.4rem 0}
 .code .label{font-size:.75rem;color:var(--muted)}
 .copy{position:absolute;top:1.3rem;right:.35rem;font:inherit;font-size:.75rem;padding:.15rem .5rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;cursor:pointer}
