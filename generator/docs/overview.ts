@@ -31,7 +31,7 @@ export function overviewSections(reference: Reference): OverviewSection[] {
   });
   if (model.signing) {
     const signing = model.signing;
-    const option = (variable: string): string => optionNameOf(reference, variable);
+    const option = (variable: string): string => optionNameOf(reference.options, variable);
     const signed = signingShellLines(signing, {
       body: '"$BODY"',
       method: '"$METHOD"',

@@ -13,8 +13,8 @@ import { signingShellLines } from './signing.js';
 const MAX_BODY_LINES = 24;
 
 /** The client option that serves a collection variable (its own name when none does). */
-export function optionNameOf(reference: Reference, variable: string): string {
-  return reference.options.find((option) => option.variable === variable)?.name ?? variable;
+export function optionNameOf(options: ReadonlyArray<{ name: string; variable?: string }>, variable: string): string {
+  return options.find((option) => option.variable === variable)?.name ?? variable;
 }
 
 /** `accessToken` → `ACCESS_TOKEN`, a shell variable name. */
@@ -175,7 +175,7 @@ export function curlSnippet(reference: Reference, entry: ReferenceOperation): st
       body: bodyArgument ? '"$BODY"' : "''",
       method: shellQuote(operation.method),
       url: shellQuote(url),
-      variable: (name) => `"$${shellName(optionNameOf(reference, name))}"`,
+      variable: (name) => `"$${shellName(optionNameOf(reference.options, name))}"`,
     });
     lines.push(`# ${model.signing.signatureHeader}: see Signing; computed over the exact bytes sent`, ...signed.lines);
     args.push(...signed.headers);

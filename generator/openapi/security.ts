@@ -4,6 +4,7 @@
  */
 import type { ApiModel, Auth } from '../model/types.js';
 import { signingSentences } from '../docs/signing.js';
+import { optionNameOf } from '../docs/snippets.js';
 
 export type SecurityScheme = Record<string, unknown>;
 export type SecurityRequirement = Record<string, string[]>;
@@ -73,7 +74,7 @@ export function buildSecurity(model: ApiModel, clientOptions: ReadonlyArray<{ na
   };
   const signing: SecurityRequirement = {};
   if (model.signing) {
-    const option = (variable: string): string => clientOptions.find((candidate) => candidate.variable === variable)?.name ?? variable;
+    const option = (variable: string): string => optionNameOf(clientOptions, variable);
     const algorithm = `Request signature. ${signingSentences(model.signing, option).join(' ')} Sent with every request, the token request included.`;
     if (model.signing.timeHeader) {
       schemes.signatureTime = { type: 'apiKey', in: 'header', name: model.signing.timeHeader, description: algorithm };
