@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 const cli = new URL('../dist/generator/cli.js', import.meta.url);
 const { main } = await import(cli.href).catch((error) => {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(fileURLToPath(cli))) throw error;
-  process.stderr.write(`postman-codegen is not built (${cli.pathname} is missing): run \`npm ci\` (or \`npm run build\`) in ${new URL('..', import.meta.url).pathname}\n`);
+  process.stderr.write(
+    `postman-codegen is not built (${cli.pathname} is missing): run \`npm ci\` (or \`npm run build\`) in ${new URL('..', import.meta.url).pathname}\n`,
+  );
   process.exit(2);
 });
 

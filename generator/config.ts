@@ -53,7 +53,6 @@ export function findConfig(named: string | undefined, cwd = process.cwd()): stri
   return found;
 }
 
-
 function isStringMap(value: unknown): value is Record<string, string> {
   return isObject(value) && Object.values(value).every((entry) => typeof entry === 'string');
 }
@@ -64,7 +63,12 @@ async function readRaw(file: string): Promise<unknown> {
       const module = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
       return module.default;
     } catch (error) {
-      throw new CodegenError(`could not be loaded: ${error instanceof Error ? error.message : String(error)}.`, file, undefined, 'Fix the module so that its default export is the configuration object.');
+      throw new CodegenError(
+        `could not be loaded: ${error instanceof Error ? error.message : String(error)}.`,
+        file,
+        undefined,
+        'Fix the module so that its default export is the configuration object.',
+      );
     }
   }
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -82,29 +86,45 @@ const SIGNING_KEYS = ['algorithm', 'parts', 'signatureHeader', 'timeHeader', 'ti
 const SIGNING_SHAPE =
   '{"algorithm": "sha1" | "sha256", "parts": ["body" | "time" | "method" | "url" | {"variable": "<name>"}, ...], "signatureHeader": "...", "timeHeader"?: "...", "timeUnit"?: "seconds" | "milliseconds", "hexCase"?: "lower" | "upper"}';
 
-function validateSigning(value: unknown, fail: (message: string, place: string, hint?: string) => never, where: string): void {
+function validateSigning(
+  value: unknown,
+  fail: (message: string, place: string, hint?: string) => never,
+  where: string,
+): void {
   if (!isObject(value)) fail(`"signing" must be ${SIGNING_SHAPE}.`, where);
   const signing = value as Record<string, unknown>;
   for (const key of Object.keys(signing)) {
-    if (!SIGNING_KEYS.includes(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `"signing" is ${SIGNING_SHAPE}.`);
+    if (!SIGNING_KEYS.includes(key))
+      fail(`has an unknown key "${key}".`, `${where}.${key}`, `"signing" is ${SIGNING_SHAPE}.`);
   }
-  if (signing.algorithm !== 'sha1' && signing.algorithm !== 'sha256') fail('"algorithm" must be "sha1" or "sha256".', `${where}.algorithm`);
+  if (signing.algorithm !== 'sha1' && signing.algorithm !== 'sha256')
+    fail('"algorithm" must be "sha1" or "sha256".', `${where}.algorithm`);
   const parts = signing.parts;
-  if (!Array.isArray(parts) || parts.length === 0) fail('"parts" must be a non-empty array: what is hashed, in order.', `${where}.parts`);
+  if (!Array.isArray(parts) || parts.length === 0)
+    fail('"parts" must be a non-empty array: what is hashed, in order.', `${where}.parts`);
   (parts as unknown[]).forEach((part, index) => {
     const known = part === 'body' || part === 'time' || part === 'method' || part === 'url';
-    const variable = isObject(part) && Object.keys(part).length === 1 && typeof part.variable === 'string' && part.variable !== '';
-    if (!known && !variable) fail('each part must be "body", "time", "method", "url" or {"variable": "<name>"}.', `${where}.parts[${index}]`);
+    const variable =
+      isObject(part) && Object.keys(part).length === 1 && typeof part.variable === 'string' && part.variable !== '';
+    if (!known && !variable)
+      fail('each part must be "body", "time", "method", "url" or {"variable": "<name>"}.', `${where}.parts[${index}]`);
   });
   for (const key of ['signatureHeader', 'timeHeader'] as const) {
     const header = signing[key];
-    if ((key === 'signatureHeader' || header !== undefined) && (typeof header !== 'string' || !HTTP_TOKEN.test(header))) fail(`"${key}" must be an HTTP header name.`, `${where}.${key}`);
+    if ((key === 'signatureHeader' || header !== undefined) && (typeof header !== 'string' || !HTTP_TOKEN.test(header)))
+      fail(`"${key}" must be an HTTP header name.`, `${where}.${key}`);
   }
   if ((parts as unknown[]).includes('time') && signing.timeHeader === undefined) {
-    fail('signs the time but sends it in no header.', `${where}.timeHeader`, 'Name the header that carries the signed time ("timeHeader").');
+    fail(
+      'signs the time but sends it in no header.',
+      `${where}.timeHeader`,
+      'Name the header that carries the signed time ("timeHeader").',
+    );
   }
-  if (signing.timeUnit !== undefined && signing.timeUnit !== 'seconds' && signing.timeUnit !== 'milliseconds') fail('"timeUnit" must be "seconds" or "milliseconds".', `${where}.timeUnit`);
-  if (signing.hexCase !== undefined && signing.hexCase !== 'lower' && signing.hexCase !== 'upper') fail('"hexCase" must be "lower" or "upper".', `${where}.hexCase`);
+  if (signing.timeUnit !== undefined && signing.timeUnit !== 'seconds' && signing.timeUnit !== 'milliseconds')
+    fail('"timeUnit" must be "seconds" or "milliseconds".', `${where}.timeUnit`);
+  if (signing.hexCase !== undefined && signing.hexCase !== 'lower' && signing.hexCase !== 'upper')
+    fail('"hexCase" must be "lower" or "upper".', `${where}.hexCase`);
 }
 
 /** A validated signing entry with its defaults filled in: Unix seconds, lowercase hex. */
@@ -118,12 +138,32 @@ export function validateClient(entry: unknown, file: string, where: string): voi
   };
   if (!isObject(entry)) fail('each client must be an object.', where);
   const client = entry as Record<string, unknown>;
-  const known = new Set(['name', 'collection', 'out', 'signing', 'token', 'errorLabels', 'overrides', 'names', 'pagination', 'inference', 'docs', 'openapi', '$comment']);
+  const known = new Set([
+    'name',
+    'collection',
+    'out',
+    'signing',
+    'token',
+    'errorLabels',
+    'overrides',
+    'names',
+    'pagination',
+    'inference',
+    'docs',
+    'openapi',
+    '$comment',
+  ]);
   for (const key of Object.keys(client)) {
-    if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`, `Known keys: ${[...known].filter((k) => k !== '$comment').join(', ')}.`);
+    if (!known.has(key))
+      fail(
+        `has an unknown key "${key}".`,
+        `${where}.${key}`,
+        `Known keys: ${[...known].filter((k) => k !== '$comment').join(', ')}.`,
+      );
   }
   for (const key of ['collection', 'out'] as const) {
-    if (typeof client[key] !== 'string' || client[key] === '') fail(`"${key}" must be a non-empty string.`, `${where}.${key}`);
+    if (typeof client[key] !== 'string' || client[key] === '')
+      fail(`"${key}" must be a non-empty string.`, `${where}.${key}`);
   }
   if (client.name !== undefined && (typeof client.name !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(client.name))) {
     fail('"name" must be a PascalCase word such as "Shop".', `${where}.name`);
@@ -141,21 +181,42 @@ export function validateClient(entry: unknown, file: string, where: string): voi
       !Array.isArray(refresh.labels) ||
       !Array.isArray(refresh.statuses)
     ) {
-      fail('"token" needs "operation", "body" (strings), "tokenField" and "refresh": {"labels": [...], "statuses": [...]}.', `${where}.token`);
+      fail(
+        '"token" needs "operation", "body" (strings), "tokenField" and "refresh": {"labels": [...], "statuses": [...]}.',
+        `${where}.token`,
+      );
     }
   }
-  if (client.errorLabels !== undefined && (!Array.isArray(client.errorLabels) || client.errorLabels.some((label) => typeof label !== 'string'))) {
+  if (
+    client.errorLabels !== undefined &&
+    (!Array.isArray(client.errorLabels) || client.errorLabels.some((label) => typeof label !== 'string'))
+  ) {
     fail('"errorLabels" must be an array of strings.', `${where}.errorLabels`);
   }
-  if (client.overrides !== undefined && (!Array.isArray(client.overrides) || client.overrides.some((o) => !isObject(o) || typeof o.operation !== 'string'))) {
-    fail('"overrides" must be an array of {"operation": "...", "request"?: schema, "responses"?: {...}}.', `${where}.overrides`);
+  if (
+    client.overrides !== undefined &&
+    (!Array.isArray(client.overrides) || client.overrides.some((o) => !isObject(o) || typeof o.operation !== 'string'))
+  ) {
+    fail(
+      '"overrides" must be an array of {"operation": "...", "request"?: schema, "responses"?: {...}}.',
+      `${where}.overrides`,
+    );
   }
   for (const key of ['docs', 'openapi'] as const) {
-    if (client[key] !== undefined && typeof client[key] !== 'boolean') fail(`"${key}" must be true or false.`, `${where}.${key}`);
+    if (client[key] !== undefined && typeof client[key] !== 'boolean')
+      fail(`"${key}" must be true or false.`, `${where}.${key}`);
   }
-  if (client.names !== undefined && !isStringMap(client.names)) fail('"names" must map operations to member names.', `${where}.names`);
-  if (client.pagination !== undefined && (!isObject(client.pagination) || Object.values(client.pagination).some((p) => p !== false && (!isObject(p) || typeof p.itemsAt !== 'string')))) {
-    fail('"pagination" must map operations to {"itemsAt": "...", "bodyLinks"?: "...", "pageParam"?: "..."} or false.', `${where}.pagination`);
+  if (client.names !== undefined && !isStringMap(client.names))
+    fail('"names" must map operations to member names.', `${where}.names`);
+  if (
+    client.pagination !== undefined &&
+    (!isObject(client.pagination) ||
+      Object.values(client.pagination).some((p) => p !== false && (!isObject(p) || typeof p.itemsAt !== 'string')))
+  ) {
+    fail(
+      '"pagination" must map operations to {"itemsAt": "...", "bodyLinks"?: "...", "pageParam"?: "..."} or false.',
+      `${where}.pagination`,
+    );
   }
   if (client.inference !== undefined) validateInference(client.inference, file, `${where}.inference`);
 }
@@ -163,7 +224,12 @@ export function validateClient(entry: unknown, file: string, where: string): voi
 export async function loadConfig(file: string): Promise<Config> {
   const json = await readRaw(file);
   if (!isObject(json) || !Array.isArray(json.clients) || json.clients.length === 0) {
-    throw new CodegenError('must be an object with a non-empty "clients" array.', file, '$.clients', 'See postman-codegen.schema.json for the format.');
+    throw new CodegenError(
+      'must be an object with a non-empty "clients" array.',
+      file,
+      '$.clients',
+      'See postman-codegen.schema.json for the format.',
+    );
   }
   const base = path.dirname(file);
   const clients = json.clients.map((entry, index): ClientConfig => {
@@ -181,7 +247,12 @@ export async function loadConfig(file: string): Promise<Config> {
     const resolved = path.resolve(client.out);
     const other = outs.get(resolved);
     if (other !== undefined) {
-      throw new CodegenError(`clients ${other} and ${index} write to the same folder (${client.out}).`, file, `$.clients[${index}].out`, 'Give each client its own output folder.');
+      throw new CodegenError(
+        `clients ${other} and ${index} write to the same folder (${client.out}).`,
+        file,
+        `$.clients[${index}].out`,
+        'Give each client its own output folder.',
+      );
     }
     outs.set(resolved, index);
   });
@@ -190,7 +261,18 @@ export async function loadConfig(file: string): Promise<Config> {
 
 /** What a client's configuration tells the model builder: overrides, names, paging and the profile. */
 export function buildOptionsOf(client: ClientConfig, configFile?: string): BuildOptions {
-  const { collection: _collection, out: _out, name: _name, overrides, names, pagination, inference, docs: _docs, openapi: _openapi, ...profile } = client;
+  const {
+    collection: _collection,
+    out: _out,
+    name: _name,
+    overrides,
+    names,
+    pagination,
+    inference,
+    docs: _docs,
+    openapi: _openapi,
+    ...profile
+  } = client;
   return {
     ...(overrides ? { overrides } : {}),
     ...(names ? { names } : {}),

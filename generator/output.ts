@@ -10,7 +10,20 @@
  * leaves `<out>.previous-*`, which the next run puts back before doing anything.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readFile, readdir, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from './version.js';
 
@@ -34,7 +47,12 @@ export const sha256 = (content: string): string => createHash('sha256').update(c
 
 export function buildManifest(files: Map<string, string>, inputHash: string, input?: ManifestInput): Manifest {
   const entries = [...files.keys()].sort().map((name) => [name, sha256(files.get(name) as string)]);
-  return { generator: `postman-codegen ${VERSION}`, inputHash, ...(input ? { input } : {}), files: Object.fromEntries(entries) };
+  return {
+    generator: `postman-codegen ${VERSION}`,
+    inputHash,
+    ...(input ? { input } : {}),
+    files: Object.fromEntries(entries),
+  };
 }
 
 const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
@@ -77,7 +95,8 @@ export async function recoverOutput(out: string): Promise<void> {
   const entries = await readdir(parent).catch(() => [] as string[]);
   const previous = entries.filter((name) => name.startsWith(`${base}.previous-`)).sort();
   const staging = entries.filter((name) => name.startsWith(`${base}.staging-`));
-  if (!(await exists(out)) && previous.length > 0) await rename(path.join(parent, previous[previous.length - 1] as string), out);
+  if (!(await exists(out)) && previous.length > 0)
+    await rename(path.join(parent, previous[previous.length - 1] as string), out);
   for (const name of [...previous, ...staging]) {
     if (await exists(path.join(parent, name))) await rm(path.join(parent, name), { recursive: true, force: true });
   }
@@ -122,7 +141,12 @@ export interface WriteReport {
   removed: string[];
 }
 
-export async function writeOutput(out: string, files: Map<string, string>, inputHash: string, input?: ManifestInput): Promise<WriteReport> {
+export async function writeOutput(
+  out: string,
+  files: Map<string, string>,
+  inputHash: string,
+  input?: ManifestInput,
+): Promise<WriteReport> {
   await recoverOutput(out);
   const previous = await readManifest(out);
   const owned = new Set(Object.keys(previous?.files ?? {}).filter(isOwnedPath));
@@ -201,11 +225,23 @@ function shortDiff(name: string, before: string, after: string): string {
   const removed = a.slice(start, Math.min(endA + 1, start + 12)).map((line) => `-${line}`);
   const added = b.slice(start, Math.min(endB + 1, start + 12)).map((line) => `+${line}`);
   const context = a.slice(from, start).map((line) => ` ${line}`);
-  return [`--- ${name} (on disk)`, `+++ ${name} (generated now)`, `@@ -${from + 1} +${from + 1} @@`, ...context, ...removed, ...added].join('\n');
+  return [
+    `--- ${name} (on disk)`,
+    `+++ ${name} (generated now)`,
+    `@@ -${from + 1} +${from + 1} @@`,
+    ...context,
+    ...removed,
+    ...added,
+  ].join('\n');
 }
 
 /** Compares what the generator makes now with what is on disk. */
-export async function checkOutput(out: string, files: Map<string, string>, inputHash: string, input?: ManifestInput): Promise<CheckReport> {
+export async function checkOutput(
+  out: string,
+  files: Map<string, string>,
+  inputHash: string,
+  input?: ManifestInput,
+): Promise<CheckReport> {
   const previous = await readManifest(out);
   const report: CheckReport = {
     stale: [],
@@ -224,7 +260,9 @@ export async function checkOutput(out: string, files: Map<string, string>, input
       if (name !== MANIFEST) report.firstDiff ??= shortDiff(name, disk, content);
     }
   }
-  for (const name of Object.keys(previous?.files ?? {}).filter(isOwnedPath).sort()) {
+  for (const name of Object.keys(previous?.files ?? {})
+    .filter(isOwnedPath)
+    .sort()) {
     if (!all.has(name) && (await readIfExists(path.join(out, name))) !== undefined) report.extra.push(name);
   }
   return report;

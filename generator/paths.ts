@@ -10,7 +10,11 @@ function findPackageRoot(): string {
   let folder = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(folder, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'postman-codegen') return folder;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'postman-codegen'
+    )
+      return folder;
     const parent = path.dirname(folder);
     if (parent === folder) throw new Error('postman-codegen: cannot find its own package.json');
     folder = parent;

@@ -23,7 +23,8 @@ export interface Generated {
 }
 
 function countResources(model: ApiModel): number {
-  const count = (resources: ApiModel['resources']): number => resources.reduce((sum, resource) => sum + 1 + count(resource.resources), 0);
+  const count = (resources: ApiModel['resources']): number =>
+    resources.reduce((sum, resource) => sum + 1 + count(resource.resources), 0);
   return count(model.resources);
 }
 
@@ -32,12 +33,28 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   const input = await readCollectionInput(client.collection);
   const display = input.display;
   const loaded = parseCollectionInput(input);
-  const { collection: _collection, out: _out, name, overrides, names, pagination, inference, docs, openapi, ...profile } = client;
+  const {
+    collection: _collection,
+    out: _out,
+    name,
+    overrides,
+    names,
+    pagination,
+    inference,
+    docs,
+    openapi,
+    ...profile
+  } = client;
   const { model, diagnostics } = buildModel(loaded, buildOptionsOf(client, configFile));
   const perFolder = collectOperationCounts(model);
   const count = [...perFolder.values()].reduce((sum, n) => sum + n, 0);
   if (count === 0) {
-    throw new CodegenError('has no requests (only empty folders, or nothing): there is nothing to generate.', display, '$.item', 'Add at least one request to the collection.');
+    throw new CodegenError(
+      'has no requests (only empty folders, or nothing): there is nothing to generate.',
+      display,
+      '$.item',
+      'Add at least one request to the collection.',
+    );
   }
   if (count > MAX_OPERATIONS) {
     const [biggest, size] = [...perFolder].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
@@ -48,7 +65,9 @@ export async function generateClient(client: ClientConfig, configFile?: string):
       'Split the collection into several collections, one client each (the model command has no such limit).',
     );
   }
-  const scripts = new Set([...operationsOf(model.operations, model.resources)].flatMap((operation) => operation.scripts.prerequest));
+  const scripts = new Set(
+    [...operationsOf(model.operations, model.resources)].flatMap((operation) => operation.scripts.prerequest),
+  );
   if (scripts.size > 0 && !model.signing) {
     diagnostics.push({
       level: 'warning',
@@ -58,7 +77,11 @@ export async function generateClient(client: ClientConfig, configFile?: string):
   }
   const { files, plan } = await emitClient(model, name ? { clientName: name } : {});
   for (const type of plan.unsupportedAuth) {
-    diagnostics.push({ level: 'warning', message: `auth type "${type}" is not performed by the generated client (its operations say so in their docs)`, where: display });
+    diagnostics.push({
+      level: 'warning',
+      message: `auth type "${type}" is not performed by the generated client (its operations say so in their docs)`,
+      where: display,
+    });
   }
   if (docs !== false || openapi !== false) {
     // The reference reads the client's plan, so docs and OpenAPI use the exact names the client has.
@@ -66,10 +89,20 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     if (docs !== false) for (const [file, content] of emitDocs(reference)) files.set(file, content);
     if (openapi !== false) files.set('openapi.json', renderOpenApi(reference));
   }
-  const inputHash = sha256(`${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, inference, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`);
+  const inputHash = sha256(
+    `${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, inference, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`,
+  );
   const operations = plan.operations.length;
   const inputHashes = inputFiles(input);
-  return { model, files, diagnostics, inputHash, ...(inputHashes ? { input: { folder: display.split('/').pop() ?? display, files: inputHashes } } : {}), operations, resources: countResources(model) };
+  return {
+    model,
+    files,
+    diagnostics,
+    inputHash,
+    ...(inputHashes ? { input: { folder: display.split('/').pop() ?? display, files: inputHashes } } : {}),
+    operations,
+    resources: countResources(model),
+  };
 }
 
 /** Operations per folder (the top level is ""), for the size limit's message. */
@@ -77,7 +110,8 @@ function collectOperationCounts(model: ApiModel): Map<string, number> {
   const counts = new Map<string, number>();
   const visit = (operations: ApiModel['operations'], resources: ApiModel['resources'], where: string): void => {
     if (operations.length > 0) counts.set(where, (counts.get(where) ?? 0) + operations.length);
-    for (const resource of resources) visit(resource.operations, resource.resources, resource.source.itemPath.join(' / '));
+    for (const resource of resources)
+      visit(resource.operations, resource.resources, resource.source.itemPath.join(' / '));
   };
   visit(model.operations, model.resources, '');
   return counts;

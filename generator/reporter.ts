@@ -39,7 +39,8 @@ export class Reporter {
 
   warn(diagnostic: Diagnostic): void {
     if (diagnostic.level === 'info') this.detail(`${diagnostic.where}: ${diagnostic.message}`);
-    else if (this.level !== 'quiet') this.io.stderr(`${this.paint(33, 'warning')}: ${diagnostic.where}: ${diagnostic.message}\n`);
+    else if (this.level !== 'quiet')
+      this.io.stderr(`${this.paint(33, 'warning')}: ${diagnostic.where}: ${diagnostic.message}\n`);
   }
 
   error(text: string): void {

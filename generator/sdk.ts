@@ -5,5 +5,13 @@
 import sdk from 'postman-collection';
 
 export const { Collection, ItemGroup, Url } = sdk;
-export type { Collection as CollectionType, Item, ItemGroup as ItemGroupType, Request, RequestAuth, RequestBody, Response } from 'postman-collection';
+export type {
+  Collection as CollectionType,
+  Item,
+  ItemGroup as ItemGroupType,
+  Request,
+  RequestAuth,
+  RequestBody,
+  Response,
+} from 'postman-collection';
 export type Url = InstanceType<typeof Url>;

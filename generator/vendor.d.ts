@@ -1,3 +1,5 @@
+// The SDK ships its types outside its package entry; this reference is the only way to reach them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../node_modules/postman-collection/types/index.d.ts" />
 
 declare module 'postman-collection-transformer' {
@@ -7,7 +9,11 @@ declare module 'postman-collection-transformer' {
     retainIds?: boolean;
   }
   const transformer: {
-    convert(collection: unknown, options: ConvertOptions, callback: (error: unknown, result: any) => void): void;
+    convert(
+      collection: unknown,
+      options: ConvertOptions,
+      callback: (error: unknown, result: Record<string, unknown>) => void,
+    ): void;
   };
   export default transformer;
 }

@@ -13,7 +13,14 @@ export interface Counts {
   entities: Set<string>;
 }
 
-export const emptyCounts = (): Counts => ({ fields: 0, required: 0, enums: 0, nullOnly: 0, literalPlaceholders: 0, entities: new Set() });
+export const emptyCounts = (): Counts => ({
+  fields: 0,
+  required: 0,
+  enums: 0,
+  nullOnly: 0,
+  literalPlaceholders: 0,
+  entities: new Set(),
+});
 
 export function countSchema(schema: Schema, counts: Counts): void {
   switch (schema.type) {
@@ -37,7 +44,8 @@ export function countSchema(schema: Schema, counts: Counts): void {
       break;
     case 'enum':
       counts.enums++;
-      if (schema.values.some((value) => typeof value === 'string' && /^<\w+>$|\{\{.*\}\}/.test(value))) counts.literalPlaceholders++;
+      if (schema.values.some((value) => typeof value === 'string' && /^<\w+>$|\{\{.*\}\}/.test(value)))
+        counts.literalPlaceholders++;
       break;
     case 'null':
       counts.nullOnly++;

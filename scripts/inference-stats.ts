@@ -12,7 +12,10 @@ import { buildModel } from '../generator/model/index.js';
 import { countModel } from './inference-counts.js';
 import { packageRoot as root } from '../generator/paths.js';
 
-async function measure(file: string, responseRequired: 'every-sample' | 'documented'): Promise<ReturnType<typeof countModel>> {
+async function measure(
+  file: string,
+  responseRequired: 'every-sample' | 'documented',
+): Promise<ReturnType<typeof countModel>> {
   return countModel(buildModel(await loadCollection(file), { inference: { responseRequired } }).model);
 }
 
@@ -23,7 +26,19 @@ const files = [
     .sort()
     .map((name) => path.join(root, 'test/fixtures/collections', name)),
 ];
-const rows: string[][] = [['collection', 'response fields', 'required: every-sample', 'required: documented', 'request fields required', 'entities', 'enums', 'null-only', 'literal placeholders']];
+const rows: string[][] = [
+  [
+    'collection',
+    'response fields',
+    'required: every-sample',
+    'required: documented',
+    'request fields required',
+    'entities',
+    'enums',
+    'null-only',
+    'literal placeholders',
+  ],
+];
 const total = { fields: 0, everySample: 0, documented: 0 };
 for (const file of files) {
   const seen = await measure(file, 'every-sample');

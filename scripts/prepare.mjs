@@ -12,7 +12,9 @@ let tsc;
 try {
   tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
 } catch {
-  console.error(`postman-codegen: cannot build in ${root}: its dependencies are not installed. Run \`npm ci\` in that folder first.`);
+  console.error(
+    `postman-codegen: cannot build in ${root}: its dependencies are not installed. Run \`npm ci\` in that folder first.`,
+  );
   process.exit(1);
 }
 const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });

@@ -7,7 +7,8 @@
 import { stringify } from 'yaml';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
 /** Headers of a v2.1 request: a list, or the legacy "Name: value" lines. */
@@ -22,8 +23,11 @@ function headerList(value: unknown): Json[] {
 
 /** A file stem for a name: the characters a file name cannot hold become "-", and no leading dot. */
 function stemFor(name: string, taken: Set<string>): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^\./, '-').trim() || 'Untitled';
+  const base =
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+      .replace(/^\./, '-')
+      .trim() || 'Untitled';
   let stem = base;
   for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${base} (${n})`;
   taken.add(stem.toLowerCase());
@@ -58,7 +62,10 @@ function body(value: unknown): Json | undefined {
     case 'raw': {
       const options = isObject(value.options) && isObject(value.options.raw) ? value.options.raw : {};
       const language = typeof options.language === 'string' ? options.language : 'text';
-      return { type: ['json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text', content: String(value.raw ?? '') };
+      return {
+        type: ['json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text',
+        content: String(value.raw ?? ''),
+      };
     }
     case 'urlencoded':
       return { type: 'urlencoded', content: entries(list(value.urlencoded)) };
@@ -67,7 +74,12 @@ function body(value: unknown): Json | undefined {
         type: 'formdata',
         content: list(value.formdata).map((field) =>
           field.type === 'file'
-            ? { key: String(field.key ?? ''), type: 'file', src: field.src ?? null, ...(field.disabled === true ? { disabled: true } : {}) }
+            ? {
+                key: String(field.key ?? ''),
+                type: 'file',
+                src: field.src ?? null,
+                ...(field.disabled === true ? { disabled: true } : {}),
+              }
             : { ...entries([field])[0], type: 'text' },
         ),
       };
@@ -83,27 +95,38 @@ function body(value: unknown): Json | undefined {
 function auth(value: unknown): Json | undefined {
   if (!isObject(value) || typeof value.type !== 'string') return undefined;
   if (value.type === 'noauth') return { type: 'noauth' };
-  const credentials = Object.fromEntries(list(value[value.type]).map((entry) => [String(entry.key), entry.value ?? null]));
+  const credentials = Object.fromEntries(
+    list(value[value.type]).map((entry) => [String(entry.key), entry.value ?? null]),
+  );
   return { type: value.type, credentials };
 }
 
 function scripts(events: unknown, prefix: string): Json[] {
   return list(events).flatMap((event) => {
-    const type = event.listen === 'prerequest' ? 'beforeRequest' : event.listen === 'test' ? 'afterResponse' : undefined;
+    const type =
+      event.listen === 'prerequest' ? 'beforeRequest' : event.listen === 'test' ? 'afterResponse' : undefined;
     const script = isObject(event.script) ? event.script : {};
     const code = Array.isArray(script.exec) ? script.exec.join('\n') : String(script.exec ?? '');
     return type ? [{ type: `${prefix}${type}`, code, language: 'text/javascript' }] : [];
   });
 }
 
-const description = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : isObject(value) && typeof value.content === 'string' ? value.content : undefined);
+const description = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== ''
+    ? value
+    : isObject(value) && typeof value.content === 'string'
+      ? value.content
+      : undefined;
 
 /** The keys of an object without the undefined or empty ones, for tidy files. */
 function compact(value: Json): Json {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
-const idOf = (holder: Json): string | undefined => (typeof holder.id === 'string' && holder.id !== '' ? holder.id : undefined);
+const idOf = (holder: Json): string | undefined =>
+  typeof holder.id === 'string' && holder.id !== '' ? holder.id : undefined;
 
 function definition(holder: Json, name: string | undefined, order: number | undefined): string {
   return stringify(
@@ -113,7 +136,10 @@ function definition(holder: Json, name: string | undefined, order: number | unde
       name,
       description: description(holder.description),
       order,
-      variables: list(holder.variable).map((variable) => ({ ...entries([variable])[0], ...(variable.type === 'secret' ? { secret: true } : {}) })),
+      variables: list(holder.variable).map((variable) => ({
+        ...entries([variable])[0],
+        ...(variable.type === 'secret' ? { secret: true } : {}),
+      })),
       auth: auth(holder.auth),
       scripts: scripts(holder.event, 'http:'),
     }),
@@ -126,7 +152,14 @@ export function writeV3(input: Json): Map<string, string> {
   const collection = isObject(input.collection) && !('item' in input) ? input.collection : input;
   const files = new Map<string, string>();
   const info = isObject(collection.info) ? collection.info : {};
-  files.set('.resources/definition.yaml', definition({ ...collection, id: info._postman_id, description: info.description }, String(info.name ?? 'API'), undefined));
+  files.set(
+    '.resources/definition.yaml',
+    definition(
+      { ...collection, id: info._postman_id, description: info.description },
+      String(info.name ?? 'API'),
+      undefined,
+    ),
+  );
   const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
 
   const walk = (items: unknown, dir: string): void => {
@@ -136,13 +169,17 @@ export function writeV3(input: Json): Map<string, string> {
       const order = (index + 1) * 1000;
       const stem = stemFor(name, taken);
       if (Array.isArray(item.item)) {
-        files.set(join(dir, `${stem}/.resources/definition.yaml`), definition(item, name === stem ? undefined : name, order));
+        files.set(
+          join(dir, `${stem}/.resources/definition.yaml`),
+          definition(item, name === stem ? undefined : name, order),
+        );
         walk(item.item, join(dir, stem));
         return;
       }
       // An item with no request has no v3 form (a request file is a request).
       if (item.request === undefined || item.request === null || item.request === '') return;
-      const request = typeof item.request === 'string' ? { url: item.request } : isObject(item.request) ? item.request : {};
+      const request =
+        typeof item.request === 'string' ? { url: item.request } : isObject(item.request) ? item.request : {};
       const url = isObject(request.url) ? request.url : {};
       files.set(
         join(dir, `${stem}.request.yaml`),
@@ -167,19 +204,31 @@ export function writeV3(input: Json): Map<string, string> {
       const exampleStems = new Set<string>();
       list(item.response).forEach((response, n) => {
         const original = isObject(response.originalRequest) ? response.originalRequest : {};
-        const language = typeof response._postman_previewlanguage === 'string' ? response._postman_previewlanguage : 'text';
+        const language =
+          typeof response._postman_previewlanguage === 'string' ? response._postman_previewlanguage : 'text';
         files.set(
-          join(dir, `.resources/${stem}.resources/examples/${stemFor(String(response.name ?? `Example ${n + 1}`), exampleStems)}.example.yaml`),
+          join(
+            dir,
+            `.resources/${stem}.resources/examples/${stemFor(String(response.name ?? `Example ${n + 1}`), exampleStems)}.example.yaml`,
+          ),
           stringify(
             compact({
               $kind: 'http-example',
               name: typeof response.name === 'string' ? response.name : undefined,
-              request: compact({ url: rawUrl(original.url ?? request.url), method: String(original.method ?? request.method ?? 'GET'), headers: entries(headerList(original.header)), body: body(original.body) }),
+              request: compact({
+                url: rawUrl(original.url ?? request.url),
+                method: String(original.method ?? request.method ?? 'GET'),
+                headers: entries(headerList(original.header)),
+                body: body(original.body),
+              }),
               response: compact({
                 statusCode: typeof response.code === 'number' ? response.code : undefined,
                 statusText: typeof response.status === 'string' ? response.status : undefined,
                 headers: entries(headerList(response.header)),
-                body: { type: ['json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text', content: String(response.body ?? '') },
+                body: {
+                  type: ['json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text',
+                  content: String(response.body ?? ''),
+                },
               }),
               order: (n + 1) * 1000,
             }),

@@ -15,18 +15,39 @@ const ROUTES: Array<[string, string, string, string, 'confirmed' | 'inferred', b
   ['Devices', 'Get device', 'GET', '/v1/me/apps/{partnerId}/devices/{deviceId}', 'inferred', false],
   ['Devices', 'Update device', 'PUT', '/v1/me/apps/{partnerId}/devices/{deviceId}', 'inferred', false],
   ['Device tags', 'Set device tag', 'POST', '/v1/me/apps/{partnerId}/devices/{deviceId}/tags', 'inferred', false],
-  ['Device tags', 'Delete device tag', 'DELETE', '/v1/me/apps/{partnerId}/devices/{deviceId}/tags/{category}/{identifier}', 'inferred', false],
+  [
+    'Device tags',
+    'Delete device tag',
+    'DELETE',
+    '/v1/me/apps/{partnerId}/devices/{deviceId}/tags/{category}/{identifier}',
+    'inferred',
+    false,
+  ],
   ['Fields', 'List profile fields', 'GET', '/v1/me/apps/{partnerId}/fields', 'inferred', false],
   ['Segments', 'List segments', 'GET', '/v1/me/apps/{partnerId}/segments', 'inferred', true],
   ['Static lists', 'List static lists', 'GET', '/v1/me/apps/{partnerId}/static-lists', 'inferred', true],
   ['Static lists', 'Create static list', 'POST', '/v1/me/apps/{partnerId}/static-lists', 'inferred', false],
-  ['Static lists', 'Import static list members', 'POST', '/v1/me/apps/{partnerId}/static-lists/{listId}/import', 'inferred', false],
+  [
+    'Static lists',
+    'Import static list members',
+    'POST',
+    '/v1/me/apps/{partnerId}/static-lists/{listId}/import',
+    'inferred',
+    false,
+  ],
   ['Static lists', 'Delete static list', 'DELETE', '/v1/me/apps/{partnerId}/static-lists/{listId}', 'inferred', false],
   ['Messages', 'List messages', 'GET', '/v1/me/apps/{partnerId}/messages', 'inferred', true],
   ['Messages', 'Create message', 'POST', '/v1/me/apps/{partnerId}/messages', 'inferred', false],
   ['Messages', 'Get message', 'GET', '/v1/me/apps/{partnerId}/messages/{messageId}', 'inferred', false],
   ['Messages', 'Send instant message', 'POST', '/v1/me/apps/{partnerId}/messages/{messageId}/send', 'inferred', false],
-  ['Statistics', 'Get message statistics', 'GET', '/v1/me/apps/{partnerId}/messages/{messageId}/statistics', 'inferred', false],
+  [
+    'Statistics',
+    'Get message statistics',
+    'GET',
+    '/v1/me/apps/{partnerId}/messages/{messageId}/statistics',
+    'inferred',
+    false,
+  ],
   ['Bounces', 'List bounces', 'GET', '/v1/me/apps/{partnerId}/bounces', 'inferred', true],
   ['Images', 'Upload image', 'POST', '/v1/me/apps/{partnerId}/images', 'inferred', false],
 ];
@@ -53,7 +74,10 @@ describe('the Accengage model', async () => {
   it('binds :partnerId to the partnerId variable and defaults the base URL', () => {
     expect(model.baseUrl).toEqual({ raw: '{{baseUrl}}', default: 'https://api.accengage.com' });
     for (const op of allOperations(model).filter((o) => o.pathTemplate.includes('{partnerId}'))) {
-      expect(op.pathParams.find((p) => p.name === 'partnerId')).toMatchObject({ variable: 'partnerId', required: true });
+      expect(op.pathParams.find((p) => p.name === 'partnerId')).toMatchObject({
+        variable: 'partnerId',
+        required: true,
+      });
     }
     expect(model.variables.map((v) => v.name)).toEqual(['baseUrl', 'partnerId', 'email', 'apiKey', 'accessToken']);
   });
@@ -61,7 +85,8 @@ describe('the Accengage model', async () => {
   it('uses the collection bearer token everywhere except the access-token request', () => {
     for (const op of allOperations(model)) {
       if (op.name === 'Create access token') expect(op.auth.type).toBe('noauth');
-      else expect(op.auth).toEqual({ type: 'bearer', params: { token: '{{accessToken}}' }, inheritedFrom: 'collection' });
+      else
+        expect(op.auth).toEqual({ type: 'bearer', params: { token: '{{accessToken}}' }, inheritedFrom: 'collection' });
       expect(op.scripts.prerequest).toEqual(['collection']);
     }
   });
@@ -88,7 +113,10 @@ describe('the Accengage model', async () => {
 
   it('types the access token exchange from its examples', () => {
     const op = operationByName(model, 'Create access token');
-    expect(op.body).toMatchObject({ kind: 'json', schema: { type: 'object', properties: { email: { type: 'string' } }, required: ['email'] } });
+    expect(op.body).toMatchObject({
+      kind: 'json',
+      schema: { type: 'object', properties: { email: { type: 'string' } }, required: ['email'] },
+    });
     expect(op.responses.find((r) => r.status === 200)?.schema).toEqual({
       type: 'object',
       properties: { access_token: { type: 'string' }, token_type: { type: 'string' } },
@@ -102,7 +130,11 @@ describe('the Accengage model', async () => {
       properties: {
         errors: {
           type: 'array',
-          items: { type: 'object', properties: { label: { type: 'string' }, message: { type: 'string' } }, required: ['label', 'message'] },
+          items: {
+            type: 'object',
+            properties: { label: { type: 'string' }, message: { type: 'string' } },
+            required: ['label', 'message'],
+          },
         },
       },
       required: ['errors'],
@@ -115,7 +147,11 @@ describe('the Accengage model', async () => {
   it('reads the devices list as paged ; CSV rows with typed columns', () => {
     const op = operationByName(model, 'List devices');
     expect(op.pagination).toEqual({ style: 'link-header', itemsAt: 'csv', pageParam: 'page' });
-    expect(op.query.map((q) => [q.name, q.required])).toEqual([['lastOpen', true], ['fields', false], ['page', false]]);
+    expect(op.query.map((q) => [q.name, q.required])).toEqual([
+      ['lastOpen', true],
+      ['fields', false],
+      ['page', false],
+    ]);
     expect(op.query[0]?.schema).toEqual({ type: 'string', format: 'date' });
     const ok = op.responses.find((r) => r.status === 200);
     expect(ok?.csv?.delimiter).toBe(';');
@@ -136,14 +172,22 @@ describe('the Accengage model', async () => {
   });
 
   it('finds the items of JSON pages and their links field', () => {
-    expect(operationByName(model, 'List apps').pagination).toEqual({ style: 'link-header', bodyLinks: 'links', itemsAt: 'apps', pageParam: 'page' });
+    expect(operationByName(model, 'List apps').pagination).toEqual({
+      style: 'link-header',
+      bodyLinks: 'links',
+      itemsAt: 'apps',
+      pageParam: 'page',
+    });
     expect(operationByName(model, 'List static lists').pagination?.itemsAt).toBe('staticLists');
   });
 
   it('reads the multipart import with its CSV file part', () => {
     const body = operationByName(model, 'Import static list members').body;
     expect(body?.kind).toBe('multipart');
-    expect(body?.fields?.map((f) => [f.name, f.kind, f.contentType])).toEqual([['file', 'file', 'text/csv'], ['mode', 'text', undefined]]);
+    expect(body?.fields?.map((f) => [f.name, f.kind, f.contentType])).toEqual([
+      ['file', 'file', 'text/csv'],
+      ['mode', 'text', undefined],
+    ]);
     expect(body?.schema).toMatchObject({ required: ['file'] });
   });
 

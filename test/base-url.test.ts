@@ -17,7 +17,11 @@ async function clientFor(collection: unknown): Promise<{ Client: AnyClient; sour
   const generated = await generateClient({ collection: file, out: 'unused', name: 'Base' });
   await writeFiles(path.join(folder, 'client'), generated.files);
   const module = (await import(path.join(folder, 'client', 'index.ts'))) as { BaseClient: AnyClient };
-  return { Client: module.BaseClient, source: generated.files.get('client.ts') ?? '', diagnostics: typeCheck([path.join(folder, 'client', 'index.ts')]) };
+  return {
+    Client: module.BaseClient,
+    source: generated.files.get('client.ts') ?? '',
+    diagnostics: typeCheck([path.join(folder, 'client', 'index.ts')]),
+  };
 }
 
 function recorder() {
@@ -33,7 +37,9 @@ const get = (url: string) => ({ name: 'Get', request: { method: 'GET', url } });
 
 describe('base URLs', () => {
   it('serves {{base_url}} with the baseUrl option and its default', async () => {
-    const { Client, source, diagnostics } = await clientFor(collectionOf([get('{{base_url}}/v1/x')], { variable: [{ key: 'base_url', value: 'https://api.example.com' }] }));
+    const { Client, source, diagnostics } = await clientFor(
+      collectionOf([get('{{base_url}}/v1/x')], { variable: [{ key: 'base_url', value: 'https://api.example.com' }] }),
+    );
     expect(diagnostics).toEqual([]);
     expect(source).not.toMatch(/baseUrl2/);
     const { urls, fetch } = recorder();
@@ -58,7 +64,9 @@ describe('base URLs', () => {
   });
 
   it('composes a base URL from its variables when no baseUrl is given', async () => {
-    const { Client, diagnostics } = await clientFor(collectionOf([get('https://{{region}}.api.example.com/v1/x')], { variable: [{ key: 'region', value: 'eu' }] }));
+    const { Client, diagnostics } = await clientFor(
+      collectionOf([get('https://{{region}}.api.example.com/v1/x')], { variable: [{ key: 'region', value: 'eu' }] }),
+    );
     expect(diagnostics).toEqual([]);
     const { urls, fetch } = recorder();
     await new Client({ fetch }).get();

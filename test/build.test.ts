@@ -24,7 +24,10 @@ describe('resources and operations', () => {
     expect(identifiers).toContain('then_');
     expect(identifiers).toContain('_2faSetup');
     expect(identifiers.filter((name) => name.startsWith('listThings'))).toEqual(['listThings', 'listThings2']);
-    expect(model.resources.filter((r) => r.name === 'Duplicate').map((r) => r.identifier)).toEqual(['duplicate', 'duplicate2']);
+    expect(model.resources.filter((r) => r.name === 'Duplicate').map((r) => r.identifier)).toEqual([
+      'duplicate',
+      'duplicate2',
+    ]);
     const typeNames = allOperations(model).map((op) => op.typeName);
     expect(new Set(typeNames).size).toBe(typeNames.length);
   });
@@ -37,7 +40,8 @@ describe('resources and operations', () => {
     ];
     const forward = modelOfJson(collectionOf(items)).model;
     const backward = modelOfJson(collectionOf([...items].reverse())).model;
-    const names = (model: typeof forward) => Object.fromEntries(allOperations(model).map((op) => [op.id, op.identifier]));
+    const names = (model: typeof forward) =>
+      Object.fromEntries(allOperations(model).map((op) => [op.id, op.identifier]));
     expect(names(forward)).toEqual({ a: 'get', b: 'get2', c: 'list' });
     expect(names(backward)).toEqual(names(forward));
   });
@@ -50,7 +54,14 @@ describe('URLs and parameters', () => {
     expect(op.pathTemplate).toBe('/{version}/things/{thingId}/parts/{partId}');
     expect(op.pathParams).toEqual([
       { name: 'version', identifier: 'version', schema: { type: 'string' }, required: true, variable: 'version' },
-      { name: 'thingId', identifier: 'thingId', schema: { type: 'string' }, required: true, variable: 'thingId', description: 'The thing.' },
+      {
+        name: 'thingId',
+        identifier: 'thingId',
+        schema: { type: 'string' },
+        required: true,
+        variable: 'thingId',
+        description: 'The thing.',
+      },
       { name: 'partId', identifier: 'partId', schema: { type: 'string' }, required: true, example: '0042' },
     ]);
   });
@@ -61,7 +72,11 @@ describe('URLs and parameters', () => {
     expect(op.query.map((q) => q.name)).toEqual(['verbose', 'limit', 'date', 'since', 'flag']);
     const byName = Object.fromEntries(op.query.map((q) => [q.name, q]));
     expect(byName.verbose?.schema).toEqual({ type: 'boolean' });
-    expect(byName.limit).toMatchObject({ schema: { type: 'array', items: { type: 'number' } }, repeated: true, required: true });
+    expect(byName.limit).toMatchObject({
+      schema: { type: 'array', items: { type: 'number' } },
+      repeated: true,
+      required: true,
+    });
     expect(byName.date?.schema).toEqual({ type: 'string', format: 'date' });
     expect(byName.since).toMatchObject({ variable: 'since', required: false });
     expect(op.headers).toEqual([{ name: 'X-Tenant', value: '{{tenant}}', variables: ['tenant'] }]);
@@ -92,7 +107,11 @@ describe('bodies', () => {
     expect(operationByName(model, 'Raw XML').body).toMatchObject({ kind: 'text', contentType: 'application/xml' });
     expect(kind('Form')).toBe('form');
     expect(kind('Multipart with files')).toBe('multipart');
-    expect(operationByName(model, 'Binary file').body).toMatchObject({ kind: 'binary', contentType: 'image/png', schema: { type: 'file' } });
+    expect(operationByName(model, 'Binary file').body).toMatchObject({
+      kind: 'binary',
+      contentType: 'image/png',
+      schema: { type: 'file' },
+    });
     expect(kind('GraphQL')).toBe('graphql');
     expect(operationByName(model, 'Empty raw').body).toBeUndefined();
     expect(diagnostics.map((d) => d.where)).toContain('Broken JSON example');
@@ -102,7 +121,11 @@ describe('bodies', () => {
     const { model } = await modelOf(fixture('body-modes.json'));
     expect(operationByName(model, 'Raw JSON with placeholders').body?.schema).toEqual({
       type: 'object',
-      properties: { count: { type: 'unknown' }, name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        count: { type: 'unknown' },
+        name: { type: 'string' },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
       required: [],
     });
   });
@@ -110,7 +133,11 @@ describe('bodies', () => {
   it('lists form and multipart fields, files as files (required), disabled ones dropped, text fields optional from one body', async () => {
     const { model } = await modelOf(fixture('body-modes.json'));
     const multipart = operationByName(model, 'Multipart with files').body;
-    expect(multipart?.fields?.map((f) => [f.name, f.kind])).toEqual([['avatar', 'file'], ['cover', 'file'], ['title', 'text']]);
+    expect(multipart?.fields?.map((f) => [f.name, f.kind])).toEqual([
+      ['avatar', 'file'],
+      ['cover', 'file'],
+      ['title', 'text'],
+    ]);
     expect(multipart?.schema).toEqual({
       type: 'object',
       properties: { avatar: { type: 'file' }, cover: { type: 'file' }, title: { type: 'string' } },
@@ -125,9 +152,22 @@ describe('bodies', () => {
   });
 
   it('merges request bodies of successful examples only', () => {
-    const request = { method: 'POST', url: 'https://x.io/a', body: { mode: 'raw', raw: '{"a": 1}', options: { raw: { language: 'json' } } } };
-    const example = (code: number, raw: string) => ({ name: `e${code}`, code, originalRequest: { ...request, body: { mode: 'raw', raw } }, body: '{}' });
-    const { model } = modelOfJson(collectionOf([{ name: 'Create', request, response: [example(201, '{"a": 2, "b": "x"}'), example(400, '{"zzz": true}')] }]));
+    const request = {
+      method: 'POST',
+      url: 'https://x.io/a',
+      body: { mode: 'raw', raw: '{"a": 1}', options: { raw: { language: 'json' } } },
+    };
+    const example = (code: number, raw: string) => ({
+      name: `e${code}`,
+      code,
+      originalRequest: { ...request, body: { mode: 'raw', raw } },
+      body: '{}',
+    });
+    const { model } = modelOfJson(
+      collectionOf([
+        { name: 'Create', request, response: [example(201, '{"a": 2, "b": "x"}'), example(400, '{"zzz": true}')] },
+      ]),
+    );
     expect(operationByName(model, 'Create').body?.schema).toEqual({
       type: 'object',
       properties: { a: { type: 'number' }, b: { type: 'string' } },
@@ -138,13 +178,22 @@ describe('bodies', () => {
 
 describe('responses', () => {
   it('buckets examples by status and never merges success with errors', () => {
-    const ok = (body: unknown) => ({ name: 'ok', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: JSON.stringify(body) });
+    const ok = (body: unknown) => ({
+      name: 'ok',
+      code: 200,
+      header: [{ key: 'Content-Type', value: 'application/json' }],
+      body: JSON.stringify(body),
+    });
     const { model } = modelOfJson(
       collectionOf([
         {
           name: 'Get',
           request: 'https://x.io/a',
-          response: [ok({ id: 1 }), ok({ id: 2, extra: null }), { name: 'bad', code: 404, body: '{"errors": [{"label": "X", "message": "m"}]}' }],
+          response: [
+            ok({ id: 1 }),
+            ok({ id: 2, extra: null }),
+            { name: 'bad', code: 404, body: '{"errors": [{"label": "X", "message": "m"}]}' },
+          ],
         },
       ]),
     );
@@ -179,10 +228,27 @@ describe('auth', () => {
   it('reads every auth type and never copies a literal secret', async () => {
     const { model } = await modelOf(fixture('auth-types.json'));
     const types = model.resources.find((r) => r.name === 'Each type')?.operations.map((op) => op.auth.type);
-    expect(types).toEqual(['apikey', 'bearer', 'basic', 'digest', 'oauth1', 'oauth2', 'hawk', 'awsv4', 'ntlm', 'edgegrid', 'jwt', 'asap']);
+    expect(types).toEqual([
+      'apikey',
+      'bearer',
+      'basic',
+      'digest',
+      'oauth1',
+      'oauth2',
+      'hawk',
+      'awsv4',
+      'ntlm',
+      'edgegrid',
+      'jwt',
+      'asap',
+    ]);
     const json = serializeModel(model);
     for (const secret of ['literal-secret', '"SK"', '"cs"', '"pk"']) expect(json).not.toContain(secret);
-    expect(operationByName(model, 'With apikey').auth.params).toEqual({ in: 'header', key: 'X-Api-Key', value: '<redacted>' });
+    expect(operationByName(model, 'With apikey').auth.params).toEqual({
+      in: 'header',
+      key: 'X-Api-Key',
+      value: '<redacted>',
+    });
     expect(operationByName(model, 'With bearer').auth.params).toEqual({ token: '{{token}}' });
   });
 });
@@ -190,15 +256,32 @@ describe('auth', () => {
 describe('overrides', () => {
   it('replace an inferred type, by item path, and add statuses with no example', async () => {
     const { model } = await modelOf(fixture('v2.0-basic.json'), {
-      overrides: [{ operation: 'Orders / Get order', responses: { '200': { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }, '404': { type: 'null' } } }],
+      overrides: [
+        {
+          operation: 'Orders / Get order',
+          responses: {
+            '200': { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+            '404': { type: 'null' },
+          },
+        },
+      ],
     });
     const op = operationByName(model, 'Get order');
-    expect(op.responses.map((r) => [r.status, r.schemaSource])).toEqual([[200, 'override'], [404, 'override']]);
-    expect(op.responses[0]?.schema).toEqual({ type: 'object', properties: { id: { type: 'string' } }, required: ['id'] });
+    expect(op.responses.map((r) => [r.status, r.schemaSource])).toEqual([
+      [200, 'override'],
+      [404, 'override'],
+    ]);
+    expect(op.responses[0]?.schema).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+    });
   });
 
   it('refuse an override that names no operation', async () => {
-    await expect(modelOf(fixture('v2.0-basic.json'), { overrides: [{ operation: 'Nope', responses: {} }] })).rejects.toThrow(/does not have/);
+    await expect(
+      modelOf(fixture('v2.0-basic.json'), { overrides: [{ operation: 'Nope', responses: {} }] }),
+    ).rejects.toThrow(/does not have/);
   });
 });
 
@@ -216,12 +299,19 @@ describe('real-world patterns', () => {
   it('tells same-named requests apart by method, stably', async () => {
     const { model } = await modelOf(fixture('real-world-patterns.json'));
     const accounts = model.resources[0];
-    expect(accounts?.operations.filter((op) => op.name === 'Setup').map((op) => op.identifier)).toEqual(['setupGet', 'setupDelete', 'setupPost']);
+    expect(accounts?.operations.filter((op) => op.name === 'Setup').map((op) => op.identifier)).toEqual([
+      'setupGet',
+      'setupDelete',
+      'setupPost',
+    ]);
   });
 
   it('never copies a credential pasted into a plain variable', async () => {
     const { model } = await modelOf(fixture('real-world-patterns.json'));
-    expect(model.variables.find((v) => v.name === 'access token')).toMatchObject({ type: 'secret', default: '<redacted>' });
+    expect(model.variables.find((v) => v.name === 'access token')).toMatchObject({
+      type: 'secret',
+      default: '<redacted>',
+    });
     expect(serializeModel(model)).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 });
@@ -229,8 +319,14 @@ describe('real-world patterns', () => {
 describe('folder and request levels', () => {
   it('reads variables declared on folders and requests, which the SDK drops', async () => {
     const { model } = await modelOf(fixture('levels.json'));
-    expect(model.variables.find((v) => v.name === 'digestScope')).toMatchObject({ default: 'scope-digest', scope: 'Folder digest' });
-    expect(model.variables.find((v) => v.name === 'itemLevel')).toMatchObject({ default: 'x', scope: 'Folder noauth / Inherits' });
+    expect(model.variables.find((v) => v.name === 'digestScope')).toMatchObject({
+      default: 'scope-digest',
+      scope: 'Folder digest',
+    });
+    expect(model.variables.find((v) => v.name === 'itemLevel')).toMatchObject({
+      default: 'x',
+      scope: 'Folder noauth / Inherits',
+    });
   });
 
   it('resolves every auth type declared on a folder, with request overrides', async () => {
@@ -258,7 +354,16 @@ describe('v1 quirks', () => {
 describe('examples without a status code', () => {
   it('take the status their reason phrase names', () => {
     const { model } = modelOfJson(
-      collectionOf([{ name: 'Get', request: 'https://x.io/a', response: [{ name: 'gone', status: 'Not Found', body: '{"error": "x"}' }, { name: 'ok', status: 'OK', body: '{"id": 1}' }] }]),
+      collectionOf([
+        {
+          name: 'Get',
+          request: 'https://x.io/a',
+          response: [
+            { name: 'gone', status: 'Not Found', body: '{"error": "x"}' },
+            { name: 'ok', status: 'OK', body: '{"id": 1}' },
+          ],
+        },
+      ]),
     );
     expect(operationByName(model, 'Get').responses.map((r) => r.status)).toEqual([200, 404]);
   });
@@ -275,8 +380,15 @@ describe('collection strings that Object.prototype also has', () => {
 
 describe('URL objects that hold only raw', () => {
   it('are read as the string they hold', () => {
-    const { model } = modelOfJson(collectionOf([{ name: 'Get', request: { method: 'GET', url: { raw: 'https://x.io/a/:id?b=1' } } }]));
+    const { model } = modelOfJson(
+      collectionOf([{ name: 'Get', request: { method: 'GET', url: { raw: 'https://x.io/a/:id?b=1' } } }]),
+    );
     const op = operationByName(model, 'Get');
-    expect([op.pathTemplate, op.pathParams.map((p) => p.name), op.query.map((q) => q.name), model.baseUrl.default]).toEqual(['/a/{id}', ['id'], ['b'], 'https://x.io']);
+    expect([
+      op.pathTemplate,
+      op.pathParams.map((p) => p.name),
+      op.query.map((q) => q.name),
+      model.baseUrl.default,
+    ]).toEqual(['/a/{id}', ['id'], ['b'], 'https://x.io']);
   });
 });

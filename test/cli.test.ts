@@ -73,7 +73,14 @@ describe('postman-codegen model --overrides', () => {
     const ok = await run('model', fixture('wrapped-export.json'), '--overrides', overrides);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).operations[0].responses).toEqual([
-      { status: 200, schema: { type: 'string' }, examples: [], headers: {}, schemaSource: 'override', contentType: 'application/json' },
+      {
+        status: 200,
+        schema: { type: 'string' },
+        examples: [],
+        headers: {},
+        schemaSource: 'override',
+        contentType: 'application/json',
+      },
     ]);
     await writeFile(overrides, '{"operation": 1}');
     const bad = await run('model', fixture('wrapped-export.json'), '--overrides', overrides);
@@ -92,10 +99,19 @@ export async function resolve(specifier, context, next) {
 }`;
   const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
   const packagesLoaded = (...args: string[]): string[] => {
-    const child = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, path.join(root, 'bin/postman-codegen.js'), ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(register)}`,
+        path.join(root, 'bin/postman-codegen.js'),
+        ...args,
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     expect(child.status).toBe(0);
     return [...new Set([...child.stderr.matchAll(/^package (\S+)$/gm)].map((match) => match[1] as string))].sort();
   };

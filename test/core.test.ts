@@ -2,13 +2,23 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { ClientCore, DEFAULT_TIMEOUT_MS, type OperationSpec } from '../templates/runtime/core.js';
-import { ApiError, RedirectError } from '../templates/runtime/errors.js';
+import type { ApiError } from '../templates/runtime/errors.js';
+import { RedirectError } from '../templates/runtime/errors.js';
 import { TokenAuth } from '../templates/runtime/auth.js';
 
-const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const tokenError = (status: number) => json(status, { errors: [{ label: 'API_ERR_TOKEN', message: 'token' }] });
 
-const spec: OperationSpec = { method: 'GET', path: '/v1/me', pathParams: [], query: [], headers: [], response: { kind: 'json' }, auth: 'default' };
+const spec: OperationSpec = {
+  method: 'GET',
+  path: '/v1/me',
+  pathParams: [],
+  query: [],
+  headers: [],
+  response: { kind: 'json' },
+  auth: 'default',
+};
 
 function scripted(answers: Array<(request: { url: string; authorization: string | undefined }) => Response>) {
   const seen: Array<{ url: string; authorization: string | undefined }> = [];
@@ -25,9 +35,23 @@ function scripted(answers: Array<(request: { url: string; authorization: string 
 describe('token renewal inside retries', () => {
   it('renews a token that expires again during a retry sequence, and each refused token only once', async () => {
     let issued = 0;
-    const auth = new TokenAuth(async () => ({ tokenType: 'Bearer', accessToken: `t${++issued}` }), (error) => error.label === 'API_ERR_TOKEN');
-    const { fetch, seen } = scripted([() => tokenError(401), () => json(500, {}), () => tokenError(401), () => json(200, { ok: true })]);
-    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, auths: { default: auth }, fetch, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+    const auth = new TokenAuth(
+      async () => ({ tokenType: 'Bearer', accessToken: `t${++issued}` }),
+      (error) => error.label === 'API_ERR_TOKEN',
+    );
+    const { fetch, seen } = scripted([
+      () => tokenError(401),
+      () => json(500, {}),
+      () => tokenError(401),
+      () => json(200, { ok: true }),
+    ]);
+    const core = new ClientCore({
+      baseUrl: 'https://x.io',
+      variables: {},
+      auths: { default: auth },
+      fetch,
+      retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    });
     const { data } = await core.call<{ ok: boolean }>(spec);
     expect(data).toEqual({ ok: true });
     expect(seen.map((request) => request.authorization)).toEqual(['Bearer t1', 'Bearer t2', 'Bearer t2', 'Bearer t3']);
@@ -35,16 +59,37 @@ describe('token renewal inside retries', () => {
 
   it('gives up when the renewed token is refused too', async () => {
     let issued = 0;
-    const auth = new TokenAuth(async () => ({ tokenType: 'Bearer', accessToken: `t${++issued}` }), (error) => error.label === 'API_ERR_TOKEN');
-    const { fetch, seen } = scripted([() => tokenError(401), () => tokenError(401), () => tokenError(401), () => tokenError(401), () => json(200, {})]);
-    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, auths: { default: auth }, fetch, retry: { baseDelayMs: 1, maxRetries: 0 } });
+    const auth = new TokenAuth(
+      async () => ({ tokenType: 'Bearer', accessToken: `t${++issued}` }),
+      (error) => error.label === 'API_ERR_TOKEN',
+    );
+    const { fetch, seen } = scripted([
+      () => tokenError(401),
+      () => tokenError(401),
+      () => tokenError(401),
+      () => tokenError(401),
+      () => json(200, {}),
+    ]);
+    const core = new ClientCore({
+      baseUrl: 'https://x.io',
+      variables: {},
+      auths: { default: auth },
+      fetch,
+      retry: { baseDelayMs: 1, maxRetries: 0 },
+    });
     await expect(core.call(spec)).rejects.toMatchObject({ status: 401, label: 'API_ERR_TOKEN' });
     // t1, t2, t3, t4 each refused once: at most three renewals for one call, never a loop.
     expect(seen).toHaveLength(4);
   });
 
   it('does not follow a next link to another origin', async () => {
-    const { fetch } = scripted([() => new Response('[]', { status: 200, headers: { link: '<https://evil.example/steal?page=2>; rel="next"', 'content-type': 'application/json' } })]);
+    const { fetch } = scripted([
+      () =>
+        new Response('[]', {
+          status: 200,
+          headers: { link: '<https://evil.example/steal?page=2>; rel="next"', 'content-type': 'application/json' },
+        }),
+    ]);
     const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
     const pages = core.paged({ ...spec, pagination: { itemsAt: '' } }).pages();
     await pages.next();
@@ -56,7 +101,9 @@ describe('caller mistakes', () => {
   it('reports a header fetch would refuse as a usage error, without sending or retrying', async () => {
     const { fetch, seen } = scripted([() => json(200, {})]);
     const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
-    await expect(core.call({ ...spec, auth: undefined }, {}, { headers: { 'x-note': 'a\r\nInjected: 1' } })).rejects.toThrow(/the header "x-note" cannot be sent/);
+    await expect(
+      core.call({ ...spec, auth: undefined }, {}, { headers: { 'x-note': 'a\r\nInjected: 1' } }),
+    ).rejects.toThrow(/the header "x-note" cannot be sent/);
     expect(seen).toHaveLength(0);
   });
 });
@@ -64,7 +111,10 @@ describe('caller mistakes', () => {
 describe('per-call headers', () => {
   it('win over the credentials', async () => {
     const { fetch, seen } = scripted([() => json(200, {})]);
-    const auth = new TokenAuth(async () => ({ tokenType: 'Bearer', accessToken: 'issued' }), () => false);
+    const auth = new TokenAuth(
+      async () => ({ tokenType: 'Bearer', accessToken: 'issued' }),
+      () => false,
+    );
     const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, auths: { default: auth }, fetch });
     await core.call(spec, {}, { headers: { Authorization: 'Bearer mine' } });
     expect(seen[0]?.authorization).toBe('Bearer mine');
@@ -85,8 +135,19 @@ describe('redirects a fetch reports', () => {
   });
 
   it("refuses a browser's opaque redirect, and an answer a fetch fetched from elsewhere on its own", async () => {
-    const opaque = { type: 'opaqueredirect', status: 0, ok: false, redirected: false, url: '', headers: new Headers(), body: null } as unknown as Response;
-    const followed = Object.defineProperties(json(200, { stolen: true }), { redirected: { value: true }, url: { value: 'https://evil.example/v1/me' } });
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      redirected: false,
+      url: '',
+      headers: new Headers(),
+      body: null,
+    } as unknown as Response;
+    const followed = Object.defineProperties(json(200, { stolen: true }), {
+      redirected: { value: true },
+      url: { value: 'https://evil.example/v1/me' },
+    });
     for (const answer of [opaque, followed]) {
       const { fetch } = scripted([() => answer]);
       const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
@@ -96,7 +157,11 @@ describe('redirects a fetch reports', () => {
 
   it('asks fetch not to follow redirects itself', async () => {
     let init: RequestInit | undefined;
-    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch: (async (_url: string, given?: RequestInit) => ((init = given), json(200, {}))) as typeof fetch });
+    const core = new ClientCore({
+      baseUrl: 'https://x.io',
+      variables: {},
+      fetch: (async (_url: string, given?: RequestInit) => ((init = given), json(200, {}))) as typeof fetch,
+    });
     await core.call(spec);
     expect(init?.redirect).toBe('manual');
   });
@@ -107,7 +172,9 @@ describe('default limits', () => {
     vi.useFakeTimers();
     try {
       const hanging = ((_url: string, init?: RequestInit) =>
-        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof fetch;
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        )) as typeof fetch;
       const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch: hanging, retry: { maxRetries: 0 } });
       const call = core.call(spec).catch((failure: unknown) => failure);
       await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
@@ -126,8 +193,16 @@ describe('default limits', () => {
 describe('signing', () => {
   it("replaces a caller's header of the signer's name in any case, never merging with it", async () => {
     let sent: Record<string, string> = {};
-    const fetch = (async (_url: string, init?: RequestInit) => ((sent = init?.headers as Record<string, string>), json(200, {}))) as typeof globalThis.fetch;
-    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch, signer: () => ({ 'X-Signature': 'real', 'X-Time': '1' }) });
+    const fetch = (async (_url: string, init?: RequestInit) => (
+      (sent = init?.headers as Record<string, string>),
+      json(200, {})
+    )) as typeof globalThis.fetch;
+    const core = new ClientCore({
+      baseUrl: 'https://x.io',
+      variables: {},
+      fetch,
+      signer: () => ({ 'X-Signature': 'real', 'X-Time': '1' }),
+    });
     await core.call(spec, {}, { headers: { 'x-signature': 'forged', 'X-TIME': '0' } });
     expect(sent).toMatchObject({ 'X-Signature': 'real', 'X-Time': '1' });
     expect(Object.keys(sent).filter((name) => /^x-(signature|time)$/i.test(name))).toEqual(['X-Signature', 'X-Time']);
@@ -136,7 +211,9 @@ describe('signing', () => {
 
 describe('error bodies', () => {
   it('keep the body on the error, out of its message and of what inspection shows', async () => {
-    const { fetch } = scripted([() => new Response('<html>upstream said: Bearer s3cr3t-token</html>', { status: 502 })]);
+    const { fetch } = scripted([
+      () => new Response('<html>upstream said: Bearer s3cr3t-token</html>', { status: 502 }),
+    ]);
     const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch, retry: { maxRetries: 0 } });
     const error = (await core.call(spec).catch((failure: unknown) => failure)) as ApiError;
     expect(error.message).toBe('GET /v1/me failed with 502 (no error entries; the body is on error.body)');

@@ -45,15 +45,45 @@ describe('the fixture corpus', () => {
 describe('random collections', () => {
   const name = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 12 }),
-    fc.constantFrom('delete', 'constructor', '__proto__', 'then', '2fa', '🚀', '*/', '${x}', '`', 'a\u2028b', 'List items', 'Items'),
+    fc.constantFrom(
+      'delete',
+      'constructor',
+      '__proto__',
+      'then',
+      '2fa',
+      '🚀',
+      '*/',
+      '${x}',
+      '`',
+      'a\u2028b',
+      'List items',
+      'Items',
+    ),
   );
-  const query = fc.array(fc.record({ key: name, value: fc.oneof(fc.constant(null), fc.string({ maxLength: 8 }), fc.constant('{{v}}')), disabled: fc.boolean() }), { maxLength: 3 });
+  const query = fc.array(
+    fc.record({
+      key: name,
+      value: fc.oneof(fc.constant(null), fc.string({ maxLength: 8 }), fc.constant('{{v}}')),
+      disabled: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  );
   const body = fc.oneof(
     fc.constant(undefined),
-    fc.jsonValue({ maxDepth: 3 }).map((value) => ({ mode: 'raw', raw: JSON.stringify(value), options: { raw: { language: 'json' } } })),
-    fc.array(fc.record({ key: name, value: fc.string({ maxLength: 5 }), type: fc.constantFrom('text', 'file') }), { maxLength: 3 }).map((formdata) => ({ mode: 'formdata', formdata })),
+    fc
+      .jsonValue({ maxDepth: 3 })
+      .map((value) => ({ mode: 'raw', raw: JSON.stringify(value), options: { raw: { language: 'json' } } })),
+    fc
+      .array(fc.record({ key: name, value: fc.string({ maxLength: 5 }), type: fc.constantFrom('text', 'file') }), {
+        maxLength: 3,
+      })
+      .map((formdata) => ({ mode: 'formdata', formdata })),
   );
-  const example = fc.record({ name, code: fc.constantFrom(200, 201, 400, 404, 500), body: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) });
+  const example = fc.record({
+    name,
+    code: fc.constantFrom(200, 201, 400, 404, 500),
+    body: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  });
   const request = fc.record({
     name,
     request: fc.record({
@@ -61,7 +91,14 @@ describe('random collections', () => {
       url: fc.record({
         raw: fc.constant(''),
         host: fc.constant(['{{baseUrl}}']),
-        path: fc.array(fc.oneof(name, name.map((n) => `:${n}`), fc.constant('{{seg}}')), { maxLength: 4 }),
+        path: fc.array(
+          fc.oneof(
+            name,
+            name.map((n) => `:${n}`),
+            fc.constant('{{seg}}'),
+          ),
+          { maxLength: 4 },
+        ),
         query,
       }),
       body,

@@ -17,8 +17,15 @@ async function run(args: string[], options: { cwd?: string; color?: boolean; out
   const previous = process.cwd();
   if (options.cwd) process.chdir(options.cwd);
   try {
-    const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), color: options.color ?? false };
-    const code = await main(['node', 'postman-codegen', ...args], options.outputColor === undefined ? io : { ...io, outputColor: options.outputColor });
+    const io = {
+      stdout: (text: string) => void (stdout += text),
+      stderr: (text: string) => void (stderr += text),
+      color: options.color ?? false,
+    };
+    const code = await main(
+      ['node', 'postman-codegen', ...args],
+      options.outputColor === undefined ? io : { ...io, outputColor: options.outputColor },
+    );
     return { code, stdout, stderr };
   } finally {
     process.chdir(previous);
@@ -46,7 +53,11 @@ function mixed(collection: Json): void {
     const body = JSON.parse(example.body);
     example.body = JSON.stringify({ ...body, bounce: String(body.bounce) });
   }
-  collection.item[0].item.push({ id: 'op-count', name: 'Count devices', request: { method: 'GET', url: '{{baseUrl}}/v1/devices/count' } });
+  collection.item[0].item.push({
+    id: 'op-count',
+    name: 'Count devices',
+    request: { method: 'GET', url: '{{baseUrl}}/v1/devices/count' },
+  });
   collection.item[0].description = 'Every device of an app.';
 }
 
@@ -79,7 +90,9 @@ describe('postman-codegen diff', () => {
   });
 
   it('exits 0 when nothing is breaking, and says so when nothing changed', async () => {
-    const folder = await pair((collection) => (getDevice(collection).request.description = 'Another text.\n\nStatus: confirmed'));
+    const folder = await pair(
+      (collection) => (getDevice(collection).request.description = 'Another text.\n\nStatus: confirmed'),
+    );
     const patch = await run(['diff', 'old.json', 'new.json'], { cwd: folder });
     expect(patch.code).toBe(0);
     expect(patch.stdout).toContain('Suggested version bump: patch.');
@@ -93,7 +106,11 @@ describe('postman-codegen diff', () => {
     const { code, stdout } = await run(['diff', 'old.json', 'new.json', '--format', 'markdown'], { cwd: folder });
     expect(code).toBe(1);
     const lines = stdout.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['### API changes: 3 changes: 1 breaking, 1 minor, 1 patch', '', 'Suggested version bump: **major** (`old.json` → `new.json`)']);
+    expect(lines.slice(0, 3)).toEqual([
+      '### API changes: 3 changes: 1 breaking, 1 minor, 1 patch',
+      '',
+      'Suggested version bump: **major** (`old.json` → `new.json`)',
+    ]);
     expect(stdout).toContain('#### Breaking (1)\n\n| Operation | Field | Change | Before | After | Why |');
     expect(stdout).toContain(
       '| Devices / Get device (`GET /v1/devices/{deviceId}`) | `responses.200.body.bounce` | response-type-changed | `number` | `string` | code that reads it gets values of another type |',
@@ -109,11 +126,23 @@ describe('postman-codegen diff', () => {
     expect(first.stdout).toBe(second.stdout);
     const json = JSON.parse(first.stdout);
     expect(Object.keys(json)).toEqual(['format', 'old', 'new', 'bump', 'counts', 'changes']);
-    expect(json).toMatchObject({ format: 'postman-codegen-diff/1', old: 'old.json', new: 'new.json', bump: 'major', counts: { breaking: 1, minor: 1, patch: 1 } });
+    expect(json).toMatchObject({
+      format: 'postman-codegen-diff/1',
+      old: 'old.json',
+      new: 'new.json',
+      bump: 'major',
+      counts: { breaking: 1, minor: 1, patch: 1 },
+    });
     expect(json.changes[0]).toEqual({
       kind: 'breaking',
       rule: 'response-type-changed',
-      subject: { kind: 'operation', name: 'Devices / Get device', id: 'op-get', method: 'GET', path: '/v1/devices/{deviceId}' },
+      subject: {
+        kind: 'operation',
+        name: 'Devices / Get device',
+        id: 'op-get',
+        method: 'GET',
+        path: '/v1/devices/{deviceId}',
+      },
       field: 'responses.200.body.bounce',
       before: 'number',
       after: 'string',
@@ -135,7 +164,11 @@ describe('postman-codegen diff', () => {
 
   it('reads <git-ref>:<path> through git show', async () => {
     const folder = await pair(() => undefined);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: folder, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: folder,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     git('add', 'old.json');
     git('commit', '-qm', 'shop');
@@ -159,9 +192,13 @@ describe('postman-codegen diff', () => {
     const configured = await run(['diff', 'out/model.json', 'old.json'], { cwd: folder });
     expect(configured.stdout).toContain('No changes.');
     // The same comparison from another folder: no configuration applies to the collection.
-    const elsewhere = await run(['diff', path.join(folder, 'out/model.json'), path.join(folder, 'old.json')], { cwd: tmpdir() });
+    const elsewhere = await run(['diff', path.join(folder, 'out/model.json'), path.join(folder, 'old.json')], {
+      cwd: tmpdir(),
+    });
     expect(elsewhere.code).toBe(1);
-    expect(elsewhere.stdout).toContain('Devices / Get device renamed: devices.fetchOne (devicesGet) → devices.get (devicesGet)');
+    expect(elsewhere.stdout).toContain(
+      'Devices / Get device renamed: devices.fetchOne (devicesGet) → devices.get (devicesGet)',
+    );
   });
 
   it('fails with one paragraph and exit 2 on bad input', async () => {
@@ -169,12 +206,29 @@ describe('postman-codegen diff', () => {
     const missing = await run(['diff', 'old.json', 'gone.json'], { cwd: folder });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('error: gone.json: does not exist. Check the path to the collection.\n');
-    await writeFile(path.join(folder, 'model.json'), JSON.stringify({ modelVersion: MODEL_VERSION, operations: [{ id: 1 }], resources: [], baseUrl: {}, variables: [], auth: {} }));
+    await writeFile(
+      path.join(folder, 'model.json'),
+      JSON.stringify({
+        modelVersion: MODEL_VERSION,
+        operations: [{ id: 1 }],
+        resources: [],
+        baseUrl: {},
+        variables: [],
+        auth: {},
+      }),
+    );
     const broken = await run(['diff', 'model.json', 'old.json'], { cwd: folder });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^error: model\.json \(\$\.operations\[0\]\.id\): is not a route model this version reads: "id" must be a string\. /);
-    await writeFile(path.join(folder, 'future.json'), JSON.stringify({ modelVersion: 99, operations: [], resources: [] }));
-    expect((await run(['diff', 'future.json', 'old.json'], { cwd: folder })).stderr).toContain(`version 99, this postman-codegen reads version ${MODEL_VERSION}`);
+    expect(broken.stderr).toMatch(
+      /^error: model\.json \(\$\.operations\[0\]\.id\): is not a route model this version reads: "id" must be a string\. /,
+    );
+    await writeFile(
+      path.join(folder, 'future.json'),
+      JSON.stringify({ modelVersion: 99, operations: [], resources: [] }),
+    );
+    expect((await run(['diff', 'future.json', 'old.json'], { cwd: folder })).stderr).toContain(
+      `version 99, this postman-codegen reads version ${MODEL_VERSION}`,
+    );
     const format = await run(['diff', 'old.json', 'old.json', '--format', 'yaml'], { cwd: folder });
     expect(format.code).toBe(2);
   });
@@ -193,7 +247,10 @@ describe('postman-codegen diff', () => {
 describe('API changes in generate and check', () => {
   it('generate prints one summary line and prepends a dated changelog entry; check names the breaking change', async () => {
     const folder = await pair(() => undefined);
-    await writeFile(path.join(folder, 'postman-codegen.config.json'), JSON.stringify({ clients: [{ name: 'Shop', collection: 'api.json', out: 'out' }] }));
+    await writeFile(
+      path.join(folder, 'postman-codegen.config.json'),
+      JSON.stringify({ clients: [{ name: 'Shop', collection: 'api.json', out: 'out' }] }),
+    );
     await cp(shopFile, path.join(folder, 'api.json'));
     const first = await run(['generate'], { cwd: folder });
     expect(first.code).toBe(0);
@@ -204,7 +261,9 @@ describe('API changes in generate and check', () => {
     await writeFile(path.join(folder, 'api.json'), JSON.stringify(edited));
     const check = await run(['check'], { cwd: folder });
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('Breaking changes against out/model.json:\n  Devices / Get device response field bounce: number → string\n');
+    expect(check.stderr).toContain(
+      'Breaking changes against out/model.json:\n  Devices / Get device response field bounce: number → string\n',
+    );
 
     await writeFile(path.join(folder, 'CHANGELOG.md'), '# Changelog\n\n## 2020-01-01: Shop\n\nOlder entry.\n');
     const previous = process.env.SOURCE_DATE_EPOCH;
@@ -212,7 +271,9 @@ describe('API changes in generate and check', () => {
     try {
       const second = await run(['generate', '--changelog', 'CHANGELOG.md'], { cwd: folder });
       expect(second.code).toBe(0);
-      expect(second.stdout).toContain('out: API changes: 1 operation added, 1 patch, 1 breaking: Devices / Get device response field bounce: number → string\n');
+      expect(second.stdout).toContain(
+        'out: API changes: 1 operation added, 1 patch, 1 breaking: Devices / Get device response field bounce: number → string\n',
+      );
     } finally {
       if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
       else process.env.SOURCE_DATE_EPOCH = previous;

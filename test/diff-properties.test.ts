@@ -17,7 +17,9 @@ import { modelOfJson, root } from './helpers.js';
 type Json = Record<string, any>;
 
 const corpus = [
-  ...readdirSync(path.join(root, 'test/fixtures/collections')).map((name) => path.join(root, 'test/fixtures/collections', name)),
+  ...readdirSync(path.join(root, 'test/fixtures/collections')).map((name) =>
+    path.join(root, 'test/fixtures/collections', name),
+  ),
   ...readdirSync(path.join(root, 'collection')).map((name) => path.join(root, 'collection', name)),
 ].filter((file) => file.endsWith('.json'));
 const texts = new Map(corpus.map((file) => [file, readFileSync(file, 'utf8')]));
@@ -48,7 +50,10 @@ function shuffleItems(value: unknown, next: () => number): void {
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, entry] of Object.entries(value)) {
-    if (['item', 'folders', 'requests', 'order', 'folders_order', 'response', 'responses'].includes(key) && Array.isArray(entry)) {
+    if (
+      ['item', 'folders', 'requests', 'order', 'folders_order', 'response', 'responses'].includes(key) &&
+      Array.isArray(entry)
+    ) {
       for (let i = entry.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
         [entry[i], entry[j]] = [entry[j], entry[i]];
@@ -73,7 +78,9 @@ describe('diff properties', () => {
       fc.property(fc.constantFrom(...corpus), fc.integer(), (file, seed) => {
         const shuffled = read(file);
         shuffleItems(shuffled, random(seed));
-        expect(diffModels(modelOf(file), modelOfJson(shuffled).model).changes.map((change) => change.message)).toEqual([]);
+        expect(diffModels(modelOf(file), modelOfJson(shuffled).model).changes.map((change) => change.message)).toEqual(
+          [],
+        );
       }),
       { numRuns: 60 },
     );
@@ -93,7 +100,8 @@ describe('diff properties', () => {
       if (!Array.isArray(list)) return;
       list.forEach((entry, index) => {
         if (entry && typeof entry === 'object' && Array.isArray(entry.item)) visit(entry.item);
-        else if (entry && typeof entry === 'object' && entry.request && typeof entry.request === 'object') found.push({ list, index, entry });
+        else if (entry && typeof entry === 'object' && entry.request && typeof entry.request === 'object')
+          found.push({ list, index, entry });
       });
     };
     visit(collection.item ?? collection.collection?.item);
@@ -111,7 +119,18 @@ describe('diff properties', () => {
         list.splice(index, 1);
         break;
       case 'add':
-        list.push({ id: `added-${change.at}`, name: `Added ${change.text}`, request: { method: 'GET', url: { raw: `https://example.com/added/${change.at}`, host: ['example', 'com'], path: ['added', String(change.at)] } } });
+        list.push({
+          id: `added-${change.at}`,
+          name: `Added ${change.text}`,
+          request: {
+            method: 'GET',
+            url: {
+              raw: `https://example.com/added/${change.at}`,
+              host: ['example', 'com'],
+              path: ['added', String(change.at)],
+            },
+          },
+        });
         break;
       case 'rename':
         entry.name = `${entry.name ?? ''} ${change.text}`;
@@ -123,10 +142,18 @@ describe('diff properties', () => {
         request.description = `${change.text}\n\nStatus: inferred`;
         break;
       case 'example':
-        entry.response = [{ name: change.text, code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: JSON.stringify(change.body) }];
+        entry.response = [
+          {
+            name: change.text,
+            code: 200,
+            header: [{ key: 'Content-Type', value: 'application/json' }],
+            body: JSON.stringify(change.body),
+          },
+        ];
         break;
       case 'query':
-        if (typeof request.url === 'object' && request.url !== null) request.url.query = [...(request.url.query ?? []), { key: `q${change.at}`, value: change.text }];
+        if (typeof request.url === 'object' && request.url !== null)
+          request.url.query = [...(request.url.query ?? []), { key: `q${change.at}`, value: change.text }];
         break;
     }
   }
@@ -140,7 +167,22 @@ describe('diff properties', () => {
     'response-status-added': ['response-status-removed', 'error-status-removed'],
   };
   /** Rules that read the same both ways, with before and after swapped. */
-  const SYMMETRIC = new Set<RuleId>(['method-changed', 'path-changed', 'member-renamed', 'summary-changed', 'description-changed', 'status-mark-changed', 'header-changed', 'default-changed', 'format-changed', 'scripts-changed', 'auth-changed', 'pagination-changed', 'body-encoding-changed', 'response-body-changed']);
+  const SYMMETRIC = new Set<RuleId>([
+    'method-changed',
+    'path-changed',
+    'member-renamed',
+    'summary-changed',
+    'description-changed',
+    'status-mark-changed',
+    'header-changed',
+    'default-changed',
+    'format-changed',
+    'scripts-changed',
+    'auth-changed',
+    'pagination-changed',
+    'body-encoding-changed',
+    'response-body-changed',
+  ]);
   /**
    * Rules whose reverse may also be a narrowing: a response body that becomes less precise (an
    * object → `unknown`, as a saved `null` body now infers; a body → no body) is breaking one way
@@ -163,14 +205,32 @@ describe('diff properties', () => {
         for (const change of forward) {
           const mirrors = ADDITIONS[change.rule];
           const counterpart = (other: Change): boolean => place(other) === place(change);
-          if (mirrors) expect(backward.some((other) => counterpart(other) && mirrors.includes(other.rule)), change.message).toBe(true);
+          if (mirrors)
+            expect(
+              backward.some((other) => counterpart(other) && mirrors.includes(other.rule)),
+              change.message,
+            ).toBe(true);
           if (SYMMETRIC.has(change.rule)) {
-            const reverse = (rule: RuleId): boolean => rule === change.rule || (NARROWED_BACK.has(change.rule) && rule === 'response-narrowed');
-            expect(backward.some((other) => counterpart(other) && reverse(other.rule) && other.before === change.after && other.after === change.before), change.message).toBe(true);
+            const reverse = (rule: RuleId): boolean =>
+              rule === change.rule || (NARROWED_BACK.has(change.rule) && rule === 'response-narrowed');
+            expect(
+              backward.some(
+                (other) =>
+                  counterpart(other) &&
+                  reverse(other.rule) &&
+                  other.before === change.after &&
+                  other.after === change.before,
+              ),
+              change.message,
+            ).toBe(true);
           }
         }
-        const removed = forward.filter((change) => change.rule === 'operation-removed').map((change) => change.subject.id);
-        expect(backward.filter((change) => change.rule === 'operation-added').map((change) => change.subject.id)).toEqual(removed);
+        const removed = forward
+          .filter((change) => change.rule === 'operation-removed')
+          .map((change) => change.subject.id);
+        expect(
+          backward.filter((change) => change.rule === 'operation-added').map((change) => change.subject.id),
+        ).toEqual(removed);
       }),
       { numRuns: 80 },
     );
@@ -178,10 +238,14 @@ describe('diff properties', () => {
 
   function convert(collection: unknown, from: string, to: string): Json {
     let result: Json | undefined;
-    transformer.convert(collection, { inputVersion: from, outputVersion: to, retainIds: true }, (error: unknown, converted: Json) => {
-      if (error) throw error;
-      result = converted;
-    });
+    transformer.convert(
+      collection,
+      { inputVersion: from, outputVersion: to, retainIds: true },
+      (error: unknown, converted: Json) => {
+        if (error) throw error;
+        result = converted;
+      },
+    );
     return result as Json;
   }
 

@@ -36,14 +36,28 @@ function editBodies(collection: Json, name: string, edit: (body: Json, index: nu
 }
 /** Integer takes three distinct samples to infer, more than the fixture has: overrides give the two sides. */
 const sizeOverride = (type: 'integer' | 'number'): BuildOptions => ({
-  overrides: [{ operation: 'Devices / Create device', request: { type: 'object', properties: { size: { type } }, required: [] } }],
+  overrides: [
+    { operation: 'Devices / Create device', request: { type: 'object', properties: { size: { type } }, required: [] } },
+  ],
 });
 const scoreOverride = (type: 'integer' | 'number'): BuildOptions => ({
-  overrides: [{ operation: 'Devices / Get device', responses: { '200': { type: 'object', properties: { score: { type } }, required: ['score'] } } }],
+  overrides: [
+    {
+      operation: 'Devices / Get device',
+      responses: { '200': { type: 'object', properties: { score: { type } }, required: ['score'] } },
+    },
+  ],
 });
 const enumOverride = (values: string[] | undefined): BuildOptions => {
   const platform: Schema = values ? { type: 'enum', values } : { type: 'string' };
-  return { overrides: [{ operation: 'Devices / Get device', responses: { '200': { type: 'object', properties: { platform }, required: ['platform'] } } }] };
+  return {
+    overrides: [
+      {
+        operation: 'Devices / Get device',
+        responses: { '200': { type: 'object', properties: { platform }, required: ['platform'] } },
+      },
+    ],
+  };
 };
 
 interface Case {
@@ -60,7 +74,11 @@ const cases: Case[] = [
   { rule: 'operation-removed', edit: (c) => void devices(c).splice(1, 1), message: 'Devices / Create device removed' },
   { rule: 'method-changed', edit: (c) => (item(c, 'Create device').request.method = 'PUT'), field: 'method' },
   { rule: 'path-changed', edit: (c) => (item(c, 'Get device').request.url.path[0] = 'v2'), field: 'path' },
-  { rule: 'member-renamed', edit: (c) => (item(c, 'Get device').name = 'Fetch device'), message: 'Devices / Fetch device renamed: devices.get (devicesGet) → devices.fetch (devicesFetch)' },
+  {
+    rule: 'member-renamed',
+    edit: (c) => (item(c, 'Get device').name = 'Fetch device'),
+    message: 'Devices / Fetch device renamed: devices.get (devicesGet) → devices.fetch (devicesFetch)',
+  },
   {
     rule: 'path-param-added',
     edit: (c) => (item(c, 'List devices').request.url.path = ['v1', ':shopId', 'devices']),
@@ -86,16 +104,33 @@ const cases: Case[] = [
     field: 'body.size',
     message: 'Devices / Create device body field size: number → string',
   },
-  { rule: 'response-field-removed', edit: (c) => editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, note: undefined } : body)), field: 'responses.200.body.note' },
+  {
+    rule: 'response-field-removed',
+    edit: (c) => editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, note: undefined } : body)),
+    field: 'responses.200.body.note',
+  },
   {
     rule: 'response-type-changed',
-    edit: (c) => editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, bounce: String(body.bounce) } : body)),
+    edit: (c) =>
+      editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, bounce: String(body.bounce) } : body)),
     field: 'responses.200.body.bounce',
     message: 'Devices / Get device response field bounce: number → string',
   },
-  { rule: 'response-nullable', edit: (c) => editBodies(c, 'Get device', (body) => ({ ...body, note: null }), 0), field: 'responses.200.body.note' },
-  { rule: 'response-optional', edit: (c) => editBodies(c, 'Get device', ({ name: _, ...rest }) => rest, 1), field: 'responses.200.body.name' },
-  { rule: 'response-body-changed', edit: (c) => editBodies(c, 'Create device', () => ['d1']), field: 'responses.201.body' },
+  {
+    rule: 'response-nullable',
+    edit: (c) => editBodies(c, 'Get device', (body) => ({ ...body, note: null }), 0),
+    field: 'responses.200.body.note',
+  },
+  {
+    rule: 'response-optional',
+    edit: (c) => editBodies(c, 'Get device', ({ name: _, ...rest }) => rest, 1),
+    field: 'responses.200.body.name',
+  },
+  {
+    rule: 'response-body-changed',
+    edit: (c) => editBodies(c, 'Create device', () => ['d1']),
+    field: 'responses.201.body',
+  },
   { rule: 'response-status-removed', edit: (c) => (item(c, 'Create device').response = []), field: 'responses.201' },
   { rule: 'auth-changed', edit: (c) => (item(c, 'Get device').request.auth = { type: 'noauth' }), field: 'auth' },
   {
@@ -106,23 +141,72 @@ const cases: Case[] = [
   },
   {
     rule: 'operation-added',
-    edit: (c) => devices(c).push({ id: 'op-delete', name: 'Delete device', request: { method: 'DELETE', url: { raw: '{{baseUrl}}/v1/devices/:deviceId', host: ['{{baseUrl}}'], path: ['v1', 'devices', ':deviceId'] } } }),
+    edit: (c) =>
+      devices(c).push({
+        id: 'op-delete',
+        name: 'Delete device',
+        request: {
+          method: 'DELETE',
+          url: { raw: '{{baseUrl}}/v1/devices/:deviceId', host: ['{{baseUrl}}'], path: ['v1', 'devices', ':deviceId'] },
+        },
+      }),
     message: 'Devices / Delete device added',
   },
-  { rule: 'optional-param-added', edit: (c) => item(c, 'Get device').request.url.query.push({ key: 'expand', value: 'owner' }), field: 'query.expand' },
-  { rule: 'client-option-added', edit: (c) => c.variable.push({ key: 'region', value: 'eu' }), field: 'options.region' },
-  { rule: 'param-widened', edit: () => undefined, options: [sizeOverride('integer'), sizeOverride('number')], field: 'body.size' },
-  { rule: 'response-field-added', edit: (c) => editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, color: 'red' } : body)), field: 'responses.200.body.color' },
-  { rule: 'response-narrowed', edit: () => undefined, options: [scoreOverride('number'), scoreOverride('integer')], field: 'responses.200.body.score' },
-  { rule: 'enum-value-added', edit: () => undefined, options: [enumOverride(['ios', 'android']), enumOverride(['ios', 'android', 'web'])], field: 'responses.200.body.platform' },
-  { rule: 'enum-unlisted', edit: () => undefined, options: [enumOverride(['ios', 'android']), enumOverride(undefined)], field: 'responses.200.body.platform' },
+  {
+    rule: 'optional-param-added',
+    edit: (c) => item(c, 'Get device').request.url.query.push({ key: 'expand', value: 'owner' }),
+    field: 'query.expand',
+  },
+  {
+    rule: 'client-option-added',
+    edit: (c) => c.variable.push({ key: 'region', value: 'eu' }),
+    field: 'options.region',
+  },
+  {
+    rule: 'param-widened',
+    edit: () => undefined,
+    options: [sizeOverride('integer'), sizeOverride('number')],
+    field: 'body.size',
+  },
+  {
+    rule: 'response-field-added',
+    edit: (c) => editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, color: 'red' } : body)),
+    field: 'responses.200.body.color',
+  },
+  {
+    rule: 'response-narrowed',
+    edit: () => undefined,
+    options: [scoreOverride('number'), scoreOverride('integer')],
+    field: 'responses.200.body.score',
+  },
+  {
+    rule: 'enum-value-added',
+    edit: () => undefined,
+    options: [enumOverride(['ios', 'android']), enumOverride(['ios', 'android', 'web'])],
+    field: 'responses.200.body.platform',
+  },
+  {
+    rule: 'enum-unlisted',
+    edit: () => undefined,
+    options: [enumOverride(['ios', 'android']), enumOverride(undefined)],
+    field: 'responses.200.body.platform',
+  },
   {
     rule: 'response-status-added',
-    edit: (c) => item(c, 'Create device').response.push({ name: 'Taken', code: 409, header: [], body: '{"errors": []}' }),
+    edit: (c) =>
+      item(c, 'Create device').response.push({ name: 'Taken', code: 409, header: [], body: '{"errors": []}' }),
     field: 'responses.409',
   },
-  { rule: 'description-changed', edit: (c) => (item(c, 'Get device').request.description = 'Returns a device by id.\n\nStatus: confirmed'), field: 'description' },
-  { rule: 'examples-changed', edit: (c) => (item(c, 'Get device').response[0].name = 'Found one'), field: 'responses.200.examples' },
+  {
+    rule: 'description-changed',
+    edit: (c) => (item(c, 'Get device').request.description = 'Returns a device by id.\n\nStatus: confirmed'),
+    field: 'description',
+  },
+  {
+    rule: 'examples-changed',
+    edit: (c) => (item(c, 'Get device').response[0].name = 'Found one'),
+    field: 'responses.200.examples',
+  },
   {
     rule: 'status-mark-changed',
     edit: (c) => (item(c, 'Get device').request.description = 'Returns one device.\n\nStatus: inferred'),
@@ -132,10 +216,17 @@ const cases: Case[] = [
   { rule: 'summary-changed', edit: (c) => (item(c, 'Get device').name = 'Get Device'), field: 'name' },
   {
     rule: 'format-changed',
-    edit: (c) => editBodies(c, 'Get device', (body, index) => (index < 2 ? { ...body, id: `6f1c2d3e-0000-4000-8000-00000000000${index}` } : body)),
+    edit: (c) =>
+      editBodies(c, 'Get device', (body, index) =>
+        index < 2 ? { ...body, id: `6f1c2d3e-0000-4000-8000-00000000000${index}` } : body,
+      ),
     field: 'responses.200.body.id',
   },
-  { rule: 'header-changed', edit: (c) => (item(c, 'Get device').request.header[0].value = 'application/vnd.shop+json'), field: 'headers.accept' },
+  {
+    rule: 'header-changed',
+    edit: (c) => (item(c, 'Get device').request.header[0].value = 'application/vnd.shop+json'),
+    field: 'headers.accept',
+  },
   {
     rule: 'body-encoding-changed',
     edit: (c) => (item(c, 'Create device').request.header[0].value = 'application/vnd.shop+json'),
@@ -145,7 +236,10 @@ const cases: Case[] = [
   { rule: 'error-status-removed', edit: (c) => item(c, 'Get device').response.pop(), field: 'responses.404' },
   {
     rule: 'scripts-changed',
-    edit: (c) => (item(c, 'Get device').event = [{ listen: 'prerequest', script: { exec: ['pm.variables.set("t", Date.now())'] } }]),
+    edit: (c) =>
+      (item(c, 'Get device').event = [
+        { listen: 'prerequest', script: { exec: ['pm.variables.set("t", Date.now())'] } },
+      ]),
     field: 'scripts',
   },
   { rule: 'default-changed', edit: (c) => (c.variable[1].value = '456'), field: 'options.partnerId' },
@@ -171,7 +265,9 @@ describe('the change rules', () => {
     const after: ApiModel = structuredClone(before);
     (after.resources[0]?.operations[0] as { deprecated?: boolean }).deprecated = true;
     const report = diffModels(before, after);
-    expect(report.changes.map((change) => [change.rule, change.kind, change.field, change.before, change.after])).toEqual([['deprecation-changed', 'minor', 'deprecated', 'false', 'true']]);
+    expect(
+      report.changes.map((change) => [change.rule, change.kind, change.field, change.before, change.after]),
+    ).toEqual([['deprecation-changed', 'minor', 'deprecated', 'false', 'true']]);
   });
 
   it('has a case for every rule of the table', () => {
@@ -182,7 +278,14 @@ describe('the change rules', () => {
   it('reports the issue’s example in its words and picks the bump from the worst change', () => {
     const after = shop();
     editBodies(after, 'Get device', (body, index) => (index < 2 ? { ...body, bounce: String(body.bounce) } : body));
-    devices(after).push({ id: 'op-new', name: 'Count devices', request: { method: 'GET', url: { raw: '{{baseUrl}}/v1/devices/count', host: ['{{baseUrl}}'], path: ['v1', 'devices', 'count'] } } });
+    devices(after).push({
+      id: 'op-new',
+      name: 'Count devices',
+      request: {
+        method: 'GET',
+        url: { raw: '{{baseUrl}}/v1/devices/count', host: ['{{baseUrl}}'], path: ['v1', 'devices', 'count'] },
+      },
+    });
     const report = diffModels(modelOfJson(shop()).model, modelOfJson(after).model);
     expect(report.bump).toBe('major');
     expect(report.counts).toEqual({ breaking: 1, minor: 1, patch: 0 });
@@ -193,10 +296,18 @@ describe('the change rules', () => {
     const empty = shop();
     item(empty, 'Create device').response[0].body = '';
     const [without, withBody] = [modelOfJson(empty).model, modelOfJson(shop()).model];
-    expect(diffModels(without, withBody).changes.map((change) => [change.rule, change.kind, change.field, change.before, change.after])).toEqual([
-      ['response-narrowed', 'minor', 'responses.201.body', 'no body', 'json'],
+    expect(
+      diffModels(without, withBody).changes.map((change) => [
+        change.rule,
+        change.kind,
+        change.field,
+        change.before,
+        change.after,
+      ]),
+    ).toEqual([['response-narrowed', 'minor', 'responses.201.body', 'no body', 'json']]);
+    expect(diffModels(withBody, without).changes.map((change) => [change.rule, change.kind])).toEqual([
+      ['response-body-changed', 'breaking'],
     ]);
-    expect(diffModels(withBody, without).changes.map((change) => [change.rule, change.kind])).toEqual([['response-body-changed', 'breaking']]);
   });
 
   it('names a collection-level auth change once, not once per operation', () => {
@@ -215,15 +326,20 @@ describe('the change rules', () => {
     after.info.name = 'Store';
     const [a, b] = [modelOfJson(shop()).model, modelOfJson(after).model];
     expect(diffModels(a, b).changes.map((change) => change.rule)).toEqual(['member-renamed']);
-    expect(diffModels(a, b, { fixedClientName: true }).changes.map((change) => change.rule)).toEqual(['summary-changed']);
+    expect(diffModels(a, b, { fixedClientName: true }).changes.map((change) => change.rule)).toEqual([
+      'summary-changed',
+    ]);
   });
 
   it('pairs operations without ids by item path, and a renamed one by its method and path', () => {
-    const strip = (collection: Json): Json => JSON.parse(JSON.stringify(collection, (key, value) => (key === 'id' ? undefined : value)));
+    const strip = (collection: Json): Json =>
+      JSON.parse(JSON.stringify(collection, (key, value) => (key === 'id' ? undefined : value)));
     const after = strip(shop());
     item(after, 'List devices').name = 'Browse devices';
     const report = diffModels(modelOfJson(strip(shop())).model, modelOfJson(after).model);
-    expect(report.changes.map((change) => [change.rule, change.before, change.after])).toEqual([['member-renamed', 'devices.list (devicesList)', 'devices.browse (devicesBrowse)']]);
+    expect(report.changes.map((change) => [change.rule, change.before, change.after])).toEqual([
+      ['member-renamed', 'devices.list (devicesList)', 'devices.browse (devicesBrowse)'],
+    ]);
   });
 
   it('compares the v2.0 fixture with itself as nothing changed', async () => {

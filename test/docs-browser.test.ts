@@ -23,7 +23,10 @@ let accengageUrl: string;
 let accengageAnchors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does.`,
+    );
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   await mkdir(SHOTS, { recursive: true });
   const folder = await mkdtemp(path.join(tmpdir(), 'pc-docs-'));
@@ -62,10 +65,13 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
 /** Every <details> open, and every operation laid out (the page lets the browser skip those off screen). */
 async function unfold(page: Page): Promise<void> {
   await page.$$eval('details', (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
-  await page.$$eval('article.op', (all) => all.forEach((op) => ((op as HTMLElement).style.contentVisibility = 'visible')));
+  await page.$$eval('article.op', (all) =>
+    all.forEach((op) => ((op as HTMLElement).style.contentVisibility = 'visible')),
+  );
 }
 
-const visibleNames = (page: Page): Promise<string[]> => page.$$eval('article.op:not([hidden]) h3', (headings) => headings.map((heading) => heading.textContent ?? ''));
+const visibleNames = (page: Page): Promise<string[]> =>
+  page.$$eval('article.op:not([hidden]) h3', (headings) => headings.map((heading) => heading.textContent ?? ''));
 
 describe('the Accengage reference page', () => {
   it('loads with no console error and no network request, every operation on it', async () => {
@@ -125,10 +131,16 @@ describe('the Accengage reference page', () => {
   it('has no sideways scroll on a 390 px phone, every section unfolded', async () => {
     const { page, errors } = await open(accengageUrl, { width: 390, height: 844 });
     await unfold(page);
-    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const widths = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
     await page.screenshot({ path: path.join(SHOTS, 'accengage-phone.png') });
-    await page.locator('article.op', { hasText: 'List devices' }).first().screenshot({ path: path.join(SHOTS, 'accengage-phone-list-devices.png') });
+    await page
+      .locator('article.op', { hasText: 'List devices' })
+      .first()
+      .screenshot({ path: path.join(SHOTS, 'accengage-phone-list-devices.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -158,13 +170,39 @@ function hostileCollection(): Record<string, unknown> {
         path: ['items', String(index)],
         query: [{ key: 'q', value: HOSTILE[0], description: text }],
       },
-      body: { mode: 'raw', raw: JSON.stringify({ note: HOSTILE[3], [HOSTILE[1] as string]: 1 }), options: { raw: { language: 'json' } } },
+      body: {
+        mode: 'raw',
+        raw: JSON.stringify({ note: HOSTILE[3], [HOSTILE[1] as string]: 1 }),
+        options: { raw: { language: 'json' } },
+      },
     },
-    response: [{ name: HOSTILE[4], code: 200, header: [{ key: 'Content-Type', value: 'application/json' }, { key: 'Link', value: HOSTILE[3] }], body: JSON.stringify({ [HOSTILE[0] as string]: HOSTILE[2] }) }],
+    response: [
+      {
+        name: HOSTILE[4],
+        code: 200,
+        header: [
+          { key: 'Content-Type', value: 'application/json' },
+          { key: 'Link', value: HOSTILE[3] },
+        ],
+        body: JSON.stringify({ [HOSTILE[0] as string]: HOSTILE[2] }),
+      },
+    ],
   });
-  return collectionOf([{ name: HOSTILE[3], description: text, item: [request(0), request(1), request(2)] }, request(3), request(4), request(5)], {
-    info: { name: HOSTILE[3], description: text, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-  });
+  return collectionOf(
+    [
+      { name: HOSTILE[3], description: text, item: [request(0), request(1), request(2)] },
+      request(3),
+      request(4),
+      request(5),
+    ],
+    {
+      info: {
+        name: HOSTILE[3],
+        description: text,
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+    },
+  );
 }
 
 describe('a page made from hostile collection text', () => {
@@ -183,7 +221,11 @@ describe('a page made from hostile collection text', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(1);
     expect(await page.$$eval('img, svg, iframe, object, embed', (elements) => elements.length)).toBe(0);
-    expect(await page.$$eval('*', (elements) => elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))))).toEqual([]);
+    expect(
+      await page.$$eval('*', (elements) =>
+        elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
+      ),
+    ).toEqual([]);
     const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.filter((href) => !/^(#|https?:|mailto:)/i.test(href))).toEqual([]);
     // The payloads are there, as text a reader can see.
@@ -194,7 +236,10 @@ describe('a page made from hostile collection text', () => {
     await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: false });
     const phone = await open(pathToFileURL(path.join(folder, 'index.html')).href, { width: 390, height: 844 });
     await unfold(phone.page);
-    const widths = await phone.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const widths = await phone.page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);

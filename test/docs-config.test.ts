@@ -9,7 +9,8 @@ import { CodegenError } from '../generator/errors.js';
 import { generateClient } from '../generator/pipeline.js';
 import { accengageCollection, fixture } from './helpers.js';
 
-const outputs = (files: Map<string, string>): string[] => [...files.keys()].filter((name) => name.startsWith('docs/') || name === 'openapi.json').sort();
+const outputs = (files: Map<string, string>): string[] =>
+  [...files.keys()].filter((name) => name.startsWith('docs/') || name === 'openapi.json').sort();
 
 describe('per-client switches', () => {
   it('write docs and openapi.json by default, and leave each out when set to false', async () => {
@@ -17,13 +18,19 @@ describe('per-client switches', () => {
     const all = outputs((await generateClient(client)).files);
     expect(all).toEqual(expect.arrayContaining(['docs/index.html', 'docs/README.md', 'openapi.json']));
     expect(outputs((await generateClient({ ...client, docs: false })).files)).toEqual(['openapi.json']);
-    expect(outputs((await generateClient({ ...client, openapi: false })).files)).toEqual(all.filter((name) => name !== 'openapi.json'));
+    expect(outputs((await generateClient({ ...client, openapi: false })).files)).toEqual(
+      all.filter((name) => name !== 'openapi.json'),
+    );
     expect(outputs((await generateClient({ ...client, docs: false, openapi: false })).files)).toEqual([]);
   });
 
   it('refuse anything but a boolean, naming the place', () => {
-    expect(() => validateClient({ collection: 'a.json', out: 'x', docs: 'yes' }, 'config.json', '$.clients[0]')).toThrow(CodegenError);
-    expect(() => validateClient({ collection: 'a.json', out: 'x', openapi: 1 }, 'config.json', '$.clients[0]')).toThrow(/"openapi" must be true or false/);
+    expect(() =>
+      validateClient({ collection: 'a.json', out: 'x', docs: 'yes' }, 'config.json', '$.clients[0]'),
+    ).toThrow(CodegenError);
+    expect(() => validateClient({ collection: 'a.json', out: 'x', openapi: 1 }, 'config.json', '$.clients[0]')).toThrow(
+      /"openapi" must be true or false/,
+    );
   });
 });
 
@@ -32,7 +39,10 @@ describe('postman-codegen docs', () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'pc-docs-cmd-')), 'site');
     let stdout = '';
     const io = { stdout: (text: string) => void (stdout += text), stderr: () => undefined };
-    const code = await main(['node', 'postman-codegen', 'docs', accengageCollection, '--out', out, '--config', 'postman-codegen.config.json'], io);
+    const code = await main(
+      ['node', 'postman-codegen', 'docs', accengageCollection, '--out', out, '--config', 'postman-codegen.config.json'],
+      io,
+    );
     expect(code).toBe(0);
     const files = (await readdir(out)).sort();
     expect(files).toContain('index.html');
@@ -48,9 +58,18 @@ describe('postman-codegen docs', () => {
   it('refuses a collection with nothing to document, writing nothing', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'pc-docs-empty-'));
     const file = path.join(folder, 'empty.json');
-    await writeFile(file, JSON.stringify({ info: { name: 'Empty', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'Folder', item: [] }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        info: { name: 'Empty', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+        item: [{ name: 'Folder', item: [] }],
+      }),
+    );
     let stderr = '';
-    const code = await main(['node', 'postman-codegen', 'docs', file, '--out', path.join(folder, 'out')], { stdout: () => undefined, stderr: (text) => void (stderr += text) });
+    const code = await main(['node', 'postman-codegen', 'docs', file, '--out', path.join(folder, 'out')], {
+      stdout: () => undefined,
+      stderr: (text) => void (stderr += text),
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('empty.json');
     await expect(readdir(path.join(folder, 'out'))).rejects.toThrow();

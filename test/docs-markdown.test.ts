@@ -58,7 +58,8 @@ describe('the Accengage Markdown reference', () => {
 
 describe('descriptions', () => {
   it('keep their Markdown and lose raw HTML and unsafe links', () => {
-    const text = 'Use **bold** and `<b>code</b>`.\n\n<script>alert(1)</script>\n\n[ok](https://example.org) [bad](javascript:alert(1)) [worse]( JaVa\tScript:alert(1))\n\n[ref]: data:text/html,x\n\n```\n<i>fenced</i>\n```';
+    const text =
+      'Use **bold** and `<b>code</b>`.\n\n<script>alert(1)</script>\n\n[ok](https://example.org) [bad](javascript:alert(1)) [worse]( JaVa\tScript:alert(1))\n\n[ref]: data:text/html,x\n\n```\n<i>fenced</i>\n```';
     const safe = safeMarkdown(text);
     expect(safe).toContain('**bold** and `<b>code</b>`');
     expect(safe).toContain('\\<script>alert(1)\\</script>');

@@ -7,7 +7,9 @@ import { root } from './helpers.js';
 let generated: Promise<Map<string, string>> | undefined;
 
 export function accengageFiles(): Promise<Map<string, string>> {
-  generated ??= loadConfig(path.join(root, 'postman-codegen.config.json')).then(async ({ clients, file }) => (await generateClient(clients[0] as (typeof clients)[number], file)).files);
+  generated ??= loadConfig(path.join(root, 'postman-codegen.config.json')).then(
+    async ({ clients, file }) => (await generateClient(clients[0] as (typeof clients)[number], file)).files,
+  );
   return generated;
 }
 

@@ -61,7 +61,10 @@ describe('pagination', () => {
   };
 
   it('lists 10,000 devices over 100 pages, none lost or repeated, through 5% server errors and a token expiry', async () => {
-    const { simulator, client } = await setup({ devices: 10_000, pageSize: 100, faults: { serverErrorRate: 0.05 }, seed: 7 }, { maxRetries: 6 });
+    const { simulator, client } = await setup(
+      { devices: 10_000, pageSize: 100, faults: { serverErrorRate: 0.05 }, seed: 7 },
+      { maxRetries: 6 },
+    );
     const ids: string[] = [];
     let pages = 0;
     for await (const page of client.devices.list({ lastOpen: '2000-01-01' }).pages()) {
@@ -81,7 +84,12 @@ describe('pagination', () => {
     const { simulator, client } = await setup({ devices: 5 });
     const page = await client.devices.list({ lastOpen: '2000-01-01' });
     const expected = simulator.devices[0];
-    expect(page.items[0]).toMatchObject({ deviceId: expected?.deviceId, bounce: expected?.bounce, pushEnabled: expected?.pushEnabled, nbOpen: expected?.nbOpen });
+    expect(page.items[0]).toMatchObject({
+      deviceId: expected?.deviceId,
+      bounce: expected?.bounce,
+      pushEnabled: expected?.pushEnabled,
+      nbOpen: expected?.nbOpen,
+    });
     expect(typeof page.items[0]?.bounce).toBe('number');
     expect(page.response.headers.get('content-type')).toContain('text/csv');
   });
@@ -115,27 +123,59 @@ describe('every operation', () => {
     expect((await client.accessToken.create({ body: { email: simulator.email } })).token_type).toBe('Bearer');
     expect((await client.me.get()).message).toContain('Welcome');
     expect((await client.apps.list()).items.map((app) => app.partnerId)).toEqual(['12345678', '12345679']);
-    expect(await client.apps.get({ partnerId: '12345679' })).toMatchObject({ partnerId: '12345679', platform: 'android' });
+    expect(await client.apps.get({ partnerId: '12345679' })).toMatchObject({
+      partnerId: '12345679',
+      platform: 'android',
+    });
     expect((await client.devices.list({ lastOpen: '2000-01-01' })).items).toHaveLength(3);
     expect(await client.devices.get({ deviceId })).toMatchObject({ deviceId });
-    expect(await client.devices.update({ deviceId, body: { fields: [{ action: 'set', key: 'favourite_team', value: 'PSG' }, { action: 'increment', key: 'loyalty_points', value: 10 }] } })).toEqual({ deviceId, updated: 2 });
+    expect(
+      await client.devices.update({
+        deviceId,
+        body: {
+          fields: [
+            { action: 'set', key: 'favourite_team', value: 'PSG' },
+            { action: 'increment', key: 'loyalty_points', value: 10 },
+          ],
+        },
+      }),
+    ).toEqual({ deviceId, updated: 2 });
     expect(simulator.devices[0]?.fields.favourite_team).toBe('PSG');
-    expect(await client.deviceTags.set({ deviceId, body: { category: 'interests', identifier: 'football', items: { team: 'PSG' } } })).toMatchObject({ category: 'interests' });
-    await expect(client.deviceTags.delete({ deviceId, category: 'interests', identifier: 'football' })).resolves.toBeUndefined();
+    expect(
+      await client.deviceTags.set({
+        deviceId,
+        body: { category: 'interests', identifier: 'football', items: { team: 'PSG' } },
+      }),
+    ).toMatchObject({ category: 'interests' });
+    await expect(
+      client.deviceTags.delete({ deviceId, category: 'interests', identifier: 'football' }),
+    ).resolves.toBeUndefined();
     expect((await client.fields.list()).fields.map((field) => field.name)).toContain('loyalty_points');
     expect((await client.segments.list()).items).toHaveLength(5);
     const list = await client.staticLists.create({ body: { name: 'Beta', externalId: 'beta' } });
     expect((await client.staticLists.list().all()).map((l) => l.externalId)).toEqual(['crm-vip', 'beta']);
     const csv = new Blob(['member_id;city\nm1;Paris\nm2;Lyon\n'], { type: 'text/csv' });
-    expect(await client.staticLists.importMembers({ listId: list.id, body: { file: { data: csv, filename: 'members.csv' }, mode: 'append' } })).toMatchObject({ rows: 2, rejected: 0 });
+    expect(
+      await client.staticLists.importMembers({
+        listId: list.id,
+        body: { file: { data: csv, filename: 'members.csv' }, mode: 'append' },
+      }),
+    ).toMatchObject({ rows: 2, rejected: 0 });
     await expect(client.staticLists.delete({ listId: list.id })).resolves.toBeUndefined();
-    const message = await client.messages.create({ body: { name: 'Hello', message: { subject: 'Hi', text: 'Hello', sound: 'default' } } });
+    const message = await client.messages.create({
+      body: { name: 'Hello', message: { subject: 'Hi', text: 'Hello', sound: 'default' } },
+    });
     expect(await client.messages.get({ messageId: message.id })).toMatchObject({ name: 'Hello', status: 'draft' });
     expect((await client.messages.list({ type: 'push' }).all()).length).toBe(2);
-    expect(await client.messages.send({ messageId: message.id, body: { targets: [{ deviceId }] } })).toMatchObject({ parentMessageId: message.id, targets: 1 });
+    expect(await client.messages.send({ messageId: message.id, body: { targets: [{ deviceId }] } })).toMatchObject({
+      parentMessageId: message.id,
+      targets: 1,
+    });
     expect((await client.statistics.get({ messageId: 30001 })).platforms.ios?.sent).toBe(100);
     expect((await client.bounces.list()).items).toHaveLength(3);
-    const upload = await client.images.upload({ body: { image: new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), name: 'banner' } });
+    const upload = await client.images.upload({
+      body: { image: new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), name: 'banner' },
+    });
     expect(upload).toMatchObject({ name: 'banner', size: 4 });
     expect(simulator.stats.rejectedSignatures).toBe(0);
   });
@@ -166,12 +206,23 @@ describe('errors', () => {
 
   it('reports format errors, unknown routes and forbidden apps with their labels', async () => {
     const { client } = await setup();
-    expect(await failure(client.devices.list({ lastOpen: '01/10/2017' }))).toMatchObject({ status: 400, label: 'API_ERR_FORMAT' });
-    expect(await failure(client.apps.get({ partnerId: '99999999' }))).toMatchObject({ status: 403, label: 'API_ERR_FORBIDDEN' });
-    expect(await failure(client.messages.get({ messageId: 1 }))).toMatchObject({ status: 404, label: 'API_ERR_UNKNOW_ROUTE' });
+    expect(await failure(client.devices.list({ lastOpen: '01/10/2017' }))).toMatchObject({
+      status: 400,
+      label: 'API_ERR_FORMAT',
+    });
+    expect(await failure(client.apps.get({ partnerId: '99999999' }))).toMatchObject({
+      status: 403,
+      label: 'API_ERR_FORBIDDEN',
+    });
+    expect(await failure(client.messages.get({ messageId: 1 }))).toMatchObject({
+      status: 404,
+      label: 'API_ERR_UNKNOW_ROUTE',
+    });
     // A deliberately invalid body: the server reports every problem it finds.
-    // @ts-expect-error subject is missing on purpose
-    const format = (await failure(client.messages.create({ body: { name: '', message: { sound: 'x' } } }))) as AccengageError;
+    const format = (await failure(
+      // @ts-expect-error subject is missing on purpose
+      client.messages.create({ body: { name: '', message: { sound: 'x' } } }),
+    )) as AccengageError;
     expect(format.errors.map((entry) => entry.label)).toEqual(['API_ERR_FORMAT', 'API_ERR_FORMAT']);
   });
 
@@ -183,7 +234,9 @@ describe('errors', () => {
       apiKey: simulator.apiKey,
       baseUrl: simulator.url,
       maxRetries: 0,
-      hooks: { afterResponse: (_response, request) => void (signature = request.headers['Accengage-Signature'] ?? signature) },
+      hooks: {
+        afterResponse: (_response, request) => void (signature = request.headers['Accengage-Signature'] ?? signature),
+      },
     });
     const error = await failure(hooked.me.get({}, { headers: { 'Simulator-Fault': '500 API_ERR_DB' } }));
     const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack ?? ''}`;
@@ -248,7 +301,13 @@ describe('retries, timeouts and abort', () => {
   });
 
   it('reports a server that is not there as a connection error', async () => {
-    const client = new AccengageClient({ email: 'a@b.co', apiKey: 'k', baseUrl: 'http://127.0.0.1:9', maxRetries: 1, retry: { baseDelayMs: 1 } });
+    const client = new AccengageClient({
+      email: 'a@b.co',
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:9',
+      maxRetries: 1,
+      retry: { baseDelayMs: 1 },
+    });
     expect(await failure(client.me.get())).toBeInstanceOf(ConnectionError);
   });
 });

@@ -6,7 +6,15 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AccengageError, ConnectionError, InvalidResponseError, PaginationError, RedirectError, ResponseTooLargeError, TimeoutError } from '../generated/accengage/index.js';
+import {
+  AccengageError,
+  ConnectionError,
+  InvalidResponseError,
+  PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from '../generated/accengage/index.js';
 import { clientOf, failure, recordingFetch, setup, simulator as startSimulator } from './e2e-support.js';
 
 const ME = 'GET /v1/me';
@@ -19,7 +27,9 @@ describe('signing runs last', () => {
     const client = clientOf(simulator, {
       hooks: {
         beforeRequest: (request) =>
-          request.method === 'POST' && request.url.endsWith('/static-lists') ? { ...request, body: encoder.encode('{"name":"Réécrit","externalId":"hook"}') } : undefined,
+          request.method === 'POST' && request.url.endsWith('/static-lists')
+            ? { ...request, body: encoder.encode('{"name":"Réécrit","externalId":"hook"}') }
+            : undefined,
       },
     });
     const created = await client.staticLists.create({ body: { name: 'Original' } });
@@ -37,8 +47,14 @@ describe('signing runs last', () => {
         beforeRequest: (request) => {
           if (request.method !== 'PUT') return undefined;
           attempts++;
-          const body = JSON.stringify({ fields: [{ action: 'set', key: 'favourite_team', value: `attempt ${attempts}` }] });
-          return { ...request, body: encoder.encode(body), headers: { ...request.headers, 'x-attempt': String(attempts) } };
+          const body = JSON.stringify({
+            fields: [{ action: 'set', key: 'favourite_team', value: `attempt ${attempts}` }],
+          });
+          return {
+            ...request,
+            body: encoder.encode(body),
+            headers: { ...request.headers, 'x-attempt': String(attempts) },
+          };
         },
       },
     });
@@ -53,9 +69,13 @@ describe('signing runs last', () => {
     const { simulator } = await setup();
     // The simulator checks the signature against the bytes it receives: sign one body, send another.
     const client = clientOf(simulator, {
-      fetch: (input, init) => fetch(input, { ...init, body: init?.body ? encoder.encode('{"name":"tampered"}') : null }),
+      fetch: (input, init) =>
+        fetch(input, { ...init, body: init?.body ? encoder.encode('{"name":"tampered"}') : null }),
     });
-    expect(await failure(client.staticLists.create({ body: { name: 'Original' } }))).toMatchObject({ status: 400, label: 'API_ERR_SIGNATURE' });
+    expect(await failure(client.staticLists.create({ body: { name: 'Original' } }))).toMatchObject({
+      status: 400,
+      label: 'API_ERR_SIGNATURE',
+    });
   });
 });
 
@@ -63,7 +83,9 @@ describe('one token for many calls', () => {
   it('fetches one token for 50 concurrent first calls', async () => {
     const { simulator, client } = await setup();
     const answers = await Promise.all(Array.from({ length: 50 }, () => client.me.get()));
-    expect(answers.map((answer) => answer.message)).toEqual(Array.from({ length: 50 }, () => `Welcome ${simulator.email}`));
+    expect(answers.map((answer) => answer.message)).toEqual(
+      Array.from({ length: 50 }, () => `Welcome ${simulator.email}`),
+    );
     expect(simulator.stats.byRoute[TOKEN]).toBe(1);
   });
 
@@ -83,10 +105,16 @@ describe('one token for many calls', () => {
   it('renews a token refused again later in the same call, each refusal at most once', async () => {
     const { simulator, client } = await setup();
     await client.me.get();
-    simulator.script({ route: ME, status: 401, label: 'API_ERR_TOKEN' }, { route: ME, status: 503 }, { route: ME, status: 401, label: 'API_ERR_TOKEN' });
+    simulator.script(
+      { route: ME, status: 401, label: 'API_ERR_TOKEN' },
+      { route: ME, status: 503 },
+      { route: ME, status: 401, label: 'API_ERR_TOKEN' },
+    );
     expect((await client.me.get()).message).toContain('Welcome');
     expect(simulator.stats.tokensIssued).toBe(3);
-    expect(simulator.stats.log.filter((entry) => entry.route === ME).map((entry) => entry.outcome)).toEqual([200, 401, 503, 401, 200]);
+    expect(simulator.stats.log.filter((entry) => entry.route === ME).map((entry) => entry.outcome)).toEqual([
+      200, 401, 503, 401, 200,
+    ]);
   });
 
   it('does not loop on a token the API keeps refusing', async () => {
@@ -105,7 +133,11 @@ describe('no secret in any error', () => {
   /** Every way an error is commonly printed or logged, its causes included. */
   function renderings(error: unknown, depth = 0): string[] {
     if (depth > 5 || error === undefined || error === null) return [];
-    const texts = [String(error), inspect(error, { depth: 20, showHidden: true, getters: true }), JSON.stringify(error) ?? ''];
+    const texts = [
+      String(error),
+      inspect(error, { depth: 20, showHidden: true, getters: true }),
+      JSON.stringify(error) ?? '',
+    ];
     if (error instanceof Error) texts.push(error.message, error.stack ?? '', ...renderings(error.cause, depth + 1));
     return texts;
   }
@@ -124,7 +156,14 @@ describe('no secret in any error', () => {
     simulator.script({ route: ME, delayMs: 1_500 }, { route: ME, delayMs: 1_500 });
     errors.push(['TimeoutError', await failure(client.me.get())]);
     errors.push(['PaginationError', await failure(client.segments.list().all())]);
-    errors.push(['invalid JSON', await failure(clientOf(simulator, { fetch: () => Promise.resolve(new Response('{"message": "Welcome', { status: 200 })) }).me.get())]);
+    errors.push([
+      'invalid JSON',
+      await failure(
+        clientOf(simulator, {
+          fetch: () => Promise.resolve(new Response('{"message": "Welcome', { status: 200 })),
+        }).me.get(),
+      ),
+    ]);
     const refused = clientOf(simulator, { apiKey: 'wrong-key-0123456789', fetch: recorder.fetch });
     errors.push(['token request refused', await failure(refused.me.get())]);
     simulator.script({ route: ME, status: 302, headers: { location: `${other.url}/v1/me` } });
@@ -132,7 +171,16 @@ describe('no secret in any error', () => {
     const capped = clientOf(simulator, { fetch: recorder.fetch, maxResponseBytes: 16 });
     errors.push(['ResponseTooLargeError', await failure(capped.me.get())]);
 
-    expect(errors.map(([, error]) => (error as Error).constructor.name)).toEqual(['AccengageError', 'ConnectionError', 'TimeoutError', 'PaginationError', 'InvalidResponseError', 'AccengageError', 'RedirectError', 'ResponseTooLargeError']);
+    expect(errors.map(([, error]) => (error as Error).constructor.name)).toEqual([
+      'AccengageError',
+      'ConnectionError',
+      'TimeoutError',
+      'PaginationError',
+      'InvalidResponseError',
+      'AccengageError',
+      'RedirectError',
+      'ResponseTooLargeError',
+    ]);
     expect(errors[0]?.[1]).toBeInstanceOf(AccengageError);
     expect(errors[1]?.[1]).toBeInstanceOf(ConnectionError);
     expect(errors[2]?.[1]).toBeInstanceOf(TimeoutError);

@@ -13,7 +13,10 @@ const DEVICES = 'GET /v1/me/apps/:partnerId/devices';
 const ALL_SEGMENTS = [101, 102, 103, 104, 105];
 
 async function segmentsWith(links: Partial<LinkFaults>, pageSize = 2) {
-  const { simulator, client } = await setup({ pageSize, faults: { links: { header: 'standard', body: 'same', ...links } } });
+  const { simulator, client } = await setup({
+    pageSize,
+    faults: { links: { header: 'standard', body: 'same', ...links } },
+  });
   return { simulator, client, ids: async () => (await client.segments.list().all()).map((segment) => segment.id) };
 }
 
@@ -55,7 +58,11 @@ describe('where the links are read', () => {
   });
 
   it('reads a decorated Link header on the CSV devices list, which has no body links', async () => {
-    const { simulator, client } = await setup({ devices: 25, pageSize: 10, faults: { links: { header: 'decorated', body: 'same' } } });
+    const { simulator, client } = await setup({
+      devices: 25,
+      pageSize: 10,
+      faults: { links: { header: 'decorated', body: 'same' } },
+    });
     const ids: string[] = [];
     for await (const device of client.devices.list({ lastOpen: '2000-01-01' })) ids.push(device.deviceId);
     expect(ids).toEqual(simulator.devices.map((device) => device.deviceId));
@@ -69,7 +76,9 @@ describe('links that must not be followed', () => {
     const { simulator, client } = await segmentsWith({ origin: other.url });
     const pages = client.segments.list().pages();
     const first = await pages.next();
-    expect(first.value && 'items' in first.value ? first.value.items.map((segment) => segment.id) : []).toEqual([101, 102]);
+    expect(first.value && 'items' in first.value ? first.value.items.map((segment) => segment.id) : []).toEqual([
+      101, 102,
+    ]);
     const error = await failure(pages.next());
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as Error).message).toBe(`the next page is on another origin (${other.url}); it was not followed`);

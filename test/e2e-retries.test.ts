@@ -46,14 +46,19 @@ describe('which answers are retried', () => {
     simulator.script({ route: ME, status });
     expect((await client.me.get()).message).toContain('Welcome');
     expect(simulator.stats.byRoute[ME]).toBe(2);
-    expect(simulator.stats.log.filter((entry) => entry.route === ME).map((entry) => entry.outcome)).toEqual([status, 200]);
+    expect(simulator.stats.log.filter((entry) => entry.route === ME).map((entry) => entry.outcome)).toEqual([
+      status,
+      200,
+    ]);
   });
 
   it('never retries any other 4xx: the same request would fail the same way', async () => {
     const { simulator, client } = await setup({}, { maxRetries: 3 });
     await client.me.get();
     // 407 and 421 never reach the client: fetch itself sends the request again on a new connection.
-    const statuses = Array.from({ length: 100 }, (_, i) => 400 + i).filter((status) => ![407, 408, 421, 429].includes(status));
+    const statuses = Array.from({ length: 100 }, (_, i) => 400 + i).filter(
+      (status) => ![407, 408, 421, 429].includes(status),
+    );
     for (const status of statuses) {
       // One fault only: a retry would succeed, so a call that does not fail was retried.
       simulator.script({ route: ME, status, label: 'API_ERR_FORMAT' });
@@ -68,7 +73,14 @@ describe('which answers are retried', () => {
     const { simulator, client } = await setup({ devices: 1 });
     const deviceId = simulator.devices[0]?.deviceId as string;
     simulator.script({ route: UPDATE_DEVICE, status: 409, label: 'API_ERR_FORMAT' });
-    expect(await failure(client.devices.update({ deviceId, body: { fields: [{ action: 'increment', key: 'loyalty_points', value: 1 }] } }))).toMatchObject({ status: 409 });
+    expect(
+      await failure(
+        client.devices.update({
+          deviceId,
+          body: { fields: [{ action: 'increment', key: 'loyalty_points', value: 1 }] },
+        }),
+      ),
+    ).toMatchObject({ status: 409 });
     expect(simulator.stats.byRoute[UPDATE_DEVICE]).toBe(1);
   });
 
@@ -111,8 +123,13 @@ describe('what is never sent twice', () => {
     simulator.script({ route: CREATE_LIST, delayMs: 800 });
     const error = await failure(client.staticLists.create({ body: { name: 'Slow', externalId: 'slow' } }));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).message).toBe(`POST /v1/me/apps/${simulator.partnerId}/static-lists timed out after 300 ms`);
-    await vi.waitFor(() => expect(simulator.data.staticLists.filter((list) => list.externalId === 'slow')).toHaveLength(1), { timeout: 3_000 });
+    expect((error as TimeoutError).message).toBe(
+      `POST /v1/me/apps/${simulator.partnerId}/static-lists timed out after 300 ms`,
+    );
+    await vi.waitFor(
+      () => expect(simulator.data.staticLists.filter((list) => list.externalId === 'slow')).toHaveLength(1),
+      { timeout: 3_000 },
+    );
     expect(simulator.stats.byRoute[CREATE_LIST]).toBe(1);
   });
 
@@ -121,7 +138,12 @@ describe('what is never sent twice', () => {
     const device = simulator.devices[0];
     const deviceId = device?.deviceId as string;
     simulator.script({ route: UPDATE_DEVICE, drop: 'after-handler' });
-    expect(await client.devices.update({ deviceId, body: { fields: [{ action: 'set', key: 'favourite_team', value: 'OL' }] } })).toEqual({ deviceId, updated: 1 });
+    expect(
+      await client.devices.update({
+        deviceId,
+        body: { fields: [{ action: 'set', key: 'favourite_team', value: 'OL' }] },
+      }),
+    ).toEqual({ deviceId, updated: 1 });
     expect(simulator.stats.byRoute[UPDATE_DEVICE]).toBe(2);
     expect(device?.fields.favourite_team).toBe('OL');
   });
@@ -180,7 +202,11 @@ describe('how long the client waits', () => {
     const { simulator, client } = await setup({}, { retry: { baseDelayMs: 1, maxDelayMs: 5_000 } });
     await client.me.get();
     // HTTP dates have whole seconds: two seconds from now is 1 to 2 seconds away.
-    simulator.script({ route: ME, status: 503, headers: { 'retry-after': new Date(Date.now() + 2_000).toUTCString() } });
+    simulator.script({
+      route: ME,
+      status: 503,
+      headers: { 'retry-after': new Date(Date.now() + 2_000).toUTCString() },
+    });
     await client.me.get();
     const [wait] = waitsOf(simulator, ME).slice(1);
     expect(wait).toBeGreaterThanOrEqual(900);
@@ -211,4 +237,3 @@ describe('how long the client waits', () => {
     expect(simulator.stats.byRoute[ME]).toBe(2);
   });
 });
-

@@ -56,9 +56,15 @@ export function recordingFetch(): { fetch: typeof fetch; sent: Array<Record<stri
 }
 
 /** A request signed by hand, as the official introduction describes it, for probing the simulator itself. */
-export function signedFetch(target: Simulator, path: string, init: { method?: string; body?: string; headers?: Record<string, string>; hexCase?: 'lower' | 'upper' } = {}): Promise<Response> {
+export function signedFetch(
+  target: Simulator,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string>; hexCase?: 'lower' | 'upper' } = {},
+): Promise<Response> {
   const time = String(Math.floor(Date.now() / 1000));
-  const digest = createHash('sha1').update(`${init.body ?? ''}${target.apiKey}${time}`).digest('hex');
+  const digest = createHash('sha1')
+    .update(`${init.body ?? ''}${target.apiKey}${time}`)
+    .digest('hex');
   const signature = init.hexCase === 'upper' ? digest.toUpperCase() : digest;
   return fetch(`${target.url}${path}`, {
     method: init.method ?? 'GET',

@@ -36,20 +36,34 @@ describe('clients generated from the fixture corpus', async () => {
   it('report auth types the client cannot perform, once each', () => {
     const warnings = generated.get('auth-types.json')?.diagnostics.map((d) => d.message) ?? [];
     const unsupported = warnings.filter((message) => message.startsWith('auth type'));
-    expect(unsupported.map((message) => /"(\w+)"/.exec(message)?.[1])).toEqual(['asap', 'awsv4', 'digest', 'edgegrid', 'hawk', 'jwt', 'ntlm', 'oauth1']);
+    expect(unsupported.map((message) => /"(\w+)"/.exec(message)?.[1])).toEqual([
+      'asap',
+      'awsv4',
+      'digest',
+      'edgegrid',
+      'hawk',
+      'jwt',
+      'ntlm',
+      'oauth1',
+    ]);
     const operations = generated.get('auth-types.json')?.files.get('client.ts') ?? '';
     expect(operations).toContain('this operation uses `digest` auth, which the generated client cannot perform');
   });
 
-  it.each(['odd-names.json', 'odd-names-v3'])('keep hostile names inside comments and string literals (%s)', async (name) => {
-    const files = generated.get(name)?.files;
-    const client = files?.get('client.ts') ?? '';
-    // The request named `end */ comment` must not close the comment it appears in.
-    expect(client).toContain('end *\\/ comment');
-    expect(client).not.toMatch(/^[^*\n]*\$\{process\.exit/m);
-    const module = await import(path.join(workspace, name.replace(/\.json$/, ''), 'client.ts'));
-    expect(typeof module.OddNamesXClient === 'function' || Object.keys(module).some((key) => key.endsWith('Client'))).toBe(true);
-  });
+  it.each(['odd-names.json', 'odd-names-v3'])(
+    'keep hostile names inside comments and string literals (%s)',
+    async (name) => {
+      const files = generated.get(name)?.files;
+      const client = files?.get('client.ts') ?? '';
+      // The request named `end */ comment` must not close the comment it appears in.
+      expect(client).toContain('end *\\/ comment');
+      expect(client).not.toMatch(/^[^*\n]*\$\{process\.exit/m);
+      const module = await import(path.join(workspace, name.replace(/\.json$/, ''), 'client.ts'));
+      expect(
+        typeof module.OddNamesXClient === 'function' || Object.keys(module).some((key) => key.endsWith('Client')),
+      ).toBe(true);
+    },
+  );
 
   it('match their snapshots, every one of them', async () => {
     for (const name of names) {
@@ -68,7 +82,10 @@ describe('the committed Accengage client', () => {
 
   it('has no runtime dependency: only relative imports', async () => {
     const folder = path.join(root, 'generated/accengage');
-    const files = [...(await readdir(folder)), ...(await readdir(path.join(folder, 'runtime'))).map((name) => `runtime/${name}`)].filter((name) => name.endsWith('.ts'));
+    const files = [
+      ...(await readdir(folder)),
+      ...(await readdir(path.join(folder, 'runtime'))).map((name) => `runtime/${name}`),
+    ].filter((name) => name.endsWith('.ts'));
     for (const file of files) {
       const text = await import('node:fs/promises').then((fs) => fs.readFile(path.join(folder, file), 'utf8'));
       for (const match of text.matchAll(/from\s+'([^']+)'/g)) expect(match[1], file).toMatch(/^\.\.?\//);

@@ -18,28 +18,101 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const echoExample = [{ name: 'Echo', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"method": "GET", "url": "/", "headers": {}, "body": ""}' }];
-const request = (name: string, method: string, url: string, extra: Record<string, unknown> = {}) => ({ name, request: { method, url, ...extra }, response: echoExample });
+const echoExample = [
+  {
+    name: 'Echo',
+    code: 200,
+    header: [{ key: 'Content-Type', value: 'application/json' }],
+    body: '{"method": "GET", "url": "/", "headers": {}, "body": ""}',
+  },
+];
+const request = (name: string, method: string, url: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  request: { method, url, ...extra },
+  response: echoExample,
+});
 
 const collection = collectionOf(
   [
     request('Key in header', 'GET', '{{host}}/a?fixed=1'),
     {
       name: 'Basic folder',
-      auth: { type: 'basic', basic: [{ key: 'username', value: 'ada' }, { key: 'password', value: '{{password}}' }] },
+      auth: {
+        type: 'basic',
+        basic: [
+          { key: 'username', value: 'ada' },
+          { key: 'password', value: '{{password}}' },
+        ],
+      },
       item: [request('Basic', 'GET', '{{host}}/b')],
     },
-    request('Bearer', 'GET', '{{host}}/c', { auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] } }),
+    request('Bearer', 'GET', '{{host}}/c', {
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] },
+    }),
     request('Open', 'GET', '{{host}}/d', { auth: { type: 'noauth' } }),
-    request('Key in query', 'GET', '{{host}}/e', { auth: { type: 'apikey', apikey: [{ key: 'key', value: 'api_key' }, { key: 'value', value: '{{apiKey}}' }, { key: 'in', value: 'query' }] } }),
-    request('Send form', 'POST', '{{host}}/f', { body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: '1' }, { key: 'b', value: 'x y' }] } }),
-    request('Send parts', 'POST', '{{host}}/g', { body: { mode: 'formdata', formdata: [{ key: 'doc', type: 'file', src: 'a.txt' }, { key: 'note', type: 'text', value: 'hi' }] } }),
-    request('Send text', 'PUT', '{{host}}/h', { header: [{ key: 'Content-Type', value: 'text/plain' }, { key: 'X-Tenant', value: '{{tenant}}' }, { key: 'Request-Id', value: '{{$guid}}' }, { key: 'X-Unset', value: '{{unsetVariable}}' }], body: { mode: 'raw', raw: 'hello' } }),
-    request('Find item', 'GET', '{{host}}/items/:itemId?tags=a&tags=b', { url: { raw: '', host: ['{{host}}'], path: ['items', ':itemId'], query: [{ key: 'tags', value: 'a' }, { key: 'tags', value: 'b' }], variable: [{ key: 'itemId', value: '7' }] } }),
+    request('Key in query', 'GET', '{{host}}/e', {
+      auth: {
+        type: 'apikey',
+        apikey: [
+          { key: 'key', value: 'api_key' },
+          { key: 'value', value: '{{apiKey}}' },
+          { key: 'in', value: 'query' },
+        ],
+      },
+    }),
+    request('Send form', 'POST', '{{host}}/f', {
+      body: {
+        mode: 'urlencoded',
+        urlencoded: [
+          { key: 'a', value: '1' },
+          { key: 'b', value: 'x y' },
+        ],
+      },
+    }),
+    request('Send parts', 'POST', '{{host}}/g', {
+      body: {
+        mode: 'formdata',
+        formdata: [
+          { key: 'doc', type: 'file', src: 'a.txt' },
+          { key: 'note', type: 'text', value: 'hi' },
+        ],
+      },
+    }),
+    request('Send text', 'PUT', '{{host}}/h', {
+      header: [
+        { key: 'Content-Type', value: 'text/plain' },
+        { key: 'X-Tenant', value: '{{tenant}}' },
+        { key: 'Request-Id', value: '{{$guid}}' },
+        { key: 'X-Unset', value: '{{unsetVariable}}' },
+      ],
+      body: { mode: 'raw', raw: 'hello' },
+    }),
+    request('Find item', 'GET', '{{host}}/items/:itemId?tags=a&tags=b', {
+      url: {
+        raw: '',
+        host: ['{{host}}'],
+        path: ['items', ':itemId'],
+        query: [
+          { key: 'tags', value: 'a' },
+          { key: 'tags', value: 'b' },
+        ],
+        variable: [{ key: 'itemId', value: '7' }],
+      },
+    }),
   ],
   {
-    auth: { type: 'apikey', apikey: [{ key: 'key', value: 'X-Api-Key' }, { key: 'value', value: '{{apiKey}}' }, { key: 'in', value: 'header' }] },
-    variable: [{ key: 'host', value: 'https://example.invalid' }, { key: 'tenant', value: 'acme' }],
+    auth: {
+      type: 'apikey',
+      apikey: [
+        { key: 'key', value: 'X-Api-Key' },
+        { key: 'value', value: '{{apiKey}}' },
+        { key: 'in', value: 'header' },
+      ],
+    },
+    variable: [
+      { key: 'host', value: 'https://example.invalid' },
+      { key: 'tenant', value: 'acme' },
+    ],
   },
 );
 
@@ -50,8 +123,10 @@ describe('a generic generated client', async () => {
   await writeFile(collectionFile, JSON.stringify(collection));
   const generated = await generateClient({ collection: collectionFile, out: folder, name: 'Echo' });
   await writeFiles(path.join(folder, 'client'), generated.files);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const { EchoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as { EchoClient: new (options: Record<string, unknown>) => any };
+
+  const { EchoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as {
+    EchoClient: new (options: Record<string, unknown>) => any;
+  };
   // The collection's base URL is `{{host}}`: the client's `baseUrl` option stands for it.
   const client = () => new EchoClient({ baseUrl: origin, apiKey: 'k-123', password: 's3cret', token: 't-456' });
 
@@ -81,7 +156,9 @@ describe('a generic generated client', async () => {
     const form: Echo = await c.sendForm({ body: { a: 1, b: 'x y' } });
     expect(form.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(form.body).toBe('a=1&b=x+y');
-    const parts: Echo = await c.sendParts({ body: { doc: { data: 'file text', filename: 'a.txt', contentType: 'text/plain' }, note: 'hi' } });
+    const parts: Echo = await c.sendParts({
+      body: { doc: { data: 'file text', filename: 'a.txt', contentType: 'text/plain' }, note: 'hi' },
+    });
     expect(parts.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(parts.headers['content-length']).toBe(String(Buffer.byteLength(parts.body)));
     expect(parts.headers.expect).toBeUndefined();
@@ -115,9 +192,22 @@ describe('names that Object.prototype also has', () => {
             name: 'Get',
             request: {
               method: 'GET',
-              url: { raw: '', host: ['{{host}}'], path: ['x'], query: [{ key: 'toLocaleString', value: '1' }, { key: 'isPrototypeOf', value: '{{isPrototypeOf}}' }] },
+              url: {
+                raw: '',
+                host: ['{{host}}'],
+                path: ['x'],
+                query: [
+                  { key: 'toLocaleString', value: '1' },
+                  { key: 'isPrototypeOf', value: '{{isPrototypeOf}}' },
+                ],
+              },
               // Two headers fetch would refuse (a name that is not a token, a value with a line break): left out.
-              header: [{ key: 'X-Ctor', value: '{{constructor}}' }, { key: 'Bad Name: x', value: '1' }, { key: 'X-Split', value: 'a\r\nInjected: 1' }, { key: 'X-Fine', value: 'ok' }],
+              header: [
+                { key: 'X-Ctor', value: '{{constructor}}' },
+                { key: 'Bad Name: x', value: '1' },
+                { key: 'X-Split', value: 'a\r\nInjected: 1' },
+                { key: 'X-Fine', value: 'ok' },
+              ],
             },
           },
         ]),
@@ -125,7 +215,9 @@ describe('names that Object.prototype also has', () => {
     );
     const generated = await generateClient({ collection: file, out: 'unused', name: 'Proto' });
     await writeFiles(path.join(folder, 'client'), generated.files);
-    const { ProtoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as { ProtoClient: new (options: Record<string, unknown>) => { get(): Promise<Echo> } };
+    const { ProtoClient } = (await import(path.join(folder, 'client', 'index.ts'))) as {
+      ProtoClient: new (options: Record<string, unknown>) => { get(): Promise<Echo> };
+    };
     const echo = await new ProtoClient({ baseUrl: origin }).get();
     expect(echo.url).toBe('/x');
     expect(echo.headers['x-ctor']).toBeUndefined();

@@ -2,7 +2,14 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection, parseCollection } from '../generator/load/index.js';
-import { buildModel, serializeModel, type ApiModel, type BuildOptions, type Operation, type Resource } from '../generator/model/index.js';
+import {
+  buildModel,
+  serializeModel,
+  type ApiModel,
+  type BuildOptions,
+  type Operation,
+  type Resource,
+} from '../generator/model/index.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (name: string): string => path.join(root, 'test/fixtures/collections', name);

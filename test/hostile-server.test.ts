@@ -47,7 +47,12 @@ afterEach(async () => {
 async function serve(handler: (request: IncomingMessage, response: ServerResponse, url: URL) => void): Promise<Server> {
   const seen: Seen[] = [];
   const server = createServer((request, response) => {
-    seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, rawHeaders: request.rawHeaders });
+    seen.push({
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: request.headers,
+      rawHeaders: request.rawHeaders,
+    });
     request.resume();
     request.on('end', () => handler(request, response, new URL(request.url ?? '/', 'http://127.0.0.1')));
   });
@@ -70,7 +75,15 @@ const apiKey = 'key-5f2b9c0d1e7a';
 const token = 'tok-a1b2c3d4e5f6a7b8';
 
 function clientFor(server: Server, options: Partial<AccengageClientOptions> = {}): AccengageClient {
-  return new AccengageClient({ email: 'a@b.co', apiKey, accessToken: token, partnerId: '42', baseUrl: server.url, retry: { baseDelayMs: 1, maxDelayMs: 50 }, ...options });
+  return new AccengageClient({
+    email: 'a@b.co',
+    apiKey,
+    accessToken: token,
+    partnerId: '42',
+    baseUrl: server.url,
+    retry: { baseDelayMs: 1, maxDelayMs: 50 },
+    ...options,
+  });
 }
 
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -87,22 +100,29 @@ async function failure(promise: PromiseLike<unknown>): Promise<Error> {
   throw new Error('expected the call to fail');
 }
 
-const CSV_HEADER = 'deviceId;token;lastOpen;firstOpen;bounce;platform;language;country;timezone;appVersion;sdkVersion;model;nbOpen;pushEnabled';
-const csvRow = (id: string): string => `${id};t;2017-10-01 00:00:00;2017-01-01 00:00:00;0;ios;fr;FR;Europe/Paris;1.0;6.0;iPhone;3;1`;
+const CSV_HEADER =
+  'deviceId;token;lastOpen;firstOpen;bounce;platform;language;country;timezone;appVersion;sdkVersion;model;nbOpen;pushEnabled';
+const csvRow = (id: string): string =>
+  `${id};t;2017-10-01 00:00:00;2017-01-01 00:00:00;0;ios;fr;FR;Europe/Paris;1.0;6.0;iPhone;3;1`;
 
 describe('path parameters stay one segment', () => {
   it('refuses "." and ".." ids before sending anything (they would climb to another route)', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
     const client = clientFor(server);
     expect(await failure(client.staticLists.delete({ listId: '..' }))).toBeInstanceOf(UsageError);
-    expect(await failure(client.deviceTags.delete({ deviceId: '..', category: '..', identifier: '.' }))).toBeInstanceOf(UsageError);
+    expect(await failure(client.deviceTags.delete({ deviceId: '..', category: '..', identifier: '.' }))).toBeInstanceOf(
+      UsageError,
+    );
     expect(server.seen).toHaveLength(0);
   });
 
   it('for any parameter text, the request path has exactly the template segments, each decoding to its value', async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
     const client = clientFor(server, { maxRetries: 0 });
-    const text = fc.oneof(fc.string({ minLength: 1, unit: 'binary' }), fc.constantFrom('.', '..', '...', '%2e', './..', '../', '?a=1', '#x', '\\..', '%'));
+    const text = fc.oneof(
+      fc.string({ minLength: 1, unit: 'binary' }),
+      fc.constantFrom('.', '..', '...', '%2e', './..', '../', '?a=1', '#x', '\\..', '%'),
+    );
     await fc.assert(
       fc.asyncProperty(text, text, text, async (deviceId, category, identifier) => {
         const before = server.seen.length;
@@ -119,7 +139,11 @@ describe('path parameters stay one segment', () => {
         expect(segments).toHaveLength(10);
         expect(segments.slice(0, 5)).toEqual(['', 'v1', 'me', 'apps', '42']);
         expect([segments[5], segments[7]]).toEqual(['devices', 'tags']);
-        expect([segments[6], segments[8], segments[9]].map((segment) => decodeURIComponent(segment ?? ''))).toEqual([deviceId, category, identifier]);
+        expect([segments[6], segments[8], segments[9]].map((segment) => decodeURIComponent(segment ?? ''))).toEqual([
+          deviceId,
+          category,
+          identifier,
+        ]);
       }),
       { numRuns: 150 },
     );
@@ -149,8 +173,13 @@ describe('redirects', () => {
         return;
       }
       const time = String(request.headers['accengage-time']);
-      const valid = request.headers['accengage-signature'] === createHash('sha1').update(`${apiKey}${time}`).digest('hex');
-      json(response, valid ? 200 : 400, valid ? { message: 'Welcome' } : { errors: [{ label: 'API_ERR_SIGNATURE', message: 'bad' }] });
+      const valid =
+        request.headers['accengage-signature'] === createHash('sha1').update(`${apiKey}${time}`).digest('hex');
+      json(
+        response,
+        valid ? 200 : 400,
+        valid ? { message: 'Welcome' } : { errors: [{ label: 'API_ERR_SIGNATURE', message: 'bad' }] },
+      );
     });
     expect(await clientFor(server).me.get()).toEqual({ message: 'Welcome' });
     expect(server.seen.map((request) => request.url)).toEqual(['/v1/me', '/v1/me/']);
@@ -174,7 +203,11 @@ describe('list pages hold their items, or the call fails', () => {
     const server = await serve((_request, response) => json(response, 200, { data: [{ partnerId: '1' }], links: {} }));
     const error = await failure(clientFor(server).apps.list());
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error).toMatchObject({ operation: 'GET /v1/me/apps', expected: 'an array of items in the "apps" field', status: 200 });
+    expect(error).toMatchObject({
+      operation: 'GET /v1/me/apps',
+      expected: 'an array of items in the "apps" field',
+      status: 200,
+    });
     expect((error as InvalidResponseError).received).toMatch(/without a "apps" field/);
     expect(error.message).toMatch(/GET \/v1\/me\/apps.*"apps"/);
   });
@@ -182,7 +215,9 @@ describe('list pages hold their items, or the call fails', () => {
   it('reports an items field that is not an array, and reads an empty array as an empty page', async () => {
     let answer: unknown = { apps: { partnerId: '1' } };
     const server = await serve((_request, response) => json(response, 200, answer));
-    expect(await failure(clientFor(server).apps.list())).toMatchObject({ received: '"apps" holding an object with 1 field(s)' });
+    expect(await failure(clientFor(server).apps.list())).toMatchObject({
+      received: '"apps" holding an object with 1 field(s)',
+    });
     answer = { apps: [], links: {} };
     expect(await clientFor(server).apps.list().all()).toEqual([]);
   });
@@ -222,7 +257,9 @@ describe('list pages hold their items, or the call fails', () => {
     });
     const error = await failure(clientFor(server).me.get());
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toBe('GET /v1/me (GET /v1/me, status 200): expected JSON, received a body that is not valid JSON (17 bytes, content type application/json)');
+    expect(error.message).toBe(
+      'GET /v1/me (GET /v1/me, status 200): expected JSON, received a body that is not valid JSON (17 bytes, content type application/json)',
+    );
   });
 });
 
@@ -231,11 +268,16 @@ describe('listings end, and never read a page twice', () => {
     const server = await serve((_request, response, url) => {
       const page = Number(url.searchParams.get('page') ?? 1);
       // Page 2's next link leads back to page 1, spelt differently from the first request.
-      const next = page === 1 ? '/v1/me/apps/42/devices?page=2&lastOpen=2017-10-01' : '/v1/me/apps/42/devices?page=1&lastOpen=2017-10-01';
+      const next =
+        page === 1
+          ? '/v1/me/apps/42/devices?page=2&lastOpen=2017-10-01'
+          : '/v1/me/apps/42/devices?page=1&lastOpen=2017-10-01';
       response.writeHead(200, { 'content-type': 'text/csv', link: `<${next}>; rel="next"` });
       response.end(`${CSV_HEADER}\n${csvRow(`d${page}`)}\n`);
     });
-    const ids = (await clientFor(server).devices.list({ lastOpen: '2017-10-01' }).all()).map((device) => device.deviceId);
+    const ids = (await clientFor(server).devices.list({ lastOpen: '2017-10-01' }).all()).map(
+      (device) => device.deviceId,
+    );
     expect(ids).toEqual(['d1', 'd2']);
     expect(server.seen).toHaveLength(2);
   });
@@ -246,7 +288,9 @@ describe('listings end, and never read a page twice', () => {
       const next = page === 1 ? '/v1/me/apps/42/segments?page=2' : '/v1/me/apps/%34%32/segments?%70age=2#again';
       json(response, 200, { segments: [{ id: page }], links: { next } });
     });
-    expect((await clientFor(server).segments.list().all()).map((segment) => (segment as { id: number }).id)).toEqual([1, 2]);
+    expect((await clientFor(server).segments.list().all()).map((segment) => (segment as { id: number }).id)).toEqual([
+      1, 2,
+    ]);
     expect(server.seen).toHaveLength(2);
   });
 
@@ -301,7 +345,10 @@ describe('size and time limits', () => {
       json(response, 200, { message: 'y'.repeat(5000) });
     });
     const client = clientFor(server, { maxRetries: 0 });
-    expect(await failure(client.me.get({}, { maxResponseBytes: 1000 }))).toMatchObject({ name: 'ResponseTooLargeError', limitBytes: 1000 });
+    expect(await failure(client.me.get({}, { maxResponseBytes: 1000 }))).toMatchObject({
+      name: 'ResponseTooLargeError',
+      limitBytes: 1000,
+    });
     const error = (await failure(client.apps.list({ page: 2 }))) as AccengageError;
     expect(error).toBeInstanceOf(AccengageError);
     expect((error.body as string).length).toBe(64 * 1024);
@@ -318,7 +365,9 @@ describe('size and time limits', () => {
   });
 
   it('gives up with the last error, at once, when Retry-After asks for longer than the deadline leaves', async () => {
-    const server = await serve((_request, response) => json(response, 503, { errors: [{ label: 'API_ERR_SERVICE', message: 'busy' }] }, { 'retry-after': '10' }));
+    const server = await serve((_request, response) =>
+      json(response, 503, { errors: [{ label: 'API_ERR_SERVICE', message: 'busy' }] }, { 'retry-after': '10' }),
+    );
     const started = Date.now();
     const error = await failure(clientFor(server, { deadlineMs: 2000, retry: { maxDelayMs: 60_000 } }).me.get());
     expect(error).toMatchObject({ status: 503, label: 'API_ERR_SERVICE' });
@@ -361,7 +410,12 @@ describe('no error carries a credential', () => {
       const headers = { 'x-echo': `${request.headers.authorization} ${signature}` };
       switch (url.pathname) {
         case '/v1/me':
-          return json(response, 500, { errors: [{ label: 'API_ERR_DB', message: echo(request) }], echoed: echo(request) }, headers);
+          return json(
+            response,
+            500,
+            { errors: [{ label: 'API_ERR_DB', message: echo(request) }], echoed: echo(request) },
+            headers,
+          );
         case '/v1/me/apps':
           response.writeHead(502, { 'content-type': 'text/plain', ...headers });
           return void response.end(`proxy error; you sent ${echo(request)}`);
@@ -374,7 +428,12 @@ describe('no error carries a credential', () => {
           response.writeHead(302, { location: `http://127.0.0.1:1/?${echo(request)}`, ...headers });
           return void response.end();
         case '/v1/me/apps/42/bounces':
-          return json(response, 200, { bounces: [], links: { next: `http://127.0.0.1:1/?${encodeURIComponent(echo(request))}` } }, headers);
+          return json(
+            response,
+            200,
+            { bounces: [], links: { next: `http://127.0.0.1:1/?${encodeURIComponent(echo(request))}` } },
+            headers,
+          );
         case '/v1/me/apps/42/messages':
           return void request.socket.destroy();
         default:
@@ -408,7 +467,14 @@ describe('no error carries a credential', () => {
     ]);
     expect(signature).toMatch(/^[0-9a-f]{40}$/);
     for (const error of errors) {
-      const views = [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10 }), error.stack ?? '', inspect(error.cause, { depth: 10 })];
+      const views = [
+        error.message,
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: 10 }),
+        error.stack ?? '',
+        inspect(error.cause, { depth: 10 }),
+      ];
       for (const view of views) {
         expect(view).not.toContain(apiKey);
         expect(view).not.toContain(token);
@@ -438,17 +504,27 @@ describe('which collection values become defaults', () => {
   it('drops the value of a variable that only fills a path id, and keeps one used elsewhere', () => {
     const request = (url: string) => ({ method: 'GET', url, header: [{ key: 'X-Region', value: '{{region}}' }] });
     const { model } = modelOfJson(
-      collectionOf([{ name: 'Get account', request: request('https://api.example.com/accounts/{{accountId}}?lang={{lang}}') }], {
-        variable: [
-          { key: 'accountId', value: '12345678' },
-          { key: 'lang', value: 'fr' },
-          { key: 'region', value: 'eu' },
-        ],
-      }),
+      collectionOf(
+        [{ name: 'Get account', request: request('https://api.example.com/accounts/{{accountId}}?lang={{lang}}') }],
+        {
+          variable: [
+            { key: 'accountId', value: '12345678' },
+            { key: 'lang', value: 'fr' },
+            { key: 'region', value: 'eu' },
+          ],
+        },
+      ),
     );
     const options = planClient(model).options;
-    expect(Object.fromEntries(options.map((option) => [option.variable, option.defaultValue]))).toEqual({ accountId: undefined, lang: 'fr', region: 'eu' });
-    expect(options.find((option) => option.variable === 'accountId')).toMatchObject({ exampleValue: '12345678', required: false });
+    expect(Object.fromEntries(options.map((option) => [option.variable, option.defaultValue]))).toEqual({
+      accountId: undefined,
+      lang: 'fr',
+      region: 'eu',
+    });
+    expect(options.find((option) => option.variable === 'accountId')).toMatchObject({
+      exampleValue: '12345678',
+      required: false,
+    });
     // The docs build the client with it, since it has no default.
     expect(constructorSnippet(buildReference(model))).toContain('accountId: process.env.ACCOUNT_ID');
   });

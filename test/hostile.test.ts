@@ -29,7 +29,24 @@ const PAYLOADS = [
 ];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PAYLOADS) },
-  { weight: 2, arbitrary: fc.constantFrom('delete', 'constructor', '__proto__', 'then', 'class', 'default', '2fa', '🚀 go', '获取', 'Имя', 'List items', 'Items', 'toString') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'delete',
+      'constructor',
+      '__proto__',
+      'then',
+      'class',
+      'default',
+      '2fa',
+      '🚀 go',
+      '获取',
+      'Имя',
+      'List items',
+      'Items',
+      'toString',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }) },
 );
 
@@ -37,7 +54,9 @@ const example = fc.record({
   name: text,
   code: fc.constantFrom(200, 201, 404),
   header: fc.constant([{ key: 'Content-Type', value: 'application/json' }]),
-  body: fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }).map((body) => JSON.stringify(body)),
+  body: fc
+    .dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 })
+    .map((body) => JSON.stringify(body)),
 });
 const request = fc.record({
   name: text,
@@ -48,11 +67,21 @@ const request = fc.record({
     url: fc.record({
       raw: fc.constant(''),
       host: fc.constant(['{{baseUrl}}']),
-      path: fc.array(fc.oneof(text, text.map((t) => `:${t}`)), { maxLength: 3 }),
-      query: fc.array(fc.record({ key: text, value: fc.oneof(text, fc.constant('1')), description: text }), { maxLength: 2 }),
+      path: fc.array(
+        fc.oneof(
+          text,
+          text.map((t) => `:${t}`),
+        ),
+        { maxLength: 3 },
+      ),
+      query: fc.array(fc.record({ key: text, value: fc.oneof(text, fc.constant('1')), description: text }), {
+        maxLength: 2,
+      }),
     }),
     body: fc.option(
-      fc.dictionary(text, fc.oneof(text, fc.integer()), { maxKeys: 3 }).map((body) => ({ mode: 'raw', raw: JSON.stringify(body), options: { raw: { language: 'json' } } })),
+      fc
+        .dictionary(text, fc.oneof(text, fc.integer()), { maxKeys: 3 })
+        .map((body) => ({ mode: 'raw', raw: JSON.stringify(body), options: { raw: { language: 'json' } } })),
       { nil: undefined },
     ),
   }),
@@ -62,7 +91,17 @@ const folder = fc.record({ name: text, description: text, item: fc.array(request
 const collection = fc.record({
   info: fc.record({ name: text, description: text, schema: fc.constant(V21) }),
   variable: fc.array(fc.record({ key: text, value: text }), { maxLength: 3 }),
-  auth: fc.constantFrom(undefined, { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] }, { type: 'apikey', apikey: [{ key: 'key', value: PAYLOADS[2] }, { key: 'value', value: '{{key}}' }] }),
+  auth: fc.constantFrom(
+    undefined,
+    { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] },
+    {
+      type: 'apikey',
+      apikey: [
+        { key: 'key', value: PAYLOADS[2] },
+        { key: 'value', value: '{{key}}' },
+      ],
+    },
+  ),
   item: fc.array(fc.oneof(request, folder), { minLength: 1, maxLength: 4 }),
 });
 
@@ -72,8 +111,10 @@ function exportedNames(source: string, fileName: string): string[] {
   for (const statement of file.statements) {
     const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
     if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
-    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) names.push(d.name.getText());
-    else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) names.push((statement.name as ts.Identifier).text);
+    if (ts.isVariableStatement(statement))
+      for (const d of statement.declarationList.declarations) names.push(d.name.getText());
+    else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node))
+      names.push((statement.name as ts.Identifier).text);
   }
   return names;
 }
@@ -82,7 +123,8 @@ function codeIdentifiers(source: string): Set<string> {
   const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, source);
   const identifiers = new Set<string>();
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.Identifier || token === ts.SyntaxKind.PrivateIdentifier) identifiers.add(scanner.getTokenText());
+    if (token === ts.SyntaxKind.Identifier || token === ts.SyntaxKind.PrivateIdentifier)
+      identifiers.add(scanner.getTokenText());
   }
   return identifiers;
 }
@@ -112,27 +154,41 @@ describe('hostile random collections', () => {
       await writeFiles(folderName, first.files);
       entries.push(path.join(folderName, 'index.ts'));
 
-      const modules = ['client.ts', 'operations.ts', 'types.ts'].map((name) => exportedNames(first.files.get(name) ?? '', name));
+      const modules = ['client.ts', 'operations.ts', 'types.ts'].map((name) =>
+        exportedNames(first.files.get(name) ?? '', name),
+      );
       const all = modules.flat();
       expect(new Set(all).size, `duplicate exports in client ${index}, seed ${seed}`).toBe(all.length);
 
       for (const [name, content] of first.files) {
         if (!name.endsWith('.ts')) continue;
-        expect(codeIdentifiers(content).has(CANARY), `${name} of client ${index} turned collection text into code, seed ${seed}`).toBe(false);
+        expect(
+          codeIdentifiers(content).has(CANARY),
+          `${name} of client ${index} turned collection text into code, seed ${seed}`,
+        ).toBe(false);
       }
     }
     expect(typeCheck(entries), `seed ${seed}`).toEqual([]);
 
     for (const index of generatedIndexes) {
       const module = (await import(path.join(workspace, `client${index}`, 'index.ts'))) as Record<string, unknown>;
-      const Client = Object.entries(module).find(([name, value]) => name.endsWith('Client') && typeof value === 'function')?.[1] as new (options: Record<string, string>) => unknown;
+      const Client = Object.entries(module).find(
+        ([name, value]) => name.endsWith('Client') && typeof value === 'function',
+      )?.[1] as new (options: Record<string, string>) => unknown;
       expect(typeof Client, `client ${index}, seed ${seed}`).toBe('function');
       expect(new Client({}), `client ${index}, seed ${seed}`).toBeInstanceOf(Client);
     }
     expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
     // The canaries are really in the output (inside literals and comments), so the test is not vacuous.
     const clientText = await readFile(path.join(workspace, `client${generatedIndexes[0]}`, 'client.ts'), 'utf8');
-    const allText = (await Promise.all((await readdir(workspace)).filter((n) => n.startsWith('client')).map((n) => readFile(path.join(workspace, n, 'types.ts'), 'utf8')))).join('') + clientText;
+    const allText =
+      (
+        await Promise.all(
+          (await readdir(workspace))
+            .filter((n) => n.startsWith('client'))
+            .map((n) => readFile(path.join(workspace, n, 'types.ts'), 'utf8')),
+        )
+      ).join('') + clientText;
     expect(allText).toContain(CANARY);
     expect(STRICT.strict).toBe(true);
   }, 240_000);

@@ -25,23 +25,48 @@ const collection = collectionOf(
   [
     {
       name: 'Find user',
-      request: { method: 'POST', url: '{{host}}/graphql', header: json, body: { mode: 'graphql', graphql: { query, variables: '{"id": "42", "first": 2}' } } },
+      request: {
+        method: 'POST',
+        url: '{{host}}/graphql',
+        header: json,
+        body: { mode: 'graphql', graphql: { query, variables: '{"id": "42", "first": 2}' } },
+      },
       response: [{ name: 'Found', code: 200, header: json, body: '{"data": {"user": {"name": "Ada"}}}' }],
     },
     {
       name: 'Get token',
-      request: { method: 'POST', url: '{{host}}/token', header: json, body: { mode: 'raw', raw: '{"client_id": "{{client_id}}", "secret": {{client_secret}}, "scope": "read"}' } },
+      request: {
+        method: 'POST',
+        url: '{{host}}/token',
+        header: json,
+        body: { mode: 'raw', raw: '{"client_id": "{{client_id}}", "secret": {{client_secret}}, "scope": "read"}' },
+      },
       response: [{ name: 'Token', code: 200, header: json, body: '{"token": "t"}' }],
     },
     {
       name: 'Users',
       item: [
-        { name: 'List users', request: '{{host}}/users', response: [{ name: 'Page', code: 200, header: json, body: '{"users": [{"id": "u1", "name": "Ada", "age": null}]}' }] },
-        { name: 'Get user', request: '{{host}}/users/u1', response: [{ name: 'One', code: 200, header: json, body: '{"id": "u1", "name": "Ada", "age": 36}' }] },
+        {
+          name: 'List users',
+          request: '{{host}}/users',
+          response: [
+            { name: 'Page', code: 200, header: json, body: '{"users": [{"id": "u1", "name": "Ada", "age": null}]}' },
+          ],
+        },
+        {
+          name: 'Get user',
+          request: '{{host}}/users/u1',
+          response: [{ name: 'One', code: 200, header: json, body: '{"id": "u1", "name": "Ada", "age": 36}' }],
+        },
       ],
     },
   ],
-  { variable: [{ key: 'host', value: 'https://example.invalid' }, { key: 'client_id', value: 'app-1' }] },
+  {
+    variable: [
+      { key: 'host', value: 'https://example.invalid' },
+      { key: 'client_id', value: 'app-1' },
+    ],
+  },
 );
 
 describe('a client with GraphQL, bound body fields and entities', async () => {
@@ -51,8 +76,10 @@ describe('a client with GraphQL, bound body fields and entities', async () => {
   await writeFile(collectionFile, JSON.stringify(collection));
   const generated = await generateClient({ collection: collectionFile, out: folder, name: 'Shop' });
   await writeFiles(path.join(folder, 'client'), generated.files);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const { ShopClient } = (await import(path.join(folder, 'client', 'index.ts'))) as { ShopClient: new (options: Record<string, unknown>) => any };
+
+  const { ShopClient } = (await import(path.join(folder, 'client', 'index.ts'))) as {
+    ShopClient: new (options: Record<string, unknown>) => any;
+  };
 
   it('sends the collection’s GraphQL document with the caller’s variables', async () => {
     const echo: Echo = await new ShopClient({ baseUrl: origin }).findUser({ variables: { id: '7' } });
@@ -61,9 +88,16 @@ describe('a client with GraphQL, bound body fields and entities', async () => {
 
   it('fills body fields bound to a variable from the client option, unless the call gives them', async () => {
     const client = new ShopClient({ baseUrl: origin, clientSecret: 's3' });
-    expect(JSON.parse(((await client.getToken({ body: { scope: 'read' } })) as Echo).body)).toEqual({ scope: 'read', client_id: 'app-1', secret: 's3' });
+    expect(JSON.parse(((await client.getToken({ body: { scope: 'read' } })) as Echo).body)).toEqual({
+      scope: 'read',
+      client_id: 'app-1',
+      secret: 's3',
+    });
     expect(JSON.parse(((await client.getToken()) as Echo).body)).toEqual({ client_id: 'app-1', secret: 's3' });
-    expect(JSON.parse(((await client.getToken({ body: { client_id: 'mine' } })) as Echo).body)).toEqual({ client_id: 'mine', secret: 's3' });
+    expect(JSON.parse(((await client.getToken({ body: { client_id: 'mine' } })) as Echo).body)).toEqual({
+      client_id: 'mine',
+      secret: 's3',
+    });
   });
 
   it('declares a shared entity once, typed from every place', async () => {

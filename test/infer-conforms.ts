@@ -20,14 +20,20 @@ export function conforms(schema: Schema, value: unknown): boolean {
     case 'array':
       return Array.isArray(value) && value.every((item) => conforms(schema.items, item));
     case 'map':
-      return typeof value === 'object' && value !== null && Object.values(value).every((item) => conforms(schema.values, item));
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        Object.values(value).every((item) => conforms(schema.values, item))
+      );
     case 'object':
       return (
         typeof value === 'object' &&
         value !== null &&
         !Array.isArray(value) &&
         schema.required.every((key) => Object.hasOwn(value, key)) &&
-        Object.entries(value).every(([key, item]) => !Object.hasOwn(schema.properties, key) || conforms(schema.properties[key] as Schema, item))
+        Object.entries(value).every(
+          ([key, item]) => !Object.hasOwn(schema.properties, key) || conforms(schema.properties[key] as Schema, item),
+        )
       );
     case 'union':
       return schema.anyOf.some((option) => conforms(option, value));

@@ -6,7 +6,11 @@ import { allOperations, collectionOf, modelOfJson, operationByName } from './hel
 
 const json = [{ key: 'Content-Type', value: 'application/json' }];
 const answer = (name: string, body: unknown) => ({ name, code: 200, header: json, body: JSON.stringify(body) });
-const get = (name: string, path: string, bodies: unknown[]) => ({ name, request: `https://x.io${path}`, response: bodies.map((body, i) => answer(`${name} ${i}`, body)) });
+const get = (name: string, path: string, bodies: unknown[]) => ({
+  name,
+  request: `https://x.io${path}`,
+  response: bodies.map((body, i) => answer(`${name} ${i}`, body)),
+});
 
 const accounts = [
   { id: 'a1', owner: 'ada', balance: 10.5, closedAt: null },
@@ -16,10 +20,14 @@ const folder = {
   name: 'Accounts',
   item: [
     get('List accounts', '/accounts', [{ accounts }]),
-    get('Get account', '/accounts/a1', [{ id: 'a1', owner: 'ada', balance: 10.5, closedAt: '2024-01-02T10:00:00Z', currency: 'EUR' }]),
+    get('Get account', '/accounts/a1', [
+      { id: 'a1', owner: 'ada', balance: 10.5, closedAt: '2024-01-02T10:00:00Z', currency: 'EUR' },
+    ]),
   ],
 };
-const other = get('Get transfer', '/transfers/t1', [{ id: 't1', amount: 5, account: { id: 'a1', owner: 'ada', balance: 1, closedAt: null } }]);
+const other = get('Get transfer', '/transfers/t1', [
+  { id: 't1', amount: 5, account: { id: 'a1', owner: 'ada', balance: 1, closedAt: null } },
+]);
 
 function schemaOf(items: unknown[], name: string, options = {}): Schema {
   return operationByName(modelOfJson(collectionOf(items), options).model, name).responses[0]?.schema as Schema;
@@ -28,7 +36,12 @@ function schemaOf(items: unknown[], name: string, options = {}): Schema {
 /** Each operation's answer types, by operation name, as JSON text (key order included). */
 function typesByOperation(items: unknown[]): Record<string, string> {
   const { model } = modelOfJson(collectionOf(items));
-  return Object.fromEntries(allOperations(model).map((operation) => [operation.name, JSON.stringify(operation.responses.map((response) => response.schema))]));
+  return Object.fromEntries(
+    allOperations(model).map((operation) => [
+      operation.name,
+      JSON.stringify(operation.responses.map((response) => response.schema)),
+    ]),
+  );
 }
 
 describe('entity pooling', () => {
@@ -65,9 +78,16 @@ describe('entity pooling', () => {
   });
 
   it('lets the configuration rename or split an entity, and refuses an unknown one', () => {
-    expect((schemaOf([folder, other], 'Get account', { inference: { entities: { Account: 'Ledger' } } }) as ObjectSchema).name).toBe('Ledger');
-    expect((schemaOf([folder, other], 'Get account', { inference: { entities: { Account: false } } }) as ObjectSchema).name).toBeUndefined();
-    expect(() => schemaOf([folder, other], 'Get account', { inference: { entities: { Wallet: 'X' } } })).toThrow(/"Wallet", which is not an entity/);
+    expect(
+      (schemaOf([folder, other], 'Get account', { inference: { entities: { Account: 'Ledger' } } }) as ObjectSchema)
+        .name,
+    ).toBe('Ledger');
+    expect(
+      (schemaOf([folder, other], 'Get account', { inference: { entities: { Account: false } } }) as ObjectSchema).name,
+    ).toBeUndefined();
+    expect(() => schemaOf([folder, other], 'Get account', { inference: { entities: { Wallet: 'X' } } })).toThrow(
+      /"Wallet", which is not an entity/,
+    );
   });
 
   it('never takes the name of an operation type', () => {
@@ -79,18 +99,44 @@ describe('entity pooling', () => {
   });
 
   it('is independent of the order of folders, requests and examples', () => {
-    const shapes = fc.record({ id: fc.string({ maxLength: 4 }), size: fc.oneof(fc.integer(), fc.constant(null)), tag: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }) });
-    const request = fc.tuple(fc.constantFrom('/a', '/b', '/c'), fc.array(shapes, { minLength: 1, maxLength: 3 }), fc.boolean());
+    const shapes = fc.record({
+      id: fc.string({ maxLength: 4 }),
+      size: fc.oneof(fc.integer(), fc.constant(null)),
+      tag: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+    });
+    const request = fc.tuple(
+      fc.constantFrom('/a', '/b', '/c'),
+      fc.array(shapes, { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+    );
     fc.assert(
-      fc.property(fc.array(request, { minLength: 2, maxLength: 5 }), fc.infiniteStream(fc.boolean()), (requests, flips) => {
-        const items = requests.map(([path, bodies, wrap], i) => ({
-          name: 'Things',
-          item: [get(`Op ${i}`, `${path}/${i}`, bodies.map((body) => (wrap ? { thing: body } : body)))],
-        }));
-        const flip = flips[Symbol.iterator]();
-        const shuffled = [...items].reverse().map((folderItem) => ({ ...folderItem, item: folderItem.item.map((op) => ({ ...op, response: flip.next().value ? [...op.response].reverse() : op.response })) }));
-        expect(typesByOperation(shuffled)).toEqual(typesByOperation(items));
-      }),
+      fc.property(
+        fc.array(request, { minLength: 2, maxLength: 5 }),
+        fc.infiniteStream(fc.boolean()),
+        (requests, flips) => {
+          const items = requests.map(([path, bodies, wrap], i) => ({
+            name: 'Things',
+            item: [
+              get(
+                `Op ${i}`,
+                `${path}/${i}`,
+                bodies.map((body) => (wrap ? { thing: body } : body)),
+              ),
+            ],
+          }));
+          const flip = flips[Symbol.iterator]();
+          const shuffled = [...items]
+            .reverse()
+            .map((folderItem) => ({
+              ...folderItem,
+              item: folderItem.item.map((op) => ({
+                ...op,
+                response: flip.next().value ? [...op.response].reverse() : op.response,
+              })),
+            }));
+          expect(typesByOperation(shuffled)).toEqual(typesByOperation(items));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -18,22 +18,42 @@ import { accengageCollection, collectionOf, fixture, modelOf, modelOfJson, opera
 import { conforms } from './infer-conforms.js';
 
 const json = { key: 'Content-Type', value: 'application/json' };
-const raw = (body: unknown) => ({ mode: 'raw', raw: typeof body === 'string' ? body : JSON.stringify(body), options: { raw: { language: 'json' } } });
+const raw = (body: unknown) => ({
+  mode: 'raw',
+  raw: typeof body === 'string' ? body : JSON.stringify(body),
+  options: { raw: { language: 'json' } },
+});
 /** A request with its own body and one successful example per extra body. */
 function bodyRequest(method: string, own: unknown, examples: unknown[] = [], description?: string) {
-  const request = { method, url: 'https://x.io/things', header: [json], body: raw(own), ...(description ? { description } : {}) };
+  const request = {
+    method,
+    url: 'https://x.io/things',
+    header: [json],
+    body: raw(own),
+    ...(description ? { description } : {}),
+  };
   return {
     name: 'Send',
     request,
-    response: examples.map((body, i) => ({ name: `ok ${i}`, code: 200, originalRequest: { ...request, body: raw(body) }, body: '{}' })),
+    response: examples.map((body, i) => ({
+      name: `ok ${i}`,
+      code: 200,
+      originalRequest: { ...request, body: raw(body) },
+      body: '{}',
+    })),
   };
 }
-const bodyOf = (item: unknown, options = {}): Schema => operationByName(modelOfJson(collectionOf([item]), options).model, 'Send').body?.schema as Schema;
+const bodyOf = (item: unknown, options = {}): Schema =>
+  operationByName(modelOfJson(collectionOf([item]), options).model, 'Send').body?.schema as Schema;
 const requiredOf = (schema: Schema): string[] => (schema.type === 'object' ? schema.required : []);
 
 describe('fields seen only as null', () => {
   it('are unknown, never null alone', () => {
-    expect(inferSchema([{ a: null, b: 'x' }])).toEqual({ type: 'object', properties: { a: { type: 'unknown' }, b: { type: 'string' } }, required: ['a', 'b'] });
+    expect(inferSchema([{ a: null, b: 'x' }])).toEqual({
+      type: 'object',
+      properties: { a: { type: 'unknown' }, b: { type: 'string' } },
+      required: ['a', 'b'],
+    });
   });
 
   it('keep null beside a real type', () => {
@@ -51,7 +71,9 @@ describe('request body required-ness', () => {
   });
 
   it('requires the fields present in every one of two or more distinct bodies', () => {
-    const schema = bodyOf(bodyRequest('POST', { name: 'a', size: 1, nested: { x: 1, y: 2 } }, [{ name: 'b', nested: { x: 3 } }]));
+    const schema = bodyOf(
+      bodyRequest('POST', { name: 'a', size: 1, nested: { x: 1, y: 2 } }, [{ name: 'b', nested: { x: 3 } }]),
+    );
     expect(requiredOf(schema)).toEqual(['name', 'nested']);
     expect(schema.type === 'object' && requiredOf(schema.properties.nested as Schema)).toEqual(['x']);
   });
@@ -64,9 +86,16 @@ describe('request body required-ness', () => {
 
   it('follows the description: required and optional fields by name', () => {
     const description = 'Creates a thing. `name` is required.\n`size` and `color` are optional.';
-    const schema = bodyOf(bodyRequest('POST', { name: 'a', size: 1, color: 'red' }, [{ name: 'b', size: 2, color: 'blue' }], description));
+    const schema = bodyOf(
+      bodyRequest('POST', { name: 'a', size: 1, color: 'red' }, [{ name: 'b', size: 2, color: 'blue' }], description),
+    );
     expect(requiredOf(schema)).toEqual(['name']);
-    expect(describedFields('| field | required |\n| --- | --- |\n| `name` | required |\n| size | optional |', ['name', 'size'])).toEqual(
+    expect(
+      describedFields('| field | required |\n| --- | --- |\n| `name` | required |\n| size | optional |', [
+        'name',
+        'size',
+      ]),
+    ).toEqual(
       new Map([
         ['name', 'required'],
         ['size', 'optional'],
@@ -75,9 +104,13 @@ describe('request body required-ness', () => {
   });
 
   it('follows the configuration', () => {
-    const schema = bodyOf(bodyRequest('POST', { name: 'a', meta: { tag: 'x' } }), { inference: { requiredFields: { Send: ['name', 'meta.tag'] } } });
+    const schema = bodyOf(bodyRequest('POST', { name: 'a', meta: { tag: 'x' } }), {
+      inference: { requiredFields: { Send: ['name', 'meta.tag'] } },
+    });
     expect(requiredOf(schema)).toEqual(['meta', 'name']);
-    expect(() => bodyOf(bodyRequest('POST', { name: 'a' }), { inference: { requiredFields: { Send: ['nope'] } } })).toThrow(/"nope"/);
+    expect(() =>
+      bodyOf(bodyRequest('POST', { name: 'a' }), { inference: { requiredFields: { Send: ['nope'] } } }),
+    ).toThrow(/"nope"/);
   });
 
   it('reads GraphQL variable definitions: `!` is required, the type fills what examples lack', () => {
@@ -115,16 +148,29 @@ describe('placeholders', () => {
   });
 
   it('unquoted dynamic variables in a JSON body are their own type', () => {
-    const body = parseJsonBody('{"n": {{$randomInt}}, "t": {{$timestamp}}, "b": {{$randomBoolean}}, "other": {{someVariable}}}');
+    const body = parseJsonBody(
+      '{"n": {{$randomInt}}, "t": {{$timestamp}}, "b": {{$randomBoolean}}, "other": {{someVariable}}}',
+    );
     expect(inferSchema([body])).toEqual({
       type: 'object',
-      properties: { b: { type: 'boolean' }, n: { type: 'integer' }, other: { type: 'unknown' }, t: { type: 'integer' } },
+      properties: {
+        b: { type: 'boolean' },
+        n: { type: 'integer' },
+        other: { type: 'unknown' },
+        t: { type: 'integer' },
+      },
       required: ['b', 'n', 'other', 't'],
     });
   });
 
   it('an importer-made example types arrays and objects, never as strings', () => {
-    const example = { active: '<boolean>', tags: ['<string>', '<string>'], meta: '<object>', created: '<dateTime>', count: '<long>' };
+    const example = {
+      active: '<boolean>',
+      tags: ['<string>', '<string>'],
+      meta: '<object>',
+      created: '<dateTime>',
+      count: '<long>',
+    };
     expect(inferSchema([example])).toEqual({
       type: 'object',
       properties: {
@@ -145,7 +191,8 @@ describe('placeholders', () => {
 });
 
 describe('enums', () => {
-  const repeated = (values: string[], times = 3): string[] => values.flatMap((value) => Array.from({ length: times }, () => value));
+  const repeated = (values: string[], times = 3): string[] =>
+    values.flatMap((value) => Array.from({ length: times }, () => value));
   const underKey = (key: string, values: string[]): Schema => {
     const schema = inferSchema(values.map((value) => ({ [key]: value })));
     return schema.type === 'object' ? (schema.properties[key] as Schema) : schema;
@@ -180,15 +227,29 @@ describe('enums', () => {
       fc.uuid(),
       hex,
       fc.integer({ min: 100, max: 99_999_999 }).map(String),
-      fc.tuple(fc.constantFrom('acct', 'tid', 'usr', 'A', 'term'), fc.constantFrom('_', '-', ''), fc.integer({ min: 100, max: 999_999 })).map(([p, s, n]) => `${p}${s}${n}`),
+      fc
+        .tuple(
+          fc.constantFrom('acct', 'tid', 'usr', 'A', 'term'),
+          fc.constantFrom('_', '-', ''),
+          fc.integer({ min: 100, max: 999_999 }),
+        )
+        .map(([p, s, n]) => `${p}${s}${n}`),
       fc.stringMatching(/^[A-Za-z]{2,6}[0-9][A-Za-z0-9]{4,12}$/),
     );
-    const field = fc.oneof(fc.constantFrom('id', 'accountId', 'terminal_id', 'ref', 'value', 'status', 'code'), fc.string({ minLength: 1, maxLength: 8 }));
+    const field = fc.oneof(
+      fc.constantFrom('id', 'accountId', 'terminal_id', 'ref', 'value', 'status', 'code'),
+      fc.string({ minLength: 1, maxLength: 8 }),
+    );
     fc.assert(
-      fc.property(field, fc.array(idValue, { minLength: 1, maxLength: 4 }), fc.integer({ min: 2, max: 6 }), (key, values, times) => {
-        const schema = underKey(key, repeated(values, times));
-        expect(schema.type).not.toBe('enum');
-      }),
+      fc.property(
+        field,
+        fc.array(idValue, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 2, max: 6 }),
+        (key, values, times) => {
+          const schema = underKey(key, repeated(values, times));
+          expect(schema.type).not.toBe('enum');
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -208,11 +269,18 @@ describe('response required-ness', () => {
   const item = {
     name: 'Get',
     request: 'https://x.io/a',
-    response: [{ a: 1, b: 'x' }, { a: 2 }].map((body, i) => ({ name: `ok ${i}`, code: 200, header: [json], body: JSON.stringify(body) })),
+    response: [{ a: 1, b: 'x' }, { a: 2 }].map((body, i) => ({
+      name: `ok ${i}`,
+      code: 200,
+      header: [json],
+      body: JSON.stringify(body),
+    })),
   };
 
   it('is "seen in every sample" by default', () => {
-    expect(requiredOf(operationByName(modelOfJson(collectionOf([item])).model, 'Get').responses[0]?.schema as Schema)).toEqual(['a']);
+    expect(
+      requiredOf(operationByName(modelOfJson(collectionOf([item])).model, 'Get').responses[0]?.schema as Schema),
+    ).toEqual(['a']);
   });
 
   it('is "optional unless the collection says so" when chosen', () => {
@@ -244,11 +312,21 @@ describe('inference properties', () => {
 });
 
 describe('the corpus stays strict', () => {
-  const files = [accengageCollection, ...readdirSync(fixture('')).filter((name) => name.endsWith('.json')).map((name) => fixture(name))];
+  const files = [
+    accengageCollection,
+    ...readdirSync(fixture(''))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => fixture(name)),
+  ];
 
   it.each(files)('%s: no place typed null alone, no placeholder as an enum member', async (file) => {
     const { responses, requests } = countModel((await modelOf(file)).model);
-    expect([responses.nullOnly, requests.nullOnly, responses.literalPlaceholders, requests.literalPlaceholders]).toEqual([0, 0, 0, 0]);
+    expect([
+      responses.nullOnly,
+      requests.nullOnly,
+      responses.literalPlaceholders,
+      requests.literalPlaceholders,
+    ]).toEqual([0, 0, 0, 0]);
   });
 
   it('the Accengage collection shares its entities and keeps few enums', async () => {
@@ -270,17 +348,33 @@ describe('the inference configuration', () => {
         return error instanceof CodegenError ? error.format() : String(error);
       }
     };
-    expect(failure({ enums: { excludeFields: ['('] } })).toBe('config.json ($.clients[0].inference.enums.excludeFields[0]): "(" is not a regular expression.');
-    expect(failure({ responseRequired: 'sometimes' })).toMatch(/^config\.json \(\$\.clients\[0\]\.inference\.responseRequired\)/);
+    expect(failure({ enums: { excludeFields: ['('] } })).toBe(
+      'config.json ($.clients[0].inference.enums.excludeFields[0]): "(" is not a regular expression.',
+    );
+    expect(failure({ responseRequired: 'sometimes' })).toMatch(
+      /^config\.json \(\$\.clients\[0\]\.inference\.responseRequired\)/,
+    );
     expect(failure({ entities: { Device: 'lower' } })).toMatch(/inference\.entities\)/);
     expect(failure({ typo: 1 })).toMatch(/unknown key "typo"/);
-    expect(failure({ responseRequired: 'documented', enums: false, entities: { Device: 'Handset', Links: false } })).toBe('accepted');
+    expect(
+      failure({ responseRequired: 'documented', enums: false, entities: { Device: 'Handset', Links: false } }),
+    ).toBe('accepted');
   });
 });
 
 describe('query and form values', () => {
   it('read placeholders as type hints and a lone whole number as number', () => {
-    const url = { raw: '', host: ['https://x.io'], path: ['a'], query: [{ key: 'limit', value: '<integer>' }, { key: 'since', value: '<dateTime>' }, { key: 'page', value: '2' }, { key: 'at', value: '{{$isoTimestamp}}' }] };
+    const url = {
+      raw: '',
+      host: ['https://x.io'],
+      path: ['a'],
+      query: [
+        { key: 'limit', value: '<integer>' },
+        { key: 'since', value: '<dateTime>' },
+        { key: 'page', value: '2' },
+        { key: 'at', value: '{{$isoTimestamp}}' },
+      ],
+    };
     const { model } = modelOfJson(collectionOf([{ name: 'List', request: { method: 'GET', url } }]));
     expect(operationByName(model, 'List').query.map((param) => [param.name, param.schema])).toEqual([
       ['limit', { type: 'integer' }],

@@ -83,7 +83,11 @@ describe('inferSchema', () => {
     const schema = inferSchema([{ '101': { name: 'a' }, '102': { name: 'b', size: 2 } }]);
     expect(schema).toEqual({
       type: 'map',
-      values: { type: 'object', properties: { name: { type: 'string' }, size: { type: 'number' } }, required: ['name'] },
+      values: {
+        type: 'object',
+        properties: { name: { type: 'string' }, size: { type: 'number' } },
+        required: ['name'],
+      },
     });
     expect(inferSchema([{ ios: 1, android: 2 }]).type).toBe('object');
   });
@@ -93,7 +97,11 @@ describe('inferSchema', () => {
     expect(inferSchema([UNKNOWN_VALUE])).toEqual({ type: 'unknown' });
     // never `null` alone: a field seen only as null still has a value to read
     expect(inferSchema([null])).toEqual({ type: 'unknown' });
-    expect(inferSchema([{ a: null }, { a: null }])).toEqual({ type: 'object', properties: { a: { type: 'unknown' } }, required: ['a'] });
+    expect(inferSchema([{ a: null }, { a: null }])).toEqual({
+      type: 'object',
+      properties: { a: { type: 'unknown' } },
+      required: ['a'],
+    });
   });
 
   it('keeps "__proto__" an ordinary property', () => {
@@ -153,7 +161,10 @@ describe('CSV', () => {
 
 describe('parseJsonBody', () => {
   it('reads Postman-style JSON: comments, placeholders, trailing commas', () => {
-    const parsed = parseJsonBody('{\n // note\n "name": "{{name}}", "count": {{count}}, "tags": ["a",],\n}') as Record<string, unknown>;
+    const parsed = parseJsonBody('{\n // note\n "name": "{{name}}", "count": {{count}}, "tags": ["a",],\n}') as Record<
+      string,
+      unknown
+    >;
     expect(parsed.name).toBe('{{name}}');
     expect(referenceName(parsed.count)).toBe('count');
     expect(parsed.tags).toEqual(['a']);

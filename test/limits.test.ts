@@ -28,7 +28,11 @@ describe('limits', () => {
   }, 180_000);
 
   it('refuses a folder of more operations than a client holds, naming it', async () => {
-    const items = Array.from({ length: MAX_OPERATIONS + 1 }, (_, i) => ({ id: `r${i}`, name: `Get ${i}`, request: `https://x.io/items/${i}` }));
+    const items = Array.from({ length: MAX_OPERATIONS + 1 }, (_, i) => ({
+      id: `r${i}`,
+      name: `Get ${i}`,
+      request: `https://x.io/items/${i}`,
+    }));
     const file = await fileWith({ info: { name: 'Flat', schema: V21 }, item: [{ name: 'Huge', item: items }] });
     const error = await generateClient({ collection: file, out: 'unused' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CodegenError);
@@ -38,7 +42,10 @@ describe('limits', () => {
 
   it('cuts a 1 MB description in the generated docs and keeps it whole in the model', async () => {
     const description = 'line */ ${x}\n'.repeat(80_000);
-    const file = await fileWith({ info: { name: 'Desc', schema: V21 }, item: [{ name: 'R', request: { method: 'GET', url: 'https://x.io/a', description } }] });
+    const file = await fileWith({
+      info: { name: 'Desc', schema: V21 },
+      item: [{ name: 'R', request: { method: 'GET', url: 'https://x.io/a', description } }],
+    });
     const generated = await generateClient({ collection: file, out: 'unused' });
     const client = generated.files.get('client.ts') ?? '';
     expect(client.length).toBeLessThan(40_000);
@@ -53,7 +60,16 @@ describe('limits', () => {
     for (let i = 0; i < 5_000; i++) deepObject = `{"a":${deepObject}}`;
     const file = await fileWith({
       info: { name: 'Deep', schema: V21 },
-      item: [{ name: 'R', request: { method: 'POST', url: 'https://x.io/a', body: { mode: 'raw', raw: deepObject } }, response: [{ name: 'a', code: 200, body: deepArray }, { name: 'b', code: 201, body: deepObject }] }],
+      item: [
+        {
+          name: 'R',
+          request: { method: 'POST', url: 'https://x.io/a', body: { mode: 'raw', raw: deepObject } },
+          response: [
+            { name: 'a', code: 200, body: deepArray },
+            { name: 'b', code: 201, body: deepObject },
+          ],
+        },
+      ],
     });
     const generated = await generateClient({ collection: file, out: 'unused' });
     const types = generated.files.get('types.ts') ?? '';
@@ -64,7 +80,13 @@ describe('limits', () => {
 
 describe('nothing to generate', () => {
   it('refuses a collection of empty folders, clearly', async () => {
-    const file = await fileWith({ info: { name: 'Empty', schema: V21 }, item: [{ name: 'A', item: [] }, { name: 'B', item: [{ name: 'C', item: [] }] }] });
+    const file = await fileWith({
+      info: { name: 'Empty', schema: V21 },
+      item: [
+        { name: 'A', item: [] },
+        { name: 'B', item: [{ name: 'C', item: [] }] },
+      ],
+    });
     await expect(generateClient({ collection: file, out: 'unused' })).rejects.toThrow(/has no requests/);
   });
 });

@@ -10,7 +10,8 @@ import { buildModel } from '../generator/model/index.js';
 import { allOperations, collectionOf, corpusNames, fixture } from './helpers.js';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The requests a file holds, by the rules of its own format. */
 export function countRawRequests(json: unknown): number {
@@ -65,7 +66,10 @@ describe('request conservation', () => {
     ]);
     const loaded = parseCollection(JSON.stringify(raw), 'x.json');
     expectConserved(raw, loaded);
-    expect(loaded.skipped.map((s) => s.why)).toEqual(['it has no request', expect.stringContaining('both "item" and "request"')]);
+    expect(loaded.skipped.map((s) => s.why)).toEqual([
+      'it has no request',
+      expect.stringContaining('both "item" and "request"'),
+    ]);
   });
 
   it('holds for v1 requests with missing, repeated and doubly listed ids', () => {
@@ -84,7 +88,11 @@ describe('request conservation', () => {
     const loaded = parseCollection(JSON.stringify(raw), 'v1.json');
     expectConserved(raw, loaded);
     const names = buildModel(loaded).model;
-    expect(allOperations(names).map((o) => o.name).sort()).toEqual(['A', 'A again', 'B', 'No id']);
+    expect(
+      allOperations(names)
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['A', 'A again', 'B', 'No id']);
     expect(loaded.skipped).toEqual([{ where: 'v1.json ($.requests[4])', why: 'it is not an object' }]);
   });
 });
@@ -93,16 +101,28 @@ describe('a v1 export whose requests are in no folder and no order', () => {
   it('puts every request at the top level, with one warning naming them', async () => {
     const loaded = await loadCollection(fixture('v1-orphans.json'));
     const { model, diagnostics } = buildModel(loaded);
-    expect(model.operations.map((o) => `${o.method} ${o.name}`)).toEqual(['GET List notes', 'POST Create note', 'GET Get note', 'DELETE Delete note']);
+    expect(model.operations.map((o) => `${o.method} ${o.name}`)).toEqual([
+      'GET List notes',
+      'POST Create note',
+      'GET Get note',
+      'DELETE Delete note',
+    ]);
     const warning = diagnostics.find((d) => d.message.includes('listed in no folder and no order'));
     expect(warning?.message).toContain('"List notes", "Create note", "Get note", "Delete note"');
     expect(warning?.level).toBe('warning');
   });
 
   it('keeps a folder that no folders_order lists', () => {
-    const raw = { name: 'v1', folders_order: [], folders: [{ id: 'f', name: 'Hidden', order: ['a'] }], requests: [{ id: 'a', name: 'A', url: 'https://x.io/a', method: 'GET' }] };
+    const raw = {
+      name: 'v1',
+      folders_order: [],
+      folders: [{ id: 'f', name: 'Hidden', order: ['a'] }],
+      requests: [{ id: 'a', name: 'A', url: 'https://x.io/a', method: 'GET' }],
+    };
     const loaded = parseCollection(JSON.stringify(raw), 'v1.json');
-    expect(buildModel(loaded).model.resources.map((r) => [r.name, r.operations.map((o) => o.name)])).toEqual([['Hidden', ['A']]]);
+    expect(buildModel(loaded).model.resources.map((r) => [r.name, r.operations.map((o) => o.name)])).toEqual([
+      ['Hidden', ['A']],
+    ]);
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('folders_order')]);
   });
 });

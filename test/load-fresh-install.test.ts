@@ -91,19 +91,30 @@ async function checkInstalls(clone: string, consumer: string): Promise<void> {
     }),
   );
   await exec(npm, ['install', '--offline'], { cwd: consumer, env });
-  const viaNpx = await exec(npm, ['exec', '--offline', '--', 'postman-codegen', 'generate', collection, '--out', 'api'], { cwd: consumer, env });
+  const viaNpx = await exec(
+    npm,
+    ['exec', '--offline', '--', 'postman-codegen', 'generate', collection, '--out', 'api'],
+    { cwd: consumer, env },
+  );
   expect(viaNpx.stdout).toMatch(/^api: \d+ operations/m);
   expect(await readdir(path.join(consumer, 'api'))).toContain('client.ts');
 
   // The tarball holds everything the bin needs: unpacked beside the clone's dependencies, it runs.
-  const packed = JSON.parse((await exec(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], { cwd: clone, env })).stdout) as Array<{
+  const packed = JSON.parse(
+    (await exec(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], { cwd: clone, env }))
+      .stdout,
+  ) as Array<{
     filename: string;
   }>;
   const unpacked = path.join(clone, 'from-tarball/node_modules');
   await mkdir(unpacked, { recursive: true });
   await exec('tar', ['-xzf', path.join(consumer, packed[0]?.filename ?? ''), '-C', unpacked]);
-  const fromTarball = await exec(process.execPath, [path.join(unpacked, 'package/bin/postman-codegen.js'), 'generate', collection, '--out', 'tgz'], {
-    cwd: clone,
-  });
+  const fromTarball = await exec(
+    process.execPath,
+    [path.join(unpacked, 'package/bin/postman-codegen.js'), 'generate', collection, '--out', 'tgz'],
+    {
+      cwd: clone,
+    },
+  );
   expect(fromTarball.stdout).toMatch(/^tgz: \d+ operations/m);
 }

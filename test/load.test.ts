@@ -26,7 +26,10 @@ describe('formats', () => {
   it('converts v2.0, keeping folders, auth and examples', async () => {
     const loaded = await loadCollection(fixture('v2.0-basic.json'));
     expect(loaded.format).toBe('v2.0');
-    const folder = loaded.collection.items.all()[0] as unknown as { name: string; items: { all(): Array<{ name: string; responses: { count(): number } }> } };
+    const folder = loaded.collection.items.all()[0] as unknown as {
+      name: string;
+      items: { all(): Array<{ name: string; responses: { count(): number } }> };
+    };
     expect(folder.name).toBe('Orders');
     expect(folder.items.all()[0]?.name).toBe('Get order');
     expect(folder.items.all()[0]?.responses.count()).toBe(1);
@@ -39,7 +42,7 @@ describe('formats', () => {
     expect(names).toEqual(['Users', 'Health', 'Forecast']);
   });
 
-  it("unwraps the {\"collection\": …} form of Postman's API", async () => {
+  it('unwraps the {"collection": …} form of Postman\'s API', async () => {
     const loaded = await loadCollection(fixture('wrapped-export.json'));
     expect(loaded.collection.name).toBe('Wrapped export');
     expect(loaded.collection.items.count()).toBe(1);
@@ -54,9 +57,14 @@ describe('formats', () => {
   });
 
   it('skips items that have no request, with a warning naming them', () => {
-    const loaded = parseCollection(JSON.stringify(collectionOf([{ name: 'Empty' }, { name: 'Real', request: 'https://x.io' }])), 'x.json');
+    const loaded = parseCollection(
+      JSON.stringify(collectionOf([{ name: 'Empty' }, { name: 'Real', request: 'https://x.io' }])),
+      'x.json',
+    );
     expect(loaded.collection.items.all().map((item: { name: string }) => item.name)).toEqual(['Real']);
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', where: expect.stringContaining('Empty') })]);
+    expect(loaded.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', where: expect.stringContaining('Empty') }),
+    ]);
   });
 });
 
@@ -78,7 +86,12 @@ describe('bad input', () => {
   });
 
   it('refuses an unknown schema version and names it', () => {
-    const error = loadError(JSON.stringify({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v3.0.0/collection.json' }, item: [] }));
+    const error = loadError(
+      JSON.stringify({
+        info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v3.0.0/collection.json' },
+        item: [],
+      }),
+    );
     expect(error.message).toMatch(/v3\.0/);
     expect(error.where).toBe('$.info.schema');
   });

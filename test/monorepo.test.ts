@@ -35,7 +35,12 @@ export const isTokenError = (error: unknown): boolean => error instanceof Acceng
 describe('an npm-workspaces monorepo', () => {
   it('generates in prebuild and type-checks the importing package', async () => {
     const repo = await mkdtemp(path.join(tmpdir(), 'pc-mono-'));
-    await writeJson(path.join(repo, 'package.json'), { name: 'mono', private: true, workspaces: ['packages/*'], devDependencies: { 'postman-codegen': `file:${root}` } });
+    await writeJson(path.join(repo, 'package.json'), {
+      name: 'mono',
+      private: true,
+      workspaces: ['packages/*'],
+      devDependencies: { 'postman-codegen': `file:${root}` },
+    });
     const api = path.join(repo, 'packages/api');
     await writeJson(path.join(api, 'package.json'), {
       name: '@demo/api',
@@ -44,20 +49,55 @@ describe('an npm-workspaces monorepo', () => {
       exports: { '.': './generated/index.ts' },
       scripts: { prebuild: 'postman-codegen generate', build: 'postman-codegen check' },
     });
-    await cp(path.join(root, 'collection/accengage.postman_collection.json'), path.join(api, 'accengage.postman_collection.json'));
+    await cp(
+      path.join(root, 'collection/accengage.postman_collection.json'),
+      path.join(api, 'accengage.postman_collection.json'),
+    );
     await writeJson(path.join(api, 'postman-codegen.config.json'), {
-      clients: [{ name: 'Accengage', collection: 'accengage.postman_collection.json', out: 'generated', signing: { algorithm: 'sha1', parts: ['body', { variable: 'apiKey' }, 'time'], signatureHeader: 'Accengage-Signature', timeHeader: 'Accengage-Time' } }],
+      clients: [
+        {
+          name: 'Accengage',
+          collection: 'accengage.postman_collection.json',
+          out: 'generated',
+          signing: {
+            algorithm: 'sha1',
+            parts: ['body', { variable: 'apiKey' }, 'time'],
+            signatureHeader: 'Accengage-Signature',
+            timeHeader: 'Accengage-Time',
+          },
+        },
+      ],
     });
     const app = path.join(repo, 'packages/app');
-    await writeJson(path.join(app, 'package.json'), { name: '@demo/app', version: '1.0.0', type: 'module', dependencies: { '@demo/api': '1.0.0' } });
+    await writeJson(path.join(app, 'package.json'), {
+      name: '@demo/app',
+      version: '1.0.0',
+      type: 'module',
+      dependencies: { '@demo/api': '1.0.0' },
+    });
     await writeJson(path.join(app, 'tsconfig.json'), {
-      compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')], skipLibCheck: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        lib: ['es2023', 'dom'],
+        types: ['node'],
+        typeRoots: [path.join(root, 'node_modules/@types')],
+        skipLibCheck: true,
+      },
       include: ['src'],
     });
     await mkdir(path.join(app, 'src'), { recursive: true });
     await writeFile(path.join(app, 'src/main.ts'), APP);
 
-    const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    const env = {
+      ...process.env,
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    };
     // No scripts: npm would run this checkout's `prepare` (a rebuild of dist/ while other tests read it).
     await exec(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: repo, env });
     const build = await exec(npm, ['run', 'build', '-w', '@demo/api'], { cwd: repo, env });
@@ -67,8 +107,14 @@ describe('an npm-workspaces monorepo', () => {
     const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
     await expect(exec(process.execPath, [tsc, '-p', app])).resolves.toBeDefined();
     // The check is real: a wrongly typed call in the app fails it.
-    await writeFile(path.join(app, 'src/wrong.ts'), "import { AccengageClient } from '@demo/api';\nexport const x = new AccengageClient({ apiKey: 'k' }).devices.list({ page: 2 });\n");
-    const failure = await exec(process.execPath, [tsc, '-p', app]).then(() => undefined, (error: { stdout: string }) => error.stdout);
+    await writeFile(
+      path.join(app, 'src/wrong.ts'),
+      "import { AccengageClient } from '@demo/api';\nexport const x = new AccengageClient({ apiKey: 'k' }).devices.list({ page: 2 });\n",
+    );
+    const failure = await exec(process.execPath, [tsc, '-p', app]).then(
+      () => undefined,
+      (error: { stdout: string }) => error.stdout,
+    );
     expect(failure).toMatch(/wrong\.ts\(2,\d+\): error TS2345: .*Property 'lastOpen' is missing/s);
   }, 120_000);
 });

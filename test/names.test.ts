@@ -15,7 +15,9 @@ import {
 /** An identifier by TypeScript's own scanner (and the Unicode properties). */
 const isIdentifier = (name: string): boolean =>
   /^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(name) &&
-  [...name].every((char, i) => (i === 0 ? ts.isIdentifierStart : ts.isIdentifierPart)(char.codePointAt(0) ?? 0, ts.ScriptTarget.ESNext));
+  [...name].every((char, i) =>
+    (i === 0 ? ts.isIdentifierStart : ts.isIdentifierPart)(char.codePointAt(0) ?? 0, ts.ScriptTarget.ESNext),
+  );
 
 describe('splitWords', () => {
   it('splits on punctuation, spaces, emoji and camelCase boundaries', () => {
@@ -122,7 +124,11 @@ describe('name properties', () => {
   it('every member name is a valid identifier that is not a prototype or thenable member', () => {
     fc.assert(
       fc.property(anyText, anyText, (operation, resource) => {
-        for (const name of [memberName(operation), typeName(operation), ...operationNameCandidates(operation, resource)]) {
+        for (const name of [
+          memberName(operation),
+          typeName(operation),
+          ...operationNameCandidates(operation, resource),
+        ]) {
           expect(isIdentifier(name)).toBe(true);
           expect(RESERVED_MEMBERS.has(name)).toBe(false);
         }
@@ -131,7 +137,10 @@ describe('name properties', () => {
   });
 
   it('unique names are distinct and independent of input order', () => {
-    const request = fc.record({ key: fc.uuid(), candidates: fc.array(fc.constantFrom('get', 'list', 'create', 'list2', 'get_2'), { minLength: 1, maxLength: 3 }) });
+    const request = fc.record({
+      key: fc.uuid(),
+      candidates: fc.array(fc.constantFrom('get', 'list', 'create', 'list2', 'get_2'), { minLength: 1, maxLength: 3 }),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(request, { selector: (r) => r.key, maxLength: 12 }), fc.context(), (requests, ctx) => {
         const forward = uniqueNames(requests);

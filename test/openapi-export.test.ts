@@ -21,7 +21,9 @@ beforeAll(async () => {
 
 async function errorsOf(text: string): Promise<string[]> {
   const problems = await lintFromString({ source: text, absoluteRef: path.join(root, 'openapi.json'), config });
-  return problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer ?? ''}`);
+  return problems
+    .filter((problem) => problem.severity === 'error')
+    .map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer ?? ''}`);
 }
 
 const fixtures = readdirSync(path.join(root, 'test/fixtures/collections')).sort();
@@ -40,7 +42,9 @@ describe('openapi.json validates with zero errors', () => {
 
   it('is byte-identical when made again', async () => {
     const { model } = await modelOf(fixture('real-world-patterns.json'));
-    expect(renderOpenApi(buildReference(model))).toBe(renderOpenApi(buildReference((await modelOf(fixture('real-world-patterns.json'))).model)));
+    expect(renderOpenApi(buildReference(model))).toBe(
+      renderOpenApi(buildReference((await modelOf(fixture('real-world-patterns.json'))).model)),
+    );
   });
 });
 
@@ -51,20 +55,29 @@ describe('the Accengage document', () => {
   });
 
   it('has one server from the base URL and the client function names as operationIds', () => {
-    expect(document.servers).toEqual([{ url: 'https://api.accengage.com', description: 'The collection variable baseUrl.' }]);
+    expect(document.servers).toEqual([
+      { url: 'https://api.accengage.com', description: 'The collection variable baseUrl.' },
+    ]);
     const list = document.paths['/v1/me/apps/{partnerId}/devices'].get;
     expect(list.operationId).toBe('devicesList');
     expect(list.tags).toEqual(['Devices']);
     expect(list['x-route-status']).toBe('confirmed');
     expect(list['x-pagination']).toMatchObject({ style: 'link-header', itemsAt: 'csv rows', pageParam: 'page' });
-    expect(list.parameters.find((param: Json) => param.name === 'lastOpen')).toMatchObject({ in: 'query', required: true, schema: { type: 'string', format: 'date' }, example: '2017-10-01' });
+    expect(list.parameters.find((param: Json) => param.name === 'lastOpen')).toMatchObject({
+      in: 'query',
+      required: true,
+      schema: { type: 'string', format: 'date' },
+      example: '2017-10-01',
+    });
     expect(list.responses['200'].headers.link.example).toContain('rel="next"');
     expect(list.responses['200'].content['text/csv'].schema['x-csv'].columns).toContain('deviceId');
     // The saved examples themselves, not only their names: the CSV page as text, JSON answers as values.
     const csvExamples = Object.values(list.responses['200'].content['text/csv'].examples) as Json[];
     expect(csvExamples.length).toBeGreaterThan(0);
     expect(csvExamples[0]?.value).toMatch(/^deviceId;/);
-    const tokenExamples = Object.values(document.paths['/v1/access_token'].post.responses['200'].content['application/json'].examples) as Json[];
+    const tokenExamples = Object.values(
+      document.paths['/v1/access_token'].post.responses['200'].content['application/json'].examples,
+    ) as Json[];
     expect(tokenExamples[0]).toMatchObject({ summary: 'Token issued', value: { token_type: 'Bearer' } });
     expect(document.paths['/v1/me/apps'].get['x-route-status']).toBe('inferred');
   });
@@ -81,7 +94,10 @@ describe('the Accengage document', () => {
 
   it('names shared schemas after the client types and sends multipart files as binary parts', () => {
     expect(Object.keys(document.components.schemas)).toContain('AppsListResponse');
-    const upload = document.paths['/v1/me/apps/{partnerId}/static-lists/{listId}/import'].post.requestBody.content['multipart/form-data'];
+    const upload =
+      document.paths['/v1/me/apps/{partnerId}/static-lists/{listId}/import'].post.requestBody.content[
+        'multipart/form-data'
+      ];
     expect(upload.schema.properties.file).toEqual({ type: 'string', contentMediaType: 'application/octet-stream' });
     expect(upload.encoding.file).toEqual({ contentType: 'text/csv' });
   });
@@ -92,10 +108,23 @@ describe('requests that share a method and path', () => {
     name,
     request: {
       method: 'POST',
-      url: { raw: `https://api.shop.test/orders?${query}`, host: ['api', 'shop', 'test'], protocol: 'https', path: ['orders'], query: [{ key: query.split('=')[0], value: query.split('=')[1] }] },
+      url: {
+        raw: `https://api.shop.test/orders?${query}`,
+        host: ['api', 'shop', 'test'],
+        protocol: 'https',
+        path: ['orders'],
+        query: [{ key: query.split('=')[0], value: query.split('=')[1] }],
+      },
       body: { mode: 'raw', raw: JSON.stringify(body), options: { raw: { language: 'json' } } },
     },
-    response: [{ name: `${name} answer`, code, header: [{ key: 'Content-Type', value: 'application/json' }], body: JSON.stringify({ id: 1, kind: name }) }],
+    response: [
+      {
+        name: `${name} answer`,
+        code,
+        header: [{ key: 'Content-Type', value: 'application/json' }],
+        body: JSON.stringify({ id: 1, kind: name }),
+      },
+    ],
   });
 
   it('become one operation that keeps every variant', async () => {
@@ -109,13 +138,18 @@ describe('requests that share a method and path', () => {
     expect(await errorsOf(text)).toEqual([]);
     const document = JSON.parse(text);
     const operation = document.paths['/orders'].post;
-    expect(operation['x-postman-requests'].map((request: Json) => request.itemPath)).toEqual([['Create order'], ['Create order with coupon']]);
+    expect(operation['x-postman-requests'].map((request: Json) => request.itemPath)).toEqual([
+      ['Create order'],
+      ['Create order with coupon'],
+    ]);
     // Each variant's query parameter, optional since the other variant goes without it.
     expect(operation.parameters.map((param: Json) => [param.name, param.required])).toEqual([
       ['dryRun', false],
       ['coupon', false],
     ]);
-    const examples = Object.values(operation.requestBody.content['application/json'].examples).map((example: any) => example.value);
+    const examples = Object.values(operation.requestBody.content['application/json'].examples).map(
+      (example: any) => example.value,
+    );
     expect(examples).toEqual([{ items: [1] }, { items: [1], coupon: 'X1' }]);
     expect(Object.keys(operation.responses)).toEqual(['200', '201']);
     expect(operation.description).toContain('Create order with coupon');
@@ -126,21 +160,34 @@ describe('paths that differ only in their parameter names', () => {
   it('are one path, each method using its names', async () => {
     const request = (method: string, name: string) => ({
       name: `${method} thing`,
-      request: { method, url: { raw: `https://api.shop.test/things/:${name}`, protocol: 'https', host: ['api', 'shop', 'test'], path: ['things', `:${name}`], variable: [{ key: name, value: '7' }] } },
+      request: {
+        method,
+        url: {
+          raw: `https://api.shop.test/things/:${name}`,
+          protocol: 'https',
+          host: ['api', 'shop', 'test'],
+          path: ['things', `:${name}`],
+          variable: [{ key: name, value: '7' }],
+        },
+      },
     });
     const { model } = modelOfJson(collectionOf([request('GET', 'id'), request('DELETE', 'thingId')]));
     const text = renderOpenApi(buildReference(model));
     expect(await errorsOf(text)).toEqual([]);
     const document = JSON.parse(text);
     expect(Object.keys(document.paths)).toEqual(['/things/{id}']);
-    expect(document.paths['/things/{id}'].delete.parameters.map((param: Json) => [param.name, param.in])).toEqual([['id', 'path']]);
+    expect(document.paths['/things/{id}'].delete.parameters.map((param: Json) => [param.name, param.in])).toEqual([
+      ['id', 'path'],
+    ]);
     expect(document.paths['/things/{id}'].delete['x-postman-requests'][0].path).toBe('/things/{thingId}');
   });
 });
 
 describe('paths OpenAPI style rules refuse', () => {
   it('lose a trailing slash in the path key but keep it in x-postman-requests', async () => {
-    const { model } = modelOfJson(collectionOf([{ name: 'Book', request: { method: 'POST', url: 'https://api.shop.test/booking/' } }]));
+    const { model } = modelOfJson(
+      collectionOf([{ name: 'Book', request: { method: 'POST', url: 'https://api.shop.test/booking/' } }]),
+    );
     const document = JSON.parse(renderOpenApi(buildReference(model)));
     expect(Object.keys(document.paths)).toEqual(['/booking']);
     expect(document.paths['/booking'].post['x-postman-requests'][0].path).toBe('/booking/');

@@ -16,10 +16,16 @@ import { root } from './helpers.js';
 const encoder = new TextEncoder();
 
 describe('signing with the Accengage scheme of postman-codegen.config.json', async () => {
-  const scheme: SigningScheme | undefined = (await loadConfig(path.join(root, 'postman-codegen.config.json'))).clients[0]?.signing;
+  const scheme: SigningScheme | undefined = (await loadConfig(path.join(root, 'postman-codegen.config.json')))
+    .clients[0]?.signing;
   if (!scheme) throw new Error('the config has no signing scheme');
   const sign = hashSigner(scheme, { apiKey: 'a1b2c3d4e5f6g7h8' }, () => 1507722391_000);
-  const request = (body?: string) => ({ method: 'POST', url: 'https://api.accengage.com/v1/access_token', headers: {}, body: body === undefined ? undefined : encoder.encode(body) });
+  const request = (body?: string) => ({
+    method: 'POST',
+    url: 'https://api.accengage.com/v1/access_token',
+    headers: {},
+    body: body === undefined ? undefined : encoder.encode(body),
+  });
 
   it('reproduces the official worked example with a body', async () => {
     expect(await sign(request('{"email":"mymail@client.com"}'))).toEqual({
@@ -78,10 +84,14 @@ describe('Link header', () => {
     const rel = fc.constantFrom('first', 'prev', 'next', 'last');
     const uri = fc.webUrl().map((u) => `${u},x;y`);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(rel, uri), { selector: ([r]) => r, minLength: 1, maxLength: 4 }), fc.boolean(), (links, quoted) => {
-        const header = links.map(([r, u]) => `<${u}>; rel=${quoted ? `"${r}"` : r}`).join(', ');
-        for (const [r, u] of links) expect(findLink(header, r)).toBe(u);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(rel, uri), { selector: ([r]) => r, minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (links, quoted) => {
+          const header = links.map(([r, u]) => `<${u}>; rel=${quoted ? `"${r}"` : r}`).join(', ');
+          for (const [r, u] of links) expect(findLink(header, r)).toBe(u);
+        },
+      ),
     );
   });
 });
@@ -90,7 +100,11 @@ describe('CSV rows', () => {
   it('types known columns, keeps unknown ones as text, empty cells as null', () => {
     const rows = readCsvRows('deviceId;bounce;pushEnabled;extra\nd1;3;true;x\n"d;2";;false;\n', {
       delimiter: ';',
-      columns: [['deviceId', 'string'], ['bounce', 'integer'], ['pushEnabled', 'boolean']],
+      columns: [
+        ['deviceId', 'string'],
+        ['bounce', 'integer'],
+        ['pushEnabled', 'boolean'],
+      ],
     });
     expect(rows).toEqual([
       { deviceId: 'd1', bounce: 3, pushEnabled: true, extra: 'x' },
@@ -123,16 +137,23 @@ describe('retry timing', () => {
 });
 
 describe('token auth', () => {
-  const tokenError = (status: number, label: string) => new ApiError(status, [{ label, message: '' }], 'GET', '/x', undefined, new Headers());
+  const tokenError = (status: number, label: string) =>
+    new ApiError(status, [{ label, message: '' }], 'GET', '/x', undefined, new Headers());
 
   it('shares one token request among concurrent callers', async () => {
     let issued = 0;
-    const auth = new TokenAuth(async () => {
-      issued++;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return { tokenType: 'Bearer', accessToken: `t${issued}` };
-    }, (error) => error.label === 'API_ERR_TOKEN');
-    const targets = Array.from({ length: 10 }, () => ({ headers: {} as Record<string, string>, url: new URL('https://x.io') }));
+    const auth = new TokenAuth(
+      async () => {
+        issued++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { tokenType: 'Bearer', accessToken: `t${issued}` };
+      },
+      (error) => error.label === 'API_ERR_TOKEN',
+    );
+    const targets = Array.from({ length: 10 }, () => ({
+      headers: {} as Record<string, string>,
+      url: new URL('https://x.io'),
+    }));
     await Promise.all(targets.map((target) => auth.apply(target)));
     expect(issued).toBe(1);
     expect(new Set(targets.map((t) => t.headers.authorization))).toEqual(new Set(['Bearer t1']));
@@ -140,7 +161,10 @@ describe('token auth', () => {
 
   it('drops a rejected token once, even when several calls report it', async () => {
     let issued = 0;
-    const auth = new TokenAuth(async () => ({ tokenType: 'Bearer', accessToken: `t${++issued}` }), (error) => error.label === 'API_ERR_TOKEN');
+    const auth = new TokenAuth(
+      async () => ({ tokenType: 'Bearer', accessToken: `t${++issued}` }),
+      (error) => error.label === 'API_ERR_TOKEN',
+    );
     const target = () => ({ headers: {} as Record<string, string>, url: new URL('https://x.io') });
     const stamps = await Promise.all([auth.apply(target()), auth.apply(target())]);
     expect(auth.refresh(tokenError(401, 'API_ERR_TOKEN'), stamps[0])).toBe(true);
@@ -156,11 +180,14 @@ describe('token auth', () => {
 
   it('tries again after a failed token request', async () => {
     let calls = 0;
-    const auth = new TokenAuth(async () => {
-      calls++;
-      if (calls === 1) throw new Error('down');
-      return { tokenType: 'Bearer', accessToken: 'ok' };
-    }, () => false);
+    const auth = new TokenAuth(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('down');
+        return { tokenType: 'Bearer', accessToken: 'ok' };
+      },
+      () => false,
+    );
     await expect(auth.apply({ headers: {}, url: new URL('https://x.io') })).rejects.toThrow('down');
     const target = { headers: {} as Record<string, string>, url: new URL('https://x.io') };
     await auth.apply(target);
@@ -170,13 +197,29 @@ describe('token auth', () => {
 
 describe('errors', () => {
   it('reads the errors array and other common shapes', () => {
-    expect(readErrorEntries({ errors: [{ label: 'API_ERR_FORMAT', message: 'Missing `x`' }, { label: 'API_ERR_FORMAT', message: 'Bad `y`' }] })).toHaveLength(2);
-    expect(readErrorEntries({ error: 'invalid_grant', error_description: 'expired' })).toEqual([{ label: 'invalid_grant', message: 'expired' }]);
+    expect(
+      readErrorEntries({
+        errors: [
+          { label: 'API_ERR_FORMAT', message: 'Missing `x`' },
+          { label: 'API_ERR_FORMAT', message: 'Bad `y`' },
+        ],
+      }),
+    ).toHaveLength(2);
+    expect(readErrorEntries({ error: 'invalid_grant', error_description: 'expired' })).toEqual([
+      { label: 'invalid_grant', message: 'expired' },
+    ]);
     expect(readErrorEntries('oops')).toEqual([]);
   });
 
   it('says method, path, status and label, and nothing else', () => {
-    const error = new ApiError(403, [{ label: 'API_ERR_FORBIDDEN', message: 'no rights' }], 'GET', '/v1/me/apps/1', {}, new Headers());
+    const error = new ApiError(
+      403,
+      [{ label: 'API_ERR_FORBIDDEN', message: 'no rights' }],
+      'GET',
+      '/v1/me/apps/1',
+      {},
+      new Headers(),
+    );
     expect(error.message).toBe('GET /v1/me/apps/1 failed with 403 (API_ERR_FORBIDDEN: no rights)');
     expect(error.label).toBe('API_ERR_FORBIDDEN');
     expect(error.hasLabel('API_ERR_FORBIDDEN')).toBe(true);
@@ -221,7 +264,9 @@ describe('normalised page URLs', () => {
       'http://x.io/p/~user/a%2Fb?a=1&b=2',
       '/p/%7Euser/a%2fb?a=%31&b=2',
     ];
-    expect(new Set(same.map((url) => normaliseUrl(url, 'http://x.io/q')))).toEqual(new Set(['http://x.io/p/~user/a%2Fb?a=1&b=2']));
+    expect(new Set(same.map((url) => normaliseUrl(url, 'http://x.io/q')))).toEqual(
+      new Set(['http://x.io/p/~user/a%2Fb?a=1&b=2']),
+    );
     expect(normaliseUrl('https://x.io/p?a=1&a=2')).not.toBe(normaliseUrl('https://x.io/p?a=2&a=1'));
     expect(normaliseUrl('https://x.io:8443/p')).not.toBe(normaliseUrl('https://x.io/p'));
   });
@@ -232,12 +277,19 @@ describe('PagedCall limits', () => {
     new PagedCall<number>(async (url) => {
       const n = url ? Number(new URL(url).searchParams.get('page')) : 1;
       visits.push(url ?? 'first');
-      return { items: [n], links: { next: `https://x.io/p?page=${n + 1}` }, response: new Response(null), url: url ?? 'https://x.io/p' };
+      return {
+        items: [n],
+        links: { next: `https://x.io/p?page=${n + 1}` },
+        response: new Response(null),
+        url: url ?? 'https://x.io/p',
+      };
     });
 
   it('stops an endless listing at 10,000 pages by default, with an error', async () => {
     const visits: string[] = [];
-    await expect(endless(visits).all()).rejects.toThrow(new PaginationError('the listing has more than 10000 pages (maxPages: 10000); it was stopped before page 10001'));
+    await expect(endless(visits).all()).rejects.toThrow(
+      new PaginationError('the listing has more than 10000 pages (maxPages: 10000); it was stopped before page 10001'),
+    );
     expect(visits).toHaveLength(DEFAULT_MAX_PAGES);
   });
 
@@ -246,7 +298,14 @@ describe('PagedCall limits', () => {
     const call = new PagedCall<number>(async (url) => {
       fetched.push(url);
       const first = url === undefined;
-      return { items: [first ? 1 : 2], links: first ? { first: 'https://x.io/p?page=1', next: 'https://x.io/p?page=2' } : { next: 'https://x.io/p?page=1' }, response: new Response(null), url: url ?? 'https://x.io/p' };
+      return {
+        items: [first ? 1 : 2],
+        links: first
+          ? { first: 'https://x.io/p?page=1', next: 'https://x.io/p?page=2' }
+          : { next: 'https://x.io/p?page=1' },
+        response: new Response(null),
+        url: url ?? 'https://x.io/p',
+      };
     });
     expect(await call.all()).toEqual([1, 2]);
     expect(fetched).toEqual([undefined, 'https://x.io/p?page=2']);
@@ -255,11 +314,15 @@ describe('PagedCall limits', () => {
 
 describe('CSV errors', () => {
   it('refuses a quoted cell that never closes instead of swallowing the rest of the page', () => {
-    expect(() => readCsvRows('a;b\n1;"2\n3;4\n', { delimiter: ';', columns: [] })).toThrow(new CsvFormatError('a quoted cell opened on line 2 never closes'));
+    expect(() => readCsvRows('a;b\n1;"2\n3;4\n', { delimiter: ';', columns: [] })).toThrow(
+      new CsvFormatError('a quoted cell opened on line 2 never closes'),
+    );
   });
 
   it('refuses a header row with none of the known columns', () => {
-    expect(() => readCsvRows('<html>;x\n', { delimiter: ';', columns: [['deviceId', 'string']] })).toThrow(CsvFormatError);
+    expect(() => readCsvRows('<html>;x\n', { delimiter: ';', columns: [['deviceId', 'string']] })).toThrow(
+      CsvFormatError,
+    );
   });
 });
 

@@ -24,7 +24,14 @@ describe('a signing scheme', () => {
 
   it('writes upper-case hex when asked (the Accengage article prints its no-body example so)', async () => {
     const sign = hashSigner(
-      { algorithm: 'sha1', parts: ['body', { variable: 'apiKey' }, 'time'], signatureHeader: 'Signature', timeHeader: 'Time', timeUnit: 'seconds', hexCase: 'upper' },
+      {
+        algorithm: 'sha1',
+        parts: ['body', { variable: 'apiKey' }, 'time'],
+        signatureHeader: 'Signature',
+        timeHeader: 'Time',
+        timeUnit: 'seconds',
+        hexCase: 'upper',
+      },
       { apiKey: 'a1b2c3d4e5f6g7h8' },
       () => 1507722391_000,
     );
@@ -33,18 +40,35 @@ describe('a signing scheme', () => {
 
   it('hashes the parts in the configured order with SHA-256 and milliseconds', async () => {
     const sign = hashSigner(
-      { algorithm: 'sha256', parts: ['time', 'method', 'url', { variable: 'secret' }, 'body'], signatureHeader: 'X-Sig', timeHeader: 'X-Ts', timeUnit: 'milliseconds', hexCase: 'lower' },
+      {
+        algorithm: 'sha256',
+        parts: ['time', 'method', 'url', { variable: 'secret' }, 'body'],
+        signatureHeader: 'X-Sig',
+        timeHeader: 'X-Ts',
+        timeUnit: 'milliseconds',
+        hexCase: 'lower',
+      },
       { secret: 's3' },
       () => 1_700_000_000_123,
     );
     const signed = await sign({ ...request, method: 'POST', body: encoder.encode('{"a":1}') });
-    const expected = createHash('sha256').update('1700000000123POSThttps://api.example.test/v1/mes3{"a":1}').digest('hex');
+    const expected = createHash('sha256')
+      .update('1700000000123POSThttps://api.example.test/v1/mes3{"a":1}')
+      .digest('hex');
     expect(signed).toEqual({ 'X-Ts': '1700000000123', 'X-Sig': expected });
   });
 
   it('sends no time header when the scheme names none, and refuses to sign without its variable', async () => {
-    const scheme = { algorithm: 'sha1', parts: [{ variable: 'key' }, 'url'], signatureHeader: 'Sig', timeUnit: 'seconds', hexCase: 'lower' } as const;
-    expect(await hashSigner(scheme, { key: 'k' })(request)).toEqual({ Sig: createHash('sha1').update(`k${request.url}`).digest('hex') });
+    const scheme = {
+      algorithm: 'sha1',
+      parts: [{ variable: 'key' }, 'url'],
+      signatureHeader: 'Sig',
+      timeUnit: 'seconds',
+      hexCase: 'lower',
+    } as const;
+    expect(await hashSigner(scheme, { key: 'k' })(request)).toEqual({
+      Sig: createHash('sha1').update(`k${request.url}`).digest('hex'),
+    });
     expect(() => hashSigner(scheme, {})(request)).toThrow('signing needs the client option for "key"');
   });
 });
@@ -58,7 +82,12 @@ describe('signing in the configuration', () => {
   };
 
   it('fills in seconds and lower-case hex', async () => {
-    const file = await configWith({ algorithm: 'sha1', parts: ['body', { variable: 'apiKey' }, 'time'], signatureHeader: 'A-Signature', timeHeader: 'A-Time' });
+    const file = await configWith({
+      algorithm: 'sha1',
+      parts: ['body', { variable: 'apiKey' }, 'time'],
+      signatureHeader: 'A-Signature',
+      timeHeader: 'A-Time',
+    });
     expect((await loadConfig(file)).clients[0]?.signing).toEqual({
       algorithm: 'sha1',
       parts: ['body', { variable: 'apiKey' }, 'time'],
@@ -71,10 +100,26 @@ describe('signing in the configuration', () => {
 
   it.each([
     [{ scheme: 'accengage', keyVariable: 'apiKey' }, '$.clients[0].signing.scheme', 'has an unknown key "scheme"'],
-    [{ algorithm: 'md5', parts: ['body'], signatureHeader: 'S' }, '$.clients[0].signing.algorithm', '"algorithm" must be "sha1" or "sha256"'],
-    [{ algorithm: 'sha1', parts: ['body', 'query'], signatureHeader: 'S' }, '$.clients[0].signing.parts[1]', 'each part must be'],
-    [{ algorithm: 'sha1', parts: ['body', 'time'], signatureHeader: 'S' }, '$.clients[0].signing.timeHeader', 'signs the time but sends it in no header'],
-    [{ algorithm: 'sha1', parts: ['body'], signatureHeader: 'Bad Header' }, '$.clients[0].signing.signatureHeader', 'must be an HTTP header name'],
+    [
+      { algorithm: 'md5', parts: ['body'], signatureHeader: 'S' },
+      '$.clients[0].signing.algorithm',
+      '"algorithm" must be "sha1" or "sha256"',
+    ],
+    [
+      { algorithm: 'sha1', parts: ['body', 'query'], signatureHeader: 'S' },
+      '$.clients[0].signing.parts[1]',
+      'each part must be',
+    ],
+    [
+      { algorithm: 'sha1', parts: ['body', 'time'], signatureHeader: 'S' },
+      '$.clients[0].signing.timeHeader',
+      'signs the time but sends it in no header',
+    ],
+    [
+      { algorithm: 'sha1', parts: ['body'], signatureHeader: 'Bad Header' },
+      '$.clients[0].signing.signatureHeader',
+      'must be an HTTP header name',
+    ],
   ])('rejects %j, naming the place', async (signing, place, message) => {
     const file = await configWith(signing);
     const error = await loadConfig(file).catch((caught: unknown) => caught);
@@ -98,7 +143,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers as Record<string, string | undefined>, body: Buffer.concat(chunks) });
+      seen.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers as Record<string, string | undefined>,
+        body: Buffer.concat(chunks),
+      });
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"ok": true}');
     });
@@ -109,10 +159,20 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('a generated client with a configured scheme', async () => {
-  const ok = [{ name: 'OK', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"ok": true}' }];
+  const ok = [
+    { name: 'OK', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"ok": true}' },
+  ];
   const collection = collectionOf(
     [
-      { name: 'Create note', request: { method: 'POST', url: '{{host}}/notes', body: { mode: 'raw', raw: '{"text": "hi"}', options: { raw: { language: 'json' } } } }, response: ok },
+      {
+        name: 'Create note',
+        request: {
+          method: 'POST',
+          url: '{{host}}/notes',
+          body: { mode: 'raw', raw: '{"text": "hi"}', options: { raw: { language: 'json' } } },
+        },
+        response: ok,
+      },
       { name: 'Get note', request: { method: 'GET', url: '{{host}}/notes/:id' }, response: ok },
     ],
     { variable: [{ key: 'host', value: 'https://example.invalid' }] },
@@ -146,8 +206,9 @@ describe('a generated client with a configured scheme', async () => {
   }, 120_000);
 
   it('signs every request as the scheme says, the secret being a required client option', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const { NotesClient } = (await import(path.join(folder, 'signed', 'index.ts'))) as { NotesClient: new (options: Record<string, unknown>) => any };
+    const { NotesClient } = (await import(path.join(folder, 'signed', 'index.ts'))) as {
+      NotesClient: new (options: Record<string, unknown>) => any;
+    };
     expect(signed.files.get('client.ts')).toMatch(/signingSecret: string;/);
     const client = new NotesClient({ baseUrl: origin, signingSecret: 'top-secret', now: () => 1_700_000_000_456 });
     seen.length = 0;
@@ -157,7 +218,9 @@ describe('a generated client with a configured scheme', async () => {
     for (const request of seen) {
       const url = `${origin}${request.url}`;
       const expected = createHash('sha256')
-        .update(Buffer.concat([Buffer.from(`${request.method}${url}`), request.body, Buffer.from('top-secret1700000000456')]))
+        .update(
+          Buffer.concat([Buffer.from(`${request.method}${url}`), request.body, Buffer.from('top-secret1700000000456')]),
+        )
         .digest('hex')
         .toUpperCase();
       expect(request.headers['x-signed-at']).toBe('1700000000456');

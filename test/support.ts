@@ -25,7 +25,9 @@ export const STRICT: ts.CompilerOptions = {
 export function typeCheck(entries: string[]): string[] {
   const program = ts.createProgram(entries, STRICT);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
+    const where = diagnostic.file
+      ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}`
+      : '';
     return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
 }
@@ -36,7 +38,6 @@ export async function writeFiles(folder: string, files: Map<string, string>): Pr
     await writeFile(path.join(folder, name), content);
   }
 }
-
 
 /** What the echo server answers: the request as it arrived. */
 export interface Echo {
@@ -53,12 +54,20 @@ export async function startEchoServer(): Promise<{ origin: string; close: () => 
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const echo: Echo = { method: request.method ?? '', url: request.url ?? '', headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') };
+      const echo: Echo = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers as Record<string, string>,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(echo));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

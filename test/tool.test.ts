@@ -38,7 +38,10 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
     for (const entry of await readdir(path.join(folder, relative), { withFileTypes: true }).catch(() => [])) {
       const name = path.join(relative, entry.name);
       if (entry.isDirectory()) await walk(name);
-      else result[name] = createHash('sha256').update(await readFile(path.join(folder, name))).digest('hex');
+      else
+        result[name] = createHash('sha256')
+          .update(await readFile(path.join(folder, name)))
+          .digest('hex');
     }
   };
   await walk('');
@@ -138,13 +141,16 @@ describe('safe writes', () => {
       const variant = syntheticCollection(300);
       (variant.info as { name: string }).name = `Big ${index}`;
       await writeFile(collection, JSON.stringify(variant));
-      const child = spawn(process.execPath, [bin, 'generate', collection, '--out', out, '--quiet'], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [bin, 'generate', collection, '--out', out, '--quiet'], {
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.once('exit', resolve));
       let running = true;
       void exited.then(() => (running = false));
       // Kill as soon as the staging folder exists (plus a few ms): that is, while files are being written.
       const staging = `out.staging-${child.pid}`;
-      while (running && !(await readdir(folder)).includes(staging)) await new Promise((resolve) => setTimeout(resolve, 1));
+      while (running && !(await readdir(folder)).includes(staging))
+        await new Promise((resolve) => setTimeout(resolve, 1));
       if (running) {
         await new Promise((resolve) => setTimeout(resolve, extraMs));
         if (running) killedWhileStaging++;
@@ -152,10 +158,15 @@ describe('safe writes', () => {
       }
       await exited;
       await recoverOutput(out);
-      const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
+      const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+        files: Record<string, string>;
+      };
       for (const [name, hash] of Object.entries(manifest.files)) {
         const content = await readFile(path.join(out, name));
-        expect(createHash('sha256').update(content).digest('hex'), `${name} after a kill ${extraMs} ms into the write`).toBe(hash);
+        expect(
+          createHash('sha256').update(content).digest('hex'),
+          `${name} after a kill ${extraMs} ms into the write`,
+        ).toBe(hash);
       }
       expect((await readdir(folder)).filter((name) => name.startsWith('out.'))).toEqual([]);
     }
@@ -175,19 +186,81 @@ describe('safe writes', () => {
 
 describe('bad input', () => {
   const cases: Array<[string, (folder: string) => Promise<string[]>, RegExp]> = [
-    ['malformed JSON', async (f) => (await writeFile(path.join(f, 'c.json'), '{"info": {"name": "x"},, }'), ['generate', 'c.json', '--out', 'generated/accengage']), /c\.json \(line 1, column 24\): is not valid JSON/],
-    ['not a collection', async (f) => (await writeFile(path.join(f, 'c.json'), '{"openapi": "3.1.0"}'), ['generate', 'c.json', '--out', 'generated/accengage']), /is not a Postman collection/],
-    ['an unknown schema version', async (f) => (await writeFile(path.join(f, 'c.json'), JSON.stringify({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v9.0.0/collection.json' }, item: [] })), ['generate', 'c.json', '--out', 'generated/accengage']), /schema v9\.0/],
-    ['an unreadable path', async () => ['generate', 'nowhere/c.json', '--out', 'generated/accengage'], /nowhere\/c\.json: does not exist/],
-    ['a config error', async (f) => (await writeFile(path.join(f, 'postman-codegen.config.json'), JSON.stringify({ clients: [{ collection: 'collection/accengage.postman_collection.json', out: 'generated/accengage', signer: 'x' }] })), ['generate']), /unknown key "signer"/],
-    ['conflicting names', async (f) => {
-      const file = path.join(f, 'postman-codegen.config.json');
-      const config = JSON.parse(await readFile(file, 'utf8'));
-      config.clients[0].names = { 'Devices / Get device': 'list' };
-      await writeFile(file, JSON.stringify(config));
-      return ['generate'];
-    }, /gives "list" to both "List devices" and "Get device"/],
-    ['a structural error', async (f) => (await writeFile(path.join(f, 'c.json'), JSON.stringify({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'Devices', item: [{ name: 'List devices', request: { url: 7 } }] }] })), ['generate', 'c.json', '--out', 'generated/accengage']), /item "Devices \/ List devices" at \$\.item\[0\]\.item\[0\]\.request\.url/],
+    [
+      'malformed JSON',
+      async (f) => (
+        await writeFile(path.join(f, 'c.json'), '{"info": {"name": "x"},, }'),
+        ['generate', 'c.json', '--out', 'generated/accengage']
+      ),
+      /c\.json \(line 1, column 24\): is not valid JSON/,
+    ],
+    [
+      'not a collection',
+      async (f) => (
+        await writeFile(path.join(f, 'c.json'), '{"openapi": "3.1.0"}'),
+        ['generate', 'c.json', '--out', 'generated/accengage']
+      ),
+      /is not a Postman collection/,
+    ],
+    [
+      'an unknown schema version',
+      async (f) => (
+        await writeFile(
+          path.join(f, 'c.json'),
+          JSON.stringify({
+            info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v9.0.0/collection.json' },
+            item: [],
+          }),
+        ),
+        ['generate', 'c.json', '--out', 'generated/accengage']
+      ),
+      /schema v9\.0/,
+    ],
+    [
+      'an unreadable path',
+      async () => ['generate', 'nowhere/c.json', '--out', 'generated/accengage'],
+      /nowhere\/c\.json: does not exist/,
+    ],
+    [
+      'a config error',
+      async (f) => (
+        await writeFile(
+          path.join(f, 'postman-codegen.config.json'),
+          JSON.stringify({
+            clients: [
+              { collection: 'collection/accengage.postman_collection.json', out: 'generated/accengage', signer: 'x' },
+            ],
+          }),
+        ),
+        ['generate']
+      ),
+      /unknown key "signer"/,
+    ],
+    [
+      'conflicting names',
+      async (f) => {
+        const file = path.join(f, 'postman-codegen.config.json');
+        const config = JSON.parse(await readFile(file, 'utf8'));
+        config.clients[0].names = { 'Devices / Get device': 'list' };
+        await writeFile(file, JSON.stringify(config));
+        return ['generate'];
+      },
+      /gives "list" to both "List devices" and "Get device"/,
+    ],
+    [
+      'a structural error',
+      async (f) => (
+        await writeFile(
+          path.join(f, 'c.json'),
+          JSON.stringify({
+            info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+            item: [{ name: 'Devices', item: [{ name: 'List devices', request: { url: 7 } }] }],
+          }),
+        ),
+        ['generate', 'c.json', '--out', 'generated/accengage']
+      ),
+      /item "Devices \/ List devices" at \$\.item\[0\]\.item\[0\]\.request\.url/,
+    ],
   ];
 
   it.each(cases)('%s: one clear paragraph, exit 2, output untouched', async (_name, prepare, message) => {
@@ -206,9 +279,14 @@ describe('output options', () => {
   it('is quiet with --quiet, and colours only when allowed', async () => {
     const folder = await project();
     expect((await run(['--quiet', 'generate'], { cwd: folder })).stdout).toBe('');
-    const scripted = await run(['generate', fixture('auth-types.json'), '--out', path.join(folder, 'auth')], { color: true });
+    const scripted = await run(['generate', fixture('auth-types.json'), '--out', path.join(folder, 'auth')], {
+      color: true,
+    });
     expect(scripted.stderr).toContain('\u001b[33mwarning\u001b[0m');
-    const plain = await run(['--no-color', 'generate', fixture('auth-types.json'), '--out', path.join(folder, 'auth')], { color: true });
+    const plain = await run(
+      ['--no-color', 'generate', fixture('auth-types.json'), '--out', path.join(folder, 'auth')],
+      { color: true },
+    );
     expect(plain.stderr).not.toContain('\u001b[');
     expect(plain.stderr).toContain('warning: ');
   });
@@ -240,7 +318,14 @@ describe('watch', () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'pc-watch-'));
     const collection = path.join(folder, 'c.json');
     const out = path.join(folder, 'out');
-    const write = (name: string) => writeFile(collection, JSON.stringify({ info: { name: 'W', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name, request: 'https://w.example.com/x' }] }));
+    const write = (name: string) =>
+      writeFile(
+        collection,
+        JSON.stringify({
+          info: { name: 'W', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+          item: [{ name, request: 'https://w.example.com/x' }],
+        }),
+      );
     await write('First');
     let stdout = '';
     let stderr = '';
@@ -250,7 +335,8 @@ describe('watch', () => {
     const until = async (check: () => Promise<boolean>): Promise<void> => {
       for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     };
-    const clientHas = (text: string) => async () => (await readFile(path.join(out, 'client.ts'), 'utf8').catch(() => '')).includes(text);
+    const clientHas = (text: string) => async () =>
+      (await readFile(path.join(out, 'client.ts'), 'utf8').catch(() => '')).includes(text);
     await until(clientHas('first('));
     expect(await clientHas('first(')()).toBe(true);
     await writeFile(collection, '{ broken');

@@ -47,7 +47,10 @@ async function run(args: string[], cwd = process.cwd()): Promise<{ code: number;
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main(['node', 'postman-codegen', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    const code = await main(['node', 'postman-codegen', ...args], {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+    });
     return { code, stdout, stderr };
   } finally {
     process.chdir(previous);
@@ -77,28 +80,43 @@ describe('a v3 folder and the v2.1 export of the same collection', () => {
       ['category', undefined],
     ]);
     expect(list.description).toBe('Lists products, a page at a time.');
-    expect(operationByName(model, 'Get product').pathParams.map((p) => [p.name, p.description])).toEqual([['productId', "The product's id."]]);
+    expect(operationByName(model, 'Get product').pathParams.map((p) => [p.name, p.description])).toEqual([
+      ['productId', "The product's id."],
+    ]);
     expect(operationByName(model, 'Get product').responses.map((r) => r.status)).toEqual([200, 404]);
     expect(operationByName(model, 'Health').auth.type).toBe('noauth');
     expect(operationByName(model, 'Delete product').auth.type).toBe('apikey');
     expect(operationByName(model, 'List orders').auth.type).toBe('bearer');
     expect(operationByName(model, 'Purge cache').auth.type).toBe('basic');
     expect(operationByName(model, 'Who am I').auth.type).toBe('bearer');
-    expect(model.variables.map((v) => v.name)).toEqual(expect.arrayContaining(['baseUrl', 'apiKey', 'pageSize', 'category', 'orderToken']));
+    expect(model.variables.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['baseUrl', 'apiKey', 'pageSize', 'category', 'orderToken']),
+    );
     expect(model.description).toContain('Native Git collection');
   });
 
   it('warn once for the requests of other protocols and for the multi-auth entries left out', async () => {
     const loaded = await loadCollection(fixture('shop-v3'));
     const messages = buildModel(loaded).diagnostics.map((d) => d.message);
-    expect(messages).toContain('1 request of other protocols skipped (the generated client speaks HTTP): Live feed.request.yaml (websocket-request)');
-    expect(messages).toContainEqual(expect.stringContaining('only the first of 2 auth entries is used (Admin token ignored)'));
-    expect(loaded.skipped).toEqual([{ where: expect.stringMatching(/shop-v3\/Live feed\.request\.yaml$/), why: expect.stringContaining('websocket-request') }]);
+    expect(messages).toContain(
+      '1 request of other protocols skipped (the generated client speaks HTTP): Live feed.request.yaml (websocket-request)',
+    );
+    expect(messages).toContainEqual(
+      expect.stringContaining('only the first of 2 auth entries is used (Admin token ignored)'),
+    );
+    expect(loaded.skipped).toEqual([
+      {
+        where: expect.stringMatching(/shop-v3\/Live feed\.request\.yaml$/),
+        why: expect.stringContaining('websocket-request'),
+      },
+    ]);
   });
 
   it('give a client that warns that the collection pre-request script does not run', async () => {
     const generated = await generateClient({ collection: fixture('shop-v3'), out: 'unused' });
-    expect(generated.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('pre-request scripts (collection, request) do not run'));
+    expect(generated.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringContaining('pre-request scripts (collection, request) do not run'),
+    );
   });
 });
 
@@ -113,21 +131,35 @@ describe('the v3 layout', () => {
       'Folder/In.request.yaml': request('https://x.io/in'),
     });
     const loaded = await loadCollection(folder);
-    expect(loaded.collection.items.all().map((item: { name: string }) => item.name)).toEqual(['First', 'Named folder', 'Zeta', 'A', 'b']);
+    expect(loaded.collection.items.all().map((item: { name: string }) => item.name)).toEqual([
+      'First',
+      'Named folder',
+      'Zeta',
+      'A',
+      'b',
+    ]);
   });
 
   it('names requests by their name field, else the file stem; duplicate names are kept', async () => {
     const folder = await folderOf({
-      '-records-create.request.yaml': request('https://x.io/records', 'name: /records\norder: 1\n').replace('GET', 'POST'),
+      '-records-create.request.yaml': request('https://x.io/records', 'name: /records\norder: 1\n').replace(
+        'GET',
+        'POST',
+      ),
       '-records-index.request.yaml': request('https://x.io/records', 'name: /records\norder: 2\n'),
       'Plain stem.request.yml': request('https://x.io/plain', 'order: 3\n'),
     });
     const { model } = await modelOf(folder);
-    expect(model.operations.map((o) => `${o.method} ${o.name}`)).toEqual(['POST /records', 'GET /records', 'GET Plain stem']);
+    expect(model.operations.map((o) => `${o.method} ${o.name}`)).toEqual([
+      'POST /records',
+      'GET /records',
+      'GET Plain stem',
+    ]);
   });
 
   it('reads examples from the request folder .resources, and warns about examples nobody claims', async () => {
-    const example = '$kind: http-example\nrequest:\n  url: "https://x.io/a"\n  method: GET\nresponse:\n  statusCode: 200\n  body:\n    type: json\n    content: \'{"ok": true}\'\n';
+    const example =
+      '$kind: http-example\nrequest:\n  url: "https://x.io/a"\n  method: GET\nresponse:\n  statusCode: 200\n  body:\n    type: json\n    content: \'{"ok": true}\'\n';
     const folder = await folderOf({
       'Sub/A.request.yaml': request('https://x.io/a'),
       'Sub/.resources/A.resources/examples/Fine.example.yaml': example,
@@ -135,7 +167,9 @@ describe('the v3 layout', () => {
     });
     const { model, diagnostics } = await modelOf(folder);
     expect(allOperations(model)[0]?.responses.map((r) => r.examples)).toEqual([['Fine']]);
-    expect(diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('Sub/.resources/Gone.resources/examples/Lost.example.yaml'));
+    expect(diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringContaining('Sub/.resources/Gone.resources/examples/Lost.example.yaml'),
+    );
   });
 
   it('warns, once per key, about keys the format does not have (leftovers of hand conversion)', async () => {
@@ -171,11 +205,19 @@ describe('invalid v3 files', () => {
     const lines = error.message.split('\n').filter((line) => line.startsWith('  '));
     expect(error.message).toMatch(/^has 6 invalid files \(nothing was generated\):/);
     expect(lines).toEqual([
-      expect.stringMatching(/\/\.resources\/Good\.resources\/examples\/One\.example\.yaml:2:8: "order" must be a number, not "first"/),
-      expect.stringMatching(/\/No kind\.request\.yaml:1:1: the request file has no \$kind\. Add \$kind: http-request as the first line\.$/),
-      expect.stringMatching(/\/Order\.request\.yaml:4:8: "order" must be a number, not "first"\. Write order: as a plain number/),
+      expect.stringMatching(
+        /\/\.resources\/Good\.resources\/examples\/One\.example\.yaml:2:8: "order" must be a number, not "first"/,
+      ),
+      expect.stringMatching(
+        /\/No kind\.request\.yaml:1:1: the request file has no \$kind\. Add \$kind: http-request as the first line\.$/,
+      ),
+      expect.stringMatching(
+        /\/Order\.request\.yaml:4:8: "order" must be a number, not "first"\. Write order: as a plain number/,
+      ),
       expect.stringMatching(/\/Tabs\.request\.yaml:3:1: .*Indent with spaces, not tabs\.$/),
-      expect.stringMatching(/\/Users\/Template only\.request\.yaml:3:6: an unquoted value starts with \{\{.*Quote values that start with \{\{/),
+      expect.stringMatching(
+        /\/Users\/Template only\.request\.yaml:3:6: an unquoted value starts with \{\{.*Quote values that start with \{\{/,
+      ),
       expect.stringMatching(/\/Users\/Unquoted\.request\.yaml:2:\d+: .*Quote values that start with \{\{/),
     ]);
   });
@@ -222,7 +264,9 @@ describe('finding the collection in a folder', () => {
 
   it('refuses a folder with no request files, and the single-document layout', async () => {
     expect((await loadError(await folderOf({ 'notes.md': '# hi\n', 'api.json': '{}' }))).hint).toContain('api.json');
-    expect((await loadError(await folderOf({ 'collection.yaml': '$kind: collection\nitems: []\n' }))).message).toContain('single-document v3 layout');
+    expect(
+      (await loadError(await folderOf({ 'collection.yaml': '$kind: collection\nitems: []\n' }))).message,
+    ).toContain('single-document v3 layout');
   });
 });
 
@@ -231,11 +275,16 @@ describe('a v3 folder as the input of generate', () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'pc-v3-gen-'));
     const collection = path.join(folder, 'postman/collections/Shop');
     await cp(fixture('shop-v3'), collection, { recursive: true });
-    await writeFile(path.join(folder, 'postman-codegen.config.json'), JSON.stringify({ clients: [{ name: 'Shop', collection: 'postman/collections/Shop', out: 'src/shop' }] }));
+    await writeFile(
+      path.join(folder, 'postman-codegen.config.json'),
+      JSON.stringify({ clients: [{ name: 'Shop', collection: 'postman/collections/Shop', out: 'src/shop' }] }),
+    );
     expect((await run(['generate', '--quiet'], folder)).code).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(folder, 'src/shop/manifest.json'), 'utf8'));
     expect(manifest.input.folder).toBe('Shop');
-    expect(Object.keys(manifest.input.files)).toContain('Products/.resources/Get product.resources/examples/Missing.example.yaml');
+    expect(Object.keys(manifest.input.files)).toContain(
+      'Products/.resources/Get product.resources/examples/Missing.example.yaml',
+    );
     expect(Object.keys(manifest.input.files)).toHaveLength(27);
     expect((await run(['check'], folder)).code).toBe(0);
 
@@ -263,7 +312,8 @@ describe('a v3 folder as the input of generate', () => {
       }
       return false;
     };
-    const clientHas = (text: string) => async () => (await readFile(path.join(out, 'client.ts'), 'utf8').catch(() => '')).includes(text);
+    const clientHas = (text: string) => async () =>
+      (await readFile(path.join(out, 'client.ts'), 'utf8').catch(() => '')).includes(text);
     // Each run ends by watching again; Node sets a recursive watch up asynchronously, hence the pause.
     const watchingAgain = async (runs: number): Promise<void> => {
       await until(async () => stdout.split('watching for changes').length > runs);
@@ -271,7 +321,10 @@ describe('a v3 folder as the input of generate', () => {
     };
     expect(await until(clientHas('list('))).toBe(true);
     await watchingAgain(1);
-    await writeFile(path.join(folder, 'Items/Create.request.yaml'), request('https://w.example.com/items').replace('GET', 'POST'));
+    await writeFile(
+      path.join(folder, 'Items/Create.request.yaml'),
+      request('https://w.example.com/items').replace('GET', 'POST'),
+    );
     expect(await until(clientHas('create('))).toBe(true);
     await watchingAgain(2);
     await writeFile(path.join(folder, 'Items/Create.request.yaml'), '$kind: http-request\nurl: {{x}}\n');

@@ -19,7 +19,11 @@ export interface Comparison {
 }
 
 /** Compares the model being generated with the one in `out` (nothing to compare on a first run). */
-export async function compareWithPrevious(out: string, modelJson: string | undefined, fixedClientName: boolean): Promise<Comparison> {
+export async function compareWithPrevious(
+  out: string,
+  modelJson: string | undefined,
+  fixedClientName: boolean,
+): Promise<Comparison> {
   const previous = await readPreviousModel(out);
   if (previous === undefined || modelJson === undefined) return {};
   const file = path.join(out, 'model.json').split(path.sep).join('/');
@@ -40,7 +44,12 @@ export async function compareWithPrevious(out: string, modelJson: string | undef
 export function changelogDate(env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new CodegenError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`, 'environment', 'SOURCE_DATE_EPOCH');
+    if (!/^\d+$/.test(epoch))
+      throw new CodegenError(
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`,
+        'environment',
+        'SOURCE_DATE_EPOCH',
+      );
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }
   return new Date(now()).toISOString().slice(0, 10);
@@ -49,12 +58,21 @@ export function changelogDate(env: NodeJS.ProcessEnv = process.env, now: () => n
 /**
  * Puts entries at the top of a changelog, below its `# Title` line when it has one.
  */
-export async function prependChangelog(file: string, entries: Array<{ title: string; report: DiffReport }>, date: string): Promise<void> {
+export async function prependChangelog(
+  file: string,
+  entries: Array<{ title: string; report: DiffReport }>,
+  date: string,
+): Promise<void> {
   if (entries.length === 0) return;
   const text = entries.map(({ title, report }) => changelogEntry(report, title, date)).join('\n');
   const current = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
-    throw new CodegenError(`cannot be read (${error.code ?? error.message}).`, file, undefined, 'Check the path given to --changelog.');
+    throw new CodegenError(
+      `cannot be read (${error.code ?? error.message}).`,
+      file,
+      undefined,
+      'Check the path given to --changelog.',
+    );
   });
   const title = /^# [^\n]*\n+/.exec(current)?.[0] ?? '';
   const rest = current.slice(title.length);

@@ -11,7 +11,13 @@ import { buildOptionsOf, findConfig, loadConfig, type ClientConfig } from '../co
 import { CodegenError } from '../errors.js';
 import { isObject } from '../json-types.js';
 import { parseJson } from '../load/json.js';
-import { MAX_COLLECTION_BYTES, parseCollection, parseCollectionInput, readCollectionInput, type LoadedCollection } from '../load/index.js';
+import {
+  MAX_COLLECTION_BYTES,
+  parseCollection,
+  parseCollectionInput,
+  readCollectionInput,
+  type LoadedCollection,
+} from '../load/index.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
 
 export interface Side {
@@ -37,13 +43,24 @@ const run = promisify(execFile);
 
 async function gitShow(spec: string): Promise<string> {
   try {
-    const { stdout } = await run('git', ['show', spec], { encoding: 'utf8', maxBuffer: MAX_COLLECTION_BYTES + 1024 * 1024 });
+    const { stdout } = await run('git', ['show', spec], {
+      encoding: 'utf8',
+      maxBuffer: MAX_COLLECTION_BYTES + 1024 * 1024,
+    });
     return stdout;
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string };
-    const detail = failure.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : (failure.stderr ?? failure.message).trim().split('\n')[0] || failure.message;
+    const detail =
+      failure.code === 'ENOENT'
+        ? 'git is not installed (or not on PATH)'
+        : (failure.stderr ?? failure.message).trim().split('\n')[0] || failure.message;
     const reason = detail.replace(/\.$/, '');
-    throw new CodegenError(`cannot be read with git show: ${reason}.`, spec, undefined, 'Name a file, or <ref>:<path> with a path from the repository root (such as origin/main:collection/api.json).');
+    throw new CodegenError(
+      `cannot be read with git show: ${reason}.`,
+      spec,
+      undefined,
+      'Name a file, or <ref>:<path> with a path from the repository root (such as origin/main:collection/api.json).',
+    );
   }
 }
 
@@ -64,34 +81,51 @@ export async function configFor(specs: string[], named: string | undefined): Pro
   const config = await loadConfig(file);
   const wanted = specs.map((spec) => path.resolve(sidePath(spec)));
   const client =
-    wanted.map((target) => config.clients.find((entry) => path.resolve(entry.collection) === target)).find((entry) => entry !== undefined) ??
-    (named && config.clients.length === 1 ? config.clients[0] : undefined);
+    wanted
+      .map((target) => config.clients.find((entry) => path.resolve(entry.collection) === target))
+      .find((entry) => entry !== undefined) ?? (named && config.clients.length === 1 ? config.clients[0] : undefined);
   return client ? { client, file } : { file };
 }
 
 function isModelJson(json: unknown): json is Record<string, unknown> {
-  return isObject(json) && typeof json.modelVersion === 'number' && Array.isArray(json.operations) && Array.isArray(json.resources);
+  return (
+    isObject(json) &&
+    typeof json.modelVersion === 'number' &&
+    Array.isArray(json.operations) &&
+    Array.isArray(json.resources)
+  );
 }
 
 /** Enough of a model's shape to compare it: a broken model.json is bad input, never a crash. */
 function checkModel(json: Record<string, unknown>, file: string): ApiModel {
   const fail = (where: string, what: string): never => {
-    throw new CodegenError(`is not a route model this version reads: ${what}.`, file, where, 'Regenerate it (postman-codegen model <collection> --out model.json), or compare the collections.');
+    throw new CodegenError(
+      `is not a route model this version reads: ${what}.`,
+      file,
+      where,
+      'Regenerate it (postman-codegen model <collection> --out model.json), or compare the collections.',
+    );
   };
-  if (json.modelVersion !== MODEL_VERSION) fail('$.modelVersion', `version ${String(json.modelVersion)}, this postman-codegen reads version ${MODEL_VERSION}`);
-  if (!isObject(json.baseUrl) || !Array.isArray(json.variables) || !isObject(json.auth)) fail('$', 'baseUrl, variables and auth are required');
+  if (json.modelVersion !== MODEL_VERSION)
+    fail('$.modelVersion', `version ${String(json.modelVersion)}, this postman-codegen reads version ${MODEL_VERSION}`);
+  if (!isObject(json.baseUrl) || !Array.isArray(json.variables) || !isObject(json.auth))
+    fail('$', 'baseUrl, variables and auth are required');
   const visit = (operations: unknown, resources: unknown, where: string): void => {
     if (!Array.isArray(operations) || !Array.isArray(resources)) fail(where, 'operations and resources must be arrays');
     (operations as unknown[]).forEach((operation, index) => {
       const at = `${where}.operations[${index}]`;
       if (!isObject(operation)) return fail(at, 'an operation must be an object');
-      for (const key of ['id', 'name', 'identifier', 'typeName', 'method', 'pathTemplate']) if (typeof operation[key] !== 'string') fail(`${at}.${key}`, `"${key}" must be a string`);
-      for (const key of ['pathParams', 'query', 'headers', 'responses']) if (!Array.isArray(operation[key])) fail(`${at}.${key}`, `"${key}" must be an array`);
-      if (!isObject(operation.auth) || !isObject(operation.scripts) || !isObject(operation.source)) fail(at, 'auth, scripts and source are required');
+      for (const key of ['id', 'name', 'identifier', 'typeName', 'method', 'pathTemplate'])
+        if (typeof operation[key] !== 'string') fail(`${at}.${key}`, `"${key}" must be a string`);
+      for (const key of ['pathParams', 'query', 'headers', 'responses'])
+        if (!Array.isArray(operation[key])) fail(`${at}.${key}`, `"${key}" must be an array`);
+      if (!isObject(operation.auth) || !isObject(operation.scripts) || !isObject(operation.source))
+        fail(at, 'auth, scripts and source are required');
     });
     (resources as unknown[]).forEach((resource, index) => {
       const at = `${where}.resources[${index}]`;
-      if (!isObject(resource) || !isObject(resource.source)) return fail(at, 'a resource must be an object with a source');
+      if (!isObject(resource) || !isObject(resource.source))
+        return fail(at, 'a resource must be an object with a source');
       visit(resource.operations, resource.resources, at);
     });
   };
@@ -102,7 +136,8 @@ function checkModel(json: Record<string, unknown>, file: string): ApiModel {
 /** A model.json's text as a model; a broken or foreign one is a CodegenError naming the place. */
 export function modelFromJson(text: string, file: string): ApiModel {
   const json = parseJson(text, file);
-  if (!isModelJson(json)) throw new CodegenError('is not a route model (no modelVersion, operations and resources).', file, '$');
+  if (!isModelJson(json))
+    throw new CodegenError('is not a route model (no modelVersion, operations and resources).', file, '$');
   return checkModel(json, file);
 }
 

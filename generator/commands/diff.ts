@@ -13,10 +13,19 @@ export interface DiffOptions {
 }
 
 /** Compares two versions of a collection; exit 1 when something breaks callers (unless allowed). */
-export async function runDiff(oldSpec: string, newSpec: string, options: DiffOptions, reporter: Reporter): Promise<number> {
+export async function runDiff(
+  oldSpec: string,
+  newSpec: string,
+  options: DiffOptions,
+  reporter: Reporter,
+): Promise<number> {
   const format = options.format ?? 'text';
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) {
-    throw new CodegenError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not "${format}".`, 'command line', '--format');
+    throw new CodegenError(
+      `--format must be one of ${DIFF_FORMATS.join(', ')}, not "${format}".`,
+      'command line',
+      '--format',
+    );
   }
   const config = await configFor([newSpec, oldSpec], options.config);
   const before = await readSide(oldSpec, config);

@@ -20,11 +20,20 @@ export interface DocsOptions {
 }
 
 /** The settings of the config's client for this collection (signing, token, names…), when there is one. */
-async function settingsFor(collection: string, configFile: string | undefined): Promise<{ client?: ClientConfig; file?: string }> {
+async function settingsFor(
+  collection: string,
+  configFile: string | undefined,
+): Promise<{ client?: ClientConfig; file?: string }> {
   if (!configFile) return {};
   const config = await loadConfig(findConfig(configFile));
   const client = config.clients.find((candidate) => path.resolve(candidate.collection) === path.resolve(collection));
-  if (!client) throw new CodegenError(`has no client for ${displayPath(collection)}.`, config.file, '$.clients', 'Name a collection the config lists, or leave out --config.');
+  if (!client)
+    throw new CodegenError(
+      `has no client for ${displayPath(collection)}.`,
+      config.file,
+      '$.clients',
+      'Name a collection the config lists, or leave out --config.',
+    );
   return { client, file: config.file };
 }
 
@@ -38,13 +47,19 @@ export async function runDocs(collection: string, options: DocsOptions, reporter
   const clientName = options.name ?? name;
   const reference = buildReference(model, clientName ? { clientName } : {});
   if (reference.operations.length === 0) {
-    throw new CodegenError('has no requests (only empty folders, or nothing): there is nothing to document.', displayPath(collection), '$.item');
+    throw new CodegenError(
+      'has no requests (only empty folders, or nothing): there is nothing to document.',
+      displayPath(collection),
+      '$.item',
+    );
   }
   const files = new Map<string, string>();
   for (const [file, content] of emitDocs(reference)) files.set(file.replace(/^docs\//, ''), content);
   files.set('openapi.json', renderOpenApi(reference));
   const report = await writeOutput(options.out, files, sha256([...files.values()].join('\u0000')));
   for (const written of report.written) reporter.detail(`wrote ${options.out}/${written}`);
-  reporter.info(`${options.out}: ${reference.operations.length} operations documented; files: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${Date.now() - started} ms)`);
+  reporter.info(
+    `${options.out}: ${reference.operations.length} operations documented; files: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${Date.now() - started} ms)`,
+  );
   return 0;
 }

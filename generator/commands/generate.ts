@@ -22,9 +22,20 @@ const display = (file: string): string => {
 };
 
 /** The clients to generate: one from the command line, or every one of the config file. */
-export async function resolveClients(options: GenerateOptions): Promise<Config | { file: undefined; clients: ClientConfig[] }> {
+export async function resolveClients(
+  options: GenerateOptions,
+): Promise<Config | { file: undefined; clients: ClientConfig[] }> {
   if (options.collection) {
-    return { file: undefined, clients: [{ collection: options.collection, out: options.out ?? 'generated/client', ...(options.name ? { name: options.name } : {}) }] };
+    return {
+      file: undefined,
+      clients: [
+        {
+          collection: options.collection,
+          out: options.out ?? 'generated/client',
+          ...(options.name ? { name: options.name } : {}),
+        },
+      ],
+    };
   }
   return loadConfig(findConfig(options.config));
 }
@@ -48,21 +59,40 @@ export async function runGenerate(options: GenerateOptions, reporter: Reporter):
   const changelog: Parameters<typeof prependChangelog>[1] = [];
   for (const { client, generated } of results) {
     const out = display(client.out);
-    const { report: changes, warning } = await compareWithPrevious(client.out, generated.files.get('model.json'), Boolean(client.name));
+    const { report: changes, warning } = await compareWithPrevious(
+      client.out,
+      generated.files.get('model.json'),
+      Boolean(client.name),
+    );
     if (warning) reporter.warn(warning);
     if (options.check) {
       const report = await checkOutput(client.out, generated.files, generated.inputHash, generated.input);
-      const problems = [...report.stale.map((f) => `stale    ${f}`), ...report.missing.map((f) => `missing  ${f}`), ...report.extra.map((f) => `extra    ${f}`)];
+      const problems = [
+        ...report.stale.map((f) => `stale    ${f}`),
+        ...report.missing.map((f) => `missing  ${f}`),
+        ...report.extra.map((f) => `extra    ${f}`),
+      ];
       if (problems.length === 0) {
-        reporter.info(`${out}: current (${generated.operations} operations, ${generated.files.size} files, ${Date.now() - started} ms)`);
+        reporter.info(
+          `${out}: current (${generated.operations} operations, ${generated.files.size} files, ${Date.now() - started} ms)`,
+        );
         continue;
       }
       stale = true;
-      const causes = [report.inputChanged ? 'the collection or its configuration changed' : '', report.generatorChanged ? 'another generator version made it' : ''].filter(Boolean);
-      reporter.failure(`${out} is not what the generator makes now${causes.length ? ` (${causes.join('; ')})` : ''}:\n  ${problems.join('\n  ')}`);
+      const causes = [
+        report.inputChanged ? 'the collection or its configuration changed' : '',
+        report.generatorChanged ? 'another generator version made it' : '',
+      ].filter(Boolean);
+      reporter.failure(
+        `${out} is not what the generator makes now${causes.length ? ` (${causes.join('; ')})` : ''}:\n  ${problems.join('\n  ')}`,
+      );
       const breaking = changes?.changes.filter((change) => change.kind === 'breaking') ?? [];
-      if (breaking.length > 0) reporter.failure(`Breaking changes against ${out}/model.json:\n  ${breaking.map((change) => change.message).join('\n  ')}`);
-      else if (changes && changes.changes.length > 0) reporter.failure(`API changes against ${out}/model.json: ${summaryLine(changes)}`);
+      if (breaking.length > 0)
+        reporter.failure(
+          `Breaking changes against ${out}/model.json:\n  ${breaking.map((change) => change.message).join('\n  ')}`,
+        );
+      else if (changes && changes.changes.length > 0)
+        reporter.failure(`API changes against ${out}/model.json: ${summaryLine(changes)}`);
       if (report.firstDiff) reporter.failure(report.firstDiff);
       reporter.failure('Run `postman-codegen generate` and commit the result.');
       continue;
@@ -81,4 +111,3 @@ export async function runGenerate(options: GenerateOptions, reporter: Reporter):
   if (options.changelog && date) await prependChangelog(options.changelog, changelog, date);
   return stale ? 1 : 0;
 }
-

@@ -12,8 +12,15 @@ async function readOverrides(file: string): Promise<SchemaOverride[]> {
     throw new CodegenError('cannot be read.', file, undefined, 'Check the path given to --overrides.');
   });
   const json = parseJson(text, file);
-  if (!Array.isArray(json) || json.some((entry) => typeof entry !== 'object' || entry === null || typeof entry.operation !== 'string')) {
-    throw new CodegenError('must be an array of {"operation": "...", "request"?: schema, "responses"?: {"200": schema}}.', file, '$');
+  if (
+    !Array.isArray(json) ||
+    json.some((entry) => typeof entry !== 'object' || entry === null || typeof entry.operation !== 'string')
+  ) {
+    throw new CodegenError(
+      'must be an array of {"operation": "...", "request"?: schema, "responses"?: {"200": schema}}.',
+      file,
+      '$',
+    );
   }
   return json as SchemaOverride[];
 }
@@ -26,10 +33,17 @@ export async function writeAtomically(file: string, content: string): Promise<vo
   await rename(temporary, file);
 }
 
-export async function runModel(collection: string, options: { out?: string; overrides?: string }, reporter: Reporter): Promise<number> {
+export async function runModel(
+  collection: string,
+  options: { out?: string; overrides?: string },
+  reporter: Reporter,
+): Promise<number> {
   const overrides = options.overrides ? await readOverrides(options.overrides) : undefined;
   const loaded = await loadCollection(collection);
-  const { model, diagnostics } = buildModel(loaded, overrides ? { overrides, configFile: options.overrides as string } : {});
+  const { model, diagnostics } = buildModel(
+    loaded,
+    overrides ? { overrides, configFile: options.overrides as string } : {},
+  );
   for (const diagnostic of diagnostics) reporter.warn(diagnostic);
   const json = serializeModel(model);
   if (options.out) await writeAtomically(options.out, json);

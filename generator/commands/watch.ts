@@ -10,7 +10,12 @@ import { isFolder } from '../load/index.js';
  * Regenerates whenever a collection (any file of a collection folder) or the config file
  * changes, debounced, until the signal aborts. A bad edit prints its error and waits for the next save.
  */
-export async function runWatch(options: GenerateOptions, reporter: Reporter, signal: AbortSignal, debounceMs = 150): Promise<number> {
+export async function runWatch(
+  options: GenerateOptions,
+  reporter: Reporter,
+  signal: AbortSignal,
+  debounceMs = 150,
+): Promise<number> {
   let watchers: FSWatcher[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();

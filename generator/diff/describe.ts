@@ -16,7 +16,9 @@ export function describeSchema(schema: Schema, depth = 0): string {
     case 'string':
       return schema.format ? `string (${schema.format})` : 'string';
     case 'enum':
-      return schema.values.length > MAX_LISTED ? `${schema.values.slice(0, MAX_LISTED).map(literal).join(' | ')} | …` : schema.values.map(literal).join(' | ') || 'never';
+      return schema.values.length > MAX_LISTED
+        ? `${schema.values.slice(0, MAX_LISTED).map(literal).join(' | ')} | …`
+        : schema.values.map(literal).join(' | ') || 'never';
     case 'array': {
       const items = describeSchema(schema.items, depth + 1);
       return /^[\w]+$/.test(items) ? `${items}[]` : `Array<${items}>`;

@@ -43,7 +43,11 @@ export interface Sides {
 }
 
 /** Readable text; `paint` colours (the identity when colour is off). */
-export function formatText(report: DiffReport, sides: Sides, paint: (code: number, text: string) => string = (_, text) => text): string {
+export function formatText(
+  report: DiffReport,
+  sides: Sides,
+  paint: (code: number, text: string) => string = (_, text) => text,
+): string {
   const colours: Record<ChangeKind, number> = { breaking: 31, minor: 33, patch: 2 };
   const lines = [`${sides.old} → ${sides.new}`, `${countsLine(report)}. Suggested version bump: ${report.bump}.`];
   for (const kind of KINDS) {
@@ -59,12 +63,16 @@ export function formatText(report: DiffReport, sides: Sides, paint: (code: numbe
 }
 
 /** A Markdown table cell: one line, pipes escaped. */
-const cell = (text: string | undefined): string => (text === undefined || text === '' ? '' : text.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|'));
-const code = (text: string | undefined): string => (text === undefined || text === '' ? '' : `\`${cell(text).replace(/`/g, 'ˋ')}\``);
+const cell = (text: string | undefined): string =>
+  text === undefined || text === '' ? '' : text.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|');
+const code = (text: string | undefined): string =>
+  text === undefined || text === '' ? '' : `\`${cell(text).replace(/`/g, 'ˋ')}\``;
 
 function subjectCell(change: Change): string {
   const { subject } = change;
-  return subject.method ? `${cell(subject.name)} (${code(`${subject.method} ${subject.path ?? ''}`)})` : cell(subject.name);
+  return subject.method
+    ? `${cell(subject.name)} (${code(`${subject.method} ${subject.path ?? ''}`)})`
+    : cell(subject.name);
 }
 
 function markdownTables(report: DiffReport, heading: string): string[] {
@@ -72,9 +80,17 @@ function markdownTables(report: DiffReport, heading: string): string[] {
   for (const kind of KINDS) {
     const changes = report.changes.filter((change) => change.kind === kind);
     if (changes.length === 0) continue;
-    lines.push('', `${heading} ${TITLES[kind]} (${changes.length})`, '', '| Operation | Field | Change | Before | After | Why |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      `${heading} ${TITLES[kind]} (${changes.length})`,
+      '',
+      '| Operation | Field | Change | Before | After | Why |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const change of changes) {
-      lines.push(`| ${subjectCell(change)} | ${code(change.field)} | ${cell(change.rule)} | ${code(change.before)} | ${code(change.after)} | ${cell(change.reason)} |`);
+      lines.push(
+        `| ${subjectCell(change)} | ${code(change.field)} | ${cell(change.rule)} | ${code(change.before)} | ${code(change.after)} | ${cell(change.reason)} |`,
+      );
     }
   }
   return lines;
@@ -82,7 +98,11 @@ function markdownTables(report: DiffReport, heading: string): string[] {
 
 /** A pull-request comment: summary line, suggested bump, then one table per kind. */
 export function formatMarkdown(report: DiffReport, sides: Sides): string {
-  const lines = [`### API changes: ${countsLine(report)}`, '', `Suggested version bump: **${report.bump}** (\`${cell(sides.old)}\` → \`${cell(sides.new)}\`)`];
+  const lines = [
+    `### API changes: ${countsLine(report)}`,
+    '',
+    `Suggested version bump: **${report.bump}** (\`${cell(sides.old)}\` → \`${cell(sides.new)}\`)`,
+  ];
   lines.push(...markdownTables(report, '####'));
   return `${lines.join('\n')}\n`;
 }
@@ -94,7 +114,8 @@ export function changelogEntry(report: DiffReport, title: string, date: string):
     const changes = report.changes.filter((change) => change.kind === kind);
     if (changes.length === 0) continue;
     lines.push('', `### ${TITLES[kind]}`, '');
-    for (const change of changes) lines.push(`- ${cell(change.message)}${change.field ? ` (${code(change.field)})` : ''}`);
+    for (const change of changes)
+      lines.push(`- ${cell(change.message)}${change.field ? ` (${code(change.field)})` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -117,6 +138,13 @@ export function formatJson(report: DiffReport, sides: Sides): string {
     reason: change.reason,
     message: change.message,
   }));
-  const document = { format: JSON_FORMAT, old: sides.old, new: sides.new, bump: report.bump, counts: report.counts, changes };
+  const document = {
+    format: JSON_FORMAT,
+    old: sides.old,
+    new: sides.new,
+    bump: report.bump,
+    counts: report.counts,
+    changes,
+  };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -18,7 +18,13 @@ const COLLECTION: Subject = { kind: 'collection', name: 'collection' };
 
 function operationSubject(located: Located): Subject {
   const { operation } = located;
-  return { kind: 'operation', name: located.label, id: operation.id, method: operation.method, path: operation.pathTemplate };
+  return {
+    kind: 'operation',
+    name: located.label,
+    id: operation.id,
+    method: operation.method,
+    path: operation.pathTemplate,
+  };
 }
 
 function fill(template: string, values: Record<string, string | undefined>): string {
@@ -35,7 +41,12 @@ function collector(changes: Change[], subject: Subject): Emit {
     if (field !== undefined) change.field = field;
     if (before !== undefined) change.before = before;
     if (after !== undefined) change.after = after;
-    change.message = fill(message, { subject: subject.name, field: field === undefined ? undefined : fieldLabel(field), before: before ?? '(none)', after: after ?? '(none)' });
+    change.message = fill(message, {
+      subject: subject.name,
+      field: field === undefined ? undefined : fieldLabel(field),
+      before: before ?? '(none)',
+      after: after ?? '(none)',
+    });
     changes.push(change);
   };
 }
@@ -52,20 +63,37 @@ function compareVariables(before: Variable[], after: Variable[], emit: Emit): vo
     else {
       if (a.default !== b.default) emit('default-changed', field, a.default, b.default);
       if (a.type !== b.type) emit('description-changed', `${field}.type`, a.type, b.type);
-      if ((a.description ?? '') !== (b.description ?? '')) emit('description-changed', `${field}.description`, a.description, b.description);
+      if ((a.description ?? '') !== (b.description ?? ''))
+        emit('description-changed', `${field}.description`, a.description, b.description);
     }
   }
 }
 
 function compareCollections(before: ApiModel, after: ApiModel, options: DiffOptions, emit: Emit): void {
-  if (before.name !== after.name) emit(options.fixedClientName ? 'summary-changed' : 'member-renamed', 'name', before.name, after.name);
-  if ((before.description ?? '') !== (after.description ?? '')) emit('description-changed', 'description', before.description, after.description);
+  if (before.name !== after.name)
+    emit(options.fixedClientName ? 'summary-changed' : 'member-renamed', 'name', before.name, after.name);
+  if ((before.description ?? '') !== (after.description ?? ''))
+    emit('description-changed', 'description', before.description, after.description);
   if (before.baseUrl.raw !== after.baseUrl.raw) emit('path-changed', 'baseUrl', before.baseUrl.raw, after.baseUrl.raw);
-  else if (before.baseUrl.default !== after.baseUrl.default) emit('default-changed', 'baseUrl', before.baseUrl.default, after.baseUrl.default);
+  else if (before.baseUrl.default !== after.baseUrl.default)
+    emit('default-changed', 'baseUrl', before.baseUrl.default, after.baseUrl.default);
   compareVariables(before.variables, after.variables, emit);
-  if (before.auth.type !== after.auth.type || !isDeepStrictEqual(before.auth.params, after.auth.params)) emit('auth-changed', 'auth', describeAuth(before.auth), describeAuth(after.auth));
-  if (!isDeepStrictEqual(before.signing, after.signing)) emit('auth-changed', 'signing', before.signing ? JSON.stringify(before.signing) : 'none', after.signing ? JSON.stringify(after.signing) : 'none');
-  if (!isDeepStrictEqual(before.token, after.token)) emit('auth-changed', 'token', before.token ? JSON.stringify(before.token) : 'none', after.token ? JSON.stringify(after.token) : 'none');
+  if (before.auth.type !== after.auth.type || !isDeepStrictEqual(before.auth.params, after.auth.params))
+    emit('auth-changed', 'auth', describeAuth(before.auth), describeAuth(after.auth));
+  if (!isDeepStrictEqual(before.signing, after.signing))
+    emit(
+      'auth-changed',
+      'signing',
+      before.signing ? JSON.stringify(before.signing) : 'none',
+      after.signing ? JSON.stringify(after.signing) : 'none',
+    );
+  if (!isDeepStrictEqual(before.token, after.token))
+    emit(
+      'auth-changed',
+      'token',
+      before.token ? JSON.stringify(before.token) : 'none',
+      after.token ? JSON.stringify(after.token) : 'none',
+    );
   // Error labels are an open union the client's error class reads: like a response enum.
   const labels = (model: ApiModel) => ({ type: 'enum' as const, values: model.errorLabels ?? [] });
   compareSchemas(labels(before), labels(after), 'errorLabels', 'response', emit);
@@ -74,7 +102,14 @@ function compareCollections(before: ApiModel, after: ApiModel, options: DiffOpti
 const KIND_ORDER = new Map(KINDS.map((kind, index) => [kind, index]));
 
 function compareChanges(a: Change, b: Change): number {
-  const keys = (change: Change): Array<string | number> => [KIND_ORDER.get(change.kind) ?? 0, change.subject.name, change.field ?? '', change.rule, change.before ?? '', change.after ?? ''];
+  const keys = (change: Change): Array<string | number> => [
+    KIND_ORDER.get(change.kind) ?? 0,
+    change.subject.name,
+    change.field ?? '',
+    change.rule,
+    change.before ?? '',
+    change.after ?? '',
+  ];
   const x = keys(a);
   const y = keys(b);
   for (let i = 0; i < x.length; i++) {
@@ -94,12 +129,15 @@ export function diffModels(before: ApiModel, after: ApiModel, options: DiffOptio
   const old = locate(before);
   const next = locate(after);
   const operations = matchOperations(old.operations, next.operations);
-  for (const located of operations.removed) collector(changes, operationSubject(located))('operation-removed', undefined, located.member);
-  for (const located of operations.added) collector(changes, operationSubject(located))('operation-added', undefined, undefined, located.member);
+  for (const located of operations.removed)
+    collector(changes, operationSubject(located))('operation-removed', undefined, located.member);
+  for (const located of operations.added)
+    collector(changes, operationSubject(located))('operation-added', undefined, undefined, located.member);
   for (const [a, b] of operations.pairs) compareOperations(a, b, collector(changes, operationSubject(b)));
   for (const [a, b] of matchFolders(old.folders, next.folders).pairs) {
     const emit = collector(changes, { kind: 'folder', name: b.label });
-    if ((a.resource.description ?? '') !== (b.resource.description ?? '')) emit('description-changed', 'description', a.resource.description, b.resource.description);
+    if ((a.resource.description ?? '') !== (b.resource.description ?? ''))
+      emit('description-changed', 'description', a.resource.description, b.resource.description);
   }
   changes.sort(compareChanges);
   const counts: Record<ChangeKind, number> = { breaking: 0, minor: 0, patch: 0 };

@@ -24,7 +24,11 @@ export function locate(model: ApiModel): { operations: Located[]; folders: Locat
   const visit = (list: Operation[], resources: Resource[], chain: string[]): void => {
     for (const operation of list) {
       const flat = operation.typeName.charAt(0).toLowerCase() + operation.typeName.slice(1);
-      operations.push({ operation, label: operation.source.itemPath.join(' / '), member: `${[...chain, operation.identifier].join('.')} (${flat})` });
+      operations.push({
+        operation,
+        label: operation.source.itemPath.join(' / '),
+        member: `${[...chain, operation.identifier].join('.')} (${flat})`,
+      });
     }
     for (const resource of resources) {
       folders.push({ resource, label: resource.source.itemPath.join(' / ') });
@@ -76,7 +80,8 @@ export function matchOperations(before: Located[], after: Located[]): Matching<L
   return matchBy(before, after, [
     (located) => located.operation.id,
     (located) => located.label,
-    (located) => `${located.operation.method} ${located.operation.baseUrl ?? ''}${pathShape(located.operation.pathTemplate)}`,
+    (located) =>
+      `${located.operation.method} ${located.operation.baseUrl ?? ''}${pathShape(located.operation.pathTemplate)}`,
   ]);
 }
 

@@ -60,7 +60,8 @@ export function within(inner: Schema, outer: Schema): boolean {
     case 'boolean':
     case 'enum': {
       const base = baseOf(inner);
-      if (inner.type === 'enum' && base === 'number' && outer.type === 'integer') return inner.values.every((value) => Number.isInteger(value));
+      if (inner.type === 'enum' && base === 'number' && outer.type === 'integer')
+        return inner.values.every((value) => Number.isInteger(value));
       return base !== undefined && base === baseOf(outer);
     }
     case 'array':
@@ -94,14 +95,21 @@ function compareObjects(before: ObjectSchema, after: ObjectSchema, at: string, s
       continue;
     }
     if (!old) {
-      const rule = side === 'response' ? 'response-field-added' : requiredAfter.has(key) ? 'param-required' : 'optional-param-added';
+      const rule =
+        side === 'response'
+          ? 'response-field-added'
+          : requiredAfter.has(key)
+            ? 'param-required'
+            : 'optional-param-added';
       emit(rule, field, undefined, describeSchema(next));
       continue;
     }
     const wasRequired = requiredBefore.has(key);
     const isRequired = requiredAfter.has(key);
-    if (wasRequired && !isRequired) emit(side === 'request' ? 'param-widened' : 'response-optional', field, 'required', 'optional');
-    if (!wasRequired && isRequired) emit(side === 'request' ? 'param-required' : 'response-narrowed', field, 'optional', 'required');
+    if (wasRequired && !isRequired)
+      emit(side === 'request' ? 'param-widened' : 'response-optional', field, 'required', 'optional');
+    if (!wasRequired && isRequired)
+      emit(side === 'request' ? 'param-required' : 'response-narrowed', field, 'optional', 'required');
     compareSchemas(old, next, field, side, emit);
   }
 }
@@ -115,7 +123,13 @@ function compareEnums(before: Schema, after: Schema, at: string, side: Side, emi
   if (removed.length === 0) return;
   const listing = removed.map(literal).join(', ');
   if (after.type !== 'enum') emit('enum-unlisted', at, listing, describeSchema(after));
-  else emit(side === 'request' ? 'param-narrowed' : 'response-narrowed', at, describeSchema(before), describeSchema(after));
+  else
+    emit(
+      side === 'request' ? 'param-narrowed' : 'response-narrowed',
+      at,
+      describeSchema(before),
+      describeSchema(after),
+    );
 }
 
 /** A change of type where the structures do not line up: classified by which way the values moved. */
@@ -125,7 +139,8 @@ function compareLeaves(before: Schema, after: Schema, at: string, side: Side, ro
   const was = describeSchema(before);
   const is = describeSchema(after);
   if (widened && narrowed) {
-    if (before.type === 'string' && after.type === 'string') emit('format-changed', at, before.format ?? 'none', after.format ?? 'none');
+    if (before.type === 'string' && after.type === 'string')
+      emit('format-changed', at, before.format ?? 'none', after.format ?? 'none');
     return;
   }
   if (side === 'request') emit(widened ? 'param-widened' : 'param-narrowed', at, was, is);
@@ -147,7 +162,13 @@ export function compareSchemas(before: Schema, after: Schema, at: string, side: 
     return;
   }
   if (old.nullable !== next.nullable) {
-    if (side === 'response') emit(next.nullable ? 'response-nullable' : 'response-narrowed', at, describeSchema(before), describeSchema(after));
+    if (side === 'response')
+      emit(
+        next.nullable ? 'response-nullable' : 'response-narrowed',
+        at,
+        describeSchema(before),
+        describeSchema(after),
+      );
     else emit(next.nullable ? 'param-widened' : 'param-narrowed', at, describeSchema(before), describeSchema(after));
   }
   const a = old.rest;
@@ -156,7 +177,12 @@ export function compareSchemas(before: Schema, after: Schema, at: string, side: 
   if (a.type === 'object' && b.type === 'object') compareObjects(a, b, at, side, emit);
   else if (a.type === 'array' && b.type === 'array') compareSchemas(a.items, b.items, `${at}[]`, side, emit);
   else if (a.type === 'map' && b.type === 'map') compareSchemas(a.values, b.values, `${at}{}`, side, emit);
-  else if ((a.type === 'enum' || b.type === 'enum') && baseOf(a) !== undefined && baseOf(a) === baseOf(b) && !(a.type === 'integer' || b.type === 'integer')) {
+  else if (
+    (a.type === 'enum' || b.type === 'enum') &&
+    baseOf(a) !== undefined &&
+    baseOf(a) === baseOf(b) &&
+    !(a.type === 'integer' || b.type === 'integer')
+  ) {
     compareEnums(a, b, at, side, emit);
   } else compareLeaves(a, b, at, side, root, emit);
 }

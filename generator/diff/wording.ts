@@ -1,7 +1,11 @@
 /** Field paths as people read them in one-line messages; the path itself stays in tables and JSON. */
 
 const PREFIXES: Array<[RegExp, (match: RegExpExecArray) => string]> = [
-  [/^responses\.(\d+)\.body\.?(.*)$/, (m) => (m[2] ? `response field ${m[2].replace(/^\./, '')}${m[1] === '200' ? '' : ` (${m[1]})`}` : `response ${m[1]} body`)],
+  [
+    /^responses\.(\d+)\.body\.?(.*)$/,
+    (m) =>
+      m[2] ? `response field ${m[2].replace(/^\./, '')}${m[1] === '200' ? '' : ` (${m[1]})`}` : `response ${m[1]} body`,
+  ],
   [/^responses\.(\d+)\.?(.*)$/, (m) => `response ${m[1]}${m[2] ? ` ${m[2]}` : ''}`],
   [/^query\.?(.*)$/, (m) => `query parameter ${m[1]}`],
   [/^path\.(.+)$/, (m) => `path parameter ${m[1]}`],

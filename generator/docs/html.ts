@@ -12,7 +12,17 @@ import { isSuccessStatus } from './reference.js';
 import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
-import { authNote, bodyExample, code, errorNote, pagingNote, referenceTitle, sampleLanguage, sampleText, searchText } from './notes.js';
+import {
+  authNote,
+  bodyExample,
+  code,
+  errorNote,
+  pagingNote,
+  referenceTitle,
+  sampleLanguage,
+  sampleText,
+  searchText,
+} from './notes.js';
 import { overviewSections } from './overview.js';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -24,7 +34,8 @@ function codeBlock(label: string, text: string, language: string): string {
 function treeHtml(nodes: TypeNode[]): string {
   if (nodes.length === 0) return '';
   const items = nodes.map(
-    (node) => `<li><code>${escapeText(node.name)}</code> <span class="type">${escapeText(node.type)}</span>${node.required ? '' : ' <span class="type">(optional)</span>'}${treeHtml(node.children)}</li>`,
+    (node) =>
+      `<li><code>${escapeText(node.name)}</code> <span class="type">${escapeText(node.type)}</span>${node.required ? '' : ' <span class="type">(optional)</span>'}${treeHtml(node.children)}</li>`,
   );
   return `<ul class="tree">${items.join('')}</ul>`;
 }
@@ -38,15 +49,30 @@ function parametersHtml(entry: ReferenceOperation, reference: Reference): string
   const { operation } = entry;
   const options = new Map(reference.options.map((option) => [option.variable, option.name]));
   const row = (param: Parameter, place: string): string => {
-    const fromOption = param.variable && options.has(param.variable) ? `client option ${code(options.get(param.variable) as string)}` : '';
+    const fromOption =
+      param.variable && options.has(param.variable)
+        ? `client option ${code(options.get(param.variable) as string)}`
+        : '';
     const example = param.example !== undefined ? `<code>${escapeText(param.example)}</code>` : '';
-    const value = [fromOption ? renderDescription(`default: ${fromOption}`).replace(/^<p>|<\/p>\n?$/g, '') : '', example].filter(Boolean).join('<br>');
-    const name = param.identifier === param.name ? `<code>${escapeText(param.name)}</code>` : `<code>${escapeText(param.identifier)}</code> <span class="type">(${escapeText(param.name)} on the wire)</span>`;
+    const value = [
+      fromOption ? renderDescription(`default: ${fromOption}`).replace(/^<p>|<\/p>\n?$/g, '') : '',
+      example,
+    ]
+      .filter(Boolean)
+      .join('<br>');
+    const name =
+      param.identifier === param.name
+        ? `<code>${escapeText(param.name)}</code>`
+        : `<code>${escapeText(param.identifier)}</code> <span class="type">(${escapeText(param.name)} on the wire)</span>`;
     return `<tr><td>${name}</td><td>${place}</td><td>${escapeText(typeTree(param.schema).type)}${param.repeated ? ' (repeated)' : ''}</td><td>${param.required ? '<span class="req">required</span>' : 'optional'}</td><td>${value}</td><td>${param.description ? renderDescription(param.description) : ''}</td></tr>`;
   };
-  const rows = [...operation.pathParams.map((param) => row(param, 'path')), ...operation.query.map((param) => row(param, 'query'))];
+  const rows = [
+    ...operation.pathParams.map((param) => row(param, 'path')),
+    ...operation.query.map((param) => row(param, 'query')),
+  ];
   const headers = operation.headers.map(
-    (header) => `<tr><td><code>${escapeText(header.name)}</code></td><td>header</td><td>string</td><td>sent by the client</td><td><code>${escapeText(header.value)}</code></td><td>${header.description ? renderDescription(header.description) : ''}</td></tr>`,
+    (header) =>
+      `<tr><td><code>${escapeText(header.name)}</code></td><td>header</td><td>string</td><td>sent by the client</td><td><code>${escapeText(header.value)}</code></td><td>${header.description ? renderDescription(header.description) : ''}</td></tr>`,
   );
   if (rows.length + headers.length === 0) return '';
   return `<h4>Parameters</h4><div class="scroll"><table class="params"><thead><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>default / example</th><th>description</th></tr></thead><tbody>${[...rows, ...headers].join('')}</tbody></table></div>`;
@@ -58,13 +84,18 @@ function bodyHtml(body: RequestBody): string {
   else if (body.kind === 'text') parts.push('<p>Text.</p>');
   else parts.push(schemaHtml(body.schema, 'Type:'));
   for (const field of body.fields ?? []) {
-    if (field.description) parts.push(`<p><code>${escapeText(field.name)}</code> (${field.kind}${field.contentType ? `, ${escapeText(field.contentType)}` : ''}): ${renderDescription(field.description).replace(/^<p>|<\/p>\n?$/g, '')}</p>`);
+    if (field.description)
+      parts.push(
+        `<p><code>${escapeText(field.name)}</code> (${field.kind}${field.contentType ? `, ${escapeText(field.contentType)}` : ''}): ${renderDescription(field.description).replace(/^<p>|<\/p>\n?$/g, '')}</p>`,
+      );
   }
   const pretty = bodyExample(body);
   if (pretty !== undefined) {
     const long = pretty.split('\n').length > 20;
     const block = codeBlock('example from the collection', pretty, 'json');
-    parts.push(long ? `<details><summary>Example (${pretty.split('\n').length} lines)</summary>${block}</details>` : block);
+    parts.push(
+      long ? `<details><summary>Example (${pretty.split('\n').length} lines)</summary>${block}</details>` : block,
+    );
   }
   return parts.join('');
 }
@@ -72,25 +103,39 @@ function bodyHtml(body: RequestBody): string {
 function responseHtml(response: Response, typeName: string, paged: boolean): string {
   const status = response.status === 0 ? 'no status' : String(response.status);
   const open = isSuccessStatus(response.status) ? ' open' : '';
-  const parts = [`<details class="response"${open}><summary>${status}${response.contentType ? ` <span class="type">${escapeText(response.contentType)}</span>` : ''}</summary>`];
+  const parts = [
+    `<details class="response"${open}><summary>${status}${response.contentType ? ` <span class="type">${escapeText(response.contentType)}</span>` : ''}</summary>`,
+  ];
   if (response.csv) {
     const columns = response.csv.columns.map((column) => `<code>${escapeText(column)}</code>`).join(', ');
-    parts.push(`<p>CSV separated by <code>${escapeText(response.csv.delimiter)}</code> with a header row (${columns}). The client parses it: each row becomes an object.</p>`);
+    parts.push(
+      `<p>CSV separated by <code>${escapeText(response.csv.delimiter)}</code> with a header row (${columns}). The client parses it: each row becomes an object.</p>`,
+    );
     const rows = response.schema.type === 'array' ? response.schema.items : response.schema;
     parts.push(schemaHtml(rows, paged ? `Each row (type <code>${escapeText(typeName)}Item</code>):` : 'Each row:'));
   } else if (response.schemaSource !== 'none') {
-    parts.push(schemaHtml(response.schema, isSuccessStatus(response.status) ? `Body (type <code>${escapeText(typeName)}Response</code>):` : 'Body:'));
+    parts.push(
+      schemaHtml(
+        response.schema,
+        isSuccessStatus(response.status) ? `Body (type <code>${escapeText(typeName)}Response</code>):` : 'Body:',
+      ),
+    );
   } else {
     parts.push('<p class="empty">No body in the examples.</p>');
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
   if (headers.length > 0) {
-    parts.push(`<p>Headers:</p><ul>${headers.map(([name, value]) => `<li><code>${escapeText(name)}</code>: <code>${escapeText(value)}</code></li>`).join('')}</ul>`);
+    parts.push(
+      `<p>Headers:</p><ul>${headers.map(([name, value]) => `<li><code>${escapeText(name)}</code>: <code>${escapeText(value)}</code></li>`).join('')}</ul>`,
+    );
   }
-  if (response.examples.length > 0) parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
+  if (response.examples.length > 0)
+    parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
   for (const sample of response.samples ?? []) {
     // Plain markup: a 2,000-operation page carries thousands of these.
-    parts.push(`<details class="sample"><summary>Example: ${escapeText(sample.name)}</summary><pre><code class="language-${sampleLanguage(sample)}">${escapeText(sampleText(sample))}</code></pre></details>`);
+    parts.push(
+      `<details class="sample"><summary>Example: ${escapeText(sample.name)}</summary><pre><code class="language-${sampleLanguage(sample)}">${escapeText(sampleText(sample))}</code></pre></details>`,
+    );
   }
   parts.push('</details>');
   return parts.join('');
@@ -99,7 +144,9 @@ function responseHtml(response: Response, typeName: string, paged: boolean): str
 function operationHtml(entry: ReferenceOperation, reference: Reference): string {
   const { operation } = entry;
   const method = operation.method.replace(/[^A-Za-z]/g, '').toUpperCase();
-  const status = operation.status ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API’s public reference' : 'not confirmed by the API’s public reference'}">${operation.status}</span>` : '';
+  const status = operation.status
+    ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API’s public reference' : 'not confirmed by the API’s public reference'}">${operation.status}</span>`
+    : '';
   const parts = [
     `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}">`,
     `<h3><a href="#${entry.anchor}">${escapeText(operation.name)}</a></h3>`,
@@ -112,7 +159,11 @@ function operationHtml(entry: ReferenceOperation, reference: Reference): string 
   parts.push(parametersHtml(entry, reference));
   if (operation.body && operation.body.kind !== 'none') parts.push(bodyHtml(operation.body));
   parts.push('<h4>Responses</h4>');
-  parts.push(operation.responses.length > 0 ? operation.responses.map((response) => responseHtml(response, operation.typeName, entry.paged)).join('') : '<p class="empty">The collection saves no example response.</p>');
+  parts.push(
+    operation.responses.length > 0
+      ? operation.responses.map((response) => responseHtml(response, operation.typeName, entry.paged)).join('')
+      : '<p class="empty">The collection saves no example response.</p>',
+  );
   const paging = pagingNote(entry);
   if (paging) parts.push(`<div class="note">${renderDescription(paging)}</div>`);
   parts.push(`<h4>Auth</h4>${renderDescription(authNote(reference, entry))}`);
@@ -131,17 +182,24 @@ function folderSections(folder: ReferenceFolder, reference: Reference, trail: st
       `<section class="folder" id="${folder.anchor}"><h2>${escapeText(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`,
     );
   } else if (folder.operations.length > 0) {
-    sections.push(`<section class="folder" id="requests"><h2>Requests outside any folder</h2>${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`);
+    sections.push(
+      `<section class="folder" id="requests"><h2>Requests outside any folder</h2>${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`,
+    );
   }
   for (const child of folder.folders) sections.push(...folderSections(child, reference, folder.depth > 0 ? path : []));
   return sections;
 }
 
 function navHtml(folder: ReferenceFolder): string {
-  const operations = folder.operations.map((entry) => `<li class="opl"><a href="#${entry.anchor}">${escapeText(entry.operation.name)}</a></li>`);
+  const operations = folder.operations.map(
+    (entry) => `<li class="opl"><a href="#${entry.anchor}">${escapeText(entry.operation.name)}</a></li>`,
+  );
   const children = folder.folders.map(navHtml);
   if (folder.depth === 0) {
-    const top = operations.length > 0 ? `<li class="folder"><a href="#requests">Requests outside any folder</a><span class="n">${folder.operations.length}</span><ul>${operations.join('')}</ul></li>` : '';
+    const top =
+      operations.length > 0
+        ? `<li class="folder"><a href="#requests">Requests outside any folder</a><span class="n">${folder.operations.length}</span><ul>${operations.join('')}</ul></li>`
+        : '';
     return `<ul><li><a href="#top">Getting started</a></li>${top}${children.join('')}</ul>`;
   }
   return `<li class="folder"><a href="#${folder.anchor}">${escapeText(folder.name)}</a><span class="n">${folder.count}</span><ul>${operations.join('')}${children.join('')}</ul></li>`;
@@ -152,7 +210,10 @@ export function renderHtml(reference: Reference): string {
   const { model } = reference;
   const title = referenceTitle(model.name);
   const overview = overviewSections(reference)
-    .map((section) => `<section class="intro" id="${section.id}"><h2>${escapeText(section.title)}</h2>${renderDescription(section.markdown)}${section.code ? codeBlock(section.code.label, section.code.text, section.code.language) : ''}</section>`)
+    .map(
+      (section) =>
+        `<section class="intro" id="${section.id}"><h2>${escapeText(section.title)}</h2>${renderDescription(section.markdown)}${section.code ? codeBlock(section.code.label, section.code.text, section.code.language) : ''}</section>`,
+    )
     .join('\n');
   const csp = `default-src 'none'; style-src ${hash(PAGE_CSS)}; script-src ${hash(PAGE_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return [

@@ -9,7 +9,17 @@ import type { Parameter, Response } from '../model/types.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { isSafeLink } from './render-markdown.js';
-import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle, sampleLanguage, sampleText } from './notes.js';
+import {
+  authNote,
+  bodyExample,
+  code,
+  errorNote,
+  pagingNote,
+  plain,
+  referenceTitle,
+  sampleLanguage,
+  sampleText,
+} from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
@@ -45,8 +55,12 @@ export function safeMarkdown(text: string): string {
       .split(/(`+[^`]*`+)/)
       .map((part, index) => (index % 2 === 1 ? part : part.replace(/</g, '\\<').replace(/&(?=#?\w+;)/g, '\\&')))
       .join('');
-    line = line.replace(LINK_DESTINATION, (match, open: string, url: string) => (isSafeLink(url) ? match : `${open}#unsafe-link-removed`));
-    line = line.replace(REFERENCE_DEFINITION, (match, open: string, url: string) => (isSafeLink(url) ? match : `${open}#unsafe-link-removed`));
+    line = line.replace(LINK_DESTINATION, (match, open: string, url: string) =>
+      isSafeLink(url) ? match : `${open}#unsafe-link-removed`,
+    );
+    line = line.replace(REFERENCE_DEFINITION, (match, open: string, url: string) =>
+      isSafeLink(url) ? match : `${open}#unsafe-link-removed`,
+    );
     out.push(line);
   }
   if (fenced) out.push(fenced);
@@ -59,35 +73,68 @@ function cell(markdown: string): string {
 }
 
 function treeLines(nodes: TypeNode[], indent = ''): string[] {
-  return nodes.flatMap((node) => [`${indent}- ${code(node.name)}: ${code(node.type)}${node.required ? '' : ' (optional)'}`, ...treeLines(node.children, `${indent}  `)]);
+  return nodes.flatMap((node) => [
+    `${indent}- ${code(node.name)}: ${code(node.type)}${node.required ? '' : ' (optional)'}`,
+    ...treeLines(node.children, `${indent}  `),
+  ]);
 }
 
 function parametersTable(entry: ReferenceOperation, reference: Reference): string[] {
   const { operation } = entry;
   const options = new Map(reference.options.map((option) => [option.variable, option.name]));
   const row = (param: Parameter, place: string): string => {
-    const value = [param.variable && options.has(param.variable) ? `default: client option ${code(options.get(param.variable) as string)}` : '', param.example !== undefined ? code(param.example) : ''].filter(Boolean).join('; ');
-    const name = param.identifier === param.name ? code(param.name) : `${code(param.identifier)} (${code(param.name)} on the wire)`;
+    const value = [
+      param.variable && options.has(param.variable)
+        ? `default: client option ${code(options.get(param.variable) as string)}`
+        : '',
+      param.example !== undefined ? code(param.example) : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const name =
+      param.identifier === param.name
+        ? code(param.name)
+        : `${code(param.identifier)} (${code(param.name)} on the wire)`;
     return `| ${cell(name)} | ${place} | ${cell(code(typeTree(param.schema).type))} | ${param.required ? 'required' : 'optional'} | ${cell(value)} | ${cell(param.description ? safeMarkdown(param.description) : '')} |`;
   };
-  const rows = [...operation.pathParams.map((param) => row(param, 'path')), ...operation.query.map((param) => row(param, 'query'))];
-  for (const header of operation.headers) rows.push(`| ${cell(code(header.name))} | header | string | sent by the client | ${cell(code(header.value))} | ${cell(header.description ? safeMarkdown(header.description) : '')} |`);
+  const rows = [
+    ...operation.pathParams.map((param) => row(param, 'path')),
+    ...operation.query.map((param) => row(param, 'query')),
+  ];
+  for (const header of operation.headers)
+    rows.push(
+      `| ${cell(code(header.name))} | header | string | sent by the client | ${cell(code(header.value))} | ${cell(header.description ? safeMarkdown(header.description) : '')} |`,
+    );
   if (rows.length === 0) return [];
-  return ['**Parameters**', '', '| name | in | type | required | default / example | description |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''];
+  return [
+    '**Parameters**',
+    '',
+    '| name | in | type | required | default / example | description |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }
 
 function responseLines(response: Response): string[] {
   const status = response.status === 0 ? 'no status' : String(response.status);
-  const lines = [`- **${status}**${response.contentType ? ` ${code(response.contentType)}` : ''}${response.examples.length > 0 ? ` (examples: ${response.examples.map(plain).join(', ')})` : ''}`];
+  const lines = [
+    `- **${status}**${response.contentType ? ` ${code(response.contentType)}` : ''}${response.examples.length > 0 ? ` (examples: ${response.examples.map(plain).join(', ')})` : ''}`,
+  ];
   if (response.csv) {
-    lines.push(`  CSV separated by ${code(response.csv.delimiter)} with a header row; the client parses each row into an object. Each row:`);
-    lines.push(...treeLines(typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields, '  '));
+    lines.push(
+      `  CSV separated by ${code(response.csv.delimiter)} with a header row; the client parses each row into an object. Each row:`,
+    );
+    lines.push(
+      ...treeLines(typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields, '  '),
+    );
   } else if (response.schemaSource !== 'none') {
     const tree = typeTree(response.schema);
     lines.push(`  Body: ${code(tree.type)}`, ...treeLines(tree.fields, '  '));
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
-  if (headers.length > 0) lines.push(`  Headers: ${headers.map(([name, value]) => `${code(name)}: ${code(value)}`).join('; ')}`);
+  if (headers.length > 0)
+    lines.push(`  Headers: ${headers.map(([name, value]) => `${code(name)}: ${code(value)}`).join('; ')}`);
   return lines;
 }
 
@@ -102,7 +149,14 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
     '',
   ];
   if (operation.description) lines.push(safeMarkdown(operation.description), '');
-  lines.push(fence(clientSnippet(reference, entry), 'ts'), '', 'curl:', '', fence(curlSnippet(reference, entry), 'sh'), '');
+  lines.push(
+    fence(clientSnippet(reference, entry), 'ts'),
+    '',
+    'curl:',
+    '',
+    fence(curlSnippet(reference, entry), 'sh'),
+    '',
+  );
   lines.push(...parametersTable(entry, reference));
   const body = operation.body;
   if (body && body.kind !== 'none') {
@@ -118,11 +172,22 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
   }
   lines.push('**Responses**', '');
   if (operation.responses.length === 0) lines.push('The collection saves no example response.');
-  for (const response of [...operation.responses].sort((a, b) => Number(isSuccessStatus(b.status)) - Number(isSuccessStatus(a.status)))) lines.push(...responseLines(response));
-  const samples = operation.responses.flatMap((response) => (response.samples ?? []).map((sample) => ({ status: response.status, sample })));
+  for (const response of [...operation.responses].sort(
+    (a, b) => Number(isSuccessStatus(b.status)) - Number(isSuccessStatus(a.status)),
+  ))
+    lines.push(...responseLines(response));
+  const samples = operation.responses.flatMap((response) =>
+    (response.samples ?? []).map((sample) => ({ status: response.status, sample })),
+  );
   if (samples.length > 0) {
     lines.push('', '**Response examples**', '');
-    for (const { status, sample } of samples) lines.push(`${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`, '', fence(sampleText(sample), sampleLanguage(sample)), '');
+    for (const { status, sample } of samples)
+      lines.push(
+        `${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`,
+        '',
+        fence(sampleText(sample), sampleLanguage(sample)),
+        '',
+      );
   }
   lines.push('');
   const paging = pagingNote(entry);
@@ -145,7 +210,13 @@ function folderMarkdown(folder: ReferenceFolder, reference: Reference, level: nu
 function folderFiles(folders: ReferenceFolder[]): string[] {
   const taken = new Set(['readme']);
   return folders.map((folder, index) => {
-    const slug = folder.name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || `folder-${index + 1}`;
+    const slug =
+      folder.name
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || `folder-${index + 1}`;
     let name = slug;
     for (let n = 2; taken.has(name); n++) name = `${slug}-${n}`;
     taken.add(name);
@@ -175,7 +246,9 @@ export function renderMarkdown(reference: Reference): Map<string, string> {
   readme.push('## Operations', '', '| operation | call | method and path | status |', '| --- | --- | --- | --- |');
   for (const entry of reference.operations) {
     const where = [...entry.folders, entry.operation.name].map(plain).join(' / ');
-    readme.push(`| [${cell(where)}](${fileOf.get(entry) === 'README.md' ? '' : fileOf.get(entry)}#${entry.anchor}) | ${cell(code(`${entry.memberPath}()`))} | ${cell(code(`${entry.operation.method} ${entry.operation.pathTemplate}`))} | ${entry.operation.status ?? ''} |`);
+    readme.push(
+      `| [${cell(where)}](${fileOf.get(entry) === 'README.md' ? '' : fileOf.get(entry)}#${entry.anchor}) | ${cell(code(`${entry.memberPath}()`))} | ${cell(code(`${entry.operation.method} ${entry.operation.pathTemplate}`))} | ${entry.operation.status ?? ''} |`,
+    );
   }
   readme.push('');
   if (root.operations.length > 0) {
@@ -184,7 +257,11 @@ export function renderMarkdown(reference: Reference): Map<string, string> {
   }
   files.set('docs/README.md', `${readme.join('\n').trimEnd()}\n`);
   root.folders.forEach((folder, index) => {
-    const content = [`[← ${plain(referenceTitle(model.name))}](README.md)`, '', ...folderMarkdown(folder, reference, 1)];
+    const content = [
+      `[← ${plain(referenceTitle(model.name))}](README.md)`,
+      '',
+      ...folderMarkdown(folder, reference, 1),
+    ];
     files.set(`docs/${names[index]}`, `${content.join('\n').trimEnd()}\n`);
   });
   return files;

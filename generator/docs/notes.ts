@@ -52,17 +52,29 @@ export function authNote(reference: Reference, entry: ReferenceOperation): strin
   const { operation } = entry;
   const parts: string[] = [];
   const isToken = reference.tokenOperation?.operation.id === operation.id;
-  if (isToken) parts.push(`Issues the access token the other calls send; the client calls it for you on first need and again when a token is refused.`);
+  if (isToken)
+    parts.push(
+      `Issues the access token the other calls send; the client calls it for you on first need and again when a token is refused.`,
+    );
   else if (reference.tokenOperation && operation.auth.type !== 'noauth') {
-    parts.push(`Sends the access token from ${code(reference.tokenOperation.memberPath)} (\`Authorization: <token_type> <token>\`); the client fetches and renews it itself.`);
+    parts.push(
+      `Sends the access token from ${code(reference.tokenOperation.memberPath)} (\`Authorization: <token_type> <token>\`); the client fetches and renews it itself.`,
+    );
   } else if (operation.auth.type === 'apikey') {
-    parts.push(`An API key in the ${operation.auth.params.in === 'query' ? 'query parameter' : 'header'} ${code(operation.auth.params.key || 'X-Api-Key')}.`);
+    parts.push(
+      `An API key in the ${operation.auth.params.in === 'query' ? 'query parameter' : 'header'} ${code(operation.auth.params.key || 'X-Api-Key')}.`,
+    );
   } else if (operation.auth.type === 'noauth') {
     parts.push('No authentication.');
   } else {
     parts.push(`Authenticated with ${AUTH_NAMES[operation.auth.type] ?? code(operation.auth.type)}.`);
   }
-  if (model.signing) parts.push(`Signed: ${signingHeaders(model.signing).map((header) => code(header)).join(' and ')} headers (see [Signing](#signing)); the client signs every request.`);
+  if (model.signing)
+    parts.push(
+      `Signed: ${signingHeaders(model.signing)
+        .map((header) => code(header))
+        .join(' and ')} headers (see [Signing](#signing)); the client signs every request.`,
+    );
   return parts.join(' ');
 }
 
@@ -71,14 +83,20 @@ export function pagingNote(entry: ReferenceOperation): string | undefined {
   const pagination = entry.operation.pagination;
   if (!pagination) return undefined;
   const where =
-    pagination.itemsAt === 'csv' ? 'each page is CSV rows' : pagination.itemsAt === '' ? 'each page is a JSON array' : `each page's items are in ${code(pagination.itemsAt)}`;
+    pagination.itemsAt === 'csv'
+      ? 'each page is CSV rows'
+      : pagination.itemsAt === ''
+        ? 'each page is a JSON array'
+        : `each page's items are in ${code(pagination.itemsAt)}`;
   const links = pagination.bodyLinks ? ` (also repeated in the body's ${code(pagination.bodyLinks)})` : '';
   return `Paged: ${where}; the next page is the \`next\` link of the \`Link\` header${links}${pagination.pageParam ? `, or ${code(pagination.pageParam)} + 1` : ''}. Keep following \`next\` until there is none, even past an empty page: \`for await\` over ${code(`${entry.memberPath}(…)`)} does it for you.`;
 }
 
 /** Error statuses the collection's examples show, and the labels the API documents. */
 export function errorNote(reference: Reference, operation: Operation): string | undefined {
-  const statuses = [...new Set(operation.responses.filter((response) => response.status >= 400).map((response) => response.status))].sort((a, b) => a - b);
+  const statuses = [
+    ...new Set(operation.responses.filter((response) => response.status >= 400).map((response) => response.status)),
+  ].sort((a, b) => a - b);
   if (statuses.length === 0 && !reference.model.errorLabels?.length) return undefined;
   const seen = statuses.length > 0 ? ` Examples show ${statuses.join(', ')}.` : '';
   return `Failures throw ${code(reference.errorName)} (\`status\`, \`label\`, \`errors\`)${reference.model.errorLabels?.length ? `; labels are listed under [Errors](#errors)` : ''}.${seen}`;
@@ -90,7 +108,14 @@ const MAX_SEARCHED_DESCRIPTION = 400;
 /** Everything the search box matches an operation on, lower-cased. */
 export function searchText(entry: ReferenceOperation): string {
   const { operation } = entry;
-  const words = new Set<string>([operation.name, operation.method, operation.pathTemplate, entry.memberPath, entry.functionName, ...entry.folders]);
+  const words = new Set<string>([
+    operation.name,
+    operation.method,
+    operation.pathTemplate,
+    entry.memberPath,
+    entry.functionName,
+    ...entry.folders,
+  ]);
   for (const param of [...operation.pathParams, ...operation.query]) {
     words.add(param.name);
     if (param.description) words.add(param.description.slice(0, MAX_SEARCHED_DESCRIPTION));

@@ -51,7 +51,9 @@ export function overviewSections(reference: Reference): OverviewSection[] {
       code: {
         label: 'shell',
         text: [
-          ...(signing.parts.includes('body') ? ["BODY='{\"email\":\"you@example.com\"}'   # '' when the request has no body"] : []),
+          ...(signing.parts.includes('body')
+            ? ['BODY=\'{"email":"you@example.com"}\'   # \'\' when the request has no body']
+            : []),
           ...signed.lines,
           `# then: ${signed.headers.join(' ')}`,
         ].join('\n'),
@@ -67,7 +69,11 @@ export function overviewSections(reference: Reference): OverviewSection[] {
       markdown: `Calls send an access token obtained from ${code(`${token.operation.method} ${token.operation.pathTemplate}`)} (${code(token.memberPath)}). The client requests it on first need, shares one request between concurrent calls, and gets a new one when a call is refused with ${(model.token?.refresh.labels ?? []).map(code).join(', ') || 'an auth error'}.`,
     });
   } else if (model.auth.type !== 'noauth') {
-    sections.push({ id: 'auth', title: 'Authentication', markdown: `The collection authenticates with ${code(model.auth.type)}; the client sends the credentials you give its options.` });
+    sections.push({
+      id: 'auth',
+      title: 'Authentication',
+      markdown: `The collection authenticates with ${code(model.auth.type)}; the client sends the credentials you give its options.`,
+    });
   }
   if (model.errorLabels?.length) {
     sections.push({

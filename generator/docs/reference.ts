@@ -50,7 +50,9 @@ export interface Reference {
 
 /** A fragment made only of characters safe in any URL and any HTML id. */
 function anchorOf(operation: Operation, taken: Set<string>): string {
-  const safe = /^[A-Za-z0-9-]{1,64}$/.test(operation.id) ? operation.id : createHash('sha256').update(operation.id).digest('hex').slice(0, 16);
+  const safe = /^[A-Za-z0-9-]{1,64}$/.test(operation.id)
+    ? operation.id
+    : createHash('sha256').update(operation.id).digest('hex').slice(0, 16);
   let anchor = `op-${safe}`;
   // Postman ids are unique in a well-formed collection; a copied item may repeat one.
   for (let n = 2; taken.has(anchor); n++) anchor = `op-${safe}-${n}`;
@@ -68,7 +70,9 @@ export function buildReference(model: ApiModel, options: { clientName?: string; 
   const entry = (operation: Operation, memberChain: string[], folders: string[]): ReferenceOperation => {
     const planned = plan.operations[index++];
     if (!planned || planned.identifier !== operation.identifier || planned.typeName !== operation.typeName) {
-      throw new Error(`the client plan does not match the model at operation "${operation.source.itemPath.join(' / ')}"`);
+      throw new Error(
+        `the client plan does not match the model at operation "${operation.source.itemPath.join(' / ')}"`,
+      );
     }
     const reference: ReferenceOperation = {
       operation,
@@ -98,8 +102,17 @@ export function buildReference(model: ApiModel, options: { clientName?: string; 
   };
   const top = model.operations.map((operation) => entry(operation, [], []));
   const folders = model.resources.map((resource) => folder(resource, [], [], 1));
-  const root: ReferenceFolder = { name: model.name, anchor: 'top', depth: 0, operations: top, folders, count: operations.length };
-  const tokenOperation = model.token ? operations.find((reference) => reference.operation.id === model.token?.operationId) : undefined;
+  const root: ReferenceFolder = {
+    name: model.name,
+    anchor: 'top',
+    depth: 0,
+    operations: top,
+    folders,
+    count: operations.length,
+  };
+  const tokenOperation = model.token
+    ? operations.find((reference) => reference.operation.id === model.token?.operationId)
+    : undefined;
   return {
     model,
     className: plan.className,

@@ -19,7 +19,9 @@ export function isSafeLink(url: string): boolean {
 
 markdown.validateLink = isSafeLink;
 // Links leave the page: they open a new tab without handing it this one.
-const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ??
+  ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
 markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
   const token = tokens[index];
   if (token && /^[a-z]+:/i.test(String(token.attrGet('href') ?? ''))) {
@@ -34,7 +36,9 @@ markdown.renderer.rules.image = (tokens, index) => {
   const src = String(token?.attrGet('src') ?? '');
   const alt = String(token?.content ?? '');
   const text = markdown.utils.escapeHtml(alt || src);
-  return isSafeLink(src) && /^https?:/i.test(src) ? `<a href="${markdown.utils.escapeHtml(src)}" rel="noopener noreferrer nofollow" target="_blank">[image: ${text}]</a>` : `[image: ${text}]`;
+  return isSafeLink(src) && /^https?:/i.test(src)
+    ? `<a href="${markdown.utils.escapeHtml(src)}" rel="noopener noreferrer nofollow" target="_blank">[image: ${text}]</a>`
+    : `[image: ${text}]`;
 };
 
 /** A description as safe HTML. */

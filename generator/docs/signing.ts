@@ -50,13 +50,19 @@ export interface SigningWords {
 export function signingShellLines(signing: SigningTrait, words: SigningWords): { lines: string[]; headers: string[] } {
   const lines: string[] = [];
   const uses = (part: SigningPart): boolean => signing.parts.includes(part);
-  if (signing.timeHeader || uses('time')) lines.push(signing.timeUnit === 'milliseconds' ? 'TIME=$(date +%s%3N)' : 'TIME=$(date +%s)');
+  if (signing.timeHeader || uses('time'))
+    lines.push(signing.timeUnit === 'milliseconds' ? 'TIME=$(date +%s%3N)' : 'TIME=$(date +%s)');
   const values = signing.parts.map((part) => {
     if (typeof part === 'object') return words.variable(part.variable);
     return { body: words.body, time: '"$TIME"', method: words.method, url: words.url }[part];
   });
   const upper = signing.hexCase === 'upper' ? " | tr 'a-f' 'A-F'" : '';
-  lines.push(`SIGNATURE=$(printf '${'%s'.repeat(values.length)}' ${values.join(' ')} | ${SUM_COMMANDS[signing.algorithm]} | cut -d' ' -f1${upper})`);
-  const headers = [...(signing.timeHeader ? [`-H '${signing.timeHeader}: '"$TIME"`] : []), `-H '${signing.signatureHeader}: '"$SIGNATURE"`];
+  lines.push(
+    `SIGNATURE=$(printf '${'%s'.repeat(values.length)}' ${values.join(' ')} | ${SUM_COMMANDS[signing.algorithm]} | cut -d' ' -f1${upper})`,
+  );
+  const headers = [
+    ...(signing.timeHeader ? [`-H '${signing.timeHeader}: '"$TIME"`] : []),
+    `-H '${signing.signatureHeader}: '"$SIGNATURE"`,
+  ];
   return { lines, headers };
 }

@@ -19,7 +19,10 @@ export function optionNameOf(options: ReadonlyArray<{ name: string; variable?: s
 
 /** `accessToken` → `ACCESS_TOKEN`, a shell variable name. */
 export function shellName(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const joined = words.join('_').toUpperCase();
   return /^[A-Z_]/.test(joined) ? joined : `V_${joined}`;
 }
@@ -76,11 +79,14 @@ function callArguments(reference: Reference, entry: ReferenceOperation): string 
     if (param.variable && served.has(param.variable)) continue;
     parts.push(`${propertyKey(param.identifier)}: ${exampleLiteral(param)}`);
   }
-  for (const param of operation.query) if (param.required) parts.push(`${propertyKey(param.identifier)}: ${exampleLiteral(param)}`);
+  for (const param of operation.query)
+    if (param.required) parts.push(`${propertyKey(param.identifier)}: ${exampleLiteral(param)}`);
   if (operation.body && operation.body.kind !== 'none') parts.push(`body: ${bodyLiteral(operation, '  ')}`);
   if (parts.length === 0) return '';
   const oneLine = `{ ${parts.join(', ')} }`;
-  return oneLine.length <= 80 && !oneLine.includes('\n') ? oneLine : `{\n  ${parts.join(',\n  ').replace(/\n(?! {2})/g, '\n  ')},\n}`;
+  return oneLine.length <= 80 && !oneLine.includes('\n')
+    ? oneLine
+    : `{\n  ${parts.join(',\n  ').replace(/\n(?! {2})/g, '\n  ')},\n}`;
 }
 
 /** How to build the client: the required options and the example ids it has no default for, with shell-style placeholders. */
@@ -100,15 +106,26 @@ function outFolderHint(reference: Reference): string {
 export function clientSnippet(reference: Reference, entry: ReferenceOperation): string {
   const call = `${entry.memberPath}(${callArguments(reference, entry)})`;
   if (entry.paged) {
-    return [`// one page: { items, links, response }`, `const page = await ${call};`, '', '// or every item of every page, following the Link header', `for await (const item of ${call}) {`, '  console.log(item);', '}'].join('\n');
+    return [
+      `// one page: { items, links, response }`,
+      `const page = await ${call};`,
+      '',
+      '// or every item of every page, following the Link header',
+      `for await (const item of ${call}) {`,
+      '  console.log(item);',
+      '}',
+    ].join('\n');
   }
   return `const result = await ${call};`;
 }
 
 /** The value a path parameter takes in an example URL. */
 function pathValue(reference: Reference, param: Parameter): string {
-  const variable = param.variable ? reference.model.variables.find((candidate) => candidate.name === param.variable) : undefined;
-  if (variable && variable.type !== 'secret' && variable.default !== '' && variable.default !== '<redacted>') return variable.default;
+  const variable = param.variable
+    ? reference.model.variables.find((candidate) => candidate.name === param.variable)
+    : undefined;
+  if (variable && variable.type !== 'secret' && variable.default !== '' && variable.default !== '<redacted>')
+    return variable.default;
   return param.example ?? `{${param.name}}`;
 }
 
@@ -124,16 +141,29 @@ function authHeaders(auth: Auth, reference: Reference): { headers: string[]; que
     case 'bearer':
       return { headers: [`"Authorization: Bearer ${option('token', 'token')}"`], query: [], notes: [] };
     case 'oauth2':
-      return { headers: [`"Authorization: ${auth.params.headerPrefix || 'Bearer'} ${option('accessToken', 'accessToken')}"`], query: [], notes: [] };
+      return {
+        headers: [`"Authorization: ${auth.params.headerPrefix || 'Bearer'} ${option('accessToken', 'accessToken')}"`],
+        query: [],
+        notes: [],
+      };
     case 'basic':
-      return { headers: [], query: [], notes: [`-u "${option('username', 'username')}:${option('password', 'password')}"`] };
+      return {
+        headers: [],
+        query: [],
+        notes: [`-u "${option('username', 'username')}:${option('password', 'password')}"`],
+      };
     case 'apikey': {
       const key = auth.params.key || 'X-Api-Key';
-      if (auth.params.in === 'query') return { headers: [], query: [`${encodeURIComponent(key)}=${option('value', 'apiKey')}`], notes: [] };
+      if (auth.params.in === 'query')
+        return { headers: [], query: [`${encodeURIComponent(key)}=${option('value', 'apiKey')}`], notes: [] };
       return { headers: [`${shellQuote(`${key}: `)}"${option('value', 'apiKey')}"`], query: [], notes: [] };
     }
     default:
-      return { headers: [], query: [], notes: [`# auth "${auth.type.replace(/[^\w-]/g, '')}": add its credentials as the API expects them`] };
+      return {
+        headers: [],
+        query: [],
+        notes: [`# auth "${auth.type.replace(/[^\w-]/g, '')}": add its credentials as the API expects them`],
+      };
   }
 }
 
@@ -141,13 +171,21 @@ function authHeaders(auth: Auth, reference: Reference): { headers: string[]; que
 export function curlSnippet(reference: Reference, entry: ReferenceOperation): string {
   const { operation } = entry;
   const { model } = reference;
-  const base = operation.baseUrl && !/\{\{/.test(operation.baseUrl) ? operation.baseUrl : model.baseUrl.default || model.baseUrl.raw;
+  const base =
+    operation.baseUrl && !/\{\{/.test(operation.baseUrl)
+      ? operation.baseUrl
+      : model.baseUrl.default || model.baseUrl.raw;
   let path = operation.pathTemplate;
-  for (const param of operation.pathParams) path = path.split(`{${param.name}}`).join(encodeURIComponent(pathValue(reference, param)).replace(/%7B/g, '{').replace(/%7D/g, '}'));
+  for (const param of operation.pathParams)
+    path = path
+      .split(`{${param.name}}`)
+      .join(encodeURIComponent(pathValue(reference, param)).replace(/%7B/g, '{').replace(/%7D/g, '}'));
   const isToken = reference.tokenOperation?.operation.id === operation.id;
   const auth = isToken ? { headers: [], query: [], notes: [] } : authHeaders(operation.auth, reference);
   const query = [
-    ...operation.query.filter((param) => param.required).map((param) => `${encodeURIComponent(param.name)}=${encodeURIComponent(param.example ?? '')}`),
+    ...operation.query
+      .filter((param) => param.required)
+      .map((param) => `${encodeURIComponent(param.name)}=${encodeURIComponent(param.example ?? '')}`),
     ...auth.query,
   ];
   const url = `${base.replace(/\/$/, '')}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
@@ -160,13 +198,15 @@ export function curlSnippet(reference: Reference, entry: ReferenceOperation): st
     const text = example === undefined ? '' : typeof example === 'string' ? example : JSON.stringify(example);
     lines.push(`BODY=${shellQuote(text)}`);
     bodyArgument = `--data-binary "$BODY"`;
-    if (body.contentType || body.kind === 'json') args.push(`-H ${shellQuote(`Content-Type: ${body.contentType ?? 'application/json'}`)}`);
+    if (body.contentType || body.kind === 'json')
+      args.push(`-H ${shellQuote(`Content-Type: ${body.contentType ?? 'application/json'}`)}`);
   } else if (body && body.kind === 'form') {
     const example = firstExample(operation);
     const pairs = example && typeof example === 'object' ? Object.entries(example as Record<string, unknown>) : [];
     for (const [key, value] of pairs) args.push(`--data-urlencode ${shellQuote(`${key}=${String(value)}`)}`);
   } else if (body && body.kind === 'multipart') {
-    for (const field of body.fields ?? []) args.push(`-F ${shellQuote(field.kind === 'file' ? `${field.name}=@./file` : `${field.name}=…`)}`);
+    for (const field of body.fields ?? [])
+      args.push(`-F ${shellQuote(field.kind === 'file' ? `${field.name}=@./file` : `${field.name}=…`)}`);
   } else if (body && body.kind === 'binary') {
     args.push(`--data-binary @./file`);
   }
@@ -183,7 +223,10 @@ export function curlSnippet(reference: Reference, entry: ReferenceOperation): st
   for (const header of auth.headers) args.push(`-H ${header}`);
   args.push(...auth.notes.filter((note) => !note.startsWith('#')));
   lines.push(...auth.notes.filter((note) => note.startsWith('#')));
-  if (reference.tokenOperation && !isToken && operation.auth.type !== 'noauth') lines.unshift(`# the token comes from ${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate.replace(/[\r\n]/g, ' ')} (${reference.tokenOperation.memberPath})`);
+  if (reference.tokenOperation && !isToken && operation.auth.type !== 'noauth')
+    lines.unshift(
+      `# the token comes from ${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate.replace(/[\r\n]/g, ' ')} (${reference.tokenOperation.memberPath})`,
+    );
   if (bodyArgument) args.push(bodyArgument);
   lines.push(args.join(' \\\n  '));
   return lines.join('\n');

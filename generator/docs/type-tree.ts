@@ -24,7 +24,9 @@ export function typeLabel(schema: Schema): string {
     case 'string':
       return schema.format ? `string (${schema.format})` : 'string';
     case 'enum':
-      return schema.values.length === 0 ? 'never' : `${schema.values.map(literal).join(' | ')}${schema.values.every((value) => typeof value === 'string') ? ' (values seen; others possible)' : ''}`;
+      return schema.values.length === 0
+        ? 'never'
+        : `${schema.values.map(literal).join(' | ')}${schema.values.every((value) => typeof value === 'string') ? ' (values seen; others possible)' : ''}`;
     case 'array':
       return `array of ${typeLabel(schema.items)}`;
     case 'map':

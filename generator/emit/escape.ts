@@ -7,7 +7,9 @@ const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/;
 
 /** A JavaScript string literal; JSON.stringify leaves U+2028/U+2029 raw, so they are escaped too. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Any JSON-able value as a literal, with the same care for line separators. */
@@ -17,9 +19,12 @@ export function jsonLiteral(value: unknown): string {
 
 /** Lines for a /** … *\/ comment: nothing inside can close the comment early. */
 export function commentLines(text: string): string[] {
-  return text
-    .split(LINE_BREAKS)
-    .map((line) => line.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trimEnd());
+  return text.split(LINE_BREAKS).map((line) =>
+    line
+      .replace(/\*\//g, '*\\/')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .trimEnd(),
+  );
 }
 
 /** Generated docs keep at most this many lines of a description (model.json keeps it whole). */
@@ -29,8 +34,12 @@ export const MAX_DOC_LINE_LENGTH = 1000;
 
 /** The lines of a doc comment for a description: escaped, and cut to a size a reader (and prettier) can take. */
 export function docLines(text: string): string[] {
-  const lines = commentLines(text.trim()).map((line) => (line.length > MAX_DOC_LINE_LENGTH ? `${line.slice(0, MAX_DOC_LINE_LENGTH)}…` : line));
-  return lines.length > MAX_DOC_LINES ? [...lines.slice(0, MAX_DOC_LINES), '', `… (${lines.length - MAX_DOC_LINES} more lines in model.json)`] : lines;
+  const lines = commentLines(text.trim()).map((line) =>
+    line.length > MAX_DOC_LINE_LENGTH ? `${line.slice(0, MAX_DOC_LINE_LENGTH)}…` : line,
+  );
+  return lines.length > MAX_DOC_LINES
+    ? [...lines.slice(0, MAX_DOC_LINES), '', `… (${lines.length - MAX_DOC_LINES} more lines in model.json)`]
+    : lines;
 }
 
 /** A whole block comment, indented, or '' when there is nothing to say. */

@@ -7,7 +7,12 @@
  */
 import * as prettier from 'prettier';
 
-export const PRETTIER_OPTIONS: prettier.Options = { parser: 'babel-ts', singleQuote: true, printWidth: 120, trailingComma: 'all' };
+export const PRETTIER_OPTIONS: prettier.Options = {
+  parser: 'babel-ts',
+  singleQuote: true,
+  printWidth: 120,
+  trailingComma: 'all',
+};
 
 /**
  * Files larger than this are written as the templates lay them out, unformatted: a 10,000-operation
@@ -26,7 +31,9 @@ export async function formatSource(source: string): Promise<string> {
   if (statements.length <= DECLARATIONS_PER_CHUNK) return prettier.format(source, PRETTIER_OPTIONS);
   const chunks: string[] = [];
   for (let start = 0; start < statements.length; start += DECLARATIONS_PER_CHUNK) {
-    chunks.push(await prettier.format(statements.slice(start, start + DECLARATIONS_PER_CHUNK).join('\n\n'), PRETTIER_OPTIONS));
+    chunks.push(
+      await prettier.format(statements.slice(start, start + DECLARATIONS_PER_CHUNK).join('\n\n'), PRETTIER_OPTIONS),
+    );
   }
   // Each chunk ends with a line break; one more gives the blank line prettier keeps between statements.
   return chunks.join('\n');

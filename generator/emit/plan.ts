@@ -2,7 +2,17 @@
  * The emit plan: what each generated file needs, computed from the model alone. Templates and
  * ts-morph only arrange these pieces; every decision about types and behaviour is made here.
  */
-import type { ApiModel, Auth, ObjectSchema, Operation, Pagination, Parameter, Resource, Response, Schema } from '../model/types.js';
+import type {
+  ApiModel,
+  Auth,
+  ObjectSchema,
+  Operation,
+  Pagination,
+  Parameter,
+  Resource,
+  Response,
+  Schema,
+} from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
 import { referencedVariables } from '../model/scalar.js';
 import { docComment, jsonLiteral } from './escape.js';
@@ -83,7 +93,14 @@ export interface ClientPlan {
   signer?: { scheme: string };
   /** Some operation answers CSV: the client ships the CSV reader. */
   readsCsv: boolean;
-  token?: { specName: string; body: Array<[string, string]>; tokenField: string; typeField?: string; labels: string[]; statuses: number[] };
+  token?: {
+    specName: string;
+    body: Array<[string, string]>;
+    tokenField: string;
+    typeField?: string;
+    labels: string[];
+    statuses: number[];
+  };
   root: ResourcePlan;
   operations: OperationPlan[];
   /** Shared types declared once before the operations' own: pooled entities (`Device`), `GraphQLError`. */
@@ -106,7 +123,21 @@ const GRAPHQL_ERROR: TypeDeclaration = {
 };
 
 /** Names the runtime's client options take; collection variables must not shadow them. */
-const RUNTIME_OPTIONS = ['baseUrl', 'fetch', 'now', 'timeoutMs', 'deadlineMs', 'maxResponseBytes', 'maxRedirects', 'maxPages', 'maxRetries', 'retry', 'hooks', 'headers', 'random'];
+const RUNTIME_OPTIONS = [
+  'baseUrl',
+  'fetch',
+  'now',
+  'timeoutMs',
+  'deadlineMs',
+  'maxResponseBytes',
+  'maxRedirects',
+  'maxPages',
+  'maxRetries',
+  'retry',
+  'hooks',
+  'headers',
+  'random',
+];
 
 /** 2xx; an example with no status at all counts as a success (it is what most such examples show). */
 function isSuccess(response: Response): boolean {
@@ -130,7 +161,8 @@ function responseKind(operation: Operation): { kind: ResponseKind; response?: Re
   if (!withBody) return { kind: ok.length > 0 ? 'none' : 'json' };
   const type = withBody.contentType ?? '';
   if (type.includes('json') || withBody.schema.type !== 'string') return { kind: 'json', response: withBody };
-  if (type.startsWith('text/') || type.includes('xml') || type.includes('javascript')) return { kind: 'text', response: withBody };
+  if (type.startsWith('text/') || type.includes('xml') || type.includes('javascript'))
+    return { kind: 'text', response: withBody };
   return { kind: 'binary', response: withBody };
 }
 
@@ -205,7 +237,9 @@ function operationDoc(operation: Operation, unsupported: boolean): string {
   parts.push(`\`${operation.method} ${operation.pathTemplate}\``);
   if (operation.status === 'inferred') parts.push('**Inferred route**: not confirmed by the API’s public reference.');
   if (unsupported) {
-    parts.push(`**Auth**: this operation uses \`${operation.auth.type}\` auth, which the generated client cannot perform; add the credentials with \`headers\` or a \`beforeRequest\` hook.`);
+    parts.push(
+      `**Auth**: this operation uses \`${operation.auth.type}\` auth, which the generated client cannot perform; add the credentials with \`headers\` or a \`beforeRequest\` hook.`,
+    );
   }
   return parts.join('\n\n');
 }
@@ -231,54 +265,129 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
   const REQUEST = context.request;
   const RESPONSE = context.response;
   for (const param of operation.pathParams) {
-    const doc = [param.description, param.variable && variableOption.has(param.variable) ? `Defaults to the client's \`${variableOption.get(param.variable)}\`.` : undefined].filter(Boolean).join('\n\n');
-    properties.push({ key: param.identifier, optional: param.variable !== undefined && variableOption.has(param.variable), type: pathParamType(param, REQUEST), ...(doc ? { doc } : {}) });
+    const doc = [
+      param.description,
+      param.variable && variableOption.has(param.variable)
+        ? `Defaults to the client's \`${variableOption.get(param.variable)}\`.`
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    properties.push({
+      key: param.identifier,
+      optional: param.variable !== undefined && variableOption.has(param.variable),
+      type: pathParamType(param, REQUEST),
+      ...(doc ? { doc } : {}),
+    });
   }
   for (const param of operation.query) {
-    properties.push({ key: param.identifier, optional: !param.required, type: schemaType(param.schema, REQUEST), ...(param.description ? { doc: param.description } : {}) });
+    properties.push({
+      key: param.identifier,
+      optional: !param.required,
+      type: schemaType(param.schema, REQUEST),
+      ...(param.description ? { doc: param.description } : {}),
+    });
   }
   const isTokenOperation = operation.id === context.tokenOperationId;
   const graphql = operation.body?.kind === 'graphql' ? operation.body.graphql : undefined;
   // Body fields bound to a client option (`"client_id": "{{client_id}}"`) are filled by the client.
-  const bound = Object.entries(operation.body?.variableFields ?? {}).filter(([, variable]) => variableOption.has(variable));
+  const bound = Object.entries(operation.body?.variableFields ?? {}).filter(([, variable]) =>
+    variableOption.has(variable),
+  );
   if (operation.body) {
-    const schema = bound.length > 0 && operation.body.schema.type === 'object' ? { ...operation.body.schema, required: operation.body.schema.required.filter((field) => !bound.some(([name]) => name === field)) } : operation.body.schema;
-    const bodyType = operation.body.kind === 'binary' ? `${FILE_PART} | ArrayBuffer | string` : operation.body.kind === 'text' ? 'string' : schemaType(schema, REQUEST);
+    const schema =
+      bound.length > 0 && operation.body.schema.type === 'object'
+        ? {
+            ...operation.body.schema,
+            required: operation.body.schema.required.filter((field) => !bound.some(([name]) => name === field)),
+          }
+        : operation.body.schema;
+    const bodyType =
+      operation.body.kind === 'binary'
+        ? `${FILE_PART} | ArrayBuffer | string`
+        : operation.body.kind === 'text'
+          ? 'string'
+          : schemaType(schema, REQUEST);
     const bodyName = graphql ? `${name}Variables` : `${name}Body`;
-    const bodyDoc = graphql ? `The variables of \`${operation.method} ${operation.pathTemplate}\` (the client sends the collection's GraphQL document itself).` : `The request body of \`${operation.method} ${operation.pathTemplate}\`.`;
+    const bodyDoc = graphql
+      ? `The variables of \`${operation.method} ${operation.pathTemplate}\` (the client sends the collection's GraphQL document itself).`
+      : `The request body of \`${operation.method} ${operation.pathTemplate}\`.`;
     types.push({ kind: 'alias', name: bodyName, type: bodyType, doc: bodyDoc });
-    const bodyRequired = operation.body.kind === 'binary' || operation.body.kind === 'text' || (schema.type === 'object' && schema.required.length > 0);
-    const boundDoc = bound.map(([field, variable]) => `\`${field}\` defaults to the client's \`${variableOption.get(variable)}\`.`).join(' ');
-    properties.push({ key: graphql ? 'variables' : 'body', optional: !bodyRequired, type: bodyName, ...(boundDoc ? { doc: boundDoc } : {}) });
+    const bodyRequired =
+      operation.body.kind === 'binary' ||
+      operation.body.kind === 'text' ||
+      (schema.type === 'object' && schema.required.length > 0);
+    const boundDoc = bound
+      .map(([field, variable]) => `\`${field}\` defaults to the client's \`${variableOption.get(variable)}\`.`)
+      .join(' ');
+    properties.push({
+      key: graphql ? 'variables' : 'body',
+      optional: !bodyRequired,
+      type: bodyName,
+      ...(boundDoc ? { doc: boundDoc } : {}),
+    });
   }
-  types.push({ kind: 'interface', name: `${name}Params`, properties, doc: `Parameters of \`${operation.method} ${operation.pathTemplate}\`.` });
+  types.push({
+    kind: 'interface',
+    name: `${name}Params`,
+    properties,
+    doc: `Parameters of \`${operation.method} ${operation.pathTemplate}\`.`,
+  });
 
   const success = successSchema(operation);
   const { kind, response } = responseKind(operation);
   // The runtime reads binary answers as bytes and text answers as text, whatever the examples held.
   const resultShape = graphql
     ? graphqlResult(success, RESPONSE)
-    : kind === 'none' ? 'void' : kind === 'binary' ? 'Uint8Array' : kind === 'text' ? 'string' : success ? schemaType(success, RESPONSE) : 'unknown';
-  types.push({ kind: 'alias', name: `${name}Response`, type: resultShape, doc: `The answer of \`${operation.method} ${operation.pathTemplate}\`.` });
+    : kind === 'none'
+      ? 'void'
+      : kind === 'binary'
+        ? 'Uint8Array'
+        : kind === 'text'
+          ? 'string'
+          : success
+            ? schemaType(success, RESPONSE)
+            : 'unknown';
+  types.push({
+    kind: 'alias',
+    name: `${name}Response`,
+    type: resultShape,
+    doc: `The answer of \`${operation.method} ${operation.pathTemplate}\`.`,
+  });
   const paged = operation.pagination !== undefined;
-  if (paged) types.push({ kind: 'alias', name: `${name}Item`, type: schemaType(itemSchema(operation, success), RESPONSE), doc: 'One item of a page.' });
+  if (paged)
+    types.push({
+      kind: 'alias',
+      name: `${name}Item`,
+      type: schemaType(itemSchema(operation, success), RESPONSE),
+      doc: 'One item of a page.',
+    });
 
   let responseSpec: string;
   if (kind === 'csv' && response?.csv) {
-    const row = response.schema.type === 'array' && response.schema.items.type === 'object' ? response.schema.items : undefined;
+    const row =
+      response.schema.type === 'array' && response.schema.items.type === 'object' ? response.schema.items : undefined;
     const columns = response.csv.columns.map((column) => [column, csvColumnType(row?.properties[column])]);
     responseSpec = `{ kind: 'csv', csv: { delimiter: ${jsonLiteral(response.csv.delimiter)}, columns: ${jsonLiteral(columns)} } }`;
   } else {
     responseSpec = `{ kind: '${kind}' }`;
   }
-  const binding = (param: Parameter): string => jsonLiteral(param.variable ? [param.identifier, param.name, param.variable] : [param.identifier, param.name]);
+  const binding = (param: Parameter): string =>
+    jsonLiteral(param.variable ? [param.identifier, param.name, param.variable] : [param.identifier, param.name]);
   // Headers the runtime sets itself. A hand-written Authorization header stays when the client
   // performs no auth for this operation: it is then the collection's only credential.
   const performsAuth = !isTokenOperation && operation.auth.type !== 'noauth' && !unsupported;
-  const managed = new Set(['content-type', 'content-length', 'host', 'expect', ...(performsAuth || context.tokenOperationId ? ['authorization'] : [])]);
+  const managed = new Set([
+    'content-type',
+    'content-length',
+    'host',
+    'expect',
+    ...(performsAuth || context.tokenOperationId ? ['authorization'] : []),
+  ]);
   // fetch rejects a header name that is not an HTTP token, or a value with a line break: such a
   // header could never be sent, so it is left out rather than failing every call.
-  const sendable = (header: { name: string; value: string }): boolean => HTTP_TOKEN.test(header.name) && !/[\r\n\0]/.test(header.value);
+  const sendable = (header: { name: string; value: string }): boolean =>
+    HTTP_TOKEN.test(header.name) && !/[\r\n\0]/.test(header.value);
   const headers = operation.headers
     .filter((header) => !managed.has(header.name.toLowerCase()) && sendable(header))
     .map((header) => jsonLiteral([header.name, header.value]));
@@ -290,11 +399,15 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     `query: [${operation.query.map(binding).join(', ')}]`,
     `headers: [${headers.join(', ')}]`,
     ...(operation.body && operation.body.kind !== 'none'
-      ? [`body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''}${graphql ? `, query: ${jsonLiteral(graphql.query)}` : ''}${bound.length > 0 ? `, variables: ${jsonLiteral(bound)}` : ''} }`]
+      ? [
+          `body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''}${graphql ? `, query: ${jsonLiteral(graphql.query)}` : ''}${bound.length > 0 ? `, variables: ${jsonLiteral(bound)}` : ''} }`,
+        ]
       : []),
     `response: ${responseSpec}`,
     ...(operation.pagination ? [`pagination: ${paginationSpec(operation.pagination)}`] : []),
-    ...(isTokenOperation || operation.auth.type === 'noauth' || unsupported ? [] : [`auth: ${jsonLiteral(context.authKeys.get(authKey(operation.auth)) ?? 'default')}`]),
+    ...(isTokenOperation || operation.auth.type === 'noauth' || unsupported
+      ? []
+      : [`auth: ${jsonLiteral(context.authKeys.get(authKey(operation.auth)) ?? 'default')}`]),
     ...(isTokenOperation ? ['retrySafe: true'] : []),
   ];
   const paramsOptional = properties.every((property) => property.optional);
@@ -322,14 +435,28 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
  * `errors` member is always there: a server may answer errors whatever the examples show.
  */
 function graphqlResult(success: Schema | undefined, context: TypeContext): string {
-  const objects = success?.type === 'union' ? success.anyOf.filter((option): option is ObjectSchema => option.type === 'object') : success?.type === 'object' ? [success] : [];
-  const data = objects.map((object) => object.properties.data).filter((schema): schema is Schema => schema !== undefined);
-  const dataType = data.length === 0 ? 'unknown' : schemaType(data.length === 1 ? (data[0] as Schema) : { type: 'union', anyOf: data }, context);
+  const objects =
+    success?.type === 'union'
+      ? success.anyOf.filter((option): option is ObjectSchema => option.type === 'object')
+      : success?.type === 'object'
+        ? [success]
+        : [];
+  const data = objects
+    .map((object) => object.properties.data)
+    .filter((schema): schema is Schema => schema !== undefined);
+  const dataType =
+    data.length === 0
+      ? 'unknown'
+      : schemaType(data.length === 1 ? (data[0] as Schema) : { type: 'union', anyOf: data }, context);
   return `{\n  data${data.length === 0 ? '?' : ''}: ${dataType};\n  errors?: GraphQLError[];\n}`;
 }
 
 /** Declarations of the entities the operations' types referred to, nested ones included, by name. */
-function entityDeclarations(entities: Map<string, ObjectSchema>, context: TypeContext, graphql: boolean): TypeDeclaration[] {
+function entityDeclarations(
+  entities: Map<string, ObjectSchema>,
+  context: TypeContext,
+  graphql: boolean,
+): TypeDeclaration[] {
   const declarations: TypeDeclaration[] = graphql ? [GRAPHQL_ERROR] : [];
   const done = new Set<string>();
   for (;;) {
@@ -338,7 +465,12 @@ function entityDeclarations(entities: Map<string, ObjectSchema>, context: TypeCo
     for (const entity of next) {
       done.add(entity);
       const schema = entities.get(entity) as ObjectSchema;
-      declarations.push({ kind: 'interface', name: entity, doc: 'A shared entity: the same object in several answers, typed from all their examples.', properties: entityProperties(schema, context) });
+      declarations.push({
+        kind: 'interface',
+        name: entity,
+        doc: 'A shared entity: the same object in several answers, typed from all their examples.',
+        properties: entityProperties(schema, context),
+      });
     }
   }
   return declarations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -396,23 +528,32 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   const baseUrlRequired = !/^https?:\/\/[^{}\s]+$/i.test(model.baseUrl.default);
   // Client options: one per collection variable, never shadowing a runtime option.
   const variableNames = uniqueNames(
-    model.variables.filter((variable) => isOption(variable.name)).map((variable) => ({ key: variable.name, candidates: [bindingName(variable.name, 'variable')] })),
+    model.variables
+      .filter((variable) => isOption(variable.name))
+      .map((variable) => ({ key: variable.name, candidates: [bindingName(variable.name, 'variable')] })),
     new Set(RUNTIME_OPTIONS),
   );
   const requiredVariables = new Set<string>();
   if (model.signing) for (const name of signingVariables(model.signing)) requiredVariables.add(name);
-  if (model.token) for (const value of Object.values(model.token.body)) for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
+  if (model.token)
+    for (const value of Object.values(model.token.body))
+      for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
   const examples = pathOnlyVariables(model, operationsFlat);
   const options: ClientOption[] = model.variables
     .filter((variable) => isOption(variable.name))
     .map((variable) => {
       const required = requiredVariables.has(variable.name);
       const secret = variable.type === 'secret';
-      const value = !secret && variable.default !== '' && variable.default !== '<redacted>' ? variable.default : undefined;
+      const value =
+        !secret && variable.default !== '' && variable.default !== '<redacted>' ? variable.default : undefined;
       const example = value !== undefined && examples.has(variable.name);
       const defaultValue = example ? undefined : value;
       const note =
-        value === undefined ? undefined : example ? `No default: the collection's \`${value}\` is an example id (a call without this option or its own value fails with a UsageError).` : `Defaults to \`${value}\`.`;
+        value === undefined
+          ? undefined
+          : example
+            ? `No default: the collection's \`${value}\` is an example id (a call without this option or its own value fails with a UsageError).`
+            : `Defaults to \`${value}\`.`;
       const doc = [variable.description, note].filter(Boolean).join('\n\n');
       return {
         name: variableNames.get(variable.name) as string,
@@ -431,14 +572,27 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   const unsupported = new Set<string>();
   const taken = new Set(options.map((option) => option.name).concat(RUNTIME_OPTIONS));
   const secretOptions: ClientOption[] = [];
-  const secretOption = (auth: Auth) => (param: string): string => {
-    const name = uniqueNames([{ key: 'x', candidates: [bindingName(`${auth.type} ${param}`)] }], taken).get('x') as string;
-    if (!secretOptions.some((option) => option.name === name)) {
-      taken.add(name);
-      secretOptions.push({ name, variable: '', required: false, secret: true, doc: docComment(`The ${param} of the collection's ${auth.type} auth (the collection holds a literal secret that is not copied into the client).`, '  ') });
-    }
-    return name;
-  };
+  const secretOption =
+    (auth: Auth) =>
+    (param: string): string => {
+      const name = uniqueNames([{ key: 'x', candidates: [bindingName(`${auth.type} ${param}`)] }], taken).get(
+        'x',
+      ) as string;
+      if (!secretOptions.some((option) => option.name === name)) {
+        taken.add(name);
+        secretOptions.push({
+          name,
+          variable: '',
+          required: false,
+          secret: true,
+          doc: docComment(
+            `The ${param} of the collection's ${auth.type} auth (the collection holds a literal secret that is not copied into the client).`,
+            '  ',
+          ),
+        });
+      }
+      return name;
+    };
   const register = (auth: Auth, preferred?: string): void => {
     if (auth.type === 'noauth') return;
     if (!SUPPORTED_AUTH.has(auth.type)) {
@@ -494,7 +648,10 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
 
   const signer = model.signing ? { scheme: jsonLiteral(model.signing) } : undefined;
   const docParts = [model.description?.trim() || model.name];
-  if (unsupported.size > 0) docParts.push(`Auth types the client cannot perform (their operations document it): ${[...unsupported].sort().join(', ')}.`);
+  if (unsupported.size > 0)
+    docParts.push(
+      `Auth types the client cannot perform (their operations document it): ${[...unsupported].sort().join(', ')}.`,
+    );
   return {
     ...(baseVariable ? { baseVariable } : {}),
     baseUrlRequired,
@@ -513,8 +670,11 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     ...(token ? { token } : {}),
     root,
     operations: all,
-    entities: entityDeclarations(entities, context.response, operationsFlat.some((operation) => operation.body?.kind === 'graphql' && operation.body.graphql !== undefined)),
+    entities: entityDeclarations(
+      entities,
+      context.response,
+      operationsFlat.some((operation) => operation.body?.kind === 'graphql' && operation.body.graphql !== undefined),
+    ),
     unsupportedAuth: [...unsupported].sort(),
   };
 }
-

@@ -14,9 +14,16 @@ export interface TypeContext {
 }
 
 /** The declaration body of a named object: its own properties, nested entities still by name. */
-export function entityProperties(schema: ObjectSchema, context: TypeContext): Array<{ key: string; optional: boolean; type: string }> {
+export function entityProperties(
+  schema: ObjectSchema,
+  context: TypeContext,
+): Array<{ key: string; optional: boolean; type: string }> {
   const required = new Set(schema.required);
-  return Object.keys(schema.properties).map((key) => ({ key, optional: !required.has(key), type: schemaType(schema.properties[key] as Schema, context) }));
+  return Object.keys(schema.properties).map((key) => ({
+    key,
+    optional: !required.has(key),
+    type: schemaType(schema.properties[key] as Schema, context),
+  }));
 }
 
 function literal(value: string | number | boolean): string {
@@ -54,7 +61,9 @@ export function schemaType(schema: Schema, context: TypeContext, indent = ''): s
       return `Record<string, ${schemaType(schema.values, context, indent)}>`;
     case 'union': {
       const parts = [...new Set(schema.anyOf.map((option) => schemaType(option, context, indent)))];
-      return parts.length === 1 ? (parts[0] as string) : parts.map((part) => (part.includes('=>') ? `(${part})` : part)).join(' | ');
+      return parts.length === 1
+        ? (parts[0] as string)
+        : parts.map((part) => (part.includes('=>') ? `(${part})` : part)).join(' | ');
     }
     case 'object': {
       if (schema.name !== undefined && context.entities) {

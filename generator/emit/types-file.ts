@@ -1,4 +1,11 @@
-import { IndentationText, Project, QuoteKind, StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import {
+  IndentationText,
+  Project,
+  QuoteKind,
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
 import type { OperationPlan, TypeDeclaration } from './plan.js';
 import { docLines, propertyKey } from './escape.js';
 
@@ -9,7 +16,11 @@ export function emitTypesFile(operations: OperationPlan[], header: string, share
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
   });
   const usesFiles = operations.some((operation) =>
-    operation.types.some((declaration) => (declaration.type ?? '').includes('$FilePart') || (declaration.properties ?? []).some((property) => property.type.includes('$FilePart'))),
+    operation.types.some(
+      (declaration) =>
+        (declaration.type ?? '').includes('$FilePart') ||
+        (declaration.properties ?? []).some((property) => property.type.includes('$FilePart')),
+    ),
   );
   // The import only when a request type takes a file: strict configurations reject unused imports.
   const imports = usesFiles ? "import type { FilePart as $FilePart } from './runtime/core.js';\n" : 'export {};\n';
@@ -32,7 +43,13 @@ export function emitTypesFile(operations: OperationPlan[], header: string, share
           })),
         });
       } else {
-        statements.push({ kind: StructureKind.TypeAlias, name: declaration.name, isExported: true, docs: docs(declaration.doc), type: declaration.type ?? 'unknown' });
+        statements.push({
+          kind: StructureKind.TypeAlias,
+          name: declaration.name,
+          isExported: true,
+          docs: docs(declaration.doc),
+          type: declaration.type ?? 'unknown',
+        });
       }
     }
   }

@@ -4,14 +4,24 @@ import { CodegenError } from '../errors.js';
 
 const VERSION: Record<Exclude<CollectionFormat, 'v3'>, string> = { v1: '1.0.0', 'v2.0': '2.0.0', 'v2.1': '2.1.0' };
 
-function convertOnce(collection: unknown, from: string, to: string, file: string, label: string): Record<string, unknown> {
+function convertOnce(
+  collection: unknown,
+  from: string,
+  to: string,
+  file: string,
+  label: string,
+): Record<string, unknown> {
   let result: Record<string, unknown> | undefined;
   let failure: unknown;
   // The transformer's API takes a callback but calls it synchronously.
-  transformer.convert(collection, { inputVersion: from, outputVersion: to, retainIds: true }, (error: unknown, converted: Record<string, unknown>) => {
-    failure = error;
-    result = converted;
-  });
+  transformer.convert(
+    collection,
+    { inputVersion: from, outputVersion: to, retainIds: true },
+    (error: unknown, converted: Record<string, unknown>) => {
+      failure = error;
+      result = converted;
+    },
+  );
   if (failure || !result) {
     const reason = failure instanceof Error ? failure.message : String(failure ?? 'no result');
     throw new CodegenError(
@@ -28,7 +38,11 @@ function convertOnce(collection: unknown, from: string, to: string, file: string
  * Brings v1 and v2.0 collections to the v2.1 shape that the rest of the loader reads. The
  * transformer has no direct v2.0 → v2.1 path, so v2.0 goes through v1 (ids are retained).
  */
-export function toV21(collection: Record<string, unknown>, format: Exclude<CollectionFormat, 'v3'>, file: string): Record<string, unknown> {
+export function toV21(
+  collection: Record<string, unknown>,
+  format: Exclude<CollectionFormat, 'v3'>,
+  file: string,
+): Record<string, unknown> {
   if (format === 'v2.1') return collection;
   const v1 = format === 'v1' ? collection : convertOnce(collection, VERSION['v2.0'], VERSION.v1, file, format);
   return convertOnce(v1, VERSION.v1, VERSION['v2.1'], file, format);

@@ -11,7 +11,6 @@ export interface Detected {
   wrapped: boolean;
 }
 
-
 /** The "info" block of a v2 collection that has its name, id and description at the top level. */
 function headlessInfo(collection: Record<string, unknown>): Record<string, unknown> {
   const info: Record<string, unknown> = {};

@@ -85,7 +85,14 @@ export function parseCollection(text: string, file: string): LoadedCollection {
   if (detected.format === 'v1') repairV1(detected.collection, file, diagnostics, skipped);
   else assignMissingIds(detected.collection);
   const v21 = toV21(detected.collection, detected.format, file);
-  return fromV21(v21, detected.format, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$', diagnostics, skipped);
+  return fromV21(
+    v21,
+    detected.format,
+    file,
+    detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$',
+    diagnostics,
+    skipped,
+  );
 }
 
 /** Reads a v3 collection folder (its files already in memory) through the same v2.1 path. */
@@ -95,7 +102,14 @@ export function parseCollectionFolder(folder: CollectionFolder): LoadedCollectio
 }
 
 /** The shared tail of every format: stable ids, structural checks, the SDK's collection. */
-function fromV21(v21: Record<string, unknown>, format: CollectionFormat, file: string, jsonRoot: string, diagnostics: Diagnostic[], skipped: SkippedRequest[]): LoadedCollection {
+function fromV21(
+  v21: Record<string, unknown>,
+  format: CollectionFormat,
+  file: string,
+  jsonRoot: string,
+  diagnostics: Diagnostic[],
+  skipped: SkippedRequest[],
+): LoadedCollection {
   // (Again) after conversion: a v1 file may lack ids that v2.1 items need, and v3 ids are optional.
   assignMissingIds(v21);
   validateCollection(v21, file, jsonRoot, diagnostics, skipped);
@@ -114,15 +128,21 @@ function fromV21(v21: Record<string, unknown>, format: CollectionFormat, file: s
 }
 
 /** A collection as read from disk: one file's text, or every file of a v3 collection folder. */
-export type CollectionInput = { kind: 'file'; display: string; text: string } | { kind: 'folder'; display: string; folder: CollectionFolder };
+export type CollectionInput =
+  { kind: 'file'; display: string; text: string } | { kind: 'folder'; display: string; folder: CollectionFolder };
 
 /** Whether a path names a folder (a v3 collection) rather than a file. */
-export const isFolder = (file: string): Promise<boolean> => stat(file).then((s) => s.isDirectory(), () => false);
+export const isFolder = (file: string): Promise<boolean> =>
+  stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** Reads a collection file, or a v3 collection folder (all its files). */
 export async function readCollectionInput(file: string): Promise<CollectionInput> {
   const display = displayPath(file);
-  if (await isFolder(file)) return { kind: 'folder', display, folder: await readCollectionFolder(file, display, MAX_COLLECTION_BYTES) };
+  if (await isFolder(file))
+    return { kind: 'folder', display, folder: await readCollectionFolder(file, display, MAX_COLLECTION_BYTES) };
   return { kind: 'file', display, text: await readCollectionText(file) };
 }
 
@@ -134,7 +154,9 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** Each file of a folder input with the hash of its content, by path; undefined for a file input. */
 export function inputFiles(input: CollectionInput): Record<string, string> | undefined {
-  return input.kind === 'folder' ? Object.fromEntries([...input.folder.files].map(([name, text]) => [name, sha256(text)])) : undefined;
+  return input.kind === 'folder'
+    ? Object.fromEntries([...input.folder.files].map(([name, text]) => [name, sha256(text)]))
+    : undefined;
 }
 
 /** The text the drift check hashes: the file itself, or every file of the folder by path and content. */

@@ -3,7 +3,8 @@ import { isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../model/types.js';
 import type { SkippedRequest } from './skipped.js';
 
-const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
+const asIds = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 
 /**
  * Makes a v1 collection safe to hand to the v1 → v2 converter, which keeps only the requests and
@@ -14,7 +15,12 @@ const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter
  * entry of `requests[]` thus becomes an item, or is recorded in `skipped`.
  * Mutates `collection` (the loader's private copy).
  */
-export function repairV1(collection: JsonObject, file: string, diagnostics: Diagnostic[], skipped: SkippedRequest[]): void {
+export function repairV1(
+  collection: JsonObject,
+  file: string,
+  diagnostics: Diagnostic[],
+  skipped: SkippedRequest[],
+): void {
   const requests = Array.isArray(collection.requests) ? collection.requests : [];
   const folders = (Array.isArray(collection.folders) ? collection.folders : []).filter(isObject);
 
@@ -34,7 +40,11 @@ export function repairV1(collection: JsonObject, file: string, diagnostics: Diag
     ids.add(request.id as string);
   });
   if (notObjects > 0) {
-    diagnostics.push({ level: 'warning', message: `${notObjects} entr${notObjects === 1 ? 'y' : 'ies'} of "requests" that are not objects were skipped`, where: `${file} ($.requests)` });
+    diagnostics.push({
+      level: 'warning',
+      message: `${notObjects} entr${notObjects === 1 ? 'y' : 'ies'} of "requests" that are not objects were skipped`,
+      where: `${file} ($.requests)`,
+    });
   }
 
   // A request stays where an order first names it; later mentions are dropped so it is not generated twice.
@@ -44,7 +54,11 @@ export function repairV1(collection: JsonObject, file: string, diagnostics: Diag
     const kept = asIds(holder.order).filter((id) => {
       if (!ids.has(id)) return false;
       if (!placed.has(id)) return placed.add(id);
-      diagnostics.push({ level: 'warning', message: `request ${id} is listed in more than one order; it is kept in the first only`, where });
+      diagnostics.push({
+        level: 'warning',
+        message: `request ${id} is listed in more than one order; it is kept in the first only`,
+        where,
+      });
       return false;
     });
     holder.order = kept;
@@ -52,7 +66,9 @@ export function repairV1(collection: JsonObject, file: string, diagnostics: Diag
   folders.forEach((folder, index) => claim(folder, `${file} ($.folders[${index}].order)`));
   claim(collection, `${file} ($.order)`);
 
-  const orphans = requests.filter((request): request is JsonObject => isObject(request) && !placed.has(request.id as string));
+  const orphans = requests.filter(
+    (request): request is JsonObject => isObject(request) && !placed.has(request.id as string),
+  );
   if (orphans.length > 0) {
     collection.order = [...asIds(collection.order), ...orphans.map((request) => request.id as string)];
     const names = orphans.map((request) => `"${String(request.name ?? request.id)}"`);
@@ -71,7 +87,11 @@ export function repairV1(collection: JsonObject, file: string, diagnostics: Diag
     const unlisted = [...folderIds].filter((id) => !listed.has(id) && !nested.has(id));
     if (unlisted.length > 0) {
       collection.folders_order = [...asIds(collection.folders_order), ...unlisted];
-      diagnostics.push({ level: 'warning', message: `${unlisted.length} folder(s) listed in no folders_order were placed at the top level`, where: `${file} ($.folders_order)` });
+      diagnostics.push({
+        level: 'warning',
+        message: `${unlisted.length} folder(s) listed in no folders_order were placed at the top level`,
+        where: `${file} ($.folders_order)`,
+      });
     }
   }
 }

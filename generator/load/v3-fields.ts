@@ -17,7 +17,14 @@ type Path = Array<string | number>;
 /** A value as text; null stays null (a key with no value, as in "?flag"). */
 const valueOf = (value: unknown): string | null => (value === undefined || value === null ? null : text(value));
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const text = (value: unknown): string =>
+  value === undefined || value === null
+    ? ''
+    : typeof value === 'string'
+      ? value
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
 
 /** A description is a string (Markdown); v2.1's `{content}` form is accepted too. */
 export function description(value: unknown): string | undefined {
@@ -31,17 +38,33 @@ export function description(value: unknown): string | undefined {
  * disabled?}]`), as v2.1 entries. Used for headers, query and path parameters, urlencoded bodies
  * and variables.
  */
-export function entries(value: unknown, file: YamlFile, path: Path, report: Report, extra: (item: JsonObject) => JsonObject = () => ({})): JsonObject[] {
+export function entries(
+  value: unknown,
+  file: YamlFile,
+  path: Path,
+  report: Report,
+  extra: (item: JsonObject) => JsonObject = () => ({}),
+): JsonObject[] {
   if (value === undefined || value === null) return [];
   if (isObject(value)) return Object.entries(value).map(([key, v]) => ({ key, value: valueOf(v) }));
   if (!Array.isArray(value)) {
-    report.invalid(file, path, `must be a map of names to values or a list of {key, value}, not ${typeof value}`, 'Write it as "Name: value" lines or as a list of key/value entries.');
+    report.invalid(
+      file,
+      path,
+      `must be a map of names to values or a list of {key, value}, not ${typeof value}`,
+      'Write it as "Name: value" lines or as a list of key/value entries.',
+    );
     return [];
   }
   const out: JsonObject[] = [];
   value.forEach((item, index) => {
     if (!isObject(item) || (typeof item.key !== 'string' && typeof item.key !== 'number')) {
-      report.invalid(file, [...path, index], 'each entry must be an object with a "key"', 'Give the entry a key: and a value:.');
+      report.invalid(
+        file,
+        [...path, index],
+        'each entry must be an object with a "key"',
+        'Give the entry a key: and a value:.',
+      );
       return;
     }
     const entry: JsonObject = { key: String(item.key), value: valueOf(item.value) };
@@ -64,7 +87,12 @@ function fileSource(src: unknown): unknown {
 export function body(value: unknown, file: YamlFile, path: Path, report: Report): JsonObject | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value) || typeof value.type !== 'string') {
-    report.invalid(file, path, 'a body must be {type, content}', 'Write body: with a type: (json, text, urlencoded, formdata, file, graphql, none…) and its content:.');
+    report.invalid(
+      file,
+      path,
+      'a body must be {type, content}',
+      'Write body: with a type: (json, text, urlencoded, formdata, file, graphql, none…) and its content:.',
+    );
     return undefined;
   }
   const { type, content } = value;
@@ -80,7 +108,13 @@ export function body(value: unknown, file: YamlFile, path: Path, report: Report)
       return { mode: 'urlencoded', urlencoded: entries(content, file, [...path, 'content'], report) };
     case 'formdata': {
       if (!Array.isArray(content)) {
-        if (content !== undefined && content !== null) report.invalid(file, [...path, 'content'], 'a formdata body must be a list of fields', 'Write each field as {key, type: text|file, value | src}.');
+        if (content !== undefined && content !== null)
+          report.invalid(
+            file,
+            [...path, 'content'],
+            'a formdata body must be a list of fields',
+            'Write each field as {key, type: text|file, value | src}.',
+          );
         return { mode: 'formdata', formdata: [] };
       }
       const fields = entries(content, file, [...path, 'content'], report, (item) => {
@@ -93,28 +127,61 @@ export function body(value: unknown, file: YamlFile, path: Path, report: Report)
       return { mode: 'formdata', formdata: fields };
     }
     case 'file':
-      return { mode: 'file', file: { src: isObject(content) ? fileSource(content.src) : typeof content === 'string' ? content : null } };
+      return {
+        mode: 'file',
+        file: { src: isObject(content) ? fileSource(content.src) : typeof content === 'string' ? content : null },
+      };
     case 'graphql': {
       const graphql = isObject(content) ? content : {};
       return { mode: 'graphql', graphql: { query: text(graphql.query), variables: text(graphql.variables) } };
     }
     default:
-      report.warn(file, [...path, 'type'], `body type "${type}" is not one postman-codegen knows; the body was left out`);
+      report.warn(
+        file,
+        [...path, 'type'],
+        `body type "${type}" is not one postman-codegen knows; the body was left out`,
+      );
       return undefined;
   }
 }
 
-const AUTH_TYPES = new Set(['basic', 'bearer', 'apikey', 'digest', 'oauth1', 'oauth2', 'jwt', 'awsv4', 'hawk', 'ntlm', 'asap', 'edgegrid', 'azure', 'sasl', 'akamai', 'noauth']);
+const AUTH_TYPES = new Set([
+  'basic',
+  'bearer',
+  'apikey',
+  'digest',
+  'oauth1',
+  'oauth2',
+  'jwt',
+  'awsv4',
+  'hawk',
+  'ntlm',
+  'asap',
+  'edgegrid',
+  'azure',
+  'sasl',
+  'akamai',
+  'noauth',
+]);
 
 function singleAuth(value: JsonObject, file: YamlFile, path: Path, report: Report): JsonObject | undefined {
   const type = value.type;
   if (type === undefined || type === 'inherit') return undefined;
   if (typeof type !== 'string' || !AUTH_TYPES.has(type)) {
-    report.invalid(file, [...path, 'type'], `unknown auth type ${JSON.stringify(type)}`, `Use one of: inherit, ${[...AUTH_TYPES].join(', ')}.`);
+    report.invalid(
+      file,
+      [...path, 'type'],
+      `unknown auth type ${JSON.stringify(type)}`,
+      `Use one of: inherit, ${[...AUTH_TYPES].join(', ')}.`,
+    );
     return undefined;
   }
   if (type === 'noauth') return { type: 'noauth' };
-  const credentials = entries(value.credentials, file, [...path, 'credentials'], report).map(({ key, value: v }) => ({ key, value: v, type: 'string' }));
+  const credentials = entries(value.credentials, file, [...path, 'credentials'], report).map(({ key, value: v }) => ({
+    key,
+    value: v,
+    type: 'string',
+  }));
   return { type, [type]: credentials };
 }
 
@@ -130,12 +197,24 @@ export function auth(value: unknown, file: YamlFile, path: Path, report: Report)
     if (first === undefined) return undefined;
     if (others.length > 0) {
       const names = others.map((entry) => (isObject(entry) ? String(entry.name ?? entry.type) : '?'));
-      report.warn(file, [...path, 1], `only the first of ${value.length} auth entries is used (${names.join(', ')} ignored): how Postman chooses among them is not documented`);
+      report.warn(
+        file,
+        [...path, 1],
+        `only the first of ${value.length} auth entries is used (${names.join(', ')} ignored): how Postman chooses among them is not documented`,
+      );
     }
-    return isObject(first) ? singleAuth(first, file, [...path, 0], report) : (report.invalid(file, [...path, 0], 'an auth entry must be an object', 'Write {type, credentials}.'), undefined);
+    return isObject(first)
+      ? singleAuth(first, file, [...path, 0], report)
+      : (report.invalid(file, [...path, 0], 'an auth entry must be an object', 'Write {type, credentials}.'),
+        undefined);
   }
   if (!isObject(value)) {
-    report.invalid(file, path, 'auth must be {type, credentials} or a list of them', 'Write auth: with type: and credentials:.');
+    report.invalid(
+      file,
+      path,
+      'auth must be {type, credentials} or a list of them',
+      'Write auth: with type: and credentials:.',
+    );
     return undefined;
   }
   return singleAuth(value, file, path, report);
@@ -152,7 +231,12 @@ const SCRIPT_EVENT: Record<string, string> = {
 export function scripts(value: unknown, file: YamlFile, path: Path, report: Report): JsonObject[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    report.invalid(file, path, 'scripts must be a list of {type, code}', 'Write each script as {type: beforeRequest|afterResponse, code: …}.');
+    report.invalid(
+      file,
+      path,
+      'scripts must be a list of {type, code}',
+      'Write each script as {type: beforeRequest|afterResponse, code: …}.',
+    );
     return [];
   }
   return value.flatMap((script) => {
@@ -164,5 +248,7 @@ export function scripts(value: unknown, file: YamlFile, path: Path, report: Repo
 
 /** Variables (map or list) as v2.1 variables; values are strings, and `secret: true` or `type: secret` marks a secret. */
 export function variables(value: unknown, file: YamlFile, path: Path, report: Report): JsonObject[] {
-  return entries(value, file, path, report, (item) => (item.secret === true || item.type === 'secret' ? { type: 'secret' } : {}));
+  return entries(value, file, path, report, (item) =>
+    item.secret === true || item.type === 'secret' ? { type: 'secret' } : {},
+  );
 }

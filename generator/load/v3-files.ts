@@ -46,19 +46,31 @@ async function readAll(folder: string, names: string[]): Promise<Map<string, str
   return new Map(names.map((name, index) => [name, texts[index] as string]));
 }
 
-const isDirectory = (file: string): Promise<boolean> => stat(file).then((s) => s.isDirectory(), () => false);
+const isDirectory = (file: string): Promise<boolean> =>
+  stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** Whether a folder is a collection root: it has a `.resources/` or request files of its own. */
 async function isCollectionRoot(folder: string): Promise<boolean> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries.some((entry) => (entry.isDirectory() && entry.name === RESOURCES) || (entry.isFile() && REQUEST_FILE.test(entry.name)));
+  return entries.some(
+    (entry) => (entry.isDirectory() && entry.name === RESOURCES) || (entry.isFile() && REQUEST_FILE.test(entry.name)),
+  );
 }
 
 /** Subfolders of a workspace's `collections/` folder that hold a collection. */
 async function collectionsIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
-  const found = await Promise.all(names.map(async (name) => ((await listCollectionFiles(path.join(folder, name))).some((f) => REQUEST_FILE.test(f)) ? name : '')));
+  const names = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name);
+  const found = await Promise.all(
+    names.map(async (name) =>
+      (await listCollectionFiles(path.join(folder, name))).some((f) => REQUEST_FILE.test(f)) ? name : '',
+    ),
+  );
   return found.filter(Boolean).sort();
 }
 
@@ -80,7 +92,12 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
     );
   }
   if (await isCollectionRoot(folder)) return folder;
-  const workspace = names.has('collections') && (await isDirectory(path.join(folder, 'collections'))) ? path.join(folder, 'collections') : path.basename(folder) === 'collections' ? folder : undefined;
+  const workspace =
+    names.has('collections') && (await isDirectory(path.join(folder, 'collections')))
+      ? path.join(folder, 'collections')
+      : path.basename(folder) === 'collections'
+        ? folder
+        : undefined;
   if (workspace) {
     const collections = await collectionsIn(workspace);
     if (collections.length === 1) return path.join(workspace, collections[0] as string);
@@ -91,7 +108,9 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
         : `is a Postman workspace folder with ${collections.length} collections: ${collections.map((name) => `"${name}"`).join(', ')}.`,
       display,
       undefined,
-      collections.length === 0 ? 'Point the generator at a collection folder.' : `Point the generator at one of them, e.g. ${[display, where, collections[0]].filter(Boolean).join('/')}.`,
+      collections.length === 0
+        ? 'Point the generator at a collection folder.'
+        : `Point the generator at one of them, e.g. ${[display, where, collections[0]].filter(Boolean).join('/')}.`,
     );
   }
   const files = await listCollectionFiles(folder);
@@ -101,12 +120,18 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
     'is a folder with no *.request.yaml in it: it is not a Postman (Native Git) collection.',
     display,
     undefined,
-    json.length > 0 ? `Point the generator at the collection file itself (${json.slice(0, 3).join(', ')}).` : 'Point the generator at a collection folder or a collection file.',
+    json.length > 0
+      ? `Point the generator at the collection file itself (${json.slice(0, 3).join(', ')}).`
+      : 'Point the generator at a collection folder or a collection file.',
   );
 }
 
 /** Finds the collection in `folder` and reads all its files (in parallel). */
-export async function readCollectionFolder(folder: string, display: string, maxBytes: number): Promise<CollectionFolder> {
+export async function readCollectionFolder(
+  folder: string,
+  display: string,
+  maxBytes: number,
+): Promise<CollectionFolder> {
   const root = await collectionRoot(folder, display);
   const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
   const names = (await listCollectionFiles(root)).sort();

@@ -31,7 +31,8 @@ function likelyFix(code: string, lineText: string): string {
   if (code === 'TAB_AS_INDENT') return 'Indent with spaces, not tabs.';
   if (code === 'DUPLICATE_KEY') return 'Remove or rename the repeated key.';
   if (code === 'MISSING_CHAR') return 'Close the quote or bracket that is opened there.';
-  if (/^\s*[^\s"'#][^:#]*:\s*[^\s"'|>].*:\s/.test(lineText)) return 'Quote the value: it holds ": ", which YAML reads as another key.';
+  if (/^\s*[^\s"'#][^:#]*:\s*[^\s"'|>].*:\s/.test(lineText))
+    return 'Quote the value: it holds ": ", which YAML reads as another key.';
   return 'Check the indentation and quoting there (a file saved by Postman always parses).';
 }
 
@@ -42,7 +43,13 @@ function likelyFix(code: string, lineText: string): string {
  */
 export function parseYamlFile(file: string, text: string): YamlFile | YamlProblem[] {
   const lineCounter = new LineCounter();
-  const document: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error', strict: true });
+  const document: Document = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    logLevel: 'error',
+    strict: true,
+  });
   const lines = text.split('\n');
   const place = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
@@ -54,17 +61,24 @@ export function parseYamlFile(file: string, text: string): YamlFile | YamlProble
     return { file, line, column, reason, fix: likelyFix(error.code, lines[line - 1] ?? '') };
   });
   // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
-  if (UNQUOTED_TEMPLATE.test(text)) visit(document, {
-    Map(_key, node) {
-      // A flow map whose text starts with "{{" is an unquoted template, not data.
-      if (node.flow && node.range && text.startsWith('{{', node.range[0])) {
-        const { line, column } = place(node.range[0]);
-        problems.push({ file, line, column, reason: 'an unquoted value starts with {{, which YAML reads as a nested map', fix: QUOTE_FIX });
-        return visit.SKIP;
-      }
-      return undefined;
-    },
-  });
+  if (UNQUOTED_TEMPLATE.test(text))
+    visit(document, {
+      Map(_key, node) {
+        // A flow map whose text starts with "{{" is an unquoted template, not data.
+        if (node.flow && node.range && text.startsWith('{{', node.range[0])) {
+          const { line, column } = place(node.range[0]);
+          problems.push({
+            file,
+            line,
+            column,
+            reason: 'an unquoted value starts with {{, which YAML reads as a nested map',
+            fix: QUOTE_FIX,
+          });
+          return visit.SKIP;
+        }
+        return undefined;
+      },
+    });
   if (problems.length > 0) {
     // One problem per line is enough: the parser often reports the same mistake twice.
     const seen = new Set<number>();
@@ -73,7 +87,10 @@ export function parseYamlFile(file: string, text: string): YamlFile | YamlProble
   const position = (path: ReadonlyArray<string | number>): { line: number; column: number } => {
     for (let length = path.length; length >= 0; length--) {
       const node = document.getIn(path.slice(0, length), true);
-      if ((isMap(node) || isScalar(node) || (typeof node === 'object' && node !== null && 'range' in node)) && (node as { range?: [number] }).range) {
+      if (
+        (isMap(node) || isScalar(node) || (typeof node === 'object' && node !== null && 'range' in node)) &&
+        (node as { range?: [number] }).range
+      ) {
         return place((node as { range: [number] }).range[0]);
       }
     }
@@ -88,7 +105,9 @@ export function parseYamlFile(file: string, text: string): YamlFile | YamlProble
     },
     position,
     keyAt: (key: string) => {
-      const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+      const pair = isMap(document.contents)
+        ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+        : undefined;
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
       const { line, column } = range ? place(range[0]) : position([key]);
       return `line ${line}, column ${column}`;

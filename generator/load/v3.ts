@@ -19,7 +19,23 @@ const YAML_FILE = /\.ya?ml$/;
 const DEFINITION = /(?:^|\/)\.resources\/definition\.ya?ml$/;
 const EXAMPLE = /\.example\.ya?ml$/;
 
-const REQUEST_KEYS = new Set(['$kind', 'id', 'name', 'description', 'order', 'url', 'method', 'headers', 'queryParams', 'pathVariables', 'body', 'auth', 'scripts', 'examples', 'settings']);
+const REQUEST_KEYS = new Set([
+  '$kind',
+  'id',
+  'name',
+  'description',
+  'order',
+  'url',
+  'method',
+  'headers',
+  'queryParams',
+  'pathVariables',
+  'body',
+  'auth',
+  'scripts',
+  'examples',
+  'settings',
+]);
 const DEFINITION_KEYS = new Set(['$kind', 'id', 'name', 'description', 'order', 'variables', 'auth', 'scripts']);
 const EXAMPLE_KEYS = new Set(['$kind', 'id', 'name', 'description', 'order', 'request', 'response']);
 
@@ -57,7 +73,8 @@ export function convertV3(folder: CollectionFolder): V3Collection {
 
   const report: Report = {
     invalid: (file, at, reason, fix) => problems.push({ file: file.file, ...file.position(at), reason, fix }),
-    warn: (file, at, message) => diagnostics.push({ level: 'warning', message, where: `${display}/${file.file} (${file.at(at)})` }),
+    warn: (file, at, message) =>
+      diagnostics.push({ level: 'warning', message, where: `${display}/${file.file} (${file.at(at)})` }),
   };
 
   const parsed = new Map<string, YamlFile>();
@@ -71,7 +88,13 @@ export function convertV3(folder: CollectionFolder): V3Collection {
   /** The file's top-level object, checked for its kind and for keys the format does not have. */
   const objectOf = (file: YamlFile, known: Set<string>): JsonObject | undefined => {
     if (!isObject(file.value)) {
-      problems.push({ file: file.file, line: 1, column: 1, reason: 'the file does not hold a YAML mapping', fix: 'Start the file with "$kind: …" and its fields.' });
+      problems.push({
+        file: file.file,
+        line: 1,
+        column: 1,
+        reason: 'the file does not hold a YAML mapping',
+        fix: 'Start the file with "$kind: …" and its fields.',
+      });
       return undefined;
     }
     for (const key of Object.keys(file.value)) {
@@ -98,7 +121,13 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     if (DEFINITION.test(name)) {
       const owner = folderAt(dirOf(dirOf(name)));
       if (owner.definition) {
-        problems.push({ file: name, line: 1, column: 1, reason: `${owner.definition.file} is the definition of this folder too`, fix: 'Keep one of definition.yaml and definition.yml.' });
+        problems.push({
+          file: name,
+          line: 1,
+          column: 1,
+          reason: `${owner.definition.file} is the definition of this folder too`,
+          fix: 'Keep one of definition.yaml and definition.yml.',
+        });
       } else owner.definition = file;
     } else if (insideResources && EXAMPLE.test(name)) {
       examplesByDir.set(dirOf(name), [...(examplesByDir.get(dirOf(name)) ?? []), file]);
@@ -116,7 +145,12 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     if (order === undefined || order === null) return Number.POSITIVE_INFINITY;
     if (typeof order === 'number' && Number.isFinite(order)) return order;
     if (typeof order === 'string' && order.trim() !== '' && Number.isFinite(Number(order))) return Number(order);
-    problems.push({ file: file.file, ...file.position(['order']), reason: `"order" must be a number, not ${JSON.stringify(order)}`, fix: 'Write order: as a plain number, such as order: 1000.' });
+    problems.push({
+      file: file.file,
+      ...file.position(['order']),
+      reason: `"order" must be a number, not ${JSON.stringify(order)}`,
+      fix: 'Write order: as a plain number, such as order: 1000.',
+    });
     return Number.POSITIVE_INFINITY;
   };
 
@@ -124,7 +158,8 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     const value = file && isObject(file.value) ? file.value.name : undefined;
     if (typeof value === 'string' && value !== '') return value;
     if (typeof value === 'number') return String(value);
-    if (value !== undefined && value !== null && file) report.invalid(file, ['name'], `"name" must be a string`, 'Quote the name.');
+    if (value !== undefined && value !== null && file)
+      report.invalid(file, ['name'], `"name" must be a string`, 'Quote the name.');
     return fallback;
   };
 
@@ -132,7 +167,13 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     if (!file) return;
     const value = objectOf(file, DEFINITION_KEYS);
     if (!value) return;
-    if (value.$kind !== undefined && value.$kind !== 'collection') report.invalid(file, ['$kind'], `a definition's $kind must be "collection", not ${JSON.stringify(value.$kind)}`, 'Write $kind: collection.');
+    if (value.$kind !== undefined && value.$kind !== 'collection')
+      report.invalid(
+        file,
+        ['$kind'],
+        `a definition's $kind must be "collection", not ${JSON.stringify(value.$kind)}`,
+        'Write $kind: collection.',
+      );
     const about = description(value.description);
     if (about !== undefined) into.description = about;
     const declared = auth(value.auth, file, ['auth'], report);
@@ -144,9 +185,18 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     if (typeof value.id === 'string' && value.id !== '') into.id = value.id;
   };
 
-  const readUrl = (raw: string, queryParams: unknown, pathVariables: unknown, file: YamlFile, at: Array<string | number>): JsonObject => {
+  const readUrl = (
+    raw: string,
+    queryParams: unknown,
+    pathVariables: unknown,
+    file: YamlFile,
+    at: Array<string | number>,
+  ): JsonObject => {
     const url = Url.parse(raw) as unknown as JsonObject;
-    const query = queryParams === undefined || queryParams === null ? undefined : entries(queryParams, file, [...at, 'queryParams'], report);
+    const query =
+      queryParams === undefined || queryParams === null
+        ? undefined
+        : entries(queryParams, file, [...at, 'queryParams'], report);
     if (query !== undefined) url.query = query;
     const pathVars = entries(pathVariables, file, [...at, 'pathVariables'], report);
     if (pathVars.length > 0) url.variable = pathVars;
@@ -157,15 +207,31 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     const value = objectOf(file, EXAMPLE_KEYS);
     if (!value) return undefined;
     if (value.$kind !== 'http-example') {
-      report.warn(file, ['$kind'], `example of kind ${JSON.stringify(value.$kind)} was skipped (only http-example is read)`);
+      report.warn(
+        file,
+        ['$kind'],
+        `example of kind ${JSON.stringify(value.$kind)} was skipped (only http-example is read)`,
+      );
       return undefined;
     }
     const request = isObject(value.request) ? value.request : {};
     const response = isObject(value.response) ? value.response : {};
-    if (value.response !== undefined && !isObject(value.response)) report.invalid(file, ['response'], '"response" must be a mapping', 'Write response: with statusCode, headers and body.');
+    if (value.response !== undefined && !isObject(value.response))
+      report.invalid(
+        file,
+        ['response'],
+        '"response" must be a mapping',
+        'Write response: with statusCode, headers and body.',
+      );
     const originalRequest: JsonObject = {
       method: typeof request.method === 'string' ? request.method : 'GET',
-      url: readUrl(typeof request.url === 'string' ? request.url : '', request.queryParams, request.pathVariables, file, ['request']),
+      url: readUrl(
+        typeof request.url === 'string' ? request.url : '',
+        request.queryParams,
+        request.pathVariables,
+        file,
+        ['request'],
+      ),
       header: entries(request.headers, file, ['request', 'headers'], report),
     };
     const requestBody = body(request.body, file, ['request', 'body'], report);
@@ -179,8 +245,14 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     };
     const responseBody = response.body;
     if (isObject(responseBody)) {
-      example.body = typeof responseBody.content === 'string' ? responseBody.content : responseBody.content === undefined ? '' : JSON.stringify(responseBody.content);
-      if (typeof responseBody.type === 'string') example._postman_previewlanguage = responseBody.type === 'javascript' ? 'javascript' : responseBody.type;
+      example.body =
+        typeof responseBody.content === 'string'
+          ? responseBody.content
+          : responseBody.content === undefined
+            ? ''
+            : JSON.stringify(responseBody.content);
+      if (typeof responseBody.type === 'string')
+        example._postman_previewlanguage = responseBody.type === 'javascript' ? 'javascript' : responseBody.type;
     }
     return example;
   };
@@ -188,22 +260,36 @@ export function convertV3(folder: CollectionFolder): V3Collection {
   const readRequest = (file: YamlFile): JsonObject | undefined => {
     const kind = isObject(file.value) ? file.value.$kind : undefined;
     // Files of other protocols have keys of their own: only HTTP requests are checked for unknown ones.
-    const value = kind === undefined || kind === 'http-request' ? objectOf(file, REQUEST_KEYS) : (file.value as JsonObject);
+    const value =
+      kind === undefined || kind === 'http-request' ? objectOf(file, REQUEST_KEYS) : (file.value as JsonObject);
     if (!value) return undefined;
     if (kind === undefined) {
-      const fix = value.type !== undefined ? 'Rename "type:" to "$kind:" (as in $kind: http-request).' : 'Add $kind: http-request as the first line.';
+      const fix =
+        value.type !== undefined
+          ? 'Rename "type:" to "$kind:" (as in $kind: http-request).'
+          : 'Add $kind: http-request as the first line.';
       problems.push({ file: file.file, line: 1, column: 1, reason: 'the request file has no $kind', fix });
       return undefined;
     }
     if (kind !== 'http-request') {
       otherProtocols.push(`${file.file} (${String(kind)})`);
-      skipped.push({ where: `${display}/${file.file}`, why: `its $kind is ${JSON.stringify(kind)}: postman-codegen generates HTTP clients` });
+      skipped.push({
+        where: `${display}/${file.file}`,
+        why: `its $kind is ${JSON.stringify(kind)}: postman-codegen generates HTTP clients`,
+      });
       return undefined;
     }
     const stem = stemOf(file.file);
     const url = value.url ?? '';
-    if (typeof url !== 'string') report.invalid(file, ['url'], '"url" must be one string (host, path and query)', 'Write the whole URL as one quoted string, as in url: "{{baseUrl}}/items/:id".');
-    if (value.method !== undefined && typeof value.method !== 'string') report.invalid(file, ['method'], '"method" must be a string', 'Write method: GET (or POST, PUT…).');
+    if (typeof url !== 'string')
+      report.invalid(
+        file,
+        ['url'],
+        '"url" must be one string (host, path and query)',
+        'Write the whole URL as one quoted string, as in url: "{{baseUrl}}/items/:id".',
+      );
+    if (value.method !== undefined && typeof value.method !== 'string')
+      report.invalid(file, ['method'], '"method" must be a string', 'Write method: GET (or POST, PUT…).');
     const request: JsonObject = {
       method: typeof value.method === 'string' ? value.method : 'GET',
       url: readUrl(typeof url === 'string' ? url : '', value.queryParams, value.pathVariables, file, []),
@@ -221,7 +307,13 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     let examplesDir = join(dir, `${RESOURCES}/${stem}.resources/examples`);
     if (typeof value.examples === 'string' && value.examples !== '') {
       const named = path.normalize(join(dir, value.examples.replace(/\\/g, '/'))).replace(/\/$/, '');
-      if (named.startsWith('..') || path.isAbsolute(named)) report.invalid(file, ['examples'], `"examples" points outside the collection folder (${value.examples})`, 'Point it at ./.resources/<request file stem>.resources/examples.');
+      if (named.startsWith('..') || path.isAbsolute(named))
+        report.invalid(
+          file,
+          ['examples'],
+          `"examples" points outside the collection folder (${value.examples})`,
+          'Point it at ./.resources/<request file stem>.resources/examples.',
+        );
       else examplesDir = named;
     }
     const exampleFiles = (examplesDir ? (examplesByDir.get(examplesDir) ?? []) : []).slice().sort(byOrderThenName);
@@ -265,9 +357,26 @@ export function convertV3(folder: CollectionFolder): V3Collection {
           },
         };
       }),
-      ...node.requests.map((file) => ({ order: orderOf(file), name: nameOf(file, stemOf(file.file)), key: file.file, build: () => readRequest(file) })),
+      ...node.requests.map((file) => ({
+        order: orderOf(file),
+        name: nameOf(file, stemOf(file.file)),
+        key: file.file,
+        build: () => readRequest(file),
+      })),
     ];
-    children.sort((a, b) => (a.order !== b.order ? (a.order < b.order ? -1 : 1) : a.name.toLowerCase() !== b.name.toLowerCase() ? (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1) : a.key < b.key ? -1 : 1));
+    children.sort((a, b) =>
+      a.order !== b.order
+        ? a.order < b.order
+          ? -1
+          : 1
+        : a.name.toLowerCase() !== b.name.toLowerCase()
+          ? a.name.toLowerCase() < b.name.toLowerCase()
+            ? -1
+            : 1
+          : a.key < b.key
+            ? -1
+            : 1,
+    );
     const items: JsonObject[] = [];
     for (const child of children) {
       const built = child.build();
@@ -296,7 +405,11 @@ export function convertV3(folder: CollectionFolder): V3Collection {
   }
   for (const [key, places] of [...unknownKeys].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const shown = places.slice(0, 5).join(', ') + (places.length > 5 ? `, and ${places.length - 5} more` : '');
-    diagnostics.push({ level: 'warning', message: `unknown key "${key}" ignored in ${places.length} file${places.length === 1 ? '' : 's'}: ${shown}`, where: display });
+    diagnostics.push({
+      level: 'warning',
+      message: `unknown key "${key}" ignored in ${places.length} file${places.length === 1 ? '' : 's'}: ${shown}`,
+      where: display,
+    });
   }
   const strayExamples = [...examplesByDir.values()].flat().filter((file) => !claimedExamples.has(file.file));
   const unread = [...notRead, ...strayExamples.map((file) => file.file)].sort();
@@ -313,10 +426,21 @@ export function convertV3(folder: CollectionFolder): V3Collection {
 /** One error for all invalid files: each with its path, line and column, and the likely fix. */
 function invalidFiles(display: string, problems: YamlProblem[]): CodegenError {
   // Sorting reads `order` and `name` more than once: each problem is said once.
-  const unique = [...new Map(problems.map((problem) => [`${problem.file}\u0000${problem.line}\u0000${problem.column}\u0000${problem.reason}`, problem])).values()];
-  const sorted = unique.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column));
+  const unique = [
+    ...new Map(
+      problems.map((problem) => [
+        `${problem.file}\u0000${problem.line}\u0000${problem.column}\u0000${problem.reason}`,
+        problem,
+      ]),
+    ).values(),
+  ];
+  const sorted = unique.sort((a, b) =>
+    a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column,
+  );
   const files = new Set(sorted.map((problem) => problem.file)).size;
-  const lines = sorted.map((problem) => `  ${display}/${problem.file}:${problem.line}:${problem.column}: ${problem.reason}. ${problem.fix}`);
+  const lines = sorted.map(
+    (problem) => `  ${display}/${problem.file}:${problem.line}:${problem.column}: ${problem.reason}. ${problem.fix}`,
+  );
   return new CodegenError(
     `has ${files} invalid file${files === 1 ? '' : 's'} (nothing was generated):\n${lines.join('\n')}\n`,
     display,

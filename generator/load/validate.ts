@@ -12,13 +12,18 @@ function requestSignature(item: Json): string {
   const request = item.request;
   if (typeof request === 'string') return `GET ${request}`;
   if (!isObject(request)) return '';
-  const url = isObject(request.url) ? String(request.url.raw ?? JSON.stringify(request.url.path ?? '')) : String(request.url ?? '');
+  const url = isObject(request.url)
+    ? String(request.url.raw ?? JSON.stringify(request.url.path ?? ''))
+    : String(request.url ?? '');
   return `${String(request.method ?? 'GET')} ${url}`;
 }
 
 /** A stable id for an item that has none: the SDK would otherwise invent a random one per run. */
 function derivedId(itemPath: string[], taken: Set<string>, signature = ''): string {
-  const base = `h${createHash('sha1').update(`${itemPath.join('\u0000')}\u0000${signature}`).digest('hex').slice(0, 16)}`;
+  const base = `h${createHash('sha1')
+    .update(`${itemPath.join('\u0000')}\u0000${signature}`)
+    .digest('hex')
+    .slice(0, 16)}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -27,7 +32,9 @@ function derivedId(itemPath: string[], taken: Set<string>, signature = ''): stri
 /** Scripts never run in a generated client; an event entry that is not an object is dropped, not fatal. */
 function dropMalformedEvents(holder: Json): void {
   if (holder.event === undefined) return;
-  holder.event = Array.isArray(holder.event) ? holder.event.filter((event) => isObject(event) && typeof event.listen === 'string') : [];
+  holder.event = Array.isArray(holder.event)
+    ? holder.event.filter((event) => isObject(event) && typeof event.listen === 'string')
+    : [];
 }
 
 /**
@@ -43,7 +50,12 @@ export function assignMissingIds(collection: Json): void {
       if (!isObject(item)) return;
       const name = typeof item.name === 'string' && item.name !== '' ? item.name : `Untitled ${index + 1}`;
       const itemPath = [...parentPath, name];
-      const existing = typeof item.id === 'string' && item.id !== '' ? item.id : typeof item._postman_id === 'string' ? item._postman_id : '';
+      const existing =
+        typeof item.id === 'string' && item.id !== ''
+          ? item.id
+          : typeof item._postman_id === 'string'
+            ? item._postman_id
+            : '';
       item.id = existing && !taken.has(existing) ? existing : derivedId(itemPath, taken, requestSignature(item));
       taken.add(item.id as string);
       dropMalformedEvents(item);
@@ -59,14 +71,21 @@ export function assignMissingIds(collection: Json): void {
  * Items with no request at all are dropped with a warning (the SDK would invent an empty GET).
  * Mutates `collection` (it is the loader's private copy).
  */
-export function validateCollection(collection: Json, file: string, jsonRoot: string, diagnostics: Diagnostic[], skipped: SkippedRequest[] = []): void {
+export function validateCollection(
+  collection: Json,
+  file: string,
+  jsonRoot: string,
+  diagnostics: Diagnostic[],
+  skipped: SkippedRequest[] = [],
+): void {
   const fail = (message: string, itemPath: string[], jsonPath: string, hint?: string): never => {
     const where = itemPath.length > 0 ? `item "${itemPath.join(' / ')}" at ${jsonPath}` : jsonPath;
     throw new CodegenError(message, file, where, hint);
   };
 
   const info = collection.info;
-  if (info !== undefined && !isObject(info)) fail(`"info" must be an object, not ${describe(info)}.`, [], `${jsonRoot}.info`);
+  if (info !== undefined && !isObject(info))
+    fail(`"info" must be an object, not ${describe(info)}.`, [], `${jsonRoot}.info`);
   if (isObject(info) && info.name !== undefined && info.name !== null && typeof info.name !== 'string') {
     fail(`"info.name" must be a string, not ${describe(info.name)}.`, [], `${jsonRoot}.info.name`);
   }
@@ -88,11 +107,18 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
   };
 
   const visitItem = (item: unknown, parentPath: string[], jsonPath: string, index: number): 'empty' | undefined => {
-    if (!isObject(item)) return fail(`each entry of "item" must be an object, not ${describe(item)}.`, parentPath, jsonPath);
-    if (item.name !== undefined && item.name !== null && typeof item.name !== 'string' && typeof item.name !== 'number') {
+    if (!isObject(item))
+      return fail(`each entry of "item" must be an object, not ${describe(item)}.`, parentPath, jsonPath);
+    if (
+      item.name !== undefined &&
+      item.name !== null &&
+      typeof item.name !== 'string' &&
+      typeof item.name !== 'number'
+    ) {
       fail(`"name" must be a string, not ${describe(item.name)}.`, parentPath, `${jsonPath}.name`);
     }
-    const name = item.name === undefined || item.name === null || item.name === '' ? `Untitled ${index + 1}` : String(item.name);
+    const name =
+      item.name === undefined || item.name === null || item.name === '' ? `Untitled ${index + 1}` : String(item.name);
     const itemPath = [...parentPath, name];
     item.name = name;
 
@@ -114,10 +140,20 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
       return 'empty';
     }
     if (typeof request === 'string') return undefined;
-    if (!isObject(request)) return fail(`"request" must be an object or a URL string, not ${describe(request)}.`, itemPath, `${jsonPath}.request`);
+    if (!isObject(request))
+      return fail(
+        `"request" must be an object or a URL string, not ${describe(request)}.`,
+        itemPath,
+        `${jsonPath}.request`,
+      );
     // An exported URL object that holds only `raw` (some tools write that) is read as the string it holds:
     // the SDK would otherwise see a URL with no host and no path.
-    if (isObject(request.url) && typeof request.url.raw === 'string' && request.url.host === undefined && request.url.path === undefined) {
+    if (
+      isObject(request.url) &&
+      typeof request.url.raw === 'string' &&
+      request.url.host === undefined &&
+      request.url.path === undefined
+    ) {
       request.url = request.url.raw;
     }
     const url = request.url;
@@ -128,29 +164,53 @@ export function validateCollection(collection: Json, file: string, jsonRoot: str
       for (const key of ['path', 'host'] as const) {
         const part = url[key];
         if (part !== undefined && typeof part !== 'string' && !Array.isArray(part)) {
-          fail(`"request.url.${key}" must be a string or an array, not ${describe(part)}.`, itemPath, `${jsonPath}.request.url.${key}`);
+          fail(
+            `"request.url.${key}" must be a string or an array, not ${describe(part)}.`,
+            itemPath,
+            `${jsonPath}.request.url.${key}`,
+          );
         }
       }
       if (url.query !== undefined && !Array.isArray(url.query)) {
-        fail(`"request.url.query" must be an array, not ${describe(url.query)}.`, itemPath, `${jsonPath}.request.url.query`);
+        fail(
+          `"request.url.query" must be an array, not ${describe(url.query)}.`,
+          itemPath,
+          `${jsonPath}.request.url.query`,
+        );
       }
     }
     if (request.method !== undefined && typeof request.method !== 'string') {
-      fail(`"request.method" must be a string, not ${describe(request.method)}.`, itemPath, `${jsonPath}.request.method`);
+      fail(
+        `"request.method" must be a string, not ${describe(request.method)}.`,
+        itemPath,
+        `${jsonPath}.request.method`,
+      );
     }
     if (request.header !== undefined && typeof request.header !== 'string' && !Array.isArray(request.header)) {
-      fail(`"request.header" must be an array, not ${describe(request.header)}.`, itemPath, `${jsonPath}.request.header`);
+      fail(
+        `"request.header" must be an array, not ${describe(request.header)}.`,
+        itemPath,
+        `${jsonPath}.request.header`,
+      );
     }
     if (request.body !== undefined && request.body !== null && !isObject(request.body)) {
       fail(`"request.body" must be an object, not ${describe(request.body)}.`, itemPath, `${jsonPath}.request.body`);
     }
     if (item.response !== undefined && !Array.isArray(item.response)) {
-      fail(`"response" must be an array of saved examples, not ${describe(item.response)}.`, itemPath, `${jsonPath}.response`);
+      fail(
+        `"response" must be an array of saved examples, not ${describe(item.response)}.`,
+        itemPath,
+        `${jsonPath}.response`,
+      );
     }
     if (Array.isArray(item.response)) {
       item.response.forEach((response, i) => {
         if (!isObject(response)) {
-          fail(`each saved example must be an object, not ${describe(response)}.`, itemPath, `${jsonPath}.response[${i}]`);
+          fail(
+            `each saved example must be an object, not ${describe(response)}.`,
+            itemPath,
+            `${jsonPath}.response[${i}]`,
+          );
         }
       });
     }

@@ -3,7 +3,8 @@ import type { Auth } from './types.js';
 import { wholeVariable } from './scalar.js';
 
 /** Auth parameters that hold credentials; a literal value there is never copied into the model. */
-const SECRET_PARAMS = /^(value|token|password|secret|.*secret|.*token|.*password|privatekey|authkey|accesskey|secretkey|signature)$/i;
+const SECRET_PARAMS =
+  /^(value|token|password|secret|.*secret|.*token|.*password|privatekey|authkey|accesskey|secretkey|signature)$/i;
 
 /** A declared auth, or undefined when the level says "inherit from my parent". */
 export function readAuth(auth: RequestAuth | undefined, declaredAt: string): Auth | undefined {

@@ -27,10 +27,14 @@ interface FormParam {
 }
 
 function headerValue(request: Request, name: string): string | undefined {
-  const header = request.headers.all().find((h: { key?: unknown; value?: unknown; disabled?: boolean }) => !h.disabled && String(h.key ?? '').toLowerCase() === name);
+  const header = request.headers
+    .all()
+    .find(
+      (h: { key?: unknown; value?: unknown; disabled?: boolean }) =>
+        !h.disabled && String(h.key ?? '').toLowerCase() === name,
+    );
   return header?.value === undefined || header.value === null ? undefined : String(header.value);
 }
-
 
 interface Reading {
   kind: BodyKind;
@@ -44,11 +48,19 @@ interface Reading {
 }
 
 function activeParams(list: unknown): FormParam[] {
-  const items = list && typeof (list as { all?: unknown }).all === 'function' ? (list as { all(): unknown[] }).all() : Array.isArray(list) ? list : [];
+  const items =
+    list && typeof (list as { all?: unknown }).all === 'function'
+      ? (list as { all(): unknown[] }).all()
+      : Array.isArray(list)
+        ? list
+        : [];
   return (items as FormParam[]).filter((param) => !param.disabled && String(param.key ?? '') !== '');
 }
 
-function formFields(params: FormParam[], multipart: boolean): { fields: NonNullable<RequestBody['fields']>; schema: Schema; example: string } {
+function formFields(
+  params: FormParam[],
+  multipart: boolean,
+): { fields: NonNullable<RequestBody['fields']>; schema: Schema; example: string } {
   const fields: NonNullable<RequestBody['fields']> = [];
   const properties: Array<[string, Schema]> = [];
   const example: Record<string, string> = {};
@@ -76,7 +88,9 @@ function formFields(params: FormParam[], multipart: boolean): { fields: NonNulla
 
 /** Reads one request body (the request's own, or an example's original request). */
 function readBody(request: Request): Reading | undefined {
-  const body = request.body as (SdkBody & { graphql?: { query?: string; variables?: string }; options?: { raw?: { language?: string } } }) | undefined;
+  const body = request.body as
+    | (SdkBody & { graphql?: { query?: string; variables?: string }; options?: { raw?: { language?: string } } })
+    | undefined;
   if (!body || body.disabled || !body.mode) return undefined;
   const declared = mediaType(headerValue(request, 'content-type'));
   switch (body.mode) {
@@ -84,7 +98,9 @@ function readBody(request: Request): Reading | undefined {
       const raw = typeof body.raw === 'string' ? body.raw : '';
       if (raw.trim() === '') return undefined;
       const language = body.options?.raw?.language;
-      const contentType = declared ?? (language && Object.hasOwn(RAW_LANGUAGE_TYPES, language) ? RAW_LANGUAGE_TYPES[language] : undefined);
+      const contentType =
+        declared ??
+        (language && Object.hasOwn(RAW_LANGUAGE_TYPES, language) ? RAW_LANGUAGE_TYPES[language] : undefined);
       const parsed = contentType === undefined || isJsonType(contentType) ? parseJsonBody(raw) : undefined;
       if (parsed !== undefined || isJsonType(contentType)) {
         return { kind: 'json', contentType: contentType ?? 'application/json', sample: parsed, example: raw };
@@ -95,13 +111,25 @@ function readBody(request: Request): Reading | undefined {
       const params = activeParams(body.urlencoded);
       if (params.length === 0) return undefined;
       const form = formFields(params, false);
-      return { kind: 'form', contentType: 'application/x-www-form-urlencoded', fields: form.fields, fieldSchema: form.schema, example: form.example };
+      return {
+        kind: 'form',
+        contentType: 'application/x-www-form-urlencoded',
+        fields: form.fields,
+        fieldSchema: form.schema,
+        example: form.example,
+      };
     }
     case 'formdata': {
       const params = activeParams(body.formdata);
       if (params.length === 0) return undefined;
       const form = formFields(params, true);
-      return { kind: 'multipart', contentType: 'multipart/form-data', fields: form.fields, fieldSchema: form.schema, example: form.example };
+      return {
+        kind: 'multipart',
+        contentType: 'multipart/form-data',
+        fields: form.fields,
+        fieldSchema: form.schema,
+        example: form.example,
+      };
     }
     case 'file':
       return { kind: 'binary', contentType: declared ?? 'application/octet-stream' };
@@ -125,7 +153,9 @@ function topLevel(reading: Reading): Map<string, unknown> {
     return new Map(reading.fields.map((field) => [field.name, example[field.name]]));
   }
   const sample = reading.sample;
-  return typeof sample === 'object' && sample !== null && !Array.isArray(sample) && referenceName(sample) === undefined ? new Map(Object.entries(sample)) : new Map();
+  return typeof sample === 'object' && sample !== null && !Array.isArray(sample) && referenceName(sample) === undefined
+    ? new Map(Object.entries(sample))
+    : new Map();
 }
 
 /** The variable a value is exactly (`"{{client_id}}"` or an unquoted `{{client_id}}`); Postman's `$` variables excluded. */
@@ -146,7 +176,11 @@ function variableFields(readings: Reading[]): Record<string, string> {
       bound.set(field, bound.has(field) && bound.get(field) !== variable ? undefined : variable);
     }
   }
-  return Object.fromEntries([...bound].filter((entry): entry is [string, string] => entry[1] !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(
+    [...bound]
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /**
@@ -156,7 +190,13 @@ function variableFields(readings: Reading[]): Record<string, string> {
  * part. A description that
  * calls it optional wins over the examples, and a PATCH body is partial whatever they show.
  */
-function requiredFields(readings: Reading[], method: string, schema: Schema, description: string | undefined, declared: Set<string>): string[] {
+function requiredFields(
+  readings: Reading[],
+  method: string,
+  schema: Schema,
+  description: string | undefined,
+  declared: Set<string>,
+): string[] {
   if (schema.type !== 'object' || method === 'PATCH') return [];
   const names = Object.keys(schema.properties);
   const marks = describedFields(description, names);
@@ -186,13 +226,19 @@ export interface RequestBodyContext {
  * The request body of an operation, from the request and from every saved example's original
  * request. JSON samples are merged by inference; form fields come from the request itself.
  */
-export function readRequestBody(request: Request, exampleRequests: Request[], context: RequestBodyContext = { method: String(request.method ?? 'GET').toUpperCase() }): RequestBody | undefined {
+export function readRequestBody(
+  request: Request,
+  exampleRequests: Request[],
+  context: RequestBodyContext = { method: String(request.method ?? 'GET').toUpperCase() },
+): RequestBody | undefined {
   const own = readBody(request);
   // Old (v1) exports keep a GET's URL parameters as form data too; sent as a body they would be
   // wrong, and the query already carries them.
   const method = context.method;
   if ((method === 'GET' || method === 'HEAD') && own?.fields) {
-    const query = new Set((request.url.query.all() as Array<{ key?: unknown }>).map((param) => String(param.key ?? '')));
+    const query = new Set(
+      (request.url.query.all() as Array<{ key?: unknown }>).map((param) => String(param.key ?? '')),
+    );
     if (own.fields.every((field) => query.has(field.name))) return undefined;
   }
   const others = exampleRequests.map(readBody).filter((reading): reading is Reading => reading !== undefined);
@@ -224,12 +270,14 @@ export function readRequestBody(request: Request, exampleRequests: Request[], co
   }
   // A multipart body exists to carry its files: a file part is required unless described as optional.
   for (const field of primary.fields ?? []) if (field.kind === 'file') declared.add(field.name);
-  if (schema.type === 'object') schema.required = requiredFields(readings, method, schema, context.description, declared);
+  if (schema.type === 'object')
+    schema.required = requiredFields(readings, method, schema, context.description, declared);
   const result: RequestBody = { kind: primary.kind, schema, examples };
   if (primary.contentType) result.contentType = primary.contentType;
   if (primary.fields) result.fields = primary.fields;
   if (primary.query !== undefined) result.graphql = { query: primary.query };
-  const bound = primary.kind === 'json' || primary.kind === 'form' || primary.kind === 'multipart' ? variableFields(readings) : {};
+  const bound =
+    primary.kind === 'json' || primary.kind === 'form' || primary.kind === 'multipart' ? variableFields(readings) : {};
   if (Object.keys(bound).length > 0) result.variableFields = bound;
   return result;
 }

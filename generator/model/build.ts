@@ -3,9 +3,26 @@
  * through collection → folder → request inheritance; names are assigned last, over the whole tree,
  * so that they depend on the set of items and never on their order.
  */
-import { ItemGroup, type CollectionType as Collection, type ItemGroupType, type Item, type Request, type Response as SdkResponse } from '../sdk.js';
+import {
+  ItemGroup,
+  type CollectionType as Collection,
+  type ItemGroupType,
+  type Item,
+  type Request,
+  type Response as SdkResponse,
+} from '../sdk.js';
 import type { LoadedCollection } from '../load/index.js';
-import type { ApiModel, Auth, Diagnostic, Header, Operation, Pagination, Resource, RouteStatus, Variable } from './types.js';
+import type {
+  ApiModel,
+  Auth,
+  Diagnostic,
+  Header,
+  Operation,
+  Pagination,
+  Resource,
+  RouteStatus,
+  Variable,
+} from './types.js';
 import { MODEL_VERSION } from './types.js';
 import { readAuth, NO_AUTH } from './auth.js';
 import { readRequestBody } from './body.js';
@@ -17,7 +34,12 @@ import { applyNameOverrides, applyOverrides, applyPaginationOverrides, type Sche
 import { assignNames } from './naming.js';
 import { applyProfile, type Profile } from './profile.js';
 import { operationsOf } from './find.js';
-import { applyRequiredFields, inferenceOptions, type InferenceConfig, type InferenceOptions } from './inference-config.js';
+import {
+  applyRequiredFields,
+  inferenceOptions,
+  type InferenceConfig,
+  type InferenceOptions,
+} from './inference-config.js';
 import { poolEntities, type Place } from './pool.js';
 import { responseSchema, type ResponseShape } from './responses.js';
 
@@ -57,7 +79,8 @@ interface Context {
 
 /** Names that end like a credential ("access token", "client_secret", "apiKey"), separators ignored. */
 const CREDENTIAL_ENDING = /(token|secret|password|passwd|apikey|credentials?|privatekey|sessionid)$/;
-const looksLikeCredential = (name: string): boolean => CREDENTIAL_ENDING.test(name.replace(/[^a-z0-9]/gi, '').toLowerCase());
+const looksLikeCredential = (name: string): boolean =>
+  CREDENTIAL_ENDING.test(name.replace(/[^a-z0-9]/gi, '').toLowerCase());
 
 const STATUS_MARK = /\bstatus\s*:?\s*[*_`]*\s*(confirmed|inferred)\b/i;
 
@@ -67,7 +90,8 @@ function statusOf(description: string | undefined): RouteStatus | undefined {
 }
 
 function scriptLevels(events: unknown, level: string, into: Scripts): Scripts {
-  const list = events && typeof (events as { all?: unknown }).all === 'function' ? (events as { all(): unknown[] }).all() : [];
+  const list =
+    events && typeof (events as { all?: unknown }).all === 'function' ? (events as { all(): unknown[] }).all() : [];
   const result: Scripts = { prerequest: [...into.prerequest], test: [...into.test] };
   for (const event of list as Array<{ listen?: string; disabled?: boolean; script?: { exec?: string[] | string } }>) {
     if (event.disabled || (event.listen !== 'prerequest' && event.listen !== 'test')) continue;
@@ -79,16 +103,33 @@ function scriptLevels(events: unknown, level: string, into: Scripts): Scripts {
 }
 
 function readVariables(list: unknown, scope: string, context: Context): void {
-  const entries = Array.isArray(list) ? list : list && typeof (list as { all?: unknown }).all === 'function' ? (list as { all(): unknown[] }).all() : [];
-  for (const entry of entries as Array<{ key?: unknown; value?: unknown; type?: string; disabled?: boolean; description?: unknown }>) {
+  const entries = Array.isArray(list)
+    ? list
+    : list && typeof (list as { all?: unknown }).all === 'function'
+      ? (list as { all(): unknown[] }).all()
+      : [];
+  for (const entry of entries as Array<{
+    key?: unknown;
+    value?: unknown;
+    type?: string;
+    disabled?: boolean;
+    description?: unknown;
+  }>) {
     if (typeof entry !== 'object' || entry === null) continue;
     const name = String(entry.key ?? '');
     if (name === '' || entry.disabled || context.variables.has(name)) continue;
     // A credential kept as a plain variable (a pasted token, a password) is treated as a secret:
     // its value never reaches the model or the generated code.
-    const declared = (['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any') as Variable['type'];
+    const declared = (
+      ['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any'
+    ) as Variable['type'];
     const type = looksLikeCredential(name) ? 'secret' : declared;
-    const raw = entry.value === undefined || entry.value === null ? '' : typeof entry.value === 'object' ? JSON.stringify(entry.value) : String(entry.value);
+    const raw =
+      entry.value === undefined || entry.value === null
+        ? ''
+        : typeof entry.value === 'object'
+          ? JSON.stringify(entry.value)
+          : String(entry.value);
     const variable: Variable = { name, default: type === 'secret' && raw !== '' ? '<redacted>' : raw, type, scope };
     const description = descriptionText(entry.description);
     if (description) variable.description = description;
@@ -115,11 +156,18 @@ function noteReferences(operation: Operation, context: Context): void {
     ...(operation.body?.examples ?? []),
     ...Object.values(operation.auth.params),
   ];
-  for (const param of [...operation.pathParams, ...operation.query]) if (param.variable) context.referenced.add(param.variable);
+  for (const param of [...operation.pathParams, ...operation.query])
+    if (param.variable) context.referenced.add(param.variable);
   for (const text of texts) for (const name of referencedVariables(text)) context.referenced.add(name);
 }
 
-function buildOperation(item: Item, itemPath: string[], auth: Auth, scripts: Scripts, context: Context): Operation & { origin: string } {
+function buildOperation(
+  item: Item,
+  itemPath: string[],
+  auth: Auth,
+  scripts: Scripts,
+  context: Context,
+): Operation & { origin: string } {
   const request = item.request;
   const where = itemPath.join(' / ');
   const examples = item.responses.all() as SdkResponse[];
@@ -132,11 +180,26 @@ function buildOperation(item: Item, itemPath: string[], auth: Auth, scripts: Scr
       return code === 0 || (code >= 200 && code < 300);
     })
     .map((example) => example.originalRequest)
-    .filter((original): original is Request => original !== undefined && original !== null && typeof original === 'object' && 'body' in original);
-  const description = descriptionText((request as unknown as { description?: unknown }).description) ?? descriptionText((item as unknown as { description?: unknown }).description);
+    .filter(
+      (original): original is Request =>
+        original !== undefined && original !== null && typeof original === 'object' && 'body' in original,
+    );
+  const description =
+    descriptionText((request as unknown as { description?: unknown }).description) ??
+    descriptionText((item as unknown as { description?: unknown }).description);
   const method = String(request.method ?? 'GET').toUpperCase();
-  const body = readRequestBody(request, exampleRequests, { method, options: context.infer.request, ...(description ? { description } : {}) });
-  const { responses, pagination, shapes } = readResponses(examples, query, where, context.diagnostics, context.infer.response);
+  const body = readRequestBody(request, exampleRequests, {
+    method,
+    options: context.infer.request,
+    ...(description ? { description } : {}),
+  });
+  const { responses, pagination, shapes } = readResponses(
+    examples,
+    query,
+    where,
+    context.diagnostics,
+    context.infer.response,
+  );
   const operation: Operation & { origin: string } = {
     id: String(item.id),
     name: String(item.name ?? ''),
@@ -229,12 +292,25 @@ function commonOrigin(origins: string[]): string {
 const OPERATION_TYPE_SUFFIXES = ['Params', 'Body', 'Response', 'Item'];
 
 /** Pools entities across the success answers and types those answers again with them. */
-function poolPlaces(context: Context, operations: Operation[], entities: Record<string, string | false> | undefined, configFile: string): void {
-  const taken = new Set(operations.flatMap((operation) => OPERATION_TYPE_SUFFIXES.map((suffix) => `${operation.typeName}${suffix}`)));
-  const pooled = poolEntities(context.places, { infer: context.infer.response, taken, configFile, ...(entities ? { entities } : {}) });
+function poolPlaces(
+  context: Context,
+  operations: Operation[],
+  entities: Record<string, string | false> | undefined,
+  configFile: string,
+): void {
+  const taken = new Set(
+    operations.flatMap((operation) => OPERATION_TYPE_SUFFIXES.map((suffix) => `${operation.typeName}${suffix}`)),
+  );
+  const pooled = poolEntities(context.places, {
+    infer: context.infer.response,
+    taken,
+    configFile,
+    ...(entities ? { entities } : {}),
+  });
   if (pooled.size === 0) return;
   for (const place of context.places) {
-    if (place.response.schemaSource === 'inferred') place.response.schema = responseSchema(place.shape, place.sawText, context.infer.response);
+    if (place.response.schemaSource === 'inferred')
+      place.response.schema = responseSchema(place.shape, place.sawText, context.infer.response);
   }
 }
 
@@ -243,7 +319,15 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   // The model names the file without its folder, so it does not change with where the generator runs.
   const file = loaded.file.split('/').pop() ?? loaded.file;
   const infer = inferenceOptions(options.inference);
-  const context: Context = { file, diagnostics: [...loaded.diagnostics], variables: new Map(), referenced: new Set(), itemVariables: loaded.itemVariables, infer, places: [] };
+  const context: Context = {
+    file,
+    diagnostics: [...loaded.diagnostics],
+    variables: new Map(),
+    referenced: new Set(),
+    itemVariables: loaded.itemVariables,
+    infer,
+    places: [],
+  };
   readVariables(collection.variables, 'collection', context);
   const auth = readAuth(collection.auth, 'collection') ?? NO_AUTH;
   const scripts = scriptLevels(collection.events, 'collection', { prerequest: [], test: [] });
@@ -258,7 +342,8 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   }
   for (const name of referencedVariables(raw)) context.referenced.add(name);
   for (const name of [...context.referenced].sort()) {
-    if (!context.variables.has(name)) context.variables.set(name, { name, default: '', type: 'any', scope: 'referenced' });
+    if (!context.variables.has(name))
+      context.variables.set(name, { name, default: '', type: 'any', scope: 'referenced' });
   }
   const lookup = (name: string): string | undefined => {
     const variable = context.variables.get(name);
@@ -287,4 +372,3 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
   if (options.profile) applyProfile(model, options.profile, configFile);
   return { model, diagnostics: context.diagnostics };
 }
-

@@ -22,14 +22,19 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  * `declared` skips the "does it look like CSV" test (the content type already said so).
  */
 export function sniffCsv(text: string, declared = false): string | undefined {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 50);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 50);
   const header = lines[0];
   if (header === undefined || /^\s*[[{<]/.test(header)) return undefined;
   for (const delimiter of DELIMITERS) {
     const columns = countOutsideQuotes(header, delimiter);
     if (columns === 0) continue;
     const consistent = lines.every((line) => countOutsideQuotes(line, delimiter) === columns);
-    const namesLookRight = header.split(delimiter).every((cell) => /^"?[\p{L}\p{N}_ .()/-]{1,64}"?$/u.test(cell.trim()));
+    const namesLookRight = header
+      .split(delimiter)
+      .every((cell) => /^"?[\p{L}\p{N}_ .()/-]{1,64}"?$/u.test(cell.trim()));
     if (consistent && (declared || (namesLookRight && lines.length >= 2))) return delimiter;
   }
   return declared && header !== undefined ? ',' : undefined;

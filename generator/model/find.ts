@@ -9,6 +9,8 @@ export function* operationsOf(operations: Operation[], resources: Resource[]): G
 export function findOperations(model: ApiModel, reference: string): Operation[] {
   return [...operationsOf(model.operations, model.resources)].filter(
     (operation) =>
-      operation.id === reference || operation.source.itemPath.join(' / ') === reference || `${operation.method} ${operation.pathTemplate}` === reference,
+      operation.id === reference ||
+      operation.source.itemPath.join(' / ') === reference ||
+      `${operation.method} ${operation.pathTemplate}` === reference,
   );
 }

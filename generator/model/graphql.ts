@@ -20,16 +20,21 @@ const SCALARS: Record<string, Schema> = {
 
 function typeSchema(type: string): Schema {
   const inner = type.replace(/!$/, '');
-  if (inner.startsWith('[') && inner.endsWith(']')) return { type: 'array', items: typeSchema(inner.slice(1, -1).trim()) };
+  if (inner.startsWith('[') && inner.endsWith(']'))
+    return { type: 'array', items: typeSchema(inner.slice(1, -1).trim()) };
   return Object.hasOwn(SCALARS, inner) ? (SCALARS[inner] as Schema) : { type: 'unknown' };
 }
 
 export function graphqlVariables(document: string): Map<string, DeclaredVariable> {
   const variables = new Map<string, DeclaredVariable>();
   // The definitions are the first parenthesised list after `query`/`mutation`/`subscription` and an optional name.
-  const definitions = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s*[_A-Za-z0-9]*\s*\(([^)]*)\)/.exec(document)?.[1];
+  const definitions = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s*[_A-Za-z0-9]*\s*\(([^)]*)\)/.exec(
+    document,
+  )?.[1];
   if (!definitions) return variables;
-  for (const match of definitions.matchAll(/\$([_A-Za-z][_A-Za-z0-9]*)\s*:\s*(\[[^\]=]*\]!?|[_A-Za-z][_A-Za-z0-9]*!?)/g)) {
+  for (const match of definitions.matchAll(
+    /\$([_A-Za-z][_A-Za-z0-9]*)\s*:\s*(\[[^\]=]*\]!?|[_A-Za-z][_A-Za-z0-9]*!?)/g,
+  )) {
     const [, name, type] = match as unknown as [string, string, string];
     variables.set(name, { schema: typeSchema(type.trim()), required: type.trim().endsWith('!') });
   }

@@ -71,7 +71,9 @@ export function variableReference(name: string): VariableReference {
 }
 
 export function referenceName(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null && REFERENCE in value ? (value as VariableReference)[REFERENCE] : undefined;
+  return typeof value === 'object' && value !== null && REFERENCE in value
+    ? (value as VariableReference)[REFERENCE]
+    : undefined;
 }
 
 /**
@@ -132,7 +134,10 @@ export function emptyShape(): Shape {
 
 const FORMATS: Array<[StringFormat, RegExp]> = [
   ['date', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/],
-  ['date-time', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/],
+  [
+    'date-time',
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+  ],
   ['uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i],
   ['email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
   ['uri', /^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i],
@@ -171,7 +176,12 @@ function addHint(shape: Shape, hint: TypeHint): void {
 }
 
 /** Folds one observed value into a shape. */
-export function addSample(shape: Shape, value: unknown, options: InferOptions = DEFAULT_INFER_OPTIONS, depth = 0): void {
+export function addSample(
+  shape: Shape,
+  value: unknown,
+  options: InferOptions = DEFAULT_INFER_OPTIONS,
+  depth = 0,
+): void {
   shape.count++;
   const reference = referenceName(value);
   if (reference !== undefined) {
@@ -228,7 +238,19 @@ function addCounts<K>(into: Map<K, number>, from: Map<K, number>): void {
   for (const [key, count] of from) into.set(key, (into.get(key) ?? 0) + count);
 }
 
-const COUNTS = ['count', 'nulls', 'unknowns', 'booleans', 'integers', 'integerHints', 'numbers', 'strings', 'arrays', 'objects', 'objectHints'] as const;
+const COUNTS = [
+  'count',
+  'nulls',
+  'unknowns',
+  'booleans',
+  'integers',
+  'integerHints',
+  'numbers',
+  'strings',
+  'arrays',
+  'objects',
+  'objectHints',
+] as const;
 
 /** A deep copy that may be merged into without touching the original. */
 function cloneShape(shape: Shape): Shape {
@@ -247,7 +269,9 @@ function cloneShape(shape: Shape): Shape {
 function mergeInto(into: Shape, from: Shape, options: InferOptions): void {
   for (const key of COUNTS) into[key] += from[key];
   // The smallest values, so that the kept set does not depend on the order of merging.
-  into.integerValues = new Set([...into.integerValues, ...from.integerValues].sort((x, y) => x - y).slice(0, options.integerMinDistinct));
+  into.integerValues = new Set(
+    [...into.integerValues, ...from.integerValues].sort((x, y) => x - y).slice(0, options.integerMinDistinct),
+  );
   if (into.stringValues && from.stringValues) {
     addCounts(into.stringValues, from.stringValues);
     if (into.stringValues.size > options.enumMaxValues) into.stringValues = undefined;
@@ -275,7 +299,8 @@ export function mergeShapes(shapes: readonly Shape[], options: InferOptions = DE
   return merged;
 }
 
-const ID_KEY = /^(-?\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{12,}|[A-Za-z]{0,6}[-_]?\d{3,})$/i;
+const ID_KEY =
+  /^(-?\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{12,}|[A-Za-z]{0,6}[-_]?\d{3,})$/i;
 
 /** An object keyed by ids (`{"101": {...}, "102": {...}}`) is a dictionary, not a record. */
 export function looksLikeMap(shape: Shape): boolean {
@@ -311,7 +336,13 @@ function enumValues(shape: Shape, key: string | undefined, options: InferOptions
   if (!values || values.size === 0 || excludedField(key, options)) return undefined;
   let samples = 0;
   for (const [value, count] of values) {
-    if (count < options.enumMinOccurrences || value.length > options.enumMaxLength || !ENUM_MEMBER.test(value) || ID_LIKE.test(value)) return undefined;
+    if (
+      count < options.enumMinOccurrences ||
+      value.length > options.enumMaxLength ||
+      !ENUM_MEMBER.test(value) ||
+      ID_LIKE.test(value)
+    )
+      return undefined;
     samples += count;
   }
   return samples >= options.enumMinSamples ? [...values.keys()].sort() : undefined;
@@ -335,7 +366,8 @@ function objectSchema(shape: Shape, options: InferOptions): ObjectSchema | Schem
   const properties: Record<string, Schema> = Object.fromEntries(
     keys.map((key) => [key, toSchema(shape.properties.get(key) as Shape, options, key)]),
   );
-  const required = options.required === 'never' ? [] : keys.filter((key) => shape.properties.get(key)?.count === shape.objects);
+  const required =
+    options.required === 'never' ? [] : keys.filter((key) => shape.properties.get(key)?.count === shape.objects);
   return { type: 'object', properties, required };
 }
 
@@ -370,12 +402,20 @@ function integerEvidence(shape: Shape, options: InferOptions): boolean {
  */
 export function toSchema(shape: Shape, options: InferOptions = DEFAULT_INFER_OPTIONS, key?: string): Schema {
   const variants: Schema[] = [];
-  if (shape.objects > 0) variants.push(shape.entity && !writing.has(shape.entity) ? entitySchema(shape.entity, options) : objectSchema(shape, options));
+  if (shape.objects > 0)
+    variants.push(
+      shape.entity && !writing.has(shape.entity) ? entitySchema(shape.entity, options) : objectSchema(shape, options),
+    );
   else if (shape.objectHints > 0) variants.push({ type: 'object', properties: {}, required: [] });
-  if (shape.arrays > 0) variants.push({ type: 'array', items: shape.items && shape.items.count > 0 ? toSchema(shape.items, options, key) : { type: 'unknown' } });
+  if (shape.arrays > 0)
+    variants.push({
+      type: 'array',
+      items: shape.items && shape.items.count > 0 ? toSchema(shape.items, options, key) : { type: 'unknown' },
+    });
   if (shape.strings > 0) variants.push(stringSchema(shape, key, options));
   if (shape.numbers > 0) variants.push({ type: 'number' });
-  else if (shape.integers > 0) variants.push(integerEvidence(shape, options) ? { type: 'integer' } : { type: 'number' });
+  else if (shape.integers > 0)
+    variants.push(integerEvidence(shape, options) ? { type: 'integer' } : { type: 'number' });
   if (shape.booleans > 0) variants.push({ type: 'boolean' });
   if (variants.length === 0) return { type: 'unknown' };
   if (shape.nulls > 0) variants.push({ type: 'null' });

@@ -53,7 +53,10 @@ export function inferenceOptions(config: InferenceConfig = {}): InferenceOptions
       : {}),
     ...(config.integerMinDistinct !== undefined ? { integerMinDistinct: Math.max(1, config.integerMinDistinct) } : {}),
   };
-  return { request: base, response: { ...base, required: config.responseRequired === 'documented' ? 'never' : 'every-sample' } };
+  return {
+    request: base,
+    response: { ...base, required: config.responseRequired === 'documented' ? 'never' : 'every-sample' },
+  };
 }
 
 /** Checks the parts of the configuration a JSON Schema cannot (patterns that must compile). */
@@ -61,11 +64,17 @@ export function validateInference(config: unknown, file: string, where: string):
   const fail = (message: string, place: string): never => {
     throw new CodegenError(message, file, place);
   };
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) fail('"inference" must be an object.', where);
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    fail('"inference" must be an object.', where);
   const inference = config as Record<string, unknown>;
   const known = new Set(['responseRequired', 'enums', 'integerMinDistinct', 'requiredFields', 'entities']);
-  for (const key of Object.keys(inference)) if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`);
-  if (inference.responseRequired !== undefined && inference.responseRequired !== 'every-sample' && inference.responseRequired !== 'documented') {
+  for (const key of Object.keys(inference))
+    if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`);
+  if (
+    inference.responseRequired !== undefined &&
+    inference.responseRequired !== 'every-sample' &&
+    inference.responseRequired !== 'documented'
+  ) {
     fail('"responseRequired" must be "every-sample" or "documented".', `${where}.responseRequired`);
   }
   const enums = inference.enums;
@@ -73,10 +82,15 @@ export function validateInference(config: unknown, file: string, where: string):
     if (typeof enums !== 'object' || enums === null) fail('"enums" must be false or an object.', `${where}.enums`);
     const rule = enums as Record<string, unknown>;
     for (const key of ['maxValues', 'minSamples', 'minOccurrences', 'maxLength'] as const) {
-      if (rule[key] !== undefined && (typeof rule[key] !== 'number' || !Number.isInteger(rule[key]) || (rule[key] as number) < 0)) fail(`"${key}" must be a whole number.`, `${where}.enums.${key}`);
+      if (
+        rule[key] !== undefined &&
+        (typeof rule[key] !== 'number' || !Number.isInteger(rule[key]) || (rule[key] as number) < 0)
+      )
+        fail(`"${key}" must be a whole number.`, `${where}.enums.${key}`);
     }
     if (rule.excludeFields !== undefined) {
-      if (!Array.isArray(rule.excludeFields)) fail('"excludeFields" must be an array of regular expressions.', `${where}.enums.excludeFields`);
+      if (!Array.isArray(rule.excludeFields))
+        fail('"excludeFields" must be an array of regular expressions.', `${where}.enums.excludeFields`);
       (rule.excludeFields as unknown[]).forEach((pattern, index) => {
         try {
           new RegExp(String(pattern));
@@ -86,25 +100,45 @@ export function validateInference(config: unknown, file: string, where: string):
       });
     }
   }
-  if (inference.integerMinDistinct !== undefined && (typeof inference.integerMinDistinct !== 'number' || !Number.isInteger(inference.integerMinDistinct))) {
+  if (
+    inference.integerMinDistinct !== undefined &&
+    (typeof inference.integerMinDistinct !== 'number' || !Number.isInteger(inference.integerMinDistinct))
+  ) {
     fail('"integerMinDistinct" must be a whole number.', `${where}.integerMinDistinct`);
   }
   const required = inference.requiredFields;
-  if (required !== undefined && (typeof required !== 'object' || required === null || Object.values(required).some((list) => !Array.isArray(list) || list.some((field) => typeof field !== 'string')))) {
+  if (
+    required !== undefined &&
+    (typeof required !== 'object' ||
+      required === null ||
+      Object.values(required).some((list) => !Array.isArray(list) || list.some((field) => typeof field !== 'string')))
+  ) {
     fail('"requiredFields" must map operations to arrays of field names.', `${where}.requiredFields`);
   }
   const entities = inference.entities;
-  if (entities !== undefined && (typeof entities !== 'object' || entities === null || Object.values(entities).some((value) => value !== false && (typeof value !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(value))))) {
+  if (
+    entities !== undefined &&
+    (typeof entities !== 'object' ||
+      entities === null ||
+      Object.values(entities).some(
+        (value) => value !== false && (typeof value !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(value)),
+      ))
+  ) {
     fail('"entities" must map entity names to a PascalCase name or false.', `${where}.entities`);
   }
 }
 
 /** Marks the configured request body fields required; a field the body does not have is an error. */
-export function applyRequiredFields(model: ApiModel, requiredFields: Record<string, string[]>, configFile: string): void {
+export function applyRequiredFields(
+  model: ApiModel,
+  requiredFields: Record<string, string[]>,
+  configFile: string,
+): void {
   for (const [reference, fields] of Object.entries(requiredFields)) {
     const place = `inference.requiredFields["${reference}"]`;
     const targets = findOperations(model, reference);
-    if (targets.length === 0) throw new CodegenError(`${place} matches no operation of the collection.`, configFile, place);
+    if (targets.length === 0)
+      throw new CodegenError(`${place} matches no operation of the collection.`, configFile, place);
     for (const operation of targets) {
       for (const field of fields) {
         const path = field.split('.');
@@ -112,7 +146,12 @@ export function applyRequiredFields(model: ApiModel, requiredFields: Record<stri
         for (const [index, name] of path.entries()) {
           while (schema?.type === 'array') schema = schema.items;
           if (schema?.type !== 'object' || !Object.hasOwn(schema.properties, name)) {
-            throw new CodegenError(`${place} requires "${field}", which the body of "${operation.name}" does not have.`, configFile, place, 'Name a field the request body shows, with dots for nested fields.');
+            throw new CodegenError(
+              `${place} requires "${field}", which the body of "${operation.name}" does not have.`,
+              configFile,
+              place,
+              'Name a field the request body shows, with dots for nested fields.',
+            );
           }
           if (!schema.required.includes(name)) schema.required = [...schema.required, name].sort();
           schema = index < path.length - 1 ? schema.properties[name] : undefined;

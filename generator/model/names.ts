@@ -20,8 +20,11 @@ const ASCII = /^[\x00-\x7f]*$/;
  * tsc and prettier, so TypeScript's own scanner decides.
  */
 function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
-  if (codePoint < 128) return /[A-Za-z_$]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
-  return start ? ts.isIdentifierStart(codePoint, ts.ScriptTarget.ESNext) : ts.isIdentifierPart(codePoint, ts.ScriptTarget.ESNext);
+  if (codePoint < 128)
+    return /[A-Za-z_$]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
+  return start
+    ? ts.isIdentifierStart(codePoint, ts.ScriptTarget.ESNext)
+    : ts.isIdentifierPart(codePoint, ts.ScriptTarget.ESNext);
 }
 
 /** Characters TypeScript would reject become separators. */
@@ -35,11 +38,57 @@ function keepIdentifierCharacters(text: string): string {
 
 /** JavaScript and TypeScript words that cannot name a binding (function, const, parameter). */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
-  'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
-  'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
-  'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
-  'try', 'typeof', 'undefined', 'var', 'void', 'while', 'with', 'yield', 'NaN', 'Infinity',
+  'arguments',
+  'await',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'eval',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'implements',
+  'import',
+  'in',
+  'instanceof',
+  'interface',
+  'let',
+  'new',
+  'null',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'return',
+  'static',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'undefined',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
+  'NaN',
+  'Infinity',
 ]);
 
 /**
@@ -56,10 +105,38 @@ export const RESERVED_MEMBERS: ReadonlySet<string> = new Set([
 
 /** Global type and value names that a generated PascalCase name must not shadow. */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  'Array', 'ArrayBuffer', 'Blob', 'Boolean', 'Date', 'Error', 'File', 'FormData', 'Function', 'Headers',
-  'Iterable', 'JSON', 'Map', 'Math', 'Number', 'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'Readonly',
-  'Record', 'Request', 'RequestInit', 'Required', 'Response', 'Set', 'String', 'Symbol', 'URL',
-  'URLSearchParams', 'Uint8Array',
+  'Array',
+  'ArrayBuffer',
+  'Blob',
+  'Boolean',
+  'Date',
+  'Error',
+  'File',
+  'FormData',
+  'Function',
+  'Headers',
+  'Iterable',
+  'JSON',
+  'Map',
+  'Math',
+  'Number',
+  'Object',
+  'Omit',
+  'Partial',
+  'Pick',
+  'Promise',
+  'Readonly',
+  'Record',
+  'Request',
+  'RequestInit',
+  'Required',
+  'Response',
+  'Set',
+  'String',
+  'Symbol',
+  'URL',
+  'URLSearchParams',
+  'Uint8Array',
 ]);
 
 /** Splits free text into identifier words, also at camelCase boundaries ("getHTTPStatus" → get, HTTP, Status). */
@@ -84,7 +161,9 @@ function capitalise(word: string): string {
 
 function repairStart(cased: string, fallback: string): string {
   // Casing can map an accepted letter to one TypeScript does not know: filter once more.
-  const name = ASCII.test(cased) ? cased : [...cased].filter((char) => acceptedByTypeScript(char.codePointAt(0) ?? 0, false)).join('');
+  const name = ASCII.test(cased)
+    ? cased
+    : [...cased].filter((char) => acceptedByTypeScript(char.codePointAt(0) ?? 0, false)).join('');
   if (name === '') return fallback;
   return acceptedByTypeScript(name.codePointAt(0) ?? 0, true) ? name : `_${name}`;
 }
@@ -173,9 +252,13 @@ export interface NameRequest {
  * candidate; what still collides after that is numbered (`list`, `list2`) in order of key, so the
  * result depends only on the set of requests, never on their order.
  */
-export function uniqueNames(requests: readonly NameRequest[], taken: ReadonlySet<string> = new Set()): Map<string, string> {
+export function uniqueNames(
+  requests: readonly NameRequest[],
+  taken: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   const choice = new Map<string, number>(requests.map((request) => [request.key, 0]));
-  const current = (request: NameRequest): string => request.candidates[choice.get(request.key) ?? 0] ?? request.candidates[0] ?? 'value';
+  const current = (request: NameRequest): string =>
+    request.candidates[choice.get(request.key) ?? 0] ?? request.candidates[0] ?? 'value';
   for (let round = 0; round < 8; round++) {
     const counts = new Map<string, number>();
     for (const request of requests) counts.set(current(request), (counts.get(current(request)) ?? 0) + 1);

@@ -3,7 +3,9 @@ import { bindingName, memberName, operationNameCandidates, typeName, uniqueNames
 
 /** Names members of one scope (a resource, or the client's top level): sub-resources and operations share it. */
 function nameScope(operations: Operation[], resources: Resource[], scopeName: string | undefined): void {
-  const candidatesOf = new Map(operations.map((operation) => [operation.id, operationNameCandidates(operation.name, scopeName)]));
+  const candidatesOf = new Map(
+    operations.map((operation) => [operation.id, operationNameCandidates(operation.name, scopeName)]),
+  );
   const namesakes = new Map<string, Operation[]>();
   for (const operation of operations) {
     const full = candidatesOf.get(operation.id)?.at(-1) ?? '';
@@ -17,7 +19,10 @@ function nameScope(operations: Operation[], resources: Resource[], scopeName: st
       // Same-named requests that differ by method (GET, DELETE and POST "Setup") are told apart by it.
       const group = namesakes.get(last) ?? [];
       const methodsDiffer = group.length > 1 && new Set(group.map((other) => other.method)).size === group.length;
-      return { key: operation.id, candidates: methodsDiffer ? [...candidates, `${last}${typeName(operation.method.toLowerCase())}`] : candidates };
+      return {
+        key: operation.id,
+        candidates: methodsDiffer ? [...candidates, `${last}${typeName(operation.method.toLowerCase())}`] : candidates,
+      };
     }),
   ];
   const names = uniqueNames(requests);
@@ -52,9 +57,13 @@ export function assignNames(model: ApiModel): void {
     }
   };
   visit(model.operations, model.resources, []);
-  const resourceNames = uniqueNames(resourceTypes.map(({ resource, chain }) => ({ key: resource.id, candidates: [typeName(chain, 'Resource')] })));
+  const resourceNames = uniqueNames(
+    resourceTypes.map(({ resource, chain }) => ({ key: resource.id, candidates: [typeName(chain, 'Resource')] })),
+  );
   for (const { resource } of resourceTypes) resource.typeName = resourceNames.get(resource.id) ?? resource.typeName;
-  const operationNames = uniqueNames(operationTypes.map(({ operation, chain }) => ({ key: operation.id, candidates: [typeName(chain, 'Operation')] })));
+  const operationNames = uniqueNames(
+    operationTypes.map(({ operation, chain }) => ({ key: operation.id, candidates: [typeName(chain, 'Operation')] })),
+  );
   for (const { operation } of operationTypes) {
     operation.typeName = operationNames.get(operation.id) ?? operation.typeName;
     nameParameters(operation);

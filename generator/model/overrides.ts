@@ -38,7 +38,14 @@ export function applyOverrides(model: ApiModel, overrides: SchemaOverride[], fil
           existing.schema = schema;
           existing.schemaSource = 'override';
         } else {
-          operation.responses.push({ status, schema, examples: [], headers: {}, schemaSource: 'override', contentType: 'application/json' });
+          operation.responses.push({
+            status,
+            schema,
+            examples: [],
+            headers: {},
+            schemaSource: 'override',
+            contentType: 'application/json',
+          });
           operation.responses.sort((a, b) => a.status - b.status);
         }
       }
@@ -62,13 +69,21 @@ export function applyNameOverrides(model: ApiModel, names: Record<string, string
       );
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(identifier) || RESERVED_MEMBERS.has(identifier)) {
-      throw new CodegenError(`names["${reference}"] is "${identifier}", which is not a usable member name.`, configFile, `names["${reference}"]`, 'Use a camelCase identifier such as "listAll".');
+      throw new CodegenError(
+        `names["${reference}"] is "${identifier}", which is not a usable member name.`,
+        configFile,
+        `names["${reference}"]`,
+        'Use a camelCase identifier such as "listAll".',
+      );
     }
     (targets[0] as Operation).identifier = identifier;
   }
   const checkScope = (operations: Operation[], resources: Resource[], where: string): void => {
     const seen = new Map<string, string>();
-    for (const [identifier, name] of [...resources.map((r) => [r.identifier, r.name] as const), ...operations.map((o) => [o.identifier, o.name] as const)]) {
+    for (const [identifier, name] of [
+      ...resources.map((r) => [r.identifier, r.name] as const),
+      ...operations.map((o) => [o.identifier, o.name] as const),
+    ]) {
       const other = seen.get(identifier);
       if (other !== undefined) {
         throw new CodegenError(
@@ -80,17 +95,26 @@ export function applyNameOverrides(model: ApiModel, names: Record<string, string
       }
       seen.set(identifier, name);
     }
-    for (const resource of resources) checkScope(resource.operations, resource.resources, `"${resource.source.itemPath.join(' / ')}"`);
+    for (const resource of resources)
+      checkScope(resource.operations, resource.resources, `"${resource.source.itemPath.join(' / ')}"`);
   };
   checkScope(model.operations, model.resources, 'the client');
 }
 
 /** Paging traits chosen by the configuration: a trait to set, or false to treat a list as one page. */
-export function applyPaginationOverrides(model: ApiModel, pagination: Record<string, Pagination | false>, configFile: string): void {
+export function applyPaginationOverrides(
+  model: ApiModel,
+  pagination: Record<string, Pagination | false>,
+  configFile: string,
+): void {
   for (const [reference, trait] of Object.entries(pagination)) {
     const targets = findOperations(model, reference);
     if (targets.length === 0) {
-      throw new CodegenError(`pagination["${reference}"] matches no operation of the collection.`, configFile, `pagination["${reference}"]`);
+      throw new CodegenError(
+        `pagination["${reference}"] matches no operation of the collection.`,
+        configFile,
+        `pagination["${reference}"]`,
+      );
     }
     for (const operation of targets) {
       if (trait === false) delete operation.pagination;

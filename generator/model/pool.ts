@@ -43,7 +43,37 @@ interface Candidate {
 }
 
 /** Property names that say "a container", not what is inside it. */
-const GENERIC = new Set(['data', 'item', 'items', 'result', 'results', 'record', 'records', 'entry', 'entries', 'element', 'elements', 'value', 'values', 'list', 'response', 'body', 'payload', 'content', 'attribute', 'attributes', 'property', 'properties', 'object', 'node', 'nodes', 'edge', 'edges', 'error', 'errors']);
+const GENERIC = new Set([
+  'data',
+  'item',
+  'items',
+  'result',
+  'results',
+  'record',
+  'records',
+  'entry',
+  'entries',
+  'element',
+  'elements',
+  'value',
+  'values',
+  'list',
+  'response',
+  'body',
+  'payload',
+  'content',
+  'attribute',
+  'attributes',
+  'property',
+  'properties',
+  'object',
+  'node',
+  'nodes',
+  'edge',
+  'edges',
+  'error',
+  'errors',
+]);
 
 /** Most distinct field signatures compared under one key (the comparison is quadratic). */
 const MAX_SIGNATURES = 64;
@@ -88,12 +118,16 @@ function collect(shape: Shape, key: string, location: string, operationId: strin
   if (depth > 32) return;
   if (key !== '' && isEntityShape(shape)) {
     const fields = new Map([...shape.properties].map(([name, property]) => [name, kinds(property)]));
-    const signature = [...fields].map(([name, set]) => `${name}:${[...set].sort().join('|')}`).sort().join(',');
+    const signature = [...fields]
+      .map(([name, set]) => `${name}:${[...set].sort().join('|')}`)
+      .sort()
+      .join(',');
     into.push({ key, location, operationId, shape, signature, fields });
   }
   for (const [name, property] of shape.properties) {
     collect(property, entityKey(name, false), `${location}.${name}`, operationId, into, depth + 1);
-    if (property.items) collect(property.items, entityKey(name, true), `${location}.${name}[]`, operationId, into, depth + 1);
+    if (property.items)
+      collect(property.items, entityKey(name, true), `${location}.${name}[]`, operationId, into, depth + 1);
   }
 }
 
@@ -123,7 +157,12 @@ function clusters(signatures: Array<[string, Candidate[]]>): Candidate[][] {
   const agreeing = signatures.map(() => new Set<number>());
   for (let i = 0; i < signatures.length; i++) {
     for (let j = i + 1; j < signatures.length; j++) {
-      if (agree((signatures[i] as [string, Candidate[]])[1][0]!.fields, (signatures[j] as [string, Candidate[]])[1][0]!.fields)) {
+      if (
+        agree(
+          (signatures[i] as [string, Candidate[]])[1][0]!.fields,
+          (signatures[j] as [string, Candidate[]])[1][0]!.fields,
+        )
+      ) {
         agreeing[i]?.add(j);
         agreeing[j]?.add(i);
         parent[find(i)] = find(j);
@@ -163,7 +202,10 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     for (const members of clusters(signatures)) {
       // A shape that recurs within one operation only is that operation's business.
       if (new Set(members.map((member) => member.operationId)).size < 2) continue;
-      groups.push({ key, members: members.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0)) });
+      groups.push({
+        key,
+        members: members.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0)),
+      });
     }
   }
 
@@ -182,7 +224,12 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     const name = choice ?? fallback;
     const clash = used.get(name) ?? (options.taken.has(name) && choice !== undefined ? 'a generated type' : undefined);
     if (clash !== undefined) {
-      throw new CodegenError(`inference.entities names "${fallback}" "${name}", which is already ${clash}.`, options.configFile ?? 'configuration', `inference.entities["${fallback}"]`, 'Choose a name no other type has.');
+      throw new CodegenError(
+        `inference.entities names "${fallback}" "${name}", which is already ${clash}.`,
+        options.configFile ?? 'configuration',
+        `inference.entities["${fallback}"]`,
+        'Choose a name no other type has.',
+      );
     }
     used.set(name, `the entity "${fallback}"`);
     named.push({ name, members: group.members });
@@ -207,7 +254,10 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
   }
   for (const { name, members } of named) {
     const entity = entities.get(name) as Entity;
-    entity.shape = mergeShapes(members.map((member) => member.shape), options.infer);
+    entity.shape = mergeShapes(
+      members.map((member) => member.shape),
+      options.infer,
+    );
   }
   return entities;
 }

@@ -22,7 +22,8 @@ export function applyProfile(model: ApiModel, profile: Profile, configFile: stri
   if (profile.signing) {
     // A variable the signature covers that the collection does not declare is a secret of the client.
     for (const name of signingVariables(profile.signing)) {
-      if (!model.variables.some((variable) => variable.name === name)) model.variables.push({ name, default: '', type: 'secret', scope: 'config' });
+      if (!model.variables.some((variable) => variable.name === name))
+        model.variables.push({ name, default: '', type: 'secret', scope: 'config' });
     }
     model.signing = profile.signing;
   }
@@ -39,7 +40,8 @@ export function applyProfile(model: ApiModel, profile: Profile, configFile: stri
     }
     for (const value of Object.values(rest.body)) {
       for (const name of referencedVariables(value)) {
-        if (!model.variables.some((variable) => variable.name === name)) model.variables.push({ name, default: '', type: 'any', scope: 'config' });
+        if (!model.variables.some((variable) => variable.name === name))
+          model.variables.push({ name, default: '', type: 'any', scope: 'config' });
       }
     }
     model.token = { operationId: target.id, ...rest };

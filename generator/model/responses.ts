@@ -17,12 +17,30 @@ interface ExampleReading {
   text?: string;
 }
 
-
 const REASONS: Record<string, number> = {
-  ok: 200, created: 201, accepted: 202, 'no content': 204, 'partial content': 206, 'moved permanently': 301, found: 302, 'not modified': 304,
-  'bad request': 400, unauthorized: 401, 'payment required': 402, forbidden: 403, 'not found': 404, 'method not allowed': 405, conflict: 409,
-  gone: 410, 'unprocessable entity': 422, 'unprocessable content': 422, 'too many requests': 429, 'internal server error': 500,
-  'bad gateway': 502, 'service unavailable': 503, 'gateway timeout': 504,
+  ok: 200,
+  created: 201,
+  accepted: 202,
+  'no content': 204,
+  'partial content': 206,
+  'moved permanently': 301,
+  found: 302,
+  'not modified': 304,
+  'bad request': 400,
+  unauthorized: 401,
+  'payment required': 402,
+  forbidden: 403,
+  'not found': 404,
+  'method not allowed': 405,
+  conflict: 409,
+  gone: 410,
+  'unprocessable entity': 422,
+  'unprocessable content': 422,
+  'too many requests': 429,
+  'internal server error': 500,
+  'bad gateway': 502,
+  'service unavailable': 503,
+  'gateway timeout': 504,
 };
 
 /** An example saved with a reason phrase ("Not Found") and no code still has a status. */
@@ -40,7 +58,12 @@ function readExample(response: SdkResponse, where: string, diagnostics: Diagnost
   }
   const name = String(response.name ?? '') || `${response.code ?? ''}`;
   const body = typeof response.body === 'string' ? response.body : '';
-  const reading: ExampleReading = { name, body, status: Number(response.code) || statusFromReason(response.status), headers };
+  const reading: ExampleReading = {
+    name,
+    body,
+    status: Number(response.code) || statusFromReason(response.status),
+    headers,
+  };
   const declared = mediaType(headers.get('content-type'));
   if (body.trim() === '') {
     if (declared) reading.contentType = declared;
@@ -56,12 +79,17 @@ function readExample(response: SdkResponse, where: string, diagnostics: Diagnost
       return reading;
     }
     if (jsonDeclared) {
-      diagnostics.push({ level: 'warning', message: `example "${name}" says JSON but its body does not parse; its type is unknown`, where });
+      diagnostics.push({
+        level: 'warning',
+        message: `example "${name}" says JSON but its body does not parse; its type is unknown`,
+        where,
+      });
       reading.contentType = declared;
       return reading;
     }
   }
-  const delimiter = csvDeclared || declared === undefined || declared === 'text/plain' ? sniffCsv(body, csvDeclared) : undefined;
+  const delimiter =
+    csvDeclared || declared === undefined || declared === 'text/plain' ? sniffCsv(body, csvDeclared) : undefined;
   if (delimiter) {
     reading.csv = readCsvTable(body, delimiter);
     reading.contentType = declared ?? 'text/csv';
@@ -87,7 +115,11 @@ function hasBodyLinks(json: unknown): boolean {
  * A list is paged by Link headers when a successful example carries a `Link` header with a
  * `next` or `first` relation, or a JSON `links` field with such URLs (the body form of the same links).
  */
-function detectPagination(readings: ExampleReading[], responses: Response[], query: Parameter[]): Pagination | undefined {
+function detectPagination(
+  readings: ExampleReading[],
+  responses: Response[],
+  query: Parameter[],
+): Pagination | undefined {
   const success = readings.filter((reading) => reading.status >= 200 && reading.status < 300);
   const header = success.some((reading) => NEXT_OR_FIRST.test(reading.headers.get('link') ?? ''));
   const bodyLinks = success.some((reading) => hasBodyLinks(reading.json));
@@ -118,7 +150,11 @@ function samplesOf(bucket: ExampleReading[]): ResponseSample[] {
   return bucket
     .filter((reading) => reading.body.trim() !== '')
     .slice(0, MAX_SAMPLES)
-    .map((reading) => (reading.body.length > MAX_SAMPLE_CHARS ? { name: reading.name, body: reading.body.slice(0, MAX_SAMPLE_CHARS), truncated: true } : { name: reading.name, body: reading.body }));
+    .map((reading) =>
+      reading.body.length > MAX_SAMPLE_CHARS
+        ? { name: reading.name, body: reading.body.slice(0, MAX_SAMPLE_CHARS), truncated: true }
+        : { name: reading.name, body: reading.body },
+    );
 }
 
 /** A response's body as folded from its examples, kept so that pooling can type it again. */
@@ -131,7 +167,8 @@ export interface ResponseShape {
 
 /** The schema of a folded response body. */
 export function responseSchema(shape: Shape, sawText: boolean, options: InferOptions): Schema {
-  const schema: Schema = shape.count > 0 ? toSchema(shape, options) : sawText ? { type: 'string' } : { type: 'unknown' };
+  const schema: Schema =
+    shape.count > 0 ? toSchema(shape, options) : sawText ? { type: 'string' } : { type: 'unknown' };
   return sawText && shape.count > 0 ? { type: 'union', anyOf: [schema, { type: 'string' }] } : schema;
 }
 
@@ -166,7 +203,9 @@ export function readResponses(
       const value = bucket.find((reading) => reading.headers.has(name))?.headers.get(name) ?? '';
       headers[name] = value.length > 300 ? `${value.slice(0, 300)}…` : value;
     }
-    const contentTypes = [...new Set(bucket.map((reading) => reading.contentType).filter((type): type is string => !!type))].sort();
+    const contentTypes = [
+      ...new Set(bucket.map((reading) => reading.contentType).filter((type): type is string => !!type)),
+    ].sort();
     const response: Response = {
       status,
       schema,

@@ -9,8 +9,15 @@ import { referenceHint, stringHint } from './placeholders.js';
  */
 export function scalarSchema(value: string | null | undefined): Schema {
   if (value === null || value === undefined || value === '') return { type: 'string' };
-  const hint = stringHint(value) ?? (/^\{\{\s*\$\w+\s*\}\}$/.test(value) ? referenceHint(value.replace(/[{}\s]/g, '')) : undefined);
-  if (hint) return hint.type === 'object' || hint.type === 'array' ? { type: 'string' } : hint.format ? { type: 'string', format: hint.format } : { type: hint.type };
+  const hint =
+    stringHint(value) ??
+    (/^\{\{\s*\$\w+\s*\}\}$/.test(value) ? referenceHint(value.replace(/[{}\s]/g, '')) : undefined);
+  if (hint)
+    return hint.type === 'object' || hint.type === 'array'
+      ? { type: 'string' }
+      : hint.format
+        ? { type: 'string', format: hint.format }
+        : { type: hint.type };
   if (/^-?(0|[1-9]\d{0,14})$/.test(value)) return { type: 'number' };
   if (/^-?(0|[1-9]\d{0,14})\.\d+$/.test(value)) return { type: 'number' };
   if (value === 'true' || value === 'false') return { type: 'boolean' };

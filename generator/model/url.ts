@@ -11,7 +11,6 @@ export interface RouteUrl {
   query: Omit<Parameter, 'identifier'>[];
 }
 
-
 const REQUIRED_WORD = /\b(required|mandatory)\b/i;
 const OPTIONAL_WORD = /\boptional\b/i;
 
@@ -40,7 +39,12 @@ export function readUrl(url: Url): RouteUrl {
 
   const pathParams: RouteUrl['pathParams'] = [];
   const seen = new Set<string>();
-  const addPathParam = (name: string, variable: string | undefined, example: string | undefined, description?: string): void => {
+  const addPathParam = (
+    name: string,
+    variable: string | undefined,
+    example: string | undefined,
+    description?: string,
+  ): void => {
     if (seen.has(name)) return;
     seen.add(name);
     const param: Omit<Parameter, 'identifier'> = { name, schema: { type: 'string' }, required: true };
@@ -117,4 +121,3 @@ export function readUrl(url: Url): RouteUrl {
   }
   return { origin, pathTemplate, pathParams, query };
 }
-

@@ -36,7 +36,8 @@ function serverFor(raw: string, reference: Reference, fallback?: string): Json {
   };
   if (whole !== undefined) {
     const value = valueOf(whole) || fallback || '';
-    if (/^https?:\/\/[^\s{}]+$/i.test(value)) return { url: value.replace(/\/$/, ''), description: `The collection variable ${whole}.` };
+    if (/^https?:\/\/[^\s{}]+$/i.test(value))
+      return { url: value.replace(/\/$/, ''), description: `The collection variable ${whole}.` };
   }
   if (/^https?:\/\/[^\s{}]+$/i.test(raw)) return { url: raw.replace(/\/$/, '') };
   let index = 0;
@@ -117,7 +118,11 @@ function bodySchema(body: RequestBody): JsonSchema {
     case 'binary':
       return { type: 'string', contentMediaType: mediaTypeOf(body) };
     case 'graphql':
-      return { type: 'object', properties: { query: { type: 'string' }, variables: { type: 'object' } }, required: ['query'] };
+      return {
+        type: 'object',
+        properties: { query: { type: 'string' }, variables: { type: 'object' } },
+        required: ['query'],
+      };
     default:
       return jsonSchema(body.schema);
   }
@@ -160,24 +165,39 @@ function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | 
     const body = entry.operation.body as RequestBody;
     const media = mediaTypeOf(body);
     const slot = byMedia.get(media) ?? { schemas: [], examples: [], encoding: {} };
-    slot.schemas.push(body.kind === 'json' ? named(builder, `${entry.operation.typeName}Body`, bodySchema(body)) : bodySchema(body));
+    slot.schemas.push(
+      body.kind === 'json' ? named(builder, `${entry.operation.typeName}Body`, bodySchema(body)) : bodySchema(body),
+    );
     for (const example of body.examples) slot.examples.push(exampleValue(example));
-    for (const field of body.fields ?? []) if (field.kind === 'file' && field.contentType && MEDIA_TYPE.test(field.contentType)) slot.encoding[field.name] = { contentType: field.contentType };
+    for (const field of body.fields ?? [])
+      if (field.kind === 'file' && field.contentType && MEDIA_TYPE.test(field.contentType))
+        slot.encoding[field.name] = { contentType: field.contentType };
     byMedia.set(media, slot);
   }
   const content: Record<string, Json> = {};
   for (const [media, slot] of byMedia) {
-    const examples = Object.fromEntries([...new Map(slot.examples.map((value) => [JSON.stringify(value), value])).values()].map((value, index) => [`example${index + 1}`, { value }]));
+    const examples = Object.fromEntries(
+      [...new Map(slot.examples.map((value) => [JSON.stringify(value), value])).values()].map((value, index) => [
+        `example${index + 1}`,
+        { value },
+      ]),
+    );
     content[media] = {
       schema: mergeSchemas(slot.schemas),
       ...(Object.keys(examples).length > 0 ? { examples } : {}),
       ...(Object.keys(slot.encoding).length > 0 ? { encoding: slot.encoding } : {}),
     };
   }
-  const required = withBody.length === entries.length && withBody.every((entry) => {
-    const body = entry.operation.body as RequestBody;
-    return body.kind === 'binary' || body.kind === 'text' || (body.schema.type === 'object' && body.schema.required.length > 0);
-  });
+  const required =
+    withBody.length === entries.length &&
+    withBody.every((entry) => {
+      const body = entry.operation.body as RequestBody;
+      return (
+        body.kind === 'binary' ||
+        body.kind === 'text' ||
+        (body.schema.type === 'object' && body.schema.required.length > 0)
+      );
+    });
   return { required, content };
 }
 
@@ -191,27 +211,47 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
   }
   const byStatus = new Map<string, Slot>();
   for (const entry of entries) {
-    const successes = entry.operation.responses.filter((response) => isSuccessStatus(response.status) && response.schemaSource !== 'none');
+    const successes = entry.operation.responses.filter(
+      (response) => isSuccessStatus(response.status) && response.schemaSource !== 'none',
+    );
     for (const response of entry.operation.responses) {
       const key = response.status >= 100 && response.status <= 599 ? String(response.status) : 'default';
-      const slot: Slot = byStatus.get(key) ?? { descriptions: [], media: new Map(), samples: new Map(), headers: new Map() };
+      const slot: Slot = byStatus.get(key) ?? {
+        descriptions: [],
+        media: new Map(),
+        samples: new Map(),
+        headers: new Map(),
+      };
       slot.descriptions.push(...response.examples);
-      for (const [name, value] of Object.entries(response.headers)) if (name !== 'content-type' && HTTP_TOKEN.test(name) && !slot.headers.has(name)) slot.headers.set(name, value);
+      for (const [name, value] of Object.entries(response.headers))
+        if (name !== 'content-type' && HTTP_TOKEN.test(name) && !slot.headers.has(name)) slot.headers.set(name, value);
       if (response.schemaSource !== 'none') {
         const media = mediaOfResponse(response);
         let schema: JsonSchema;
         if (response.csv) {
-          schema = { type: 'string', 'x-csv': { delimiter: response.csv.delimiter, columns: response.csv.columns, row: jsonSchema(response.schema.type === 'array' ? response.schema.items : response.schema) } };
+          schema = {
+            type: 'string',
+            'x-csv': {
+              delimiter: response.csv.delimiter,
+              columns: response.csv.columns,
+              row: jsonSchema(response.schema.type === 'array' ? response.schema.items : response.schema),
+            },
+          };
         } else if (media.includes('json') || response.schema.type !== 'string') {
           const suffix = successes.length > 1 ? String(response.status) : '';
-          schema = isSuccessStatus(response.status) ? named(builder, `${entry.operation.typeName}Response${suffix}`, jsonSchema(response.schema)) : jsonSchema(response.schema);
+          schema = isSuccessStatus(response.status)
+            ? named(builder, `${entry.operation.typeName}Response${suffix}`, jsonSchema(response.schema))
+            : jsonSchema(response.schema);
         } else {
           schema = { type: 'string' };
         }
         slot.media.set(media, [...(slot.media.get(media) ?? []), schema]);
         // A cut sample is no longer a valid document: it stays in the docs only.
         const whole = (response.samples ?? []).filter((sample) => !sample.truncated);
-        const values = whole.map((sample) => ({ summary: sample.name, value: response.csv ? sample.body : exampleValue(sample.body) }));
+        const values = whole.map((sample) => ({
+          summary: sample.name,
+          value: response.csv ? sample.body : exampleValue(sample.body),
+        }));
         if (values.length > 0) slot.samples.set(media, [...(slot.samples.get(media) ?? []), ...values]);
       }
       byStatus.set(key, slot);
@@ -219,7 +259,9 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
   }
   if (byStatus.size === 0) return { default: { description: 'The collection saves no example response.' } };
   const responses: Json = {};
-  const keys = [...byStatus.keys()].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b)));
+  const keys = [...byStatus.keys()].sort((a, b) =>
+    a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b),
+  );
   for (const key of keys) {
     const slot = byStatus.get(key) as Slot;
     const names = [...new Set(slot.descriptions)];
@@ -230,9 +272,18 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
         return [media, { schema: mergeSchemas(schemas), ...(samples.length > 0 ? { examples } : {}) }];
       }),
     );
-    const headers = Object.fromEntries([...slot.headers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => [name, { schema: { type: 'string' }, example: value }]));
+    const headers = Object.fromEntries(
+      [...slot.headers]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, value]) => [name, { schema: { type: 'string' }, example: value }]),
+    );
     responses[key] = {
-      description: names.length > 0 ? `Examples: ${names.join(', ')}` : key === 'default' ? 'An example with no status.' : `HTTP ${key}`,
+      description:
+        names.length > 0
+          ? `Examples: ${names.join(', ')}`
+          : key === 'default'
+            ? 'An example with no status.'
+            : `HTTP ${key}`,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(Object.keys(content).length > 0 ? { content } : {}),
     };
@@ -264,7 +315,13 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
     }
     for (const header of operation.headers) {
       const lower = header.name.toLowerCase();
-      if (NOT_PARAMETERS.has(lower) || signedHeaders.has(lower) || !HTTP_TOKEN.test(header.name) || seen.has(`header:${lower}`)) continue;
+      if (
+        NOT_PARAMETERS.has(lower) ||
+        signedHeaders.has(lower) ||
+        !HTTP_TOKEN.test(header.name) ||
+        seen.has(`header:${lower}`)
+      )
+        continue;
       seen.add(`header:${lower}`);
       add(`header:${lower}`, {
         name: header.name,
@@ -280,21 +337,43 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
     const first = objects[0] as Json;
     const schema = mergeSchemas(objects.map((object) => object.schema as JsonSchema));
     // Required only when every variant requires it.
-    const required = first.in === 'path' ? true : count === entries.length && objects.every((object) => object.required === true);
+    const required =
+      first.in === 'path' ? true : count === entries.length && objects.every((object) => object.required === true);
     return { ...first, required, schema };
   });
 }
 
-function operationObject(builder: Builder, entries: ReferenceOperation[], pathNames: string[], defaultServer: Json): Json {
+function operationObject(
+  builder: Builder,
+  entries: ReferenceOperation[],
+  pathNames: string[],
+  defaultServer: Json,
+): Json {
   const first = entries[0] as ReferenceOperation;
   const { operation } = first;
   const { reference, security } = builder;
-  const tags = [...new Set(entries.filter((entry) => entry.folders.length > 0).map((entry) => entry.folders.join(' / ')))];
+  const tags = [
+    ...new Set(entries.filter((entry) => entry.folders.length > 0).map((entry) => entry.folders.join(' / '))),
+  ];
   const statuses = new Set(entries.map((entry) => entry.operation.status).filter(Boolean));
-  const descriptions = entries.length === 1 ? [operation.description ?? ''] : entries.map((entry) => `**${entry.operation.name}** (\`${entry.memberPath}\`)${entry.operation.description ? `: ${entry.operation.description}` : ''}`);
+  const descriptions =
+    entries.length === 1
+      ? [operation.description ?? '']
+      : entries.map(
+          (entry) =>
+            `**${entry.operation.name}** (\`${entry.memberPath}\`)${entry.operation.description ? `: ${entry.operation.description}` : ''}`,
+        );
   const isToken = (entry: ReferenceOperation): boolean => reference.tokenOperation?.operation.id === entry.operation.id;
-  const requirements = [...new Map(entries.flatMap((entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) })).map((requirement) => [JSON.stringify(requirement), requirement])).values()];
-  const noAuth = entries.some((entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }).length === 0);
+  const requirements = [
+    ...new Map(
+      entries
+        .flatMap((entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }))
+        .map((requirement) => [JSON.stringify(requirement), requirement]),
+    ).values(),
+  ];
+  const noAuth = entries.some(
+    (entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }).length === 0,
+  );
   const server = operation.baseUrl ? serverFor(operation.baseUrl, reference) : undefined;
   const requestBody = requestBodyOf(builder, entries);
   const pagination = operation.pagination;
@@ -304,7 +383,11 @@ function operationObject(builder: Builder, entries: ReferenceOperation[], pathNa
     summary: operation.name,
     ...(descriptions.join('\n\n').trim() ? { description: descriptions.join('\n\n').trim() } : {}),
     ...(tags.length > 0 ? { tags } : {}),
-    parameters: parametersOf(entries, pathNames, new Set(reference.model.signing ? signingHeaders(reference.model.signing).map((name) => name.toLowerCase()) : [])),
+    parameters: parametersOf(
+      entries,
+      pathNames,
+      new Set(reference.model.signing ? signingHeaders(reference.model.signing).map((name) => name.toLowerCase()) : []),
+    ),
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(builder, entries),
     // An operation some variants call without credentials accepts either.
@@ -317,26 +400,50 @@ function operationObject(builder: Builder, entries: ReferenceOperation[], pathNa
           'x-pagination': {
             style: 'link-header',
             next: 'the rel="next" URL of the Link response header',
-            itemsAt: pagination.itemsAt === 'csv' ? 'csv rows' : pagination.itemsAt === '' ? 'the body (a JSON array)' : pagination.itemsAt,
+            itemsAt:
+              pagination.itemsAt === 'csv'
+                ? 'csv rows'
+                : pagination.itemsAt === ''
+                  ? 'the body (a JSON array)'
+                  : pagination.itemsAt,
             ...(pagination.bodyLinks ? { bodyLinks: pagination.bodyLinks } : {}),
             ...(pagination.pageParam ? { pageParam: pagination.pageParam } : {}),
           },
         }
       : {}),
-    'x-postman-requests': entries.map((entry) => ({ id: entry.operation.id, method: entry.operation.method, path: entry.operation.pathTemplate, itemPath: entry.operation.source.itemPath, client: entry.memberPath, status: entry.operation.status ?? null })),
+    'x-postman-requests': entries.map((entry) => ({
+      id: entry.operation.id,
+      method: entry.operation.method,
+      path: entry.operation.pathTemplate,
+      itemPath: entry.operation.source.itemPath,
+      client: entry.memberPath,
+      status: entry.operation.status ?? null,
+    })),
   };
 }
 
 /** The OpenAPI document, as deterministic JSON text. */
 export function renderOpenApi(reference: Reference): string {
   const { model } = reference;
-  const tokenPath = reference.tokenOperation ? `${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate}` : undefined;
-  const builder: Builder = { reference, security: buildSecurity(model, reference.options, tokenPath), components: {}, componentOwners: new Map() };
+  const tokenPath = reference.tokenOperation
+    ? `${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate}`
+    : undefined;
+  const builder: Builder = {
+    reference,
+    security: buildSecurity(model, reference.options, tokenPath),
+    components: {},
+    componentOwners: new Map(),
+  };
   const defaultServer = serverFor(model.baseUrl.raw, reference, model.baseUrl.default);
   // Paths that differ only in their parameters' names are one path to OpenAPI.
   const groups = new Map<string, { path: string; params: string[]; methods: Map<string, ReferenceOperation[]> }>();
   const unusual: ReferenceOperation[] = [];
-  const slashless = new Set(reference.operations.map((entry) => pathOf(entry.operation).path).filter((path) => !path.endsWith('/')).map((path) => path.replace(/\{[^{}]*\}/g, '{}')));
+  const slashless = new Set(
+    reference.operations
+      .map((entry) => pathOf(entry.operation).path)
+      .filter((path) => !path.endsWith('/'))
+      .map((path) => path.replace(/\{[^{}]*\}/g, '{}')),
+  );
   for (const entry of reference.operations) {
     const method = entry.operation.method.toLowerCase();
     if (!METHODS.has(method)) {
@@ -345,7 +452,10 @@ export function renderOpenApi(reference: Reference): string {
     }
     const { path: exact, params } = pathOf(entry.operation);
     // Style rules reject a trailing slash; the exact path stays in x-postman-requests.
-    const path = exact.length > 1 && exact.endsWith('/') && !slashless.has(exact.slice(0, -1).replace(/\{[^{}]*\}/g, '{}')) ? exact.replace(/\/+$/, '') || '/' : exact;
+    const path =
+      exact.length > 1 && exact.endsWith('/') && !slashless.has(exact.slice(0, -1).replace(/\{[^{}]*\}/g, '{}'))
+        ? exact.replace(/\/+$/, '') || '/'
+        : exact;
     const key = path.replace(/\{[^{}]*\}/g, '{}');
     const group = groups.get(key) ?? { path, params, methods: new Map() };
     group.methods.set(method, [...(group.methods.get(method) ?? []), entry]);
@@ -360,7 +470,11 @@ export function renderOpenApi(reference: Reference): string {
     }
     paths[group.path] = item;
   }
-  const tagNames = [...new Set(reference.operations.filter((entry) => entry.folders.length > 0).map((entry) => entry.folders.join(' / ')))];
+  const tagNames = [
+    ...new Set(
+      reference.operations.filter((entry) => entry.folders.length > 0).map((entry) => entry.folders.join(' / ')),
+    ),
+  ];
   const folderDescriptions = new Map<string, string>();
   const visit = (folders: Reference['root']['folders'], trail: string[]): void => {
     for (const folder of folders) {
@@ -375,10 +489,18 @@ export function renderOpenApi(reference: Reference): string {
     info: {
       title: model.name.trim() || 'API',
       version: '1.0.0',
-      description: [model.description ?? '', `Generated by postman-codegen from ${model.source.file}; the generated client is \`${reference.className}\`.`].filter(Boolean).join('\n\n'),
+      description: [
+        model.description ?? '',
+        `Generated by postman-codegen from ${model.source.file}; the generated client is \`${reference.className}\`.`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     },
     servers: [defaultServer],
-    tags: tagNames.map((name) => ({ name, ...(folderDescriptions.has(name) ? { description: folderDescriptions.get(name) } : {}) })),
+    tags: tagNames.map((name) => ({
+      name,
+      ...(folderDescriptions.has(name) ? { description: folderDescriptions.get(name) } : {}),
+    })),
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(builder.components).sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -386,7 +508,14 @@ export function renderOpenApi(reference: Reference): string {
     },
     // Methods OpenAPI has no field for (Postman allows any): kept here rather than dropped.
     ...(unusual.length > 0
-      ? { 'x-postman-other-methods': unusual.map((entry) => ({ method: entry.operation.method, path: entry.operation.pathTemplate, client: entry.memberPath, id: entry.operation.id })) }
+      ? {
+          'x-postman-other-methods': unusual.map((entry) => ({
+            method: entry.operation.method,
+            path: entry.operation.pathTemplate,
+            client: entry.memberPath,
+            id: entry.operation.id,
+          })),
+        }
       : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

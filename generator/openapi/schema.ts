@@ -8,7 +8,13 @@ export function jsonSchema(schema: Schema): JsonSchema {
     case 'object': {
       const properties: Record<string, JsonSchema> = {};
       // defineProperty: a property named "__proto__" must stay a property, not become the prototype.
-      for (const [key, value] of Object.entries(schema.properties)) Object.defineProperty(properties, key, { value: jsonSchema(value), enumerable: true, writable: true, configurable: true });
+      for (const [key, value] of Object.entries(schema.properties))
+        Object.defineProperty(properties, key, {
+          value: jsonSchema(value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return { type: 'object', properties, ...(schema.required.length > 0 ? { required: schema.required } : {}) };
     }
     case 'map':
@@ -20,9 +26,18 @@ export function jsonSchema(schema: Schema): JsonSchema {
     case 'enum': {
       // Inferred from a few examples, the values are the ones seen, not a closed set (as in the
       // client's types): listed, with the base type still accepted.
-      const kinds = [...new Set(schema.values.map((value) => (typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value)))];
+      const kinds = [
+        ...new Set(
+          schema.values.map((value) =>
+            typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value,
+          ),
+        ),
+      ];
       if (schema.values.length === 0) return { not: {} };
-      return { anyOf: [{ enum: schema.values }, kinds.length === 1 ? { type: kinds[0] } : { type: kinds }], 'x-values-seen': schema.values };
+      return {
+        anyOf: [{ enum: schema.values }, kinds.length === 1 ? { type: kinds[0] } : { type: kinds }],
+        'x-values-seen': schema.values,
+      };
     }
     case 'union': {
       const options = schema.anyOf.map(jsonSchema);

@@ -25,16 +25,28 @@ function schemeFor(auth: Auth): SecurityScheme {
     case 'oauth2': {
       const tokenUrl = params.accessTokenUrl ?? '';
       const authorizationUrl = params.authUrl ?? '';
-      const scopes = Object.fromEntries((params.scope ?? '').split(/\s+/).filter(Boolean).sort().map((scope) => [scope, scope]));
+      const scopes = Object.fromEntries(
+        (params.scope ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .sort()
+          .map((scope) => [scope, scope]),
+      );
       const grant = params.grant_type ?? '';
       if (grant === 'authorization_code' && URL_PATTERN.test(tokenUrl) && URL_PATTERN.test(authorizationUrl)) {
         return { type: 'oauth2', flows: { authorizationCode: { authorizationUrl, tokenUrl, scopes } } };
       }
-      if (grant === 'implicit' && URL_PATTERN.test(authorizationUrl)) return { type: 'oauth2', flows: { implicit: { authorizationUrl, scopes } } };
-      if (grant === 'password_credentials' && URL_PATTERN.test(tokenUrl)) return { type: 'oauth2', flows: { password: { tokenUrl, scopes } } };
+      if (grant === 'implicit' && URL_PATTERN.test(authorizationUrl))
+        return { type: 'oauth2', flows: { implicit: { authorizationUrl, scopes } } };
+      if (grant === 'password_credentials' && URL_PATTERN.test(tokenUrl))
+        return { type: 'oauth2', flows: { password: { tokenUrl, scopes } } };
       if (URL_PATTERN.test(tokenUrl)) return { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes } } };
       // The collection holds the token but not a flow OpenAPI can describe (URLs from variables, say).
-      return { type: 'http', scheme: 'bearer', description: 'An OAuth 2 access token (the collection gives no flow with absolute URLs).' };
+      return {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An OAuth 2 access token (the collection gives no flow with absolute URLs).',
+      };
     }
     default:
       return {
@@ -46,7 +58,13 @@ function schemeFor(auth: Auth): SecurityScheme {
   }
 }
 
-const BASE_NAMES: Record<string, string> = { bearer: 'bearerAuth', basic: 'basicAuth', digest: 'digestAuth', apikey: 'apiKeyAuth', oauth2: 'oauth2' };
+const BASE_NAMES: Record<string, string> = {
+  bearer: 'bearerAuth',
+  basic: 'basicAuth',
+  digest: 'digestAuth',
+  apikey: 'apiKeyAuth',
+  oauth2: 'oauth2',
+};
 
 export interface Security {
   schemes: Record<string, SecurityScheme>;
@@ -54,7 +72,11 @@ export interface Security {
   requirementFor(auth: Auth, options?: { tokenOperation?: boolean }): SecurityRequirement[];
 }
 
-export function buildSecurity(model: ApiModel, clientOptions: ReadonlyArray<{ name: string; variable?: string }>, tokenOperationPath?: string): Security {
+export function buildSecurity(
+  model: ApiModel,
+  clientOptions: ReadonlyArray<{ name: string; variable?: string }>,
+  tokenOperationPath?: string,
+): Security {
   const schemes: Record<string, SecurityScheme> = {};
   const byKey = new Map<string, string>();
   const nameFor = (auth: Auth): string => {

@@ -24,7 +24,9 @@ const ROUNDS = 5;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** `min–max, median m` of a series, with `digits` decimals. */
@@ -35,8 +37,15 @@ function spread(values: number[], digits: number): string {
 /** Microseconds per call of the generated client when fetch answers in-process: the client's own work. */
 async function ownWork(): Promise<number> {
   const body = JSON.stringify({ message: 'Welcome mymail@client.com' });
-  const inProcess: typeof fetch = async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-  const client = new AccengageClient({ email: 'mymail@client.com', apiKey: 'a1b2c3d4e5f6g7h8', accessToken: 'token', baseUrl: 'http://127.0.0.1:9', fetch: inProcess });
+  const inProcess: typeof fetch = async () =>
+    new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  const client = new AccengageClient({
+    email: 'mymail@client.com',
+    apiKey: 'a1b2c3d4e5f6g7h8',
+    accessToken: 'token',
+    baseUrl: 'http://127.0.0.1:9',
+    fetch: inProcess,
+  });
   for (let i = 0; i < 2_000; i++) await client.me.get();
   const n = 20_000;
   const start = performance.now();
@@ -57,7 +66,9 @@ async function overhead(): Promise<number> {
   const plain = async (): Promise<unknown> => {
     const time = String(Math.floor(Date.now() / 1000));
     const signature = createHash('sha1').update(`${apiKey}${time}`).digest('hex');
-    const response = await fetch(`${base}/v1/me`, { headers: { authorization: 'Bearer token', 'accengage-time': time, 'accengage-signature': signature } });
+    const response = await fetch(`${base}/v1/me`, {
+      headers: { authorization: 'Bearer token', 'accengage-time': time, 'accengage-signature': signature },
+    });
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   };
@@ -86,13 +97,20 @@ async function overhead(): Promise<number> {
     }
   }
   server.close();
-  console.log(`per request: plain fetch ${((plainMs / n) * 1000).toFixed(0)} µs, generated client ${((generatedMs / n) * 1000).toFixed(0)} µs`);
+  console.log(
+    `per request: plain fetch ${((plainMs / n) * 1000).toFixed(0)} µs, generated client ${((generatedMs / n) * 1000).toFixed(0)} µs`,
+  );
   return generatedMs / plainMs;
 }
 
 async function memory(): Promise<number> {
   const simulator = await startSimulator({ devices: 100_000, pageSize: 1_000 });
-  const client = new AccengageClient({ email: simulator.email, apiKey: simulator.apiKey, partnerId: simulator.partnerId, baseUrl: simulator.url });
+  const client = new AccengageClient({
+    email: simulator.email,
+    apiKey: simulator.apiKey,
+    partnerId: simulator.partnerId,
+    baseUrl: simulator.url,
+  });
   let count = 0;
   let early = 0;
   let late = 0;
@@ -107,7 +125,9 @@ async function memory(): Promise<number> {
     }
   }
   await simulator.close();
-  console.log(`iterated ${count} devices; heap ${(early / 1e6).toFixed(1)} MB after 10,000, ${(late / 1e6).toFixed(1)} MB after 100,000${gc ? '' : ' (run with --expose-gc for stable figures)'}`);
+  console.log(
+    `iterated ${count} devices; heap ${(early / 1e6).toFixed(1)} MB after 10,000, ${(late / 1e6).toFixed(1)} MB after 100,000${gc ? '' : ' (run with --expose-gc for stable figures)'}`,
+  );
   return late / early;
 }
 

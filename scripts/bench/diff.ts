@@ -67,9 +67,15 @@ await rm(folder, { recursive: true, force: true });
 
 if (code !== 1) throw new Error(`diff exited ${code} (breaking changes expected): ${output.slice(0, 500)}`);
 const report = JSON.parse(output) as { counts: Record<string, number> };
-console.log(`diff of two 2,000-request collections: ${report.counts.breaking} breaking, ${report.counts.minor} minor, ${report.counts.patch} patch changes`);
+console.log(
+  `diff of two 2,000-request collections: ${report.counts.breaking} breaking, ${report.counts.minor} minor, ${report.counts.patch} patch changes`,
+);
 // On a shared machine the wall time also counts other people's work; CPU time is this diff's own.
-console.log(`diff time (its modules, read + load + model both + compare + JSON): ${elapsed.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (target < 2000 ms)`);
-console.log(`ratio diff / one side's load + model build (${buildMs.toFixed(0)} ms in this run): ${(elapsed / buildMs).toFixed(1)}`);
+console.log(
+  `diff time (its modules, read + load + model both + compare + JSON): ${elapsed.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (target < 2000 ms)`,
+);
+console.log(
+  `ratio diff / one side's load + model build (${buildMs.toFixed(0)} ms in this run): ${(elapsed / buildMs).toFixed(1)}`,
+);
 console.log(`diff peak resident memory (whole process): ${peakMb.toFixed(0)} MB (target < 400 MB)`);
 if (Math.min(elapsed, cpuMs) > 2000 || peakMb > 400) process.exitCode = 1;

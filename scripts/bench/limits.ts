@@ -24,14 +24,34 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   'large-file': { what: '3,000 requests with 15 kB examples', input: () => syntheticCollection(3000, 20, 7_500) },
-  'max-operations': { what: `${MAX_OPERATIONS.toLocaleString('en')} operations`, input: () => syntheticCollection(MAX_OPERATIONS) },
+  'max-operations': {
+    what: `${MAX_OPERATIONS.toLocaleString('en')} operations`,
+    input: () => syntheticCollection(MAX_OPERATIONS),
+  },
   'huge-folder': {
     what: 'a 100,000-item folder (refused)',
-    input: () => ({ info: { name: 'Flat', schema: V21 }, item: [{ name: 'Huge', item: Array.from({ length: 100_000 }, (_, i) => ({ id: `r${i}`, name: `Get ${i}`, request: `https://x.io/items/${i}` })) }] }),
+    input: () => ({
+      info: { name: 'Flat', schema: V21 },
+      item: [
+        {
+          name: 'Huge',
+          item: Array.from({ length: 100_000 }, (_, i) => ({
+            id: `r${i}`,
+            name: `Get ${i}`,
+            request: `https://x.io/items/${i}`,
+          })),
+        },
+      ],
+    }),
   },
   'long-description': {
     what: 'a 1 MB description',
-    input: () => ({ info: { name: 'Desc', schema: V21 }, item: [{ name: 'R', request: { method: 'GET', url: 'https://x.io/a', description: 'line */ ${x}\n'.repeat(80_000) } }] }),
+    input: () => ({
+      info: { name: 'Desc', schema: V21 },
+      item: [
+        { name: 'R', request: { method: 'GET', url: 'https://x.io/a', description: 'line */ ${x}\n'.repeat(80_000) } },
+      ],
+    }),
   },
 };
 
@@ -55,11 +75,16 @@ async function run(name: string, spec: Case): Promise<void> {
     const file = path.join(folder, 'collection.json');
     await writeFile(file, JSON.stringify(spec.input()));
     const size = (await stat(file)).size;
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     const line = child.stdout.trim().split('\n').at(-1) ?? '';
     if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${name} failed: ${child.stderr}`);
     const result = JSON.parse(line) as { ms: number; maxRssMb: number; outcome: string };
-    console.log(`${name}: ${spec.what}, ${(size / 1e6).toFixed(1)} MB file: ${(result.ms / 1000).toFixed(1)} s, peak ${result.maxRssMb.toFixed(0)} MB (${result.outcome})`);
+    console.log(
+      `${name}: ${spec.what}, ${(size / 1e6).toFixed(1)} MB file: ${(result.ms / 1000).toFixed(1)} s, peak ${result.maxRssMb.toFixed(0)} MB (${result.outcome})`,
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

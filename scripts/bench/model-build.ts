@@ -26,7 +26,9 @@ function time(label: string, repeat: number, work: () => void): number {
     work();
     runs.push(performance.now() - start);
   }
-  ranges.push(`${label}: ${Math.min(...runs).toFixed(0)}–${Math.max(...runs).toFixed(0)} ms, median ${median(runs).toFixed(0)} over ${repeat} runs`);
+  ranges.push(
+    `${label}: ${Math.min(...runs).toFixed(0)}–${Math.max(...runs).toFixed(0)} ms, median ${median(runs).toFixed(0)} over ${repeat} runs`,
+  );
   return median(runs);
 }
 

@@ -29,7 +29,9 @@ async function runStep(step: Step, input: string, out: string): Promise<void> {
     case 'ours':
       return runBin(path.join(packageRoot, 'bin', 'postman-codegen.js'), ['generate', input, '--out', out, '--quiet']);
     case 'scalar': {
-      const { convert } = (await import(pathToFileURL(path.join(peers, '@scalar/postman-to-openapi/dist/index.js')).href)) as { convert: (collection: unknown) => unknown };
+      const { convert } = (await import(
+        pathToFileURL(path.join(peers, '@scalar/postman-to-openapi/dist/index.js')).href
+      )) as { convert: (collection: unknown) => unknown };
       const document = await convert(JSON.parse(await readFile(input, 'utf8')));
       return writeFile(path.join(out, 'openapi.json'), JSON.stringify(document, null, 2));
     }
@@ -39,8 +41,19 @@ async function runStep(step: Step, input: string, out: string): Promise<void> {
       return runBin(path.join(peers, '@hey-api/openapi-ts/dist/run.mjs'), ['--input', input, '--output', out]);
     case 'quicktype': {
       // Its bin runs `main` only when it is the main module.
-      const { main } = (await import(pathToFileURL(path.join(peers, 'quicktype/dist/index.js')).href)) as { main: (args: string[]) => Promise<void> };
-      return main(['--src-lang', 'postman', '--lang', 'ts', '--just-types', '--out', path.join(out, 'types.ts'), input]);
+      const { main } = (await import(pathToFileURL(path.join(peers, 'quicktype/dist/index.js')).href)) as {
+        main: (args: string[]) => Promise<void>;
+      };
+      return main([
+        '--src-lang',
+        'postman',
+        '--lang',
+        'ts',
+        '--just-types',
+        '--out',
+        path.join(out, 'types.ts'),
+        input,
+      ]);
     }
   }
 }
@@ -53,6 +66,9 @@ if (!STEPS.includes(step as Step) || !input || !out || !usageFile) {
 }
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  writeFileSync(usageFile, JSON.stringify({ cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKb: usage.maxRSS }));
+  writeFileSync(
+    usageFile,
+    JSON.stringify({ cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKb: usage.maxRSS }),
+  );
 });
 await runStep(step as Step, path.resolve(input), path.resolve(out));

@@ -60,7 +60,13 @@ const TOOLS: Tool[] = [
   { name: 'quicktype (types only)', steps: [{ step: 'quicktype', input: (_out, collection) => collection }] },
 ];
 
-async function runStep(step: Step, input: string, out: string, work: string, nodeArgs: string[] = []): Promise<{ cpuMs: number; maxRssKb: number; wallMs: number }> {
+async function runStep(
+  step: Step,
+  input: string,
+  out: string,
+  work: string,
+  nodeArgs: string[] = [],
+): Promise<{ cpuMs: number; maxRssKb: number; wallMs: number }> {
   const usageFile = path.join(work, `usage-${step}.json`);
   await rm(usageFile, { force: true });
   const started = performance.now();
@@ -134,10 +140,19 @@ function growthExponent(points: Array<[number, number]>): number | undefined {
 }
 
 const fixed = (value: number, digits = 1): string => value.toFixed(digits);
-const ratio = (ours: Measure | undefined, peer: Measure | undefined, key: 'cpuMs' | 'wallMs' | 'maxRssMb' | 'lines'): string =>
-  ours && peer && !ours.failure && !peer.failure && peer[key] > 0 ? fixed(ours[key] / peer[key], 2) : '–';
+const ratio = (
+  ours: Measure | undefined,
+  peer: Measure | undefined,
+  key: 'cpuMs' | 'wallMs' | 'maxRssMb' | 'lines',
+): string => (ours && peer && !ours.failure && !peer.failure && peer[key] > 0 ? fixed(ours[key] / peer[key], 2) : '–');
 
-function report(inputs: Input[], results: Map<string, Map<string, Measure>>, profile: ProfileSummary | undefined, started: Date, loads: number[][]): string {
+function report(
+  inputs: Input[],
+  results: Map<string, Map<string, Measure>>,
+  profile: ProfileSummary | undefined,
+  started: Date,
+  loads: number[][],
+): string {
   const lines: string[] = [];
   const push = (...text: string[]): void => void lines.push(...text);
   push(
@@ -146,21 +161,28 @@ function report(inputs: Input[], results: Map<string, Map<string, Measure>>, pro
     `Written by \`npm run bench:peers\` (scripts/bench/peers.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), one run of each tool, each step in a process of its own.`,
     `Load average at start ${loads[0]?.map((value) => fixed(value, 1)).join(' / ')}, at end ${loads[1]?.map((value) => fixed(value, 1)).join(' / ')}${(loads[0]?.[0] ?? 0) > os.cpus().length ? ': **the machine was loaded** (other work was running), so wall times are inflated and CPU times somewhat too; the ratios, measured in the same run, are the figures to read' : ''}.`,
     '',
-    'CPU = user + system time of the tool\'s own processes (module loading included); RSS = peak resident memory; output = the TypeScript written (our model.json and manifest are not counted). The peer pipeline adds its two steps (CPU and wall) and takes the larger peak.',
+    "CPU = user + system time of the tool's own processes (module loading included); RSS = peak resident memory; output = the TypeScript written (our model.json and manifest are not counted). The peer pipeline adds its two steps (CPU and wall) and takes the larger peak.",
     '',
   );
   for (const input of inputs) {
     const unformatted = results.get(input.name)?.get(TOOLS[0]?.name ?? '')?.unformatted ?? [];
     if (unformatted.length > 0) {
-      push(`Note: on ${input.name}, our ${unformatted.join(', ')} ${unformatted.length > 1 ? 'are' : 'is'} over ${FORMAT_LIMIT_BYTES / 1e6} MB and written unformatted (no prettier), so that run does less work than the smaller ones.`, '');
+      push(
+        `Note: on ${input.name}, our ${unformatted.join(', ')} ${unformatted.length > 1 ? 'are' : 'is'} over ${FORMAT_LIMIT_BYTES / 1e6} MB and written unformatted (no prettier), so that run does less work than the smaller ones.`,
+        '',
+      );
     }
   }
-  push('| collection | tool | CPU s | wall s | peak RSS MB | output KB | lines | lines / request |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  push(
+    '| collection | tool | CPU s | wall s | peak RSS MB | output KB | lines | lines / request |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const input of inputs) {
     for (const tool of TOOLS) {
       const result = results.get(input.name)?.get(tool.name);
       if (!result) continue;
-      if (result.failure) push(`| ${input.name} | ${tool.name} | **failed**: ${result.failure.replace(/\|/g, '\\|')} | | | | | |`);
+      if (result.failure)
+        push(`| ${input.name} | ${tool.name} | **failed**: ${result.failure.replace(/\|/g, '\\|')} | | | | | |`);
       else {
         push(
           `| ${input.name} | ${tool.name} | ${fixed(result.cpuMs / 1000, 2)} | ${fixed(result.wallMs / 1000, 2)} | ${fixed(result.maxRssMb, 0)} | ${fixed(result.bytes / 1024, 0)} | ${result.lines} | ${fixed(result.lines / input.requests, 1)} |`,
@@ -169,13 +191,27 @@ function report(inputs: Input[], results: Map<string, Map<string, Measure>>, pro
     }
   }
   const [, pipeline, quicktype] = TOOLS.map((tool) => tool.name);
-  push('', '## Ratios (ours / peer; target for CPU against the pipeline: ≤ 0.5)', '', '| collection | CPU vs pipeline | wall vs pipeline | RSS vs pipeline | lines vs pipeline | CPU vs quicktype |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  push(
+    '',
+    '## Ratios (ours / peer; target for CPU against the pipeline: ≤ 0.5)',
+    '',
+    '| collection | CPU vs pipeline | wall vs pipeline | RSS vs pipeline | lines vs pipeline | CPU vs quicktype |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const input of inputs) {
     const row = results.get(input.name);
     const ours = row?.get(TOOLS[0]?.name ?? '');
-    push(`| ${input.name} | ${ratio(ours, row?.get(pipeline ?? ''), 'cpuMs')} | ${ratio(ours, row?.get(pipeline ?? ''), 'wallMs')} | ${ratio(ours, row?.get(pipeline ?? ''), 'maxRssMb')} | ${ratio(ours, row?.get(pipeline ?? ''), 'lines')} | ${ratio(ours, row?.get(quicktype ?? ''), 'cpuMs')} |`);
+    push(
+      `| ${input.name} | ${ratio(ours, row?.get(pipeline ?? ''), 'cpuMs')} | ${ratio(ours, row?.get(pipeline ?? ''), 'wallMs')} | ${ratio(ours, row?.get(pipeline ?? ''), 'maxRssMb')} | ${ratio(ours, row?.get(pipeline ?? ''), 'lines')} | ${ratio(ours, row?.get(quicktype ?? ''), 'cpuMs')} |`,
+    );
   }
-  push('', '## Growth (fitted exponent of CPU and of peak RSS over the synthetic sizes; 1 = linear)', '', '| tool | CPU exponent | RSS exponent |', '| --- | ---: | ---: |');
+  push(
+    '',
+    '## Growth (fitted exponent of CPU and of peak RSS over the synthetic sizes; 1 = linear)',
+    '',
+    '| tool | CPU exponent | RSS exponent |',
+    '| --- | ---: | ---: |',
+  );
   const synthetic = inputs.filter((input) => input.synthetic);
   for (const tool of TOOLS) {
     const points = (key: 'cpuMs' | 'maxRssMb'): Array<[number, number]> =>
@@ -192,23 +228,34 @@ function report(inputs: Input[], results: Map<string, Map<string, Measure>>, pro
     const measured = result ? results.get(result.name)?.get(TOOLS[0]?.name ?? '') : undefined;
     if (!measured || measured.failure) return void push(`- ${requests} requests: not measured.`);
     const met = measured.cpuMs / 1000 < cpuS && measured.maxRssMb < rssMb;
-    push(`- ${requests} requests in under ${cpuS} s CPU and ${rssMb} MB: ${fixed(measured.cpuMs / 1000, 2)} s, ${fixed(measured.maxRssMb, 0)} MB: **${met ? 'met' : 'missed'}**.`);
+    push(
+      `- ${requests} requests in under ${cpuS} s CPU and ${rssMb} MB: ${fixed(measured.cpuMs / 1000, 2)} s, ${fixed(measured.maxRssMb, 0)} MB: **${met ? 'met' : 'missed'}**.`,
+    );
   };
   target(2000, 4, 400);
   target(5000, 10, 500);
-  const cpuRatios = inputs.map((input) => ratio(results.get(input.name)?.get(TOOLS[0]?.name ?? ''), results.get(input.name)?.get(pipeline ?? ''), 'cpuMs'));
+  const cpuRatios = inputs.map((input) =>
+    ratio(results.get(input.name)?.get(TOOLS[0]?.name ?? ''), results.get(input.name)?.get(pipeline ?? ''), 'cpuMs'),
+  );
   const missed = cpuRatios.filter((value) => value !== '–' && Number(value) > 0.5).length;
-  push(`- At most 0.5× the pipeline's CPU at every size: ${missed === 0 ? '**met**' : `**missed** on ${missed} of ${cpuRatios.length} collections`}.`);
+  push(
+    `- At most 0.5× the pipeline's CPU at every size: ${missed === 0 ? '**met**' : `**missed** on ${missed} of ${cpuRatios.length} collections`}.`,
+  );
   if (profile) {
     push(
       '',
       `## Where our time goes (CPU profile of one \`generate\` of ${profileSize} requests, self time)`,
       '',
       `${fixed(profile.totalMs / 1000, 2)} s sampled. V8 samples on a wall-clock timer, so on a loaded machine the seconds are inflated: read the shares.`,
-      '', '| by package or source folder | s | share |', '| --- | ---: | ---: |');
-    for (const entry of profile.byOwner.slice(0, 10)) push(`| ${entry.name} | ${fixed(entry.ms / 1000, 2)} | ${fixed((100 * entry.ms) / profile.totalMs, 0)}% |`);
+      '',
+      '| by package or source folder | s | share |',
+      '| --- | ---: | ---: |',
+    );
+    for (const entry of profile.byOwner.slice(0, 10))
+      push(`| ${entry.name} | ${fixed(entry.ms / 1000, 2)} | ${fixed((100 * entry.ms) / profile.totalMs, 0)}% |`);
     push('', '| by function | s | share |', '| --- | ---: | ---: |');
-    for (const entry of profile.byFunction.slice(0, 12)) push(`| \`${entry.name}\` | ${fixed(entry.ms / 1000, 2)} | ${fixed((100 * entry.ms) / profile.totalMs, 0)}% |`);
+    for (const entry of profile.byFunction.slice(0, 12))
+      push(`| \`${entry.name}\` | ${fixed(entry.ms / 1000, 2)} | ${fixed((100 * entry.ms) / profile.totalMs, 0)}% |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -216,9 +263,14 @@ function report(inputs: Input[], results: Map<string, Map<string, Measure>>, pro
 async function profileOurs(input: Input, work: string): Promise<ProfileSummary | undefined> {
   const folder = path.join(work, 'profile');
   try {
-    await runStep('ours', input.file, path.join(work, 'profiled-out'), work, ['--cpu-prof', `--cpu-prof-dir=${folder}`]);
+    await runStep('ours', input.file, path.join(work, 'profiled-out'), work, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${folder}`,
+    ]);
     const [file] = (await readdir(folder)).filter((name) => name.endsWith('.cpuprofile'));
-    return file ? summarizeProfile(JSON.parse(await readFile(path.join(folder, file), 'utf8')), packageRoot) : undefined;
+    return file
+      ? summarizeProfile(JSON.parse(await readFile(path.join(folder, file), 'utf8')), packageRoot)
+      : undefined;
   } catch (error) {
     console.error(`profile: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -246,7 +298,9 @@ async function main(): Promise<void> {
     for (const tool of TOOLS) {
       const result = await measure(tool, input, work);
       row.set(tool.name, result);
-      console.log(`${input.name.padEnd(24)} ${tool.name.padEnd(24)} ${result.failure ? `FAILED ${result.failure}` : `cpu ${fixed(result.cpuMs / 1000, 2)} s, wall ${fixed(result.wallMs / 1000, 2)} s, rss ${fixed(result.maxRssMb, 0)} MB, ${result.lines} lines`}`);
+      console.log(
+        `${input.name.padEnd(24)} ${tool.name.padEnd(24)} ${result.failure ? `FAILED ${result.failure}` : `cpu ${fixed(result.cpuMs / 1000, 2)} s, wall ${fixed(result.wallMs / 1000, 2)} s, rss ${fixed(result.maxRssMb, 0)} MB, ${result.lines} lines`}`,
+      );
     }
   }
   const profiled = inputs.find((input) => input.synthetic && input.requests === profileSize);

@@ -27,7 +27,9 @@ function wallMs(args: string[]): number {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const samples = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
@@ -40,5 +42,7 @@ console.log(`start-up, median of ${RUNS} interleaved runs:`);
 for (const [name, values] of samples) {
   const ms = median(values);
   const ratio = ms / baseline;
-  console.log(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(5)} ms  ${name === 'node -e 0' ? '(baseline)' : `ratio ${ratio.toFixed(2)} (target ≤ ${TARGET}${ratio > TARGET ? ': missed' : ''})`}`);
+  console.log(
+    `  ${name.padEnd(10)} ${ms.toFixed(0).padStart(5)} ms  ${name === 'node -e 0' ? '(baseline)' : `ratio ${ratio.toFixed(2)} (target ≤ ${TARGET}${ratio > TARGET ? ': missed' : ''})`}`,
+  );
 }

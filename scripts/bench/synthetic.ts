@@ -15,7 +15,19 @@ export function syntheticCollection(requests: number, perFolder = 20, exampleByt
       const method = { List: 'GET', Get: 'GET', Create: 'POST', Update: 'PATCH', Delete: 'DELETE' }[verb];
       const single = verb !== 'List' && verb !== 'Create';
       const path = ['v1', `resource${f}`, ...(single ? [':itemId'] : []), ...(n % 7 === 0 ? ['sub', `part${n}`] : [])];
-      const body = verb === 'Create' || verb === 'Update' ? { mode: 'raw', raw: JSON.stringify({ name: `thing ${n}`, size: n, tags: ['a', 'b'], meta: { created: '2024-01-02T03:04:05Z' } }), options: { raw: { language: 'json' } } } : undefined;
+      const body =
+        verb === 'Create' || verb === 'Update'
+          ? {
+              mode: 'raw',
+              raw: JSON.stringify({
+                name: `thing ${n}`,
+                size: n,
+                tags: ['a', 'b'],
+                meta: { created: '2024-01-02T03:04:05Z' },
+              }),
+              options: { raw: { language: 'json' } },
+            }
+          : undefined;
       const response = [0, 1].map((k) => ({
         id: `r-${n}-${k}`,
         name: `Example ${k}`,
@@ -23,8 +35,33 @@ export function syntheticCollection(requests: number, perFolder = 20, exampleByt
         header: [{ key: 'Content-Type', value: 'application/json' }],
         body: JSON.stringify(
           verb === 'List'
-            ? { items: [{ id: n * 10 + k, name: `item ${k}`, active: k === 0, score: k + 0.5 }, ...Array.from({ length: rows }, (_, r) => ({ id: r, name: `row ${r} of ${n}`, active: r % 2 === 0, score: r / 7 }))], total: 1 + k + rows }
-            : { id: n, name: `thing ${n}`, updatedAt: '2024-01-02T03:04:05Z', owner: k ? null : { id: 'u1', email: 'a@b.co' }, ...(rows > 0 ? { history: Array.from({ length: rows }, (_, r) => ({ at: '2024-01-02T03:04:05Z', by: `user ${r}`, change: r })) } : {}) },
+            ? {
+                items: [
+                  { id: n * 10 + k, name: `item ${k}`, active: k === 0, score: k + 0.5 },
+                  ...Array.from({ length: rows }, (_, r) => ({
+                    id: r,
+                    name: `row ${r} of ${n}`,
+                    active: r % 2 === 0,
+                    score: r / 7,
+                  })),
+                ],
+                total: 1 + k + rows,
+              }
+            : {
+                id: n,
+                name: `thing ${n}`,
+                updatedAt: '2024-01-02T03:04:05Z',
+                owner: k ? null : { id: 'u1', email: 'a@b.co' },
+                ...(rows > 0
+                  ? {
+                      history: Array.from({ length: rows }, (_, r) => ({
+                        at: '2024-01-02T03:04:05Z',
+                        by: `user ${r}`,
+                        change: r,
+                      })),
+                    }
+                  : {}),
+              },
         ),
       }));
       item.push({
@@ -37,7 +74,11 @@ export function syntheticCollection(requests: number, perFolder = 20, exampleByt
             raw: `{{baseUrl}}/${path.join('/')}?page=1&limit=50`,
             host: ['{{baseUrl}}'],
             path,
-            query: [{ key: 'page', value: '1' }, { key: 'limit', value: '50' }, { key: 'debug', value: 'true', disabled: true }],
+            query: [
+              { key: 'page', value: '1' },
+              { key: 'limit', value: '50' },
+              { key: 'debug', value: 'true', disabled: true },
+            ],
             ...(single ? { variable: [{ key: 'itemId', value: '42' }] } : {}),
           },
           ...(body ? { body } : {}),
@@ -49,7 +90,11 @@ export function syntheticCollection(requests: number, perFolder = 20, exampleByt
     folders.push({ id: `folder-${f}`, name: `Resource ${f}`, item });
   }
   return {
-    info: { _postman_id: 'synthetic', name: `Synthetic ${requests}`, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    info: {
+      _postman_id: 'synthetic',
+      name: `Synthetic ${requests}`,
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
     variable: [{ key: 'baseUrl', value: 'https://api.example.com' }],
     auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] },
     item: folders,

@@ -41,11 +41,18 @@ try {
 
   const load = (input: string) => async () => buildModel(await loadCollection(input)).model;
   const model = await load(folder)(); // warm-up, and a check that every request became an operation
-  const operations = model.resources.reduce((sum, resource) => sum + resource.operations.length, model.operations.length);
+  const operations = model.resources.reduce(
+    (sum, resource) => sum + resource.operations.length,
+    model.operations.length,
+  );
   const v3Ms = await median(5, load(folder));
   const jsonMs = await median(5, load(json));
-  console.log(`v3 folder: ${REQUESTS.toLocaleString('en')} requests in ${files.size.toLocaleString('en')} YAML files (${operations} operations)`);
-  console.log(`v3 load + model build: ${v3Ms.toFixed(0)} ms (target < ${TARGET_MS} ms); ratio to the same collection as one v2.1 JSON file: ${(v3Ms / jsonMs).toFixed(1)}`);
+  console.log(
+    `v3 folder: ${REQUESTS.toLocaleString('en')} requests in ${files.size.toLocaleString('en')} YAML files (${operations} operations)`,
+  );
+  console.log(
+    `v3 load + model build: ${v3Ms.toFixed(0)} ms (target < ${TARGET_MS} ms); ratio to the same collection as one v2.1 JSON file: ${(v3Ms / jsonMs).toFixed(1)}`,
+  );
   if (v3Ms > TARGET_MS || operations !== REQUESTS) process.exitCode = 1;
 } finally {
   await rm(folder, { recursive: true, force: true });

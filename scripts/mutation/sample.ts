@@ -24,7 +24,11 @@ function lastTag(): string | undefined {
 }
 
 const tag = lastTag();
-const candidates = (tag ? git('diff', '--name-only', tag, 'HEAD', '--', RUNTIME).split('\n') : readdirSync(RUNTIME).map((name) => `${RUNTIME}/${name}`))
+const candidates = (
+  tag
+    ? git('diff', '--name-only', tag, 'HEAD', '--', RUNTIME).split('\n')
+    : readdirSync(RUNTIME).map((name) => `${RUNTIME}/${name}`)
+)
   .filter((file) => file.endsWith('.ts'))
   .sort();
 if (candidates.length === 0) {
@@ -41,16 +45,22 @@ const first = (Math.floor(hash / candidates.length) % windows) * WINDOW_LINES + 
 const range = `${file}:${first}-${Math.min(lines, first + WINDOW_LINES - 1)}`;
 
 const args = ['stryker', 'run', '--mutate', range, '--concurrency', '2', '--reporters', 'clear-text,json'];
-console.log(`mutation sample (${tag ? `files changed since ${tag}` : 'no tag: every runtime file'}, seed ${commit.slice(0, 8)}): npx ${args.join(' ')}`);
+console.log(
+  `mutation sample (${tag ? `files changed since ${tag}` : 'no tag: every runtime file'}, seed ${commit.slice(0, 8)}): npx ${args.join(' ')}`,
+);
 const result = spawnSync('npx', args, { stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 
 // Stryker's score: mutants detected (killed or timed out) over the valid ones (detected, survived,
 // or reached by no test); mutants that do not compile do not count.
-const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as { files: Record<string, { mutants: Array<{ status: string }> }> };
+const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as {
+  files: Record<string, { mutants: Array<{ status: string }> }>;
+};
 const statuses = Object.values(report.files).flatMap((entry) => entry.mutants.map((mutant) => mutant.status));
 const detected = statuses.filter((status) => status === 'Killed' || status === 'Timeout').length;
 const valid = detected + statuses.filter((status) => status === 'Survived' || status === 'NoCoverage').length;
 const score = valid === 0 ? 100 : (100 * detected) / valid;
-console.log(`mutation sample ${range}: ${detected}/${valid} mutants detected, score ${score.toFixed(1)}% (break under ${BREAK_SCORE}%)`);
+console.log(
+  `mutation sample ${range}: ${detected}/${valid} mutants detected, score ${score.toFixed(1)}% (break under ${BREAK_SCORE}%)`,
+);
 if (score < BREAK_SCORE) process.exit(1);

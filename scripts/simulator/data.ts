@@ -38,14 +38,20 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function seededDevices(count: number, seed: number): SimDevice[] {
   const next = generator(seed);
-  const locales = [['fr', 'FR', 'Europe/Paris'], ['en', 'GB', 'Europe/London'], ['de', 'DE', 'Europe/Berlin'], ['es', 'ES', 'Europe/Madrid']] as const;
+  const locales = [
+    ['fr', 'FR', 'Europe/Paris'],
+    ['en', 'GB', 'Europe/London'],
+    ['de', 'DE', 'Europe/Berlin'],
+    ['es', 'ES', 'Europe/Madrid'],
+  ] as const;
   const start = Date.UTC(2017, 9, 1);
   return Array.from({ length: count }, (_, i) => {
     const platform = next() < 0.55 ? 'ios' : 'android';
     const [language, country, timezone] = locales[Math.floor(next() * locales.length)] ?? locales[0];
     const last = new Date(start + Math.floor(next() * 30 * 86400) * 1000);
     const first = new Date(start - Math.floor(next() * 700 * 86400) * 1000);
-    const stamp = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    const stamp = (d: Date) =>
+      `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
     return {
       deviceId: uuid(next),
       token: next() < 0.1 ? null : Array.from({ length: 64 }, () => Math.floor(next() * 16).toString(16)).join(''),
@@ -69,16 +75,51 @@ export function seededDevices(count: number, seed: number): SimDevice[] {
 
 export function seededData(partnerIds: string[]) {
   return {
-    apps: partnerIds.map((partnerId, i) => ({ partnerId, name: `App ${i + 1}`, platform: i % 2 ? 'android' : 'ios', environment: 'live', certificateStatus: 'Active' })),
+    apps: partnerIds.map((partnerId, i) => ({
+      partnerId,
+      name: `App ${i + 1}`,
+      platform: i % 2 ? 'android' : 'ios',
+      environment: 'live',
+      certificateStatus: 'Active',
+    })),
     fields: [
       { name: 'favourite_team', label: 'Favourite team', type: 'text', size: 255 },
       { name: 'loyalty_points', label: 'Loyalty points', type: 'integer', size: 11 },
     ],
-    segments: Array.from({ length: 5 }, (_, i) => ({ id: 101 + i, name: `Segment ${i + 1}`, createdAt: '2017-06-01T10:00:00Z', deviceCount: 1000 * (i + 1) })),
-    staticLists: [{ id: 2001, name: 'VIP customers', externalId: 'crm-vip' as string | null, status: 'ready', expirationDate: '2018-12-31' as string | null, memberCount: 1250 }],
-    messages: [
-      { id: 30001, name: 'Autumn sale', externalId: 'autumn-2017' as string | null, type: 'push', status: 'sent', createdAt: '2017-10-02T08:00:00Z', sentAt: '2017-10-02T09:00:00Z' as string | null, message: { subject: 'Autumn sale', text: 'Up to 50% off', sound: 'default' } as unknown },
+    segments: Array.from({ length: 5 }, (_, i) => ({
+      id: 101 + i,
+      name: `Segment ${i + 1}`,
+      createdAt: '2017-06-01T10:00:00Z',
+      deviceCount: 1000 * (i + 1),
+    })),
+    staticLists: [
+      {
+        id: 2001,
+        name: 'VIP customers',
+        externalId: 'crm-vip' as string | null,
+        status: 'ready',
+        expirationDate: '2018-12-31' as string | null,
+        memberCount: 1250,
+      },
     ],
-    bounces: Array.from({ length: 3 }, (_, i) => ({ deviceId: `dev-${i}`, messageId: 30001, platform: 'ios', bouncedAt: '2017-10-02T09:01:12Z', reason: 'uninstalled' })),
+    messages: [
+      {
+        id: 30001,
+        name: 'Autumn sale',
+        externalId: 'autumn-2017' as string | null,
+        type: 'push',
+        status: 'sent',
+        createdAt: '2017-10-02T08:00:00Z',
+        sentAt: '2017-10-02T09:00:00Z' as string | null,
+        message: { subject: 'Autumn sale', text: 'Up to 50% off', sound: 'default' } as unknown,
+      },
+    ],
+    bounces: Array.from({ length: 3 }, (_, i) => ({
+      deviceId: `dev-${i}`,
+      messageId: 30001,
+      platform: 'ios',
+      bouncedAt: '2017-10-02T09:01:12Z',
+      reason: 'uninstalled',
+    })),
   };
 }

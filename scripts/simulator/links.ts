@@ -52,7 +52,8 @@ export class MalformedPage extends Error {}
 
 export function pageOf<T>(items: T[], url: URL, pageSize: number, faults: LinkFaults): PageOf<T> {
   const requested = url.searchParams.get('page');
-  if (requested !== null && !/^-?\d+$/.test(requested)) throw new MalformedPage(`Malformed page field \`page\`: ${requested}`);
+  if (requested !== null && !/^-?\d+$/.test(requested))
+    throw new MalformedPage(`Malformed page field \`page\`: ${requested}`);
   const page = requested === null ? 1 : Number(requested);
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const valid = page >= 1 && page <= pages;
@@ -94,7 +95,10 @@ export function linkHeader(links: PageLinks, style: LinkHeaderStyle): string | u
       return entries.map(([rel, uri]) => `<${uri}>;REL=${rel.toUpperCase()}`).join(',');
     case 'decorated':
       return entries
-        .map(([rel, uri]) => `<${uri}> ; title="page, ${rel}; of the list" ; rel="${rel === 'next' ? 'Next nofollow' : rel}" ; type="application/json"`)
+        .map(
+          ([rel, uri]) =>
+            `<${uri}> ; title="page, ${rel}; of the list" ; rel="${rel === 'next' ? 'Next nofollow' : rel}" ; type="application/json"`,
+        )
         .join(' ,  ');
   }
 }

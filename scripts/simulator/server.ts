@@ -131,7 +131,10 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-const error = (status: number, label: string, message: string): Answer => ({ status, body: { errors: [{ label, message }] } });
+const error = (status: number, label: string, message: string): Answer => ({
+  status,
+  body: { errors: [{ label, message }] },
+});
 
 function random(seed: number): () => number {
   let state = seed >>> 0 || 1;
@@ -143,7 +146,22 @@ function random(seed: number): () => number {
   };
 }
 
-const CSV_COLUMNS: Array<keyof SimDevice> = ['deviceId', 'token', 'lastOpen', 'firstOpen', 'bounce', 'platform', 'language', 'country', 'timezone', 'appVersion', 'sdkVersion', 'model', 'nbOpen', 'pushEnabled'];
+const CSV_COLUMNS: Array<keyof SimDevice> = [
+  'deviceId',
+  'token',
+  'lastOpen',
+  'firstOpen',
+  'bounce',
+  'platform',
+  'language',
+  'country',
+  'timezone',
+  'appVersion',
+  'sdkVersion',
+  'model',
+  'nbOpen',
+  'pushEnabled',
+];
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -158,12 +176,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const skew = options.maxClockSkewSeconds ?? 300;
   const now = options.now ?? Date.now;
   const rand = random(options.seed ?? 42);
-  const faults: Faults = { serverErrorRate: 0, dropRate: 0, slowRate: 0, slowMs: 0, emptyDevicePages: [], ...options.faults, links: { ...DEFAULT_LINKS, ...options.faults?.links } };
+  const faults: Faults = {
+    serverErrorRate: 0,
+    dropRate: 0,
+    slowRate: 0,
+    slowMs: 0,
+    emptyDevicePages: [],
+    ...options.faults,
+    links: { ...DEFAULT_LINKS, ...options.faults?.links },
+  };
   const plan: ScriptedFault[] = [];
   const devices = seededDevices(options.devices ?? 250, options.seed ?? 42);
   const data = seededData(partnerIds);
   const tokens = new Map<string, { issuedAt: number; expired: boolean }>();
-  const stats: SimulatorStats = { requests: 0, byRoute: {}, tokensIssued: 0, serverErrors: 0, dropped: 0, rejectedSignatures: 0, lastBody: '', log: [] };
+  const stats: SimulatorStats = {
+    requests: 0,
+    byRoute: {},
+    tokensIssued: 0,
+    serverErrors: 0,
+    dropped: 0,
+    rejectedSignatures: 0,
+    lastBody: '',
+    log: [],
+  };
   let nextId = 40_000;
 
   interface Route {
@@ -180,7 +215,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const route = (method: string, path: string, handler: Handler, { auth = true, multipart = false } = {}): void => {
     const keys: string[] = [];
     const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_m, key: string) => (keys.push(key), '([^/]+)'))}$`);
-    routes.push({ method, pattern, keys, name: `${method} ${path}`, auth, json: !multipart && (method === 'POST' || method === 'PUT'), handler });
+    routes.push({
+      method,
+      pattern,
+      keys,
+      name: `${method} ${path}`,
+      auth,
+      json: !multipart && (method === 'POST' || method === 'PUT'),
+      handler,
+    });
   };
   /** A paged JSON answer: the items under `field`, the links in the header and the body as the faults say. */
   const paged = <T>(field: string, items: T[], url: URL): Answer => {
@@ -207,7 +250,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
   route('GET', '/v1/me', () => ({ status: 200, body: { message: `Welcome ${email}` } }));
   route('GET', '/v1/me/apps', ({ url }) => paged('apps', data.apps, url));
-  route('GET', '/v1/me/apps/:partnerId', ({ partnerId }) => ({ status: 200, body: data.apps.find((app) => app.partnerId === partnerId) }));
+  route('GET', '/v1/me/apps/:partnerId', ({ partnerId }) => ({
+    status: 200,
+    body: data.apps.find((app) => app.partnerId === partnerId),
+  }));
   route('GET', '/v1/me/apps/:partnerId/devices', ({ url }) => {
     const lastOpen = url.searchParams.get('lastOpen');
     if (lastOpen === null) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `lastOpen`');
@@ -215,13 +261,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const matching = devices.filter((device) => device.lastOpen.slice(0, 10) >= lastOpen);
     const { page, slice, header } = pageOf(matching, url, pageSize, faults.links);
     const rows = faults.emptyDevicePages.includes(page) ? [] : slice;
-    const text = rows.length === 0 ? '' : `${[CSV_COLUMNS.join(';'), ...rows.map((device) => CSV_COLUMNS.map((column) => csvCell(device[column])).join(';'))].join('\n')}\n`;
+    const text =
+      rows.length === 0
+        ? ''
+        : `${[CSV_COLUMNS.join(';'), ...rows.map((device) => CSV_COLUMNS.map((column) => csvCell(device[column])).join(';'))].join('\n')}\n`;
     return withLinks({ status: 200, text, contentType: 'text/csv; charset=utf-8' }, header);
   });
-  const deviceOf = (params: Record<string, string>): SimDevice | Answer => devices.find((device) => device.deviceId === params.deviceId) ?? error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown device ${params.deviceId}`);
+  const deviceOf = (params: Record<string, string>): SimDevice | Answer =>
+    devices.find((device) => device.deviceId === params.deviceId) ??
+    error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown device ${params.deviceId}`);
   route('GET', '/v1/me/apps/:partnerId/devices/:deviceId', ({ params }) => {
     const device = deviceOf(params);
-    return 'status' in device ? device : { status: 200, body: { ...device, lastOpen: device.lastOpen.replace(' ', 'T') + 'Z', firstOpen: device.firstOpen.replace(' ', 'T') + 'Z', fields: device.fields } };
+    return 'status' in device
+      ? device
+      : {
+          status: 200,
+          body: {
+            ...device,
+            lastOpen: device.lastOpen.replace(' ', 'T') + 'Z',
+            firstOpen: device.firstOpen.replace(' ', 'T') + 'Z',
+            fields: device.fields,
+          },
+        };
   });
   route('PUT', '/v1/me/apps/:partnerId/devices/:deviceId', ({ params, json }) => {
     const device = deviceOf(params);
@@ -262,28 +323,49 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   route('POST', '/v1/me/apps/:partnerId/static-lists', ({ json }) => {
     const input = json as { name?: string; externalId?: string; expirationDate?: string };
     if (!input.name) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `name`');
-    if (data.staticLists.some((list) => list.externalId === input.externalId)) return error(400, 'API_ERR_FORMAT', `External ID \`${input.externalId}\` already exists`);
-    const list = { id: nextId++, name: input.name, externalId: input.externalId ?? null, status: 'empty', expirationDate: input.expirationDate ?? null, memberCount: 0 };
+    if (data.staticLists.some((list) => list.externalId === input.externalId))
+      return error(400, 'API_ERR_FORMAT', `External ID \`${input.externalId}\` already exists`);
+    const list = {
+      id: nextId++,
+      name: input.name,
+      externalId: input.externalId ?? null,
+      status: 'empty',
+      expirationDate: input.expirationDate ?? null,
+      memberCount: 0,
+    };
     data.staticLists.push(list);
     return { status: 201, body: list };
   });
   const listOf = (params: Record<string, string>) => data.staticLists.find((list) => String(list.id) === params.listId);
-  route('POST', '/v1/me/apps/:partnerId/static-lists/:listId/import', async ({ params, body, headers }) => {
-    const list = listOf(params);
-    if (!list) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown static list ${params.listId}`);
-    if (headers.expect) return error(417, 'API_ERR_FORMAT', '100 Continue is not supported');
-    const form = await new Request('http://simulator/', { method: 'POST', headers: { 'content-type': String(headers['content-type'] ?? '') }, body: new Uint8Array(body) }).formData().catch(() => undefined);
-    const file = form?.get('file');
-    if (!(file instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `file`');
-    const [header = '', ...rows] = (await file.text()).split(/\r?\n/).filter((line) => line.trim() !== '');
-    const first = header.split(';')[0];
-    if (first !== 'member_id' && first !== 'device_id') return error(400, 'API_ERR_FORMAT', 'The first column must be `member_id` or `device_id`');
-    if (header.split(';').length > 11) return error(400, 'API_ERR_FORMAT', 'At most 10 custom fields are allowed');
-    const rejected = rows.filter((row) => row.split(';').some((cell) => cell.length > 255)).length;
-    list.memberCount = form?.get('mode') === 'append' ? list.memberCount + rows.length - rejected : rows.length - rejected;
-    list.status = 'importing';
-    return { status: 202, body: { id: list.id, status: 'importing', rows: rows.length - rejected, rejected } };
-  }, { multipart: true });
+  route(
+    'POST',
+    '/v1/me/apps/:partnerId/static-lists/:listId/import',
+    async ({ params, body, headers }) => {
+      const list = listOf(params);
+      if (!list) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown static list ${params.listId}`);
+      if (headers.expect) return error(417, 'API_ERR_FORMAT', '100 Continue is not supported');
+      const form = await new Request('http://simulator/', {
+        method: 'POST',
+        headers: { 'content-type': String(headers['content-type'] ?? '') },
+        body: new Uint8Array(body),
+      })
+        .formData()
+        .catch(() => undefined);
+      const file = form?.get('file');
+      if (!(file instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `file`');
+      const [header = '', ...rows] = (await file.text()).split(/\r?\n/).filter((line) => line.trim() !== '');
+      const first = header.split(';')[0];
+      if (first !== 'member_id' && first !== 'device_id')
+        return error(400, 'API_ERR_FORMAT', 'The first column must be `member_id` or `device_id`');
+      if (header.split(';').length > 11) return error(400, 'API_ERR_FORMAT', 'At most 10 custom fields are allowed');
+      const rejected = rows.filter((row) => row.split(';').some((cell) => cell.length > 255)).length;
+      list.memberCount =
+        form?.get('mode') === 'append' ? list.memberCount + rows.length - rejected : rows.length - rejected;
+      list.status = 'importing';
+      return { status: 202, body: { id: list.id, status: 'importing', rows: rows.length - rejected, rejected } };
+    },
+    { multipart: true },
+  );
   route('DELETE', '/v1/me/apps/:partnerId/static-lists/:listId', ({ params }) => {
     const list = listOf(params);
     if (!list) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown static list ${params.listId}`);
@@ -297,53 +379,99 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return paged('messages', matching, url);
   });
   route('POST', '/v1/me/apps/:partnerId/messages', ({ json }) => {
-    const input = json as { name?: string; externalId?: string; message?: { subject?: string }; messages?: Record<string, unknown> };
+    const input = json as {
+      name?: string;
+      externalId?: string;
+      message?: { subject?: string };
+      messages?: Record<string, unknown>;
+    };
     const problems: Array<[string, string]> = [];
     if (!input.name) problems.push(['API_ERR_FORMAT', 'Missing mandatory parameter `name`']);
     if (!input.message && !input.messages) problems.push(['API_ERR_FORMAT', 'Missing mandatory parameter `message`']);
     if (input.message && input.messages) problems.push(['API_ERR_FORMAT', 'Cannot have `message` and `messages`']);
-    if (input.message && !input.message.subject) problems.push(['API_ERR_FORMAT', 'Missing mandatory parameter `subject`']);
-    if (problems.length > 0) return { status: 400, body: { errors: problems.map(([label, message]) => ({ label, message })) } };
-    const message = { id: nextId++, name: input.name as string, externalId: input.externalId ?? null, type: 'push', status: 'draft', createdAt: new Date(now()).toISOString(), sentAt: null, message: input.message ?? null };
+    if (input.message && !input.message.subject)
+      problems.push(['API_ERR_FORMAT', 'Missing mandatory parameter `subject`']);
+    if (problems.length > 0)
+      return { status: 400, body: { errors: problems.map(([label, message]) => ({ label, message })) } };
+    const message = {
+      id: nextId++,
+      name: input.name as string,
+      externalId: input.externalId ?? null,
+      type: 'push',
+      status: 'draft',
+      createdAt: new Date(now()).toISOString(),
+      sentAt: null,
+      message: input.message ?? null,
+    };
     data.messages.push(message);
     return { status: 201, body: { id: message.id, externalId: message.externalId, status: 'draft' } };
   });
-  const messageOf = (params: Record<string, string>) => data.messages.find((message) => String(message.id) === params.messageId);
+  const messageOf = (params: Record<string, string>) =>
+    data.messages.find((message) => String(message.id) === params.messageId);
   route('GET', '/v1/me/apps/:partnerId/messages/:messageId', ({ params }) => {
     const message = messageOf(params);
-    return message ? { status: 200, body: message } : error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
+    return message
+      ? { status: 200, body: message }
+      : error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
   });
   route('POST', '/v1/me/apps/:partnerId/messages/:messageId/send', ({ params, json }) => {
     const message = messageOf(params);
     if (!message) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
     const input = json as { targets?: unknown[] };
-    if (!Array.isArray(input.targets) || input.targets.length === 0) return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `targets`');
+    if (!Array.isArray(input.targets) || input.targets.length === 0)
+      return error(400, 'API_ERR_FORMAT', 'Missing mandatory parameter `targets`');
     if (input.targets.length > 100) return error(400, 'API_ERR_FORMAT', 'Target max number exceeded (100)');
     return { status: 200, body: { messageId: nextId++, parentMessageId: message.id, targets: input.targets.length } };
   });
   route('GET', '/v1/me/apps/:partnerId/messages/:messageId/statistics', ({ params }) => {
     const message = messageOf(params);
     if (!message) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown message ${params.messageId}`);
-    return { status: 200, body: { messageId: message.id, platforms: { ios: { sent: 100, delivered: 98, opened: 30, bounced: 2, clicked: 9 }, android: { sent: 80, delivered: 77, opened: 21, bounced: 3, clicked: 5 } } } };
+    return {
+      status: 200,
+      body: {
+        messageId: message.id,
+        platforms: {
+          ios: { sent: 100, delivered: 98, opened: 30, bounced: 2, clicked: 9 },
+          android: { sent: 80, delivered: 77, opened: 21, bounced: 3, clicked: 5 },
+        },
+      },
+    };
   });
   route('GET', '/v1/me/apps/:partnerId/bounces', ({ url }) => paged('bounces', data.bounces, url));
-  route('POST', '/v1/me/apps/:partnerId/images', async ({ body, headers }) => {
-    const form = await new Request('http://simulator/', { method: 'POST', headers: { 'content-type': String(headers['content-type'] ?? '') }, body: new Uint8Array(body) }).formData().catch(() => undefined);
-    const image = form?.get('image');
-    if (!(image instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `image`');
-    const name = String(form?.get('name') ?? `img-${nextId++}`);
-    return { status: 201, body: { name, url: `https://cdn.accengage.com/${name}`, size: image.size } };
-  }, { multipart: true });
+  route(
+    'POST',
+    '/v1/me/apps/:partnerId/images',
+    async ({ body, headers }) => {
+      const form = await new Request('http://simulator/', {
+        method: 'POST',
+        headers: { 'content-type': String(headers['content-type'] ?? '') },
+        body: new Uint8Array(body),
+      })
+        .formData()
+        .catch(() => undefined);
+      const image = form?.get('image');
+      if (!(image instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `image`');
+      const name = String(form?.get('name') ?? `img-${nextId++}`);
+      return { status: 201, body: { name, url: `https://cdn.accengage.com/${name}`, size: image.size } };
+    },
+    { multipart: true },
+  );
 
   /** Signature headers: SHA-1 of body + key + time; hex compared in either case (the facts show both). */
   const verifySignature = (headers: IncomingMessage['headers'], body: Buffer): Answer | undefined => {
     const time = String(headers['accengage-time'] ?? '');
     const signature = String(headers['accengage-signature'] ?? '');
-    if (signature === '' || !/^\d+$/.test(time)) return error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Signature header is missing, empty or invalid');
-    if (Math.abs(Number(time) - Math.floor(now() / 1000)) > skew) return error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Time is too far from the server time');
-    const expected = createHash('sha1').update(Buffer.concat([body, Buffer.from(`${apiKey}${time}`, 'utf8')])).digest('hex');
+    if (signature === '' || !/^\d+$/.test(time))
+      return error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Signature header is missing, empty or invalid');
+    if (Math.abs(Number(time) - Math.floor(now() / 1000)) > skew)
+      return error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Time is too far from the server time');
+    const expected = createHash('sha1')
+      .update(Buffer.concat([body, Buffer.from(`${apiKey}${time}`, 'utf8')]))
+      .digest('hex');
     stats.lastBody = body.toString('utf8');
-    return expected === signature.toLowerCase() ? undefined : error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Signature header is missing, empty or invalid');
+    return expected === signature.toLowerCase()
+      ? undefined
+      : error(400, 'API_ERR_SIGNATURE', 'The given Accengage-Signature header is missing, empty or invalid');
   };
 
   const verifyToken = (headers: IncomingMessage['headers']): Answer | undefined => {
@@ -352,22 +480,38 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!match) return error(403, 'API_ERR_TOKEN', 'This route requires an access token');
     const token = tokens.get(match[1] as string);
     if (!token) return error(400, 'API_ERR_TOKEN', 'The given access token is invalid');
-    if (token.expired || (options.tokenTtlMs !== undefined && now() - token.issuedAt > options.tokenTtlMs)) return error(401, 'API_ERR_TOKEN', 'The access token has expired');
+    if (token.expired || (options.tokenTtlMs !== undefined && now() - token.issuedAt > options.tokenTtlMs))
+      return error(401, 'API_ERR_TOKEN', 'The access token has expired');
     return undefined;
   };
 
   /** The body of a JSON route: it must say it is JSON and be JSON (an empty body reads as `{}`). */
-  const readJson = (headers: IncomingMessage['headers'], body: Buffer): { json: Record<string, unknown> } | { refused: Answer } => {
+  const readJson = (
+    headers: IncomingMessage['headers'],
+    body: Buffer,
+  ): { json: Record<string, unknown> } | { refused: Answer } => {
     if (body.length === 0) return { json: {} };
-    const type = String(headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') return { refused: error(400, 'API_ERR_FORMAT', `The body must be sent as application/json, not ${type || 'without a Content-Type'}`) };
+    const type = String(headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    if (type !== 'application/json')
+      return {
+        refused: error(
+          400,
+          'API_ERR_FORMAT',
+          `The body must be sent as application/json, not ${type || 'without a Content-Type'}`,
+        ),
+      };
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
       return { refused: error(400, 'API_ERR_FORMAT', 'Malformed JSON body') };
     }
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { json: parsed as Record<string, unknown> } : { refused: error(400, 'API_ERR_FORMAT', 'The body must be a JSON object') };
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? { json: parsed as Record<string, unknown> }
+      : { refused: error(400, 'API_ERR_FORMAT', 'The body must be a JSON object') };
   };
 
   const findRoute = (method: string, pathname: string): { route: Route; match: RegExpExecArray } | undefined => {
@@ -387,7 +531,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   type Outcome = Answer | { drop: true };
 
-  const serve = async (request: IncomingMessage, url: URL, method: string, body: Buffer, found: ReturnType<typeof findRoute>): Promise<Answer> => {
+  const serve = async (
+    request: IncomingMessage,
+    url: URL,
+    method: string,
+    body: Buffer,
+    found: ReturnType<typeof findRoute>,
+  ): Promise<Answer> => {
     // Every request is signed, to unknown routes too.
     const signatureProblem = verifySignature(request.headers, body);
     if (signatureProblem) {
@@ -418,10 +568,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return error(400, 'API_ERR_FORMAT', `Malformed path parameter \`${key}\``);
       }
     }
-    if (params.partnerId !== undefined && !partnerIds.includes(params.partnerId)) return error(403, 'API_ERR_FORBIDDEN', `You have no rights on application ${params.partnerId}`);
+    if (params.partnerId !== undefined && !partnerIds.includes(params.partnerId))
+      return error(403, 'API_ERR_FORBIDDEN', `You have no rights on application ${params.partnerId}`);
     const read = candidate.json ? readJson(request.headers, body) : { json: {} };
     if ('refused' in read) return read.refused;
-    const context: RequestContext = { method, url, params, body, json: read.json, headers: request.headers, ...(params.partnerId ? { partnerId: params.partnerId } : {}) };
+    const context: RequestContext = {
+      method,
+      url,
+      params,
+      body,
+      json: read.json,
+      headers: request.headers,
+      ...(params.partnerId ? { partnerId: params.partnerId } : {}),
+    };
     try {
       return await candidate.handler(context);
     } catch (failure) {
@@ -444,7 +603,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (scripted?.drop === 'before-handler') return { drop: true };
     if (faults.dropRate > 0 && rand() < faults.dropRate) return { drop: true };
-    if (faults.slowRate > 0 && rand() < faults.slowRate) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
+    if (faults.slowRate > 0 && rand() < faults.slowRate)
+      await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
     const served = await serve(request, url, method, body, found);
     // The work is done (a list created, a message sent) but the answer never reaches the client.
     return scripted?.drop === 'after-handler' ? { drop: true } : served;
@@ -473,7 +633,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         stats.log.push({ route, at, answeredAt: performance.now(), outcome: result.status });
         const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
         response.writeHead(result.status, {
-          ...(payload !== '' || result.text !== undefined ? { 'content-type': result.contentType ?? 'application/json' } : {}),
+          ...(payload !== '' || result.text !== undefined
+            ? { 'content-type': result.contentType ?? 'application/json' }
+            : {}),
           ...result.headers,
         });
         response.end(payload);

@@ -23,7 +23,8 @@ export async function readBody(response: Response, limit: number): Promise<BodyR
   // A declared length within the limit is enforced by the HTTP framing itself (one buffer, no
   // copies), unless the body is compressed: the length is then that of the compressed bytes.
   const compressed = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
-  if ((Number.isFinite(declared) && !compressed) || response.body === null) return { bytes: new Uint8Array(await response.arrayBuffer()), overLimit: false };
+  if ((Number.isFinite(declared) && !compressed) || response.body === null)
+    return { bytes: new Uint8Array(await response.arrayBuffer()), overLimit: false };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -23,7 +23,15 @@ import type { ClientAuth } from './auth.js';
 import { parseLinkHeader } from './link.js';
 import { PagedCall, type Page, type PageLinks } from './pagination.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, readBody } from './body.js';
-import { DEFAULT_RETRY, isIdempotent, isRetryableStatus, retryAfterMs, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
+import {
+  DEFAULT_RETRY,
+  isIdempotent,
+  isRetryableStatus,
+  retryAfterMs,
+  retryDelayMs,
+  sleep,
+  type RetryPolicy,
+} from './retry.js';
 
 /** `[identifier in the params object, name on the wire, collection variable that supplies a default]` */
 export type ParamBinding = readonly [identifier: string, wireName: string, variable?: string];
@@ -51,11 +59,7 @@ export interface SignableRequest {
 export type Signer = (request: SignableRequest) => Promise<Record<string, string>> | Record<string, string>;
 
 export type ResponseFormat =
-  | { kind: 'json' }
-  | { kind: 'text' }
-  | { kind: 'binary' }
-  | { kind: 'none' }
-  | { kind: 'csv'; csv: CsvFormat };
+  { kind: 'json' } | { kind: 'text' } | { kind: 'binary' } | { kind: 'none' } | { kind: 'csv'; csv: CsvFormat };
 
 export interface OperationSpec {
   method: string;
@@ -71,7 +75,12 @@ export interface OperationSpec {
    * `query`: a GraphQL document sent with the caller's `variables`; `variables`: top-level body
    * fields filled from client variables when the caller leaves them out.
    */
-  body?: { kind: BodyKind; contentType?: string; query?: string; variables?: ReadonlyArray<readonly [field: string, variable: string]> };
+  body?: {
+    kind: BodyKind;
+    contentType?: string;
+    query?: string;
+    variables?: ReadonlyArray<readonly [field: string, variable: string]>;
+  };
   response: ResponseFormat;
   pagination?: { itemsAt: string; bodyLinks?: string; pageParam?: string };
   /** Which of the client's credentials to send ("default": the collection's); none when absent. */
@@ -139,19 +148,26 @@ export interface CoreConfig {
   /** Random numbers in [0, 1) for retry jitter. */
   random?: () => number;
   /** The client's own ApiError subclass, so `instanceof` and label types are the client's. */
-  errorClass?: new (status: number, errors: ReadonlyArray<ApiErrorEntry>, method: string, path: string, body: unknown, headers: Headers) => ApiError;
+  errorClass?: new (
+    status: number,
+    errors: ReadonlyArray<ApiErrorEntry>,
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Headers,
+  ) => ApiError;
   /** Credentials by the key operation specs name ("default" for the collection's own). */
   auths?: Record<string, ClientAuth>;
 }
 
 /** A file for a multipart field: a Blob (or File), raw bytes, or text, with an optional name and type. */
-export type FilePart = Blob | Uint8Array | { data: Blob | Uint8Array | string; filename?: string; contentType?: string };
+export type FilePart =
+  Blob | Uint8Array | { data: Blob | Uint8Array | string; filename?: string; contentType?: string };
 
 export interface CallResult<T> {
   data: T;
   response: Response;
 }
-
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -183,7 +199,8 @@ function own(record: Record<string, unknown>, key: string): unknown {
 export function fillVariables(text: string, variables: Record<string, string | undefined>): string | undefined {
   let missing = false;
   const filled = text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_whole, name: string) => {
-    const value = (own(variables, name) as string | undefined) ?? (Object.hasOwn(DYNAMIC, name) ? DYNAMIC[name]?.() : undefined);
+    const value =
+      (own(variables, name) as string | undefined) ?? (Object.hasOwn(DYNAMIC, name) ? DYNAMIC[name]?.() : undefined);
     if (value === undefined || value === '') missing = true;
     return value ?? '';
   });
@@ -191,7 +208,8 @@ export function fillVariables(text: string, variables: Record<string, string | u
 }
 
 function toBlob(part: FilePart): { blob: Blob; filename: string | undefined } {
-  if (part instanceof Blob) return { blob: part, filename: typeof File !== 'undefined' && part instanceof File ? part.name : 'blob' };
+  if (part instanceof Blob)
+    return { blob: part, filename: typeof File !== 'undefined' && part instanceof File ? part.name : 'blob' };
   if (part instanceof Uint8Array) return { blob: new Blob([part as Uint8Array<ArrayBuffer>]), filename: 'blob' };
   const data = part.data instanceof Uint8Array ? (part.data as Uint8Array<ArrayBuffer>) : part.data;
   const options = part.contentType ? { type: part.contentType } : undefined;
@@ -199,20 +217,37 @@ function toBlob(part: FilePart): { blob: Blob; filename: string | undefined } {
 }
 
 function isFilePart(value: unknown): value is FilePart {
-  return value instanceof Blob || value instanceof Uint8Array || (typeof value === 'object' && value !== null && 'data' in value);
+  return (
+    value instanceof Blob ||
+    value instanceof Uint8Array ||
+    (typeof value === 'object' && value !== null && 'data' in value)
+  );
 }
 
 /** What to send: a GraphQL document with the caller's variables, or the caller's body with bound fields filled. */
-function requestBody(spec: NonNullable<OperationSpec['body']>, params: Record<string, unknown>, variables: Record<string, string | undefined>): unknown {
-  if (spec.query !== undefined) return own(params, 'variables') === undefined ? { query: spec.query } : { query: spec.query, variables: own(params, 'variables') };
+function requestBody(
+  spec: NonNullable<OperationSpec['body']>,
+  params: Record<string, unknown>,
+  variables: Record<string, string | undefined>,
+): unknown {
+  if (spec.query !== undefined)
+    return own(params, 'variables') === undefined
+      ? { query: spec.query }
+      : { query: spec.query, variables: own(params, 'variables') };
   const given = own(params, 'body');
   if (!spec.variables || (given !== undefined && (typeof given !== 'object' || given === null))) return given;
   const filled: Record<string, unknown> = { ...(given as Record<string, unknown> | undefined) };
-  for (const [field, variable] of spec.variables) if (own(filled, field) === undefined && own(variables, variable) !== undefined) filled[field] = own(variables, variable);
+  for (const [field, variable] of spec.variables)
+    if (own(filled, field) === undefined && own(variables, variable) !== undefined)
+      filled[field] = own(variables, variable);
   return given === undefined && Object.keys(filled).length === 0 ? undefined : filled;
 }
 
-async function encodeBody(kind: BodyKind, body: unknown, declaredType: string | undefined): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
+async function encodeBody(
+  kind: BodyKind,
+  body: unknown,
+  declaredType: string | undefined,
+): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
   switch (kind) {
     case 'json':
     case 'graphql':
@@ -220,7 +255,8 @@ async function encodeBody(kind: BodyKind, body: unknown, declaredType: string | 
     case 'form': {
       const form = new URLSearchParams();
       for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-        for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) form.append(name, toText(item));
+        for (const item of Array.isArray(value) ? value : [value])
+          if (item !== undefined && item !== null) form.append(name, toText(item));
       }
       return { bytes: encoder.encode(form.toString()), contentType: 'application/x-www-form-urlencoded' };
     }
@@ -239,14 +275,22 @@ async function encodeBody(kind: BodyKind, body: unknown, declaredType: string | 
       }
       // Built in full before sending: the length is known and no `Expect: 100-continue` is needed.
       const encoded = new Response(form);
-      return { bytes: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? undefined };
+      return {
+        bytes: new Uint8Array(await encoded.arrayBuffer()),
+        contentType: encoded.headers.get('content-type') ?? undefined,
+      };
     }
     case 'text':
       return { bytes: encoder.encode(String(body)), contentType: declaredType ?? 'text/plain; charset=utf-8' };
     case 'binary': {
       if (body instanceof Uint8Array) return { bytes: body, contentType: declaredType ?? 'application/octet-stream' };
-      if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body), contentType: declaredType ?? 'application/octet-stream' };
-      if (body instanceof Blob) return { bytes: new Uint8Array(await body.arrayBuffer()), contentType: body.type || declaredType || 'application/octet-stream' };
+      if (body instanceof ArrayBuffer)
+        return { bytes: new Uint8Array(body), contentType: declaredType ?? 'application/octet-stream' };
+      if (body instanceof Blob)
+        return {
+          bytes: new Uint8Array(await body.arrayBuffer()),
+          contentType: body.type || declaredType || 'application/octet-stream',
+        };
       return { bytes: encoder.encode(String(body)), contentType: declaredType ?? 'application/octet-stream' };
     }
   }
@@ -265,18 +309,27 @@ function describe(value: unknown): string {
 }
 
 function readItems(data: unknown, itemsAt: string): ItemsReading {
-  if (itemsAt === '' || itemsAt === 'csv') return Array.isArray(data) ? { items: data } : { expected: 'a JSON array of items', received: describe(data) };
+  if (itemsAt === '' || itemsAt === 'csv')
+    return Array.isArray(data) ? { items: data } : { expected: 'a JSON array of items', received: describe(data) };
   let value: unknown = data;
   const keys = itemsAt.split('.');
   for (const [depth, key] of keys.entries()) {
     const holder = value;
-    value = typeof holder === 'object' && holder !== null && !Array.isArray(holder) && Object.hasOwn(holder, key) ? (holder as Record<string, unknown>)[key] : undefined;
+    value =
+      typeof holder === 'object' && holder !== null && !Array.isArray(holder) && Object.hasOwn(holder, key)
+        ? (holder as Record<string, unknown>)[key]
+        : undefined;
     if (value === undefined) {
       const at = keys.slice(0, depth).join('.');
-      return { expected: `an array of items in the "${itemsAt}" field`, received: `${describe(holder)}${at ? ` at "${at}"` : ''} without a "${key}" field` };
+      return {
+        expected: `an array of items in the "${itemsAt}" field`,
+        received: `${describe(holder)}${at ? ` at "${at}"` : ''} without a "${key}" field`,
+      };
     }
   }
-  return Array.isArray(value) ? { items: value } : { expected: `an array of items in the "${itemsAt}" field`, received: `"${itemsAt}" holding ${describe(value)}` };
+  return Array.isArray(value)
+    ? { items: value }
+    : { expected: `an array of items in the "${itemsAt}" field`, received: `"${itemsAt}" holding ${describe(value)}` };
 }
 
 function readLinks(response: Response, data: unknown, bodyLinks: string | undefined, base: string): PageLinks {
@@ -284,7 +337,8 @@ function readLinks(response: Response, data: unknown, bodyLinks: string | undefi
   const absolute = (uri: string): string => new URL(uri, base).toString();
   for (const link of parseLinkHeader(response.headers.get('link'))) {
     for (const rel of link.rels) {
-      if ((rel === 'first' || rel === 'prev' || rel === 'next') && links[rel] === undefined) links[rel] = absolute(link.uri);
+      if ((rel === 'first' || rel === 'prev' || rel === 'next') && links[rel] === undefined)
+        links[rel] = absolute(link.uri);
     }
   }
   if (bodyLinks && typeof data === 'object' && data !== null) {
@@ -322,7 +376,8 @@ function secretsOf(request: PreparedRequest, signed: Record<string, string> | un
   const signedNames = new Set(Object.keys(signed ?? {}).map((name) => name.toLowerCase()));
   const values: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
-    if (SECRET_NAME.test(name) || signedNames.has(name.toLowerCase())) values.push(value, ...value.split(/\s+/).slice(1));
+    if (SECRET_NAME.test(name) || signedNames.has(name.toLowerCase()))
+      values.push(value, ...value.split(/\s+/).slice(1));
   }
   for (const [name, value] of new URL(request.url).searchParams) if (SECRET_NAME.test(name)) values.push(value);
   // Long ones first, so that a token inside "Bearer <token>" is not left half-replaced.
@@ -365,17 +420,40 @@ export class ClientCore {
     const pagination = spec.pagination ?? { itemsAt: '' };
     const origin = new URL(this.baseOf(spec)).origin;
     const maxPages = options.maxPages ?? this.config.maxPages;
-    const paging = { ...(maxPages !== undefined ? { maxPages } : {}), ...(pagination.pageParam !== undefined ? { pageParam: pagination.pageParam } : {}) };
+    const paging = {
+      ...(maxPages !== undefined ? { maxPages } : {}),
+      ...(pagination.pageParam !== undefined ? { pageParam: pagination.pageParam } : {}),
+    };
     return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
       if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
-        throw new PaginationError(`the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`);
+        throw new PaginationError(
+          `the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`,
+        );
       }
-      const { data, response, url } = await this.execute<unknown>(spec, params as Record<string, unknown>, options, nextUrl);
+      const { data, response, url } = await this.execute<unknown>(
+        spec,
+        params as Record<string, unknown>,
+        options,
+        nextUrl,
+      );
       const reading = readItems(data, pagination.itemsAt);
       if ('expected' in reading) {
-        throw new InvalidResponseError(spec.method, new URL(url).pathname, `${spec.method} ${spec.path}`, response.status, reading.expected, reading.received, data);
+        throw new InvalidResponseError(
+          spec.method,
+          new URL(url).pathname,
+          `${spec.method} ${spec.path}`,
+          response.status,
+          reading.expected,
+          reading.received,
+          data,
+        );
       }
-      return { items: reading.items as T[], links: readLinks(response, data, pagination.bodyLinks, url), response, url };
+      return {
+        items: reading.items as T[],
+        links: readLinks(response, data, pagination.bodyLinks, url),
+        response,
+        url,
+      };
     }, paging);
   }
 
@@ -384,7 +462,9 @@ export class ClientCore {
     const base = spec.baseUrl !== undefined ? fillVariables(spec.baseUrl, this.config.variables) : this.config.baseUrl;
     if (base === undefined || base === '') {
       const needs = spec.baseUrl ?? 'baseUrl';
-      throw new UsageError(`${spec.method} ${spec.path}: no base URL (${needs} has no value): pass it in the client's options`);
+      throw new UsageError(
+        `${spec.method} ${spec.path}: no base URL (${needs} has no value): pass it in the client's options`,
+      );
     }
     return base.replace(/\/+$/, '');
   }
@@ -397,13 +477,17 @@ export class ClientCore {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null || value === '') {
         const fallback = variable ? `, or set the client option that fills {{${variable}}}` : '';
-        throw new UsageError(`${spec.method} ${spec.path}: the path parameter "${identifier}" has no value: pass it in the call${fallback}`);
+        throw new UsageError(
+          `${spec.method} ${spec.path}: the path parameter "${identifier}" has no value: pass it in the call${fallback}`,
+        );
       }
       let encoded: string;
       try {
         encoded = encodeURIComponent(toText(value));
       } catch {
-        throw new UsageError(`${spec.method} ${spec.path}: the path parameter "${identifier}" is not well-formed Unicode (it holds a lone surrogate)`);
+        throw new UsageError(
+          `${spec.method} ${spec.path}: the path parameter "${identifier}" is not well-formed Unicode (it holds a lone surrogate)`,
+        );
       }
       dotted ||= encoded.includes('.');
       path = path.split(`{${wireName}}`).join(encoded);
@@ -423,17 +507,25 @@ export class ClientCore {
     const template = spec.path.split('/');
     path.split('/').forEach((segment, i) => {
       if (DOT_SEGMENT.test(segment) && template[i]?.includes('{')) {
-        throw new UsageError(`${spec.method} ${spec.path}: a path parameter makes segment ${i} "${segment}", which URL parsers resolve as a relative path; such an id cannot be sent`);
+        throw new UsageError(
+          `${spec.method} ${spec.path}: a path parameter makes segment ${i} "${segment}", which URL parsers resolve as a relative path; such an id cannot be sent`,
+        );
       }
     });
   }
 
-  private async execute<T>(spec: OperationSpec, params: Record<string, unknown>, options: RequestOptions, nextUrl: string | undefined): Promise<CallResult<T> & { url: string }> {
+  private async execute<T>(
+    spec: OperationSpec,
+    params: Record<string, unknown>,
+    options: RequestOptions,
+    nextUrl: string | undefined,
+  ): Promise<CallResult<T> & { url: string }> {
     let url = nextUrl !== undefined ? new URL(nextUrl) : this.buildUrl(spec, params);
     let method = spec.method;
     let body: Uint8Array | undefined;
     let contentType: string | undefined;
-    const payload = spec.body && nextUrl === undefined ? requestBody(spec.body, params, this.config.variables) : undefined;
+    const payload =
+      spec.body && nextUrl === undefined ? requestBody(spec.body, params, this.config.variables) : undefined;
     if (spec.body && payload !== undefined) {
       ({ bytes: body, contentType } = await encodeBody(spec.body.kind, payload, spec.body.contentType));
     }
@@ -475,12 +567,18 @@ export class ClientCore {
       if (beforeRequest) request = (await beforeRequest(request)) ?? request;
       let signed: Record<string, string> | undefined;
       if (this.config.signer) {
-        const signing = this.config.signer({ method: request.method, url: request.url, headers: request.headers, body: request.body });
+        const signing = this.config.signer({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: request.body,
+        });
         signed = signing instanceof Promise ? await signing : signing;
         // The signer's headers replace any of the same name in any case: `X-Signature`
         // beside a caller's `x-signature` would be sent as one merged, forged value.
         const replaced = new Set(Object.keys(signed).map((name) => name.toLowerCase()));
-        for (const name of Object.keys(request.headers)) if (replaced.has(name.toLowerCase())) delete request.headers[name];
+        for (const name of Object.keys(request.headers))
+          if (replaced.has(name.toLowerCase())) delete request.headers[name];
         Object.assign(request.headers, signed);
       }
 
@@ -498,13 +596,20 @@ export class ClientCore {
       let exchange: Exchange;
       try {
         if (remaining <= 0) throw new TimeoutError(request.method, path, deadlineMs, true);
-        const timeout = (): TimeoutError => (attemptMs <= remaining ? new TimeoutError(request.method, path, timeoutMs) : new TimeoutError(request.method, path, deadlineMs, true));
+        const timeout = (): TimeoutError =>
+          attemptMs <= remaining
+            ? new TimeoutError(request.method, path, timeoutMs)
+            : new TimeoutError(request.method, path, deadlineMs, true);
         exchange = await this.send(request, options, limitMs, timeout, maxBytes);
       } catch (failure) {
         if (options.signal?.aborted) throw options.signal.reason;
-        if (failure instanceof ResponseTooLargeError || (failure instanceof TimeoutError && failure.deadline)) throw failure;
+        if (failure instanceof ResponseTooLargeError || (failure instanceof TimeoutError && failure.deadline))
+          throw failure;
         const error = failure instanceof TimeoutError ? failure : new ConnectionError(request.method, path, failure);
-        const delay = mayRetry && retries < maxRetries ? retryDelayMs(retries, this.retry, undefined, this.config.random) : undefined;
+        const delay =
+          mayRetry && retries < maxRetries
+            ? retryDelayMs(retries, this.retry, undefined, this.config.random)
+            : undefined;
         if (delay === undefined || Date.now() + delay >= deadline) throw error;
         retries++;
         await sleep(delay, options.signal);
@@ -535,7 +640,12 @@ export class ClientCore {
         continue;
       }
       if (mayRetry && retries < maxRetries && isRetryableStatus(response.status)) {
-        const delay = retryDelayMs(retries, this.retry, retryAfterMs(response.headers.get('retry-after'), Date.now()), this.config.random);
+        const delay = retryDelayMs(
+          retries,
+          this.retry,
+          retryAfterMs(response.headers.get('retry-after'), Date.now()),
+          this.config.random,
+        );
         // A wait that would outlast the call's deadline is not started: the error is the answer.
         if (delay !== undefined && Date.now() + delay < deadline) {
           retries++;
@@ -552,14 +662,32 @@ export class ClientCore {
    * either), within the count. Any other redirect is a RedirectError; undefined when the answer
    * is no redirect. Browsers hide a manual redirect's target (`opaqueredirect`): refused too.
    */
-  private redirectTarget(response: Response, request: PreparedRequest, path: string, redirects: number, maxRedirects: number): URL | undefined {
+  private redirectTarget(
+    response: Response,
+    request: PreparedRequest,
+    path: string,
+    redirects: number,
+    maxRedirects: number,
+  ): URL | undefined {
     const from = new URL(request.url);
     if (response.type === 'opaqueredirect') {
-      throw new RedirectError(request.method, path, response.status, undefined, 'the browser hides where it leads, so it cannot be checked');
+      throw new RedirectError(
+        request.method,
+        path,
+        response.status,
+        undefined,
+        'the browser hides where it leads, so it cannot be checked',
+      );
     }
     // A fetch that follows redirects whatever it is told: its answer from elsewhere is not the API's.
     if (response.redirected && response.url !== '' && new URL(response.url).origin !== from.origin) {
-      throw new RedirectError(request.method, path, response.status, new URL(response.url).origin, 'the fetch implementation followed it to another origin; that answer is not accepted');
+      throw new RedirectError(
+        request.method,
+        path,
+        response.status,
+        new URL(response.url).origin,
+        'the fetch implementation followed it to another origin; that answer is not accepted',
+      );
     }
     if (!isRedirect(response.status)) return undefined;
     const location = response.headers.get('location');
@@ -571,11 +699,20 @@ export class ClientCore {
       throw new RedirectError(request.method, path, response.status, undefined, 'its location is not a URL');
     }
     if (target.origin !== from.origin) {
-      const why = from.protocol === 'https:' && target.protocol === 'http:' ? 'it downgrades https to http' : 'it leads to another origin, which would receive the credentials';
+      const why =
+        from.protocol === 'https:' && target.protocol === 'http:'
+          ? 'it downgrades https to http'
+          : 'it leads to another origin, which would receive the credentials';
       throw new RedirectError(request.method, path, response.status, target.origin, `${why} (${target.origin})`);
     }
     if (redirects >= maxRedirects) {
-      throw new RedirectError(request.method, path, response.status, target.origin, `more than ${maxRedirects} redirects (maxRedirects)`);
+      throw new RedirectError(
+        request.method,
+        path,
+        response.status,
+        target.origin,
+        `more than ${maxRedirects} redirects (maxRedirects)`,
+      );
     }
     return target;
   }
@@ -584,7 +721,13 @@ export class ClientCore {
    * One HTTP exchange, body included, within `limitMs`. Redirects come back as they are
    * (`redirect: 'manual'`). Success bodies past `maxBytes` are an error; error bodies are cut.
    */
-  private send(request: PreparedRequest, options: RequestOptions, limitMs: number, timeout: () => TimeoutError, maxBytes: number): Promise<Exchange> {
+  private send(
+    request: PreparedRequest,
+    options: RequestOptions,
+    limitMs: number,
+    timeout: () => TimeoutError,
+    maxBytes: number,
+  ): Promise<Exchange> {
     if (options.signal?.aborted) return Promise.reject(options.signal.reason);
     const init: RequestInit = {
       method: request.method,
@@ -598,8 +741,12 @@ export class ClientCore {
         await response.body?.cancel().catch(() => undefined);
         return { response, bytes: NO_BYTES };
       }
-      const { bytes, overLimit } = await readBody(response, response.ok ? maxBytes : Math.min(maxBytes, MAX_ERROR_BODY_BYTES));
-      if (overLimit && response.ok) throw new ResponseTooLargeError(request.method, new URL(request.url).pathname, response.status, maxBytes);
+      const { bytes, overLimit } = await readBody(
+        response,
+        response.ok ? maxBytes : Math.min(maxBytes, MAX_ERROR_BODY_BYTES),
+      );
+      if (overLimit && response.ok)
+        throw new ResponseTooLargeError(request.method, new URL(request.url).pathname, response.status, maxBytes);
       return { response, bytes };
     };
     if (limitMs === Number.POSITIVE_INFINITY) {
@@ -609,7 +756,13 @@ export class ClientCore {
     return this.sendWithin(limitMs, timeout, options, init, read);
   }
 
-  private async sendWithin(limitMs: number, timeout: () => TimeoutError, options: RequestOptions, init: RequestInit, read: () => Promise<Exchange>): Promise<Exchange> {
+  private async sendWithin(
+    limitMs: number,
+    timeout: () => TimeoutError,
+    options: RequestOptions,
+    init: RequestInit,
+    read: () => Promise<Exchange>,
+  ): Promise<Exchange> {
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -639,7 +792,15 @@ export class ClientCore {
     const text = decoder.decode(bytes);
     if (format.kind === 'text') return text as T;
     const invalid = (expected: string, received: string, body: unknown = text): InvalidResponseError =>
-      new InvalidResponseError(request.method, new URL(request.url).pathname, `${spec.method} ${spec.path}`, response.status, expected, received, body);
+      new InvalidResponseError(
+        request.method,
+        new URL(request.url).pathname,
+        `${spec.method} ${spec.path}`,
+        response.status,
+        expected,
+        received,
+        body,
+      );
     if (format.kind === 'csv') {
       const type = (response.headers.get('content-type') ?? '').toLowerCase();
       const start = text.trimStart();
@@ -673,7 +834,13 @@ export class ClientCore {
     }
   }
 
-  private toError(response: Response, bytes: Uint8Array, request: PreparedRequest, path: string, signed: Record<string, string> | undefined): ApiError {
+  private toError(
+    response: Response,
+    bytes: Uint8Array,
+    request: PreparedRequest,
+    path: string,
+    signed: Record<string, string> | undefined,
+  ): ApiError {
     const text = decoder.decode(bytes);
     let body: unknown = text;
     try {
@@ -682,7 +849,10 @@ export class ClientCore {
       // keep the text
     }
     const secrets = secretsOf(request, signed);
-    const entries = readErrorEntries(body).map((entry) => ({ label: scrub(entry.label, secrets), message: scrub(entry.message, secrets) }));
+    const entries = readErrorEntries(body).map((entry) => ({
+      label: scrub(entry.label, secrets),
+      message: scrub(entry.message, secrets),
+    }));
     const ErrorClass = this.config.errorClass ?? ApiError;
     return new ErrorClass(response.status, entries, request.method, path, body, response.headers);
   }

@@ -61,7 +61,10 @@ export function parseLinkHeader(header: string | null | undefined): WebLink[] {
       // RFC 8288 §3: only the first occurrence of a parameter counts.
       if (key !== '' && !(key in params)) params[key] = value;
     }
-    const rels = (params.rel ?? '').toLowerCase().split(/\s+/).filter((rel) => rel !== '');
+    const rels = (params.rel ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((rel) => rel !== '');
     links.push({ uri, rels, params });
   }
   return links;

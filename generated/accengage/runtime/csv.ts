@@ -83,7 +83,12 @@ export function readCsvRows<Row>(text: string, format: CsvFormat): Row[] {
     const row: Record<string, unknown> = {};
     names.forEach((name, i) => {
       // defineProperty keeps a column named "__proto__" an ordinary key.
-      Object.defineProperty(row, name, { value: convert(cells[i] ?? '', types.get(name)), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(row, name, {
+        value: convert(cells[i] ?? '', types.get(name)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     });
     return row as Row;
   });

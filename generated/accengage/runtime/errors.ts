@@ -41,7 +41,11 @@ export class ApiError<Label extends string = string> extends Error {
     headers: Headers,
   ) {
     const first = errors[0];
-    const detail = first ? `${first.label}: ${first.message.length > 300 ? `${first.message.slice(0, 300)}…` : first.message}` : body === undefined || body === '' ? 'no error detail' : 'no error entries; the body is on error.body';
+    const detail = first
+      ? `${first.label}: ${first.message.length > 300 ? `${first.message.slice(0, 300)}…` : first.message}`
+      : body === undefined || body === ''
+        ? 'no error detail'
+        : 'no error entries; the body is on error.body';
     super(`${method} ${path} failed with ${status} (${detail})`);
     this.label = first?.label;
     hidden(this, 'body', body);
@@ -63,7 +67,10 @@ export class ConnectionError extends Error {
     readonly path: string,
     cause?: unknown,
   ) {
-    super(`${method} ${path} failed: no answer from the server${cause instanceof Error && cause.message ? ` (${cause.message})` : ''}`, { cause });
+    super(
+      `${method} ${path} failed: no answer from the server${cause instanceof Error && cause.message ? ` (${cause.message})` : ''}`,
+      { cause },
+    );
   }
 }
 
@@ -81,7 +88,9 @@ export class TimeoutError extends ConnectionError {
     readonly deadline = false,
   ) {
     super(method, path);
-    this.message = deadline ? `${method} ${path} did not complete within its deadline of ${timeoutMs} ms (retries included)` : `${method} ${path} timed out after ${timeoutMs} ms`;
+    this.message = deadline
+      ? `${method} ${path} did not complete within its deadline of ${timeoutMs} ms (retries included)`
+      : `${method} ${path} timed out after ${timeoutMs} ms`;
   }
 }
 
@@ -147,7 +156,9 @@ export class ResponseTooLargeError extends Error {
     readonly status: number,
     readonly limitBytes: number,
   ) {
-    super(`${method} ${path}: the answer (status ${status}) is larger than ${limitBytes} bytes (maxResponseBytes); reading was stopped`);
+    super(
+      `${method} ${path}: the answer (status ${status}) is larger than ${limitBytes} bytes (maxResponseBytes); reading was stopped`,
+    );
   }
 }
 
@@ -180,7 +191,12 @@ export function readErrorEntries(body: unknown): ApiErrorEntry[] {
   if (listed.length > 0) return listed;
   if (typeof record.error === 'object' && record.error !== null) return entriesOf([record.error]);
   if (typeof record.error === 'string' || typeof record.message === 'string') {
-    return [{ label: String(record.code ?? record.error ?? 'ERROR'), message: String(record.message ?? record.error_description ?? record.error) }];
+    return [
+      {
+        label: String(record.code ?? record.error ?? 'ERROR'),
+        message: String(record.message ?? record.error_description ?? record.error),
+      },
+    ];
   }
   return [];
 }

@@ -113,7 +113,9 @@ export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
       const address = normaliseUrl(next, page.url);
       if (seen.has(address)) return;
       if (count >= maxPages) {
-        throw new PaginationError(`the listing has more than ${maxPages} pages (maxPages: ${maxPages}); it was stopped before page ${count + 1}`);
+        throw new PaginationError(
+          `the listing has more than ${maxPages} pages (maxPages: ${maxPages}); it was stopped before page ${count + 1}`,
+        );
       }
       seen.add(address);
       page = await this.fetchPage(next);

@@ -34,7 +34,12 @@ export function retryAfterMs(header: string | null, now: number): number | undef
  * Delay before retry number `attempt` (0-based): exponential with full jitter, or what the server
  * asked for. Undefined means "do not retry" (the server asked for longer than the policy allows).
  */
-export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfter: number | undefined, random: () => number = Math.random): number | undefined {
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfter: number | undefined,
+  random: () => number = Math.random,
+): number | undefined {
   if (retryAfter !== undefined) return retryAfter <= policy.maxDelayMs ? retryAfter : undefined;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.floor(random() * ceiling);

@@ -86,7 +86,11 @@ const noBytes = new Uint8Array(0);
  * A signer for a scheme. `variables` are the client's options by collection variable name, read at
  * each request; `now` gives milliseconds since the epoch.
  */
-export function hashSigner(scheme: SigningScheme, variables: Readonly<Record<string, string | undefined>>, now: () => number = Date.now): Signer {
+export function hashSigner(
+  scheme: SigningScheme,
+  variables: Readonly<Record<string, string | undefined>>,
+  now: () => number = Date.now,
+): Signer {
   return (request) => {
     const millis = now();
     const time = String(scheme.timeUnit === 'seconds' ? Math.floor(millis / 1000) : Math.floor(millis));
