@@ -46,7 +46,7 @@ describe('the Accengage Markdown reference', () => {
       expect(link).not.toMatch(/^[a-z]+:/i);
       const [file, anchor] = link.split('#');
       const target = files.get(`docs/${file || 'README.md'}`);
-      expect(target, link).toBeDefined();
+      expect(files.has(`docs/${file || 'README.md'}`), link).toBe(true);
       if (anchor) expect(target, link).toContain(`<a id="${anchor}"></a>`);
     }
     expect(files.get('docs/devices.md')).toContain('`client.devices.list()`');

@@ -125,15 +125,13 @@ describe('entity pooling', () => {
             ],
           }));
           const flip = flips[Symbol.iterator]();
-          const shuffled = [...items]
-            .reverse()
-            .map((folderItem) => ({
-              ...folderItem,
-              item: folderItem.item.map((op) => ({
-                ...op,
-                response: flip.next().value ? [...op.response].reverse() : op.response,
-              })),
-            }));
+          const shuffled = [...items].reverse().map((folderItem) => ({
+            ...folderItem,
+            item: folderItem.item.map((op) => ({
+              ...op,
+              response: flip.next().value ? [...op.response].reverse() : op.response,
+            })),
+          }));
           expect(typesByOperation(shuffled)).toEqual(typesByOperation(items));
         },
       ),
