@@ -9,22 +9,33 @@
  * so reordering a collection never renames anything.
  */
 
-import { ts } from 'ts-morph';
+import { IDENTIFIER_PART, IDENTIFIER_START } from './identifier-tables.js';
 
 const WORD_SEPARATOR = /[^\p{ID_Continue}]+|_+/u;
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Whether a code point falls in one of the [first, last] pairs of a sorted range table. */
+function inRanges(table: readonly number[], codePoint: number): boolean {
+  let low = 0;
+  let high = table.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (codePoint < (table[2 * middle] as number)) high = middle - 1;
+    else if (codePoint > (table[2 * middle + 1] as number)) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
 /**
  * Letters TypeScript itself accepts in identifiers. Its Unicode tables are older than the
  * engine's: a letter added recently (U+A7D2, say) is \p{ID_Start} for V8 but a syntax error for
- * tsc and prettier, so TypeScript's own scanner decides.
+ * tsc and prettier, so TypeScript's own scanner decides, through tables taken from it.
  */
 function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
   if (codePoint < 128)
     return /[A-Za-z_$]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
-  return start
-    ? ts.isIdentifierStart(codePoint, ts.ScriptTarget.ESNext)
-    : ts.isIdentifierPart(codePoint, ts.ScriptTarget.ESNext);
+  return inRanges(start ? IDENTIFIER_START : IDENTIFIER_PART, codePoint);
 }
 
 /** Characters TypeScript would reject become separators. */
