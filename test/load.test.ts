@@ -26,32 +26,30 @@ describe('formats', () => {
   it('converts v2.0, keeping folders, auth and examples', async () => {
     const loaded = await loadCollection(fixture('v2.0-basic.json'));
     expect(loaded.format).toBe('v2.0');
-    const folder = loaded.collection.items.all()[0] as unknown as {
-      name: string;
-      items: { all(): Array<{ name: string; responses: { count(): number } }> };
-    };
-    expect(folder.name).toBe('Orders');
-    expect(folder.items.all()[0]?.name).toBe('Get order');
-    expect(folder.items.all()[0]?.responses.count()).toBe(1);
+    const folder = loaded.collection.items[0];
+    expect(folder).toMatchObject({ kind: 'folder', name: 'Orders' });
+    const request = folder?.kind === 'folder' ? folder.items[0] : undefined;
+    expect(request).toMatchObject({ kind: 'request', name: 'Get order' });
+    expect(request?.kind === 'request' ? request.responses.length : 0).toBe(1);
   });
 
   it('converts v1, keeping folders and their order', async () => {
     const loaded = await loadCollection(fixture('v1-legacy.json'));
     expect(loaded.format).toBe('v1');
-    const names = loaded.collection.items.all().map((item: { name: string }) => item.name);
+    const names = loaded.collection.items.map((item) => item.name);
     expect(names).toEqual(['Users', 'Health', 'Forecast']);
   });
 
   it('unwraps the {"collection": …} form of Postman\'s API', async () => {
     const loaded = await loadCollection(fixture('wrapped-export.json'));
     expect(loaded.collection.name).toBe('Wrapped export');
-    expect(loaded.collection.items.count()).toBe(1);
+    expect(loaded.collection.items).toHaveLength(1);
   });
 
   it('gives items without ids stable ids, the same on every load', () => {
     const text = JSON.stringify(collectionOf([{ name: 'A', request: 'https://x.io/a' }]));
-    const first = parseCollection(text, 'x.json').collection.items.all()[0]?.id;
-    const second = parseCollection(text, 'x.json').collection.items.all()[0]?.id;
+    const first = parseCollection(text, 'x.json').collection.items[0]?.id;
+    const second = parseCollection(text, 'x.json').collection.items[0]?.id;
     expect(first).toMatch(/^h[0-9a-f]{16}$/);
     expect(second).toBe(first);
   });
@@ -61,7 +59,7 @@ describe('formats', () => {
       JSON.stringify(collectionOf([{ name: 'Empty' }, { name: 'Real', request: 'https://x.io' }])),
       'x.json',
     );
-    expect(loaded.collection.items.all().map((item: { name: string }) => item.name)).toEqual(['Real']);
+    expect(loaded.collection.items.map((item) => item.name)).toEqual(['Real']);
     expect(loaded.diagnostics).toEqual([
       expect.objectContaining({ level: 'warning', where: expect.stringContaining('Empty') }),
     ]);

@@ -131,13 +131,7 @@ describe('the v3 layout', () => {
       'Folder/In.request.yaml': request('https://x.io/in'),
     });
     const loaded = await loadCollection(folder);
-    expect(loaded.collection.items.all().map((item: { name: string }) => item.name)).toEqual([
-      'First',
-      'Named folder',
-      'Zeta',
-      'A',
-      'b',
-    ]);
+    expect(loaded.collection.items.map((item) => item.name)).toEqual(['First', 'Named folder', 'Zeta', 'A', 'b']);
   });
 
   it('names requests by their name field, else the file stem; duplicate names are kept', async () => {
@@ -253,7 +247,7 @@ describe('finding the collection in a folder', () => {
       expect(error.hint).toMatch(/Point the generator at one of them, e\.g\. .*postman\/collections\/Billing\./);
     }
     const one = await loadCollection(path.join(folder, 'postman/collections/Shop'));
-    expect(one.collection.items.all().map((item: { name: string }) => item.name)).toEqual(['A']);
+    expect(one.collection.items.map((item) => item.name)).toEqual(['A']);
   });
 
   it('takes the only collection of a workspace folder', async () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type transformerModule from 'postman-collection-transformer';
-import type { CollectionFormat } from '../model/types.js';
+import type { CollectionFormat } from '../records.js';
 import { CodegenError } from '../errors.js';
 
 const VERSION: Record<Exclude<CollectionFormat, 'v3'>, string> = { v1: '1.0.0', 'v2.0': '2.0.0', 'v2.1': '2.1.0' };

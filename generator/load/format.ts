@@ -1,4 +1,4 @@
-import type { CollectionFormat } from '../model/types.js';
+import type { CollectionFormat } from '../records.js';
 import { CodegenError } from '../errors.js';
 import { describeKind, isObject } from '../json-types.js';
 

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Collection, type CollectionType } from '../sdk.js';
-import type { CollectionFormat, Diagnostic } from '../model/types.js';
+import type { CollectionFormat, Diagnostic, LoadedCollection, SkippedRequest } from '../records.js';
 import { CodegenError } from '../errors.js';
 import { parseJson } from './json.js';
 import { detectFormat } from './format.js';
@@ -11,23 +11,9 @@ import { repairV1 } from './v1.js';
 import { readCollectionFolder, type CollectionFolder } from './v3-files.js';
 import { convertV3 } from './v3.js';
 import { createHash } from 'node:crypto';
-import type { SkippedRequest } from './skipped.js';
+import { collectionRecord } from './records.js';
 
-export type { SkippedRequest } from './skipped.js';
-
-export interface LoadedCollection {
-  /** The file as the user named it (used in messages and in the model's `source`). */
-  file: string;
-  format: CollectionFormat;
-  /** The collection as the Postman SDK parsed it (always v2.1 semantics). */
-  collection: CollectionType;
-  /** Findings while loading (items skipped, say); the model builder adds its own. */
-  diagnostics: Diagnostic[];
-  /** Variables declared on folders and requests, by item id: the SDK does not keep them. */
-  itemVariables: Map<string, unknown[]>;
-  /** Requests of the input that are not in `collection`, each also reported in `diagnostics`. */
-  skipped: SkippedRequest[];
-}
+export type { LoadedCollection, SkippedRequest } from '../records.js';
 
 function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map<string, unknown[]> {
   if (!Array.isArray(items)) return into;
@@ -101,7 +87,7 @@ export function parseCollectionFolder(folder: CollectionFolder): LoadedCollectio
   return fromV21(collection, 'v3', folder.display, '$', diagnostics, skipped);
 }
 
-/** The shared tail of every format: stable ids, structural checks, the SDK's collection. */
+/** The shared tail of every format: stable ids, structural checks, the SDK's parse, plain records. */
 function fromV21(
   v21: Record<string, unknown>,
   format: CollectionFormat,
@@ -124,7 +110,13 @@ function fromV21(
       'Open it in Postman and export it again as Collection v2.1.',
     );
   }
-  return { file, format, collection, diagnostics, itemVariables: collectItemVariables(v21.item, new Map()), skipped };
+  return {
+    file,
+    format,
+    collection: collectionRecord(collection, collectItemVariables(v21.item, new Map())),
+    diagnostics,
+    skipped,
+  };
 }
 
 /** A collection as read from disk: one file's text, or every file of a v3 collection folder. */

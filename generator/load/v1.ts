@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isObject, type JsonObject } from '../json-types.js';
-import type { Diagnostic } from '../model/types.js';
-import type { SkippedRequest } from './skipped.js';
+import type { Diagnostic } from '../records.js';
+import type { SkippedRequest } from '../records.js';
 
 const asIds = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CodegenError } from '../errors.js';
 import { describeKind, isObject, type JsonObject } from '../json-types.js';
-import type { Diagnostic } from '../model/types.js';
-import type { SkippedRequest } from './skipped.js';
+import type { Diagnostic } from '../records.js';
+import type { SkippedRequest } from '../records.js';
 
 type Json = JsonObject;
 const describe = describeKind;

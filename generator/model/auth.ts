@@ -1,4 +1,4 @@
-import type { RequestAuth } from '../sdk.js';
+import type { AuthRecord } from '../records.js';
 import type { Auth } from './types.js';
 import { wholeVariable } from './scalar.js';
 
@@ -7,16 +7,13 @@ const SECRET_PARAMS =
   /^(value|token|password|secret|.*secret|.*token|.*password|privatekey|authkey|accesskey|secretkey|signature)$/i;
 
 /** A declared auth, or undefined when the level says "inherit from my parent". */
-export function readAuth(auth: RequestAuth | undefined, declaredAt: string): Auth | undefined {
-  const type = (auth as { type?: string } | undefined)?.type;
-  if (!auth || !type || type === 'inherit') return undefined;
+export function readAuth(auth: AuthRecord | undefined, declaredAt: string): Auth | undefined {
+  if (!auth) return undefined;
+  const { type } = auth;
   const params: Record<string, string> = {};
-  const list = auth.parameters?.();
-  const entries = (list ? list.all() : []) as Array<{ key?: unknown; value?: unknown }>;
-  for (const entry of [...entries].sort((a, b) => String(a.key).localeCompare(String(b.key), 'en'))) {
-    const key = String(entry.key ?? '');
-    if (key === '' || entry.value === undefined || entry.value === null) continue;
-    const value = typeof entry.value === 'object' ? JSON.stringify(entry.value) : String(entry.value);
+  for (const entry of [...auth.params].sort((a, b) => a.key.localeCompare(b.key, 'en'))) {
+    const { key, value } = entry;
+    if (key === '' || value === undefined) continue;
     params[key] = SECRET_PARAMS.test(key) && !wholeVariable(value) && value !== '' ? '<redacted>' : value;
   }
   return { type, params, inheritedFrom: declaredAt };

@@ -1,11 +1,10 @@
-import type { Request, RequestBody as SdkBody } from '../sdk.js';
+import type { PairRecord, RequestRecord } from '../records.js';
 import type { BodyKind, RequestBody, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, inferSchema, referenceName, type InferOptions } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { scalarSchema, wholeVariable } from './scalar.js';
 import { describedFields } from './described-fields.js';
 import { graphqlVariables } from './graphql.js';
-import { descriptionText } from './description.js';
 import { isJsonType, mediaType } from './media.js';
 
 const RAW_LANGUAGE_TYPES: Record<string, string> = {
@@ -16,24 +15,8 @@ const RAW_LANGUAGE_TYPES: Record<string, string> = {
   text: 'text/plain',
 };
 
-interface FormParam {
-  key?: string;
-  value?: unknown;
-  type?: string;
-  src?: unknown;
-  disabled?: boolean;
-  contentType?: string;
-  description?: unknown;
-}
-
-function headerValue(request: Request, name: string): string | undefined {
-  const header = request.headers
-    .all()
-    .find(
-      (h: { key?: unknown; value?: unknown; disabled?: boolean }) =>
-        !h.disabled && String(h.key ?? '').toLowerCase() === name,
-    );
-  return header?.value === undefined || header.value === null ? undefined : String(header.value);
+function headerValue(request: RequestRecord, name: string): string | undefined {
+  return request.headers.find((header) => !header.disabled && header.key.toLowerCase() === name)?.value;
 }
 
 interface Reading {
@@ -47,33 +30,26 @@ interface Reading {
   query?: string;
 }
 
-function activeParams(list: unknown): FormParam[] {
-  const items =
-    list && typeof (list as { all?: unknown }).all === 'function'
-      ? (list as { all(): unknown[] }).all()
-      : Array.isArray(list)
-        ? list
-        : [];
-  return (items as FormParam[]).filter((param) => !param.disabled && String(param.key ?? '') !== '');
+function activeParams(list: PairRecord[] | undefined): PairRecord[] {
+  return (list ?? []).filter((param) => !param.disabled && param.key !== '');
 }
 
 function formFields(
-  params: FormParam[],
+  params: PairRecord[],
   multipart: boolean,
 ): { fields: NonNullable<RequestBody['fields']>; schema: Schema; example: string } {
   const fields: NonNullable<RequestBody['fields']> = [];
   const properties: Array<[string, Schema]> = [];
   const example: Record<string, string> = {};
   for (const param of params) {
-    const name = String(param.key);
+    const name = param.key;
     if (fields.some((field) => field.name === name)) continue;
     const isFile = multipart && param.type === 'file';
     const field: NonNullable<RequestBody['fields']>[number] = { name, kind: isFile ? 'file' : 'text' };
-    if (param.contentType) field.contentType = String(param.contentType);
-    const description = descriptionText(param.description);
-    if (description) field.description = description;
+    if (param.contentType) field.contentType = param.contentType;
+    if (param.description) field.description = param.description;
     fields.push(field);
-    const value = param.value === undefined || param.value === null ? '' : String(param.value);
+    const value = param.value ?? '';
     properties.push([name, isFile ? { type: 'file' } : scalarSchema(value)]);
     example[name] = isFile ? '<file>' : value;
   }
@@ -87,17 +63,15 @@ function formFields(
 }
 
 /** Reads one request body (the request's own, or an example's original request). */
-function readBody(request: Request): Reading | undefined {
-  const body = request.body as
-    | (SdkBody & { graphql?: { query?: string; variables?: string }; options?: { raw?: { language?: string } } })
-    | undefined;
-  if (!body || body.disabled || !body.mode) return undefined;
+function readBody(request: RequestRecord): Reading | undefined {
+  const body = request.body;
+  if (!body || body.disabled) return undefined;
   const declared = mediaType(headerValue(request, 'content-type'));
   switch (body.mode) {
     case 'raw': {
       const raw = typeof body.raw === 'string' ? body.raw : '';
       if (raw.trim() === '') return undefined;
-      const language = body.options?.raw?.language;
+      const language = body.language;
       const contentType =
         declared ??
         (language && Object.hasOwn(RAW_LANGUAGE_TYPES, language) ? RAW_LANGUAGE_TYPES[language] : undefined);
@@ -108,7 +82,7 @@ function readBody(request: Request): Reading | undefined {
       return { kind: 'text', contentType: contentType ?? 'text/plain', example: raw };
     }
     case 'urlencoded': {
-      const params = activeParams(body.urlencoded);
+      const params = activeParams(body.fields);
       if (params.length === 0) return undefined;
       const form = formFields(params, false);
       return {
@@ -120,7 +94,7 @@ function readBody(request: Request): Reading | undefined {
       };
     }
     case 'formdata': {
-      const params = activeParams(body.formdata);
+      const params = activeParams(body.fields);
       if (params.length === 0) return undefined;
       const form = formFields(params, true);
       return {
@@ -227,18 +201,16 @@ export interface RequestBodyContext {
  * request. JSON samples are merged by inference; form fields come from the request itself.
  */
 export function readRequestBody(
-  request: Request,
-  exampleRequests: Request[],
-  context: RequestBodyContext = { method: String(request.method ?? 'GET').toUpperCase() },
+  request: RequestRecord,
+  exampleRequests: RequestRecord[],
+  context: RequestBodyContext = { method: request.method },
 ): RequestBody | undefined {
   const own = readBody(request);
   // Old (v1) exports keep a GET's URL parameters as form data too; sent as a body they would be
   // wrong, and the query already carries them.
   const method = context.method;
   if ((method === 'GET' || method === 'HEAD') && own?.fields) {
-    const query = new Set(
-      (request.url.query.all() as Array<{ key?: unknown }>).map((param) => String(param.key ?? '')),
-    );
+    const query = new Set(request.url.query.map((param) => param.key));
     if (own.fields.every((field) => query.has(field.name))) return undefined;
   }
   const others = exampleRequests.map(readBody).filter((reading): reading is Reading => reading !== undefined);

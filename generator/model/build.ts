@@ -1,17 +1,16 @@
 /**
- * SDK objects → route model. Folders become resources, requests operations; auth is resolved
+ * Loaded records (generator/records.ts) → route model. Folders become resources, requests operations; auth is resolved
  * through collection → folder → request inheritance; names are assigned last, over the whole tree,
  * so that they depend on the set of items and never on their order.
  */
-import {
-  ItemGroup,
-  type CollectionType as Collection,
-  type ItemGroupType,
-  type Item,
-  type Request,
-  type Response as SdkResponse,
-} from '../sdk.js';
-import type { LoadedCollection } from '../load/index.js';
+import type {
+  ItemRecord,
+  LoadedCollection,
+  PairRecord,
+  RequestItemRecord,
+  RequestRecord,
+  ScriptRecord,
+} from '../records.js';
 import type {
   ApiModel,
   Auth,
@@ -28,7 +27,6 @@ import { readAuth, NO_AUTH } from './auth.js';
 import { readRequestBody } from './body.js';
 import { readResponses } from './responses.js';
 import { readUrl } from './url.js';
-import { descriptionText } from './description.js';
 import { referencedVariables, substituteVariables } from './scalar.js';
 import { applyNameOverrides, applyOverrides, applyPaginationOverrides, type SchemaOverride } from './overrides.js';
 import { assignNames } from './naming.js';
@@ -62,7 +60,6 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-type Group = Collection | ItemGroupType;
 type Scripts = { prerequest: string[]; test: string[] };
 
 /** Draft resources and operations carry empty names until `assignNames` runs. */
@@ -71,7 +68,6 @@ interface Context {
   diagnostics: Diagnostic[];
   variables: Map<string, Variable>;
   referenced: Set<string>;
-  itemVariables: Map<string, unknown[]>;
   infer: InferenceOptions;
   /** Success answers' shapes, for entity pooling once every operation is read. */
   places: Array<Place & ResponseShape>;
@@ -89,34 +85,18 @@ function statusOf(description: string | undefined): RouteStatus | undefined {
   return match ? (match[1]?.toLowerCase() as RouteStatus) : undefined;
 }
 
-function scriptLevels(events: unknown, level: string, into: Scripts): Scripts {
-  const list =
-    events && typeof (events as { all?: unknown }).all === 'function' ? (events as { all(): unknown[] }).all() : [];
+function scriptLevels(events: ScriptRecord[], level: string, into: Scripts): Scripts {
   const result: Scripts = { prerequest: [...into.prerequest], test: [...into.test] };
-  for (const event of list as Array<{ listen?: string; disabled?: boolean; script?: { exec?: string[] | string } }>) {
+  for (const event of events) {
     if (event.disabled || (event.listen !== 'prerequest' && event.listen !== 'test')) continue;
-    const exec = event.script?.exec;
-    const source = Array.isArray(exec) ? exec.join('\n') : String(exec ?? '');
-    if (source.trim() !== '' && !result[event.listen].includes(level)) result[event.listen].push(level);
+    if (event.source.trim() !== '' && !result[event.listen].includes(level)) result[event.listen].push(level);
   }
   return result;
 }
 
-function readVariables(list: unknown, scope: string, context: Context): void {
-  const entries = Array.isArray(list)
-    ? list
-    : list && typeof (list as { all?: unknown }).all === 'function'
-      ? (list as { all(): unknown[] }).all()
-      : [];
-  for (const entry of entries as Array<{
-    key?: unknown;
-    value?: unknown;
-    type?: string;
-    disabled?: boolean;
-    description?: unknown;
-  }>) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const name = String(entry.key ?? '');
+function readVariables(entries: PairRecord[], scope: string, context: Context): void {
+  for (const entry of entries) {
+    const name = entry.key;
     if (name === '' || entry.disabled || context.variables.has(name)) continue;
     // A credential kept as a plain variable (a pasted token, a password) is treated as a secret:
     // its value never reaches the model or the generated code.
@@ -124,27 +104,20 @@ function readVariables(list: unknown, scope: string, context: Context): void {
       ['string', 'number', 'boolean', 'secret'].includes(entry.type ?? '') ? entry.type : 'any'
     ) as Variable['type'];
     const type = looksLikeCredential(name) ? 'secret' : declared;
-    const raw =
-      entry.value === undefined || entry.value === null
-        ? ''
-        : typeof entry.value === 'object'
-          ? JSON.stringify(entry.value)
-          : String(entry.value);
+    const raw = entry.value ?? '';
     const variable: Variable = { name, default: type === 'secret' && raw !== '' ? '<redacted>' : raw, type, scope };
-    const description = descriptionText(entry.description);
-    if (description) variable.description = description;
+    if (entry.description) variable.description = entry.description;
     context.variables.set(name, variable);
   }
 }
 
-function readHeaders(request: Request): Header[] {
-  return (request.headers.all() as Array<{ key?: unknown; value?: unknown; disabled?: boolean; description?: unknown }>)
-    .filter((header) => !header.disabled && String(header.key ?? '') !== '')
+function readHeaders(request: RequestRecord): Header[] {
+  return request.headers
+    .filter((header) => !header.disabled && header.key !== '')
     .map((header) => {
-      const value = header.value === undefined || header.value === null ? '' : String(header.value);
-      const result: Header = { name: String(header.key), value, variables: referencedVariables(value) };
-      const description = descriptionText(header.description);
-      if (description) result.description = description;
+      const value = header.value ?? '';
+      const result: Header = { name: header.key, value, variables: referencedVariables(value) };
+      if (header.description) result.description = header.description;
       return result;
     });
 }
@@ -162,32 +135,24 @@ function noteReferences(operation: Operation, context: Context): void {
 }
 
 function buildOperation(
-  item: Item,
+  item: RequestItemRecord,
+  request: RequestRecord,
   itemPath: string[],
   auth: Auth,
   scripts: Scripts,
   context: Context,
 ): Operation & { origin: string } {
-  const request = item.request;
   const where = itemPath.join(' / ');
-  const examples = item.responses.all() as SdkResponse[];
+  const examples = item.responses;
   const url = readUrl(request.url);
   const query = url.query.map((param) => ({ ...param, identifier: '' }));
   // Error examples often carry deliberately invalid bodies: only successful ones describe the body.
   const exampleRequests = examples
-    .filter((example) => {
-      const code = Number(example.code) || 0;
-      return code === 0 || (code >= 200 && code < 300);
-    })
+    .filter((example) => example.code === 0 || (example.code >= 200 && example.code < 300))
     .map((example) => example.originalRequest)
-    .filter(
-      (original): original is Request =>
-        original !== undefined && original !== null && typeof original === 'object' && 'body' in original,
-    );
-  const description =
-    descriptionText((request as unknown as { description?: unknown }).description) ??
-    descriptionText((item as unknown as { description?: unknown }).description);
-  const method = String(request.method ?? 'GET').toUpperCase();
+    .filter((original): original is RequestRecord => original !== undefined);
+  const description = request.description ?? item.description;
+  const method = request.method;
   const body = readRequestBody(request, exampleRequests, {
     method,
     options: context.infer.request,
@@ -201,8 +166,8 @@ function buildOperation(
     context.infer.response,
   );
   const operation: Operation & { origin: string } = {
-    id: String(item.id),
-    name: String(item.name ?? ''),
+    id: item.id,
+    name: item.name,
     identifier: '',
     typeName: '',
     method,
@@ -235,39 +200,33 @@ interface Tree {
   resources: Resource[];
 }
 
-function walk(group: Group, groupPath: string[], inherited: Auth, scripts: Scripts, context: Context): Tree {
+function walk(items: ItemRecord[], groupPath: string[], inherited: Auth, scripts: Scripts, context: Context): Tree {
   const tree: Tree = { operations: [], resources: [] };
-  for (const child of group.items.all() as Array<Item | ItemGroupType>) {
-    const itemPath = [...groupPath, String(child.name ?? '')];
+  for (const child of items) {
+    const itemPath = [...groupPath, child.name];
     const where = itemPath.join(' / ');
-    const isGroup = ItemGroup.isItemGroup(child);
-    const level = isGroup ? where : 'request';
-    const declared = isGroup ? (child as ItemGroupType).auth : (child as Item).request?.auth;
+    const level = child.kind === 'folder' ? where : 'request';
+    const declared = child.kind === 'folder' ? child.auth : child.request?.auth;
     const childAuth = readAuth(declared, level) ?? inherited;
-    const childScripts = scriptLevels((child as { events?: unknown }).events, level, scripts);
-    readVariables(context.itemVariables.get(String(child.id)), where, context);
-    if (isGroup) {
-      const group = child as ItemGroupType;
-      const inner = walk(group, itemPath, childAuth, childScripts, context);
+    const childScripts = scriptLevels(child.events, level, scripts);
+    readVariables(child.variables, where, context);
+    if (child.kind === 'folder') {
+      const inner = walk(child.items, itemPath, childAuth, childScripts, context);
       const resource: Resource = {
-        name: String(group.name ?? ''),
+        name: child.name,
         identifier: '',
         typeName: '',
-        id: String(group.id),
+        id: child.id,
         operations: inner.operations,
         resources: inner.resources,
         source: { file: context.file, itemPath },
       };
-      const description = descriptionText((group as unknown as { description?: unknown }).description);
-      if (description) resource.description = description;
+      if (child.description) resource.description = child.description;
       tree.resources.push(resource);
+    } else if (!child.request) {
+      context.diagnostics.push({ level: 'warning', message: 'item has no request and was skipped', where });
     } else {
-      const item = child as Item;
-      if (!item.request) {
-        context.diagnostics.push({ level: 'warning', message: 'item has no request and was skipped', where });
-        continue;
-      }
-      tree.operations.push(buildOperation(item, itemPath, childAuth, childScripts, context));
+      tree.operations.push(buildOperation(child, child.request, itemPath, childAuth, childScripts, context));
     }
   }
   return tree;
@@ -324,14 +283,13 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
     diagnostics: [...loaded.diagnostics],
     variables: new Map(),
     referenced: new Set(),
-    itemVariables: loaded.itemVariables,
     infer,
     places: [],
   };
   readVariables(collection.variables, 'collection', context);
   const auth = readAuth(collection.auth, 'collection') ?? NO_AUTH;
   const scripts = scriptLevels(collection.events, 'collection', { prerequest: [], test: [] });
-  const tree = walk(collection, [], auth, scripts, context);
+  const tree = walk(collection.items, [], auth, scripts, context);
 
   const operations = [...operationsOf(tree.operations, tree.resources)] as Array<Operation & { origin: string }>;
   const raw = commonOrigin(operations.map((operation) => operation.origin));
@@ -352,7 +310,7 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
 
   const model: ApiModel = {
     modelVersion: MODEL_VERSION,
-    name: String(collection.name ?? '') || 'API',
+    name: collection.name || 'API',
     baseUrl: { raw, default: substituteVariables(raw, lookup) },
     variables: [...context.variables.values()],
     auth,
@@ -360,8 +318,7 @@ export function buildModel(loaded: LoadedCollection, options: BuildOptions = {})
     resources: tree.resources,
     source: { file, format: loaded.format },
   };
-  const description = descriptionText((collection as unknown as { description?: unknown }).description);
-  if (description) model.description = description;
+  if (collection.description) model.description = collection.description;
   assignNames(model);
   const configFile = options.configFile ?? 'configuration';
   poolPlaces(context, operations, options.inference?.entities, configFile);

@@ -1,4 +1,4 @@
-import type { Response as SdkResponse } from '../sdk.js';
+import type { ResponseRecord } from '../records.js';
 import type { Diagnostic, Pagination, Parameter, Response, ResponseSample, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, addSample, emptyShape, toSchema, type InferOptions, type Shape } from './infer.js';
 import { parseJsonBody } from './json-body.js';
@@ -49,19 +49,19 @@ function statusFromReason(reason: unknown): number {
   return Object.hasOwn(REASONS, key) ? (REASONS[key] as number) : 0;
 }
 
-function readExample(response: SdkResponse, where: string, diagnostics: Diagnostic[]): ExampleReading {
+function readExample(response: ResponseRecord, where: string, diagnostics: Diagnostic[]): ExampleReading {
   const headers = new Map<string, string>();
-  for (const header of response.headers.all() as Array<{ key?: unknown; value?: unknown; disabled?: boolean }>) {
+  for (const header of response.headers) {
     if (header.disabled) continue;
-    const name = String(header.key ?? '').toLowerCase();
-    if (name !== '' && !headers.has(name)) headers.set(name, String(header.value ?? ''));
+    const name = header.key.toLowerCase();
+    if (name !== '' && !headers.has(name)) headers.set(name, header.value ?? '');
   }
-  const name = String(response.name ?? '') || `${response.code ?? ''}`;
-  const body = typeof response.body === 'string' ? response.body : '';
+  const name = response.name || (response.code ? String(response.code) : '');
+  const body = response.body;
   const reading: ExampleReading = {
     name,
     body,
-    status: Number(response.code) || statusFromReason(response.status),
+    status: response.code || statusFromReason(response.status),
     headers,
   };
   const declared = mediaType(headers.get('content-type'));
@@ -174,7 +174,7 @@ export function responseSchema(shape: Shape, sawText: boolean, options: InferOpt
 
 /** Saved examples → one response per status code, each with an inferred schema. */
 export function readResponses(
-  examples: SdkResponse[],
+  examples: ResponseRecord[],
   query: Parameter[],
   where: string,
   diagnostics: Diagnostic[],

@@ -1,3 +1,5 @@
+import type { CollectionFormat, Diagnostic } from '../records.js';
+
 /**
  * The route model: the one description of an API that every emitter reads.
  *
@@ -302,11 +304,4 @@ export interface TokenTrait {
 }
 
 /** `v3` is Postman's folder of YAML files ("Native Git"). */
-export type CollectionFormat = 'v1' | 'v2.0' | 'v2.1' | 'v3';
-
-/** A non-fatal finding while building the model (an example that could not be parsed, say). */
-export interface Diagnostic {
-  level: 'warning' | 'info';
-  message: string;
-  where: string;
-}
+export type { CollectionFormat, Diagnostic };

@@ -1,7 +1,6 @@
-import type { Url } from '../sdk.js';
+import type { UrlRecord } from '../records.js';
 import type { Parameter, Schema } from './types.js';
 import { referencedVariables, scalarSchema, wholeVariable } from './scalar.js';
-import { descriptionText } from './description.js';
 
 export interface RouteUrl {
   /** The origin as written (`{{baseUrl}}`, `https://api.example.com`), '' for a relative URL. */
@@ -24,17 +23,14 @@ function escapeLiteral(text: string): string {
   return text.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 }
 
-export function readUrl(url: Url): RouteUrl {
+export function readUrl(url: UrlRecord): RouteUrl {
   const protocol = url.protocol ? `${url.protocol}://` : '';
-  const host = Array.isArray(url.host) ? url.host.join('.') : String(url.host ?? '');
   const port = url.port ? `:${url.port}` : '';
-  const origin = `${protocol}${host}${port}`;
+  const origin = `${protocol}${url.host}${port}`;
 
   const pathVariables = new Map<string, { value?: string; description?: string }>();
-  for (const variable of url.variables.all()) {
-    const key = String(variable.key ?? '');
-    const value = variable.value === undefined || variable.value === null ? undefined : String(variable.value);
-    pathVariables.set(key, { value, description: descriptionText(variable.description) });
+  for (const variable of url.variables) {
+    pathVariables.set(variable.key, { value: variable.value, description: variable.description });
   }
 
   const pathParams: RouteUrl['pathParams'] = [];
@@ -60,9 +56,7 @@ export function readUrl(url: Url): RouteUrl {
   };
 
   const segments: string[] = [];
-  const rawPath = Array.isArray(url.path) ? url.path : typeof url.path === 'string' ? [url.path] : [];
-  for (const raw of rawPath) {
-    const segment = String(raw ?? '');
+  for (const segment of url.path) {
     if (segment.startsWith(':') && segment.length > 1) {
       const name = segment.slice(1);
       const declared = pathVariables.get(name);
@@ -95,17 +89,17 @@ export function readUrl(url: Url): RouteUrl {
 
   const byKey = new Map<string, Omit<Parameter, 'identifier'>>();
   const query: RouteUrl['query'] = [];
-  for (const param of url.query.all()) {
+  for (const param of url.query) {
     if (param.disabled) continue;
-    const name = String(param.key ?? '');
+    const name = param.key;
     if (name === '') continue;
-    const value = param.value === undefined || param.value === null ? undefined : String(param.value);
+    const value = param.value;
     const existing = byKey.get(name);
     if (existing) {
       existing.repeated = true;
       continue;
     }
-    const description = descriptionText((param as unknown as { description?: unknown }).description);
+    const description = param.description;
     const variable = wholeVariable(value);
     // A dynamic variable (`{{$isoTimestamp}}`) announces its type; another variable's is unknown text.
     const schema: Schema = variable && !variable.startsWith('$') ? { type: 'string' } : scalarSchema(value);
