@@ -14,7 +14,7 @@ import type {
   Schema,
 } from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
-import { referencedVariables } from '../model/scalar.js';
+import { referencedVariables } from '../model/variables.js';
 import { docComment, jsonLiteral } from './escape.js';
 import { entityProperties, schemaType, type TypeContext } from './schema-type.js';
 import { HTTP_TOKEN } from '../http-token.js';

@@ -1,6 +1,6 @@
 import type { AuthRecord } from '../records.js';
 import type { Auth } from './types.js';
-import { wholeVariable } from './scalar.js';
+import { wholeVariable } from './variables.js';
 
 /** Auth parameters that hold credentials; a literal value there is never copied into the model. */
 const SECRET_PARAMS =

@@ -2,7 +2,8 @@ import type { PairRecord, RequestRecord } from '../records.js';
 import type { BodyKind, RequestBody, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, inferSchema, referenceName, type InferOptions } from './infer.js';
 import { parseJsonBody } from './json-body.js';
-import { scalarSchema, wholeVariable } from './scalar.js';
+import { scalarSchema } from './scalar.js';
+import { isDynamicVariable, wholeVariable } from './variables.js';
 import { describedFields } from './described-fields.js';
 import { graphqlVariables } from './graphql.js';
 import { isJsonType, mediaType } from './media.js';
@@ -135,7 +136,7 @@ function topLevel(reading: Reading): Map<string, unknown> {
 /** The variable a value is exactly (`"{{client_id}}"` or an unquoted `{{client_id}}`); Postman's `$` variables excluded. */
 function boundVariable(value: unknown): string | undefined {
   const name = typeof value === 'string' ? wholeVariable(value) : referenceName(value);
-  return name !== undefined && !name.startsWith('$') ? name : undefined;
+  return name !== undefined && !isDynamicVariable(name) ? name : undefined;
 }
 
 /**

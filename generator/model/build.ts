@@ -27,7 +27,7 @@ import { readAuth, NO_AUTH } from './auth.js';
 import { readRequestBody } from './body.js';
 import { readResponses } from './responses.js';
 import { readUrl } from './url.js';
-import { referencedVariables, substituteVariables } from './scalar.js';
+import { referencedVariables, substituteVariables } from './variables.js';
 import { applyNameOverrides, applyOverrides, applyPaginationOverrides, type SchemaOverride } from './overrides.js';
 import { assignNames } from './naming.js';
 import { applyProfile, type Profile } from './profile.js';

@@ -1,7 +1,7 @@
 import type { ApiModel, SigningTrait, TokenTrait } from './types.js';
 import { findOperations } from './find.js';
 import { CodegenError } from '../errors.js';
-import { referencedVariables } from './scalar.js';
+import { referencedVariables } from './variables.js';
 
 /**
  * What configuration adds to a model that the collection cannot say: the signing scheme, how a

@@ -1,6 +1,7 @@
 import type { UrlRecord } from '../records.js';
 import type { Parameter, Schema } from './types.js';
-import { referencedVariables, scalarSchema, wholeVariable } from './scalar.js';
+import { scalarSchema } from './scalar.js';
+import { isDynamicVariable, referencedVariables, templateParts, wholeVariable } from './variables.js';
 
 export interface RouteUrl {
   /** The origin as written (`{{baseUrl}}`, `https://api.example.com`), '' for a relative URL. */
@@ -70,20 +71,15 @@ export function readUrl(url: UrlRecord): RouteUrl {
       continue;
     }
     let templated = '';
-    let rest = segment;
-    for (const match of segment.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) {
-      const [whole, name] = match as unknown as [string, string];
-      const at = rest.indexOf(whole);
-      templated += escapeLiteral(rest.slice(0, at));
-      rest = rest.slice(at + whole.length);
-      if (name.startsWith('$')) {
-        templated += escapeLiteral(whole);
-        continue;
+    for (const part of templateParts(segment)) {
+      if ('literal' in part) templated += escapeLiteral(part.literal);
+      else if (isDynamicVariable(part.variable)) templated += escapeLiteral(part.written);
+      else {
+        addPathParam(part.variable, part.variable, undefined);
+        templated += `{${part.variable}}`;
       }
-      addPathParam(name, name, undefined);
-      templated += `{${name}}`;
     }
-    segments.push(templated + escapeLiteral(rest));
+    segments.push(templated);
   }
   const pathTemplate = `/${segments.join('/')}`;
 
@@ -102,7 +98,7 @@ export function readUrl(url: UrlRecord): RouteUrl {
     const description = param.description;
     const variable = wholeVariable(value);
     // A dynamic variable (`{{$isoTimestamp}}`) announces its type; another variable's is unknown text.
-    const schema: Schema = variable && !variable.startsWith('$') ? { type: 'string' } : scalarSchema(value);
+    const schema: Schema = variable && !isDynamicVariable(variable) ? { type: 'string' } : scalarSchema(value);
     const entry: Omit<Parameter, 'identifier'> = { name, schema, required: saysRequired(description) };
     if (value !== undefined && value !== '' && !variable) entry.example = value;
     if (variable) entry.variable = variable;
