@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { buildOptionsOf, type ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { buildReference, emitDocs } from './docs/index.js';
@@ -5,7 +6,7 @@ import { renderOpenApi } from './openapi/index.js';
 import { inputFiles, inputText, parseCollectionInput, readCollectionInput } from './load/index.js';
 import { buildModel, type ApiModel, type Diagnostic } from './model/index.js';
 import { operationsOf } from './model/find.js';
-import { sha256, type ManifestInput } from './output.js';
+import type { ManifestInput } from './output.js';
 import { CodegenError } from './errors.js';
 
 /** The largest client generated: beyond it, a client is better split (and generation would need gigabytes). */
@@ -89,9 +90,13 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     if (docs !== false) for (const [file, content] of emitDocs(reference)) files.set(file, content);
     if (openapi !== false) files.set('openapi.json', renderOpenApi(reference));
   }
-  const inputHash = sha256(
-    `${inputText(input)}\u0000${JSON.stringify({ name, overrides, names, pagination, inference, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`,
-  );
+  // Hashed in two parts: the same digest as of the two joined, without copying a 40 MB collection to join them.
+  const inputHash = createHash('sha256')
+    .update(inputText(input))
+    .update(
+      `\u0000${JSON.stringify({ name, overrides, names, pagination, inference, profile, ...(docs === false ? { docs } : {}), ...(openapi === false ? { openapi } : {}) })}`,
+    )
+    .digest('hex');
   const operations = plan.operations.length;
   const inputHashes = inputFiles(input);
   return {
