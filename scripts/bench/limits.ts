@@ -48,6 +48,23 @@ const CASES: Record<string, Case> = {
     input: () => syntheticCollection(MAX_OPERATIONS),
     requests: MAX_OPERATIONS,
   },
+  'same-names': {
+    what: '10,000 requests all called "New Request" in one folder',
+    input: () => ({
+      info: { name: 'Namesakes', schema: V21 },
+      item: [
+        {
+          name: 'Things',
+          item: Array.from({ length: MAX_OPERATIONS }, (_, i) => ({
+            id: `r${i}`,
+            name: 'New Request',
+            request: { method: 'GET', url: `https://x.io/items/${i}` },
+          })),
+        },
+      ],
+    }),
+    requests: MAX_OPERATIONS,
+  },
   'huge-folder': {
     what: 'a 100,000-item folder (refused)',
     input: () => ({
