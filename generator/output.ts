@@ -20,6 +20,7 @@ import {
   readlink,
   rename,
   rm,
+  stat,
   symlink,
   utimes,
   writeFile,
@@ -43,10 +44,11 @@ export interface ManifestInput {
   files: Record<string, string>;
 }
 
-export const sha256 = (content: string): string => createHash('sha256').update(content).digest('hex');
+export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
-export function buildManifest(files: Map<string, string>, inputHash: string, input?: ManifestInput): Manifest {
-  const entries = [...files.keys()].sort().map((name) => [name, sha256(files.get(name) as string)]);
+/** The manifest of files whose content hashes are known, by name. */
+function buildManifest(hashes: Map<string, string>, inputHash: string, input?: ManifestInput): Manifest {
+  const entries = [...hashes.keys()].sort().map((name) => [name, hashes.get(name) as string]);
   return {
     generator: `postman-codegen ${VERSION}`,
     inputHash,
@@ -66,12 +68,41 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
   }
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+async function readIfExists(file: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch {
     return undefined;
   }
+}
+
+/** Whether the file holds exactly these bytes; a file of another size is not read. */
+async function holds(file: string, bytes: Buffer): Promise<boolean> {
+  const size = await stat(file).then(
+    (found) => (found.isFile() ? found.size : -1),
+    () => -1,
+  );
+  return size === bytes.length && (await readIfExists(file))?.equals(bytes) === true;
+}
+
+/**
+ * Every generated file as bytes with its hash, one at a time, then the manifest of them all:
+ * each file is encoded once, for both its hash and its writing or comparing (a 40 MB
+ * openapi.json costs as much to encode as to hash), and never all of them at once.
+ */
+async function forEachEncoded(
+  files: Map<string, string>,
+  inputHash: string,
+  input: ManifestInput | undefined,
+  use: (name: string, bytes: Buffer) => Promise<void>,
+): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const [name, content] of files) {
+    const bytes = Buffer.from(content);
+    hashes.set(name, sha256(bytes));
+    await use(name, bytes);
+  }
+  await use(MANIFEST, Buffer.from(manifestText(buildManifest(hashes, inputHash, input))));
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -132,7 +163,7 @@ async function carryOver(from: string, to: string): Promise<void> {
 
 /** The model.json an output folder holds, as text; undefined when there is none (a first run). */
 export async function readPreviousModel(out: string): Promise<string | undefined> {
-  return readIfExists(path.join(out, 'model.json'));
+  return (await readIfExists(path.join(out, 'model.json')))?.toString('utf8');
 }
 
 export interface WriteReport {
@@ -151,8 +182,6 @@ export async function writeOutput(
   const previous = await readManifest(out);
   const owned = new Set(Object.keys(previous?.files ?? {}).filter(isOwnedPath));
   owned.add(MANIFEST);
-  const all = new Map(files);
-  all.set(MANIFEST, manifestText(buildManifest(files, inputHash, input)));
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
 
   const existing = await listFiles(out);
@@ -164,20 +193,20 @@ export async function writeOutput(
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of all) {
+    await forEachEncoded(files, inputHash, input, async (name, bytes) => {
       const current = path.join(out, name);
       const target = path.join(staging, name);
-      if ((await readIfExists(current)) === content) {
+      if (await holds(current, bytes)) {
         await carryOver(current, target);
         report.unchanged.push(name);
       } else {
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, content);
+        await writeFile(target, bytes);
         report.written.push(name);
       }
-    }
+    });
     for (const name of existing) {
-      if (all.has(name)) continue;
+      if (name === MANIFEST || files.has(name)) continue;
       if (owned.has(name)) report.removed.push(name);
       else await carryOver(path.join(out, name), path.join(staging, name));
     }
@@ -250,20 +279,22 @@ export async function checkOutput(
     inputChanged: previous !== undefined && previous.inputHash !== inputHash,
     generatorChanged: previous !== undefined && previous.generator !== `postman-codegen ${VERSION}`,
   };
-  const all = new Map(files);
-  all.set(MANIFEST, manifestText(buildManifest(files, inputHash, input)));
-  for (const [name, content] of [...all].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  await forEachEncoded(files, inputHash, input, async (name, bytes) => {
     const disk = await readIfExists(path.join(out, name));
     if (disk === undefined) report.missing.push(name);
-    else if (disk !== content) {
-      report.stale.push(name);
-      if (name !== MANIFEST) report.firstDiff ??= shortDiff(name, disk, content);
-    }
-  }
+    else if (!disk.equals(bytes)) report.stale.push(name);
+  });
+  report.missing.sort();
+  report.stale.sort();
+  const first = report.stale.find((name) => name !== MANIFEST);
+  const disk = first === undefined ? undefined : await readIfExists(path.join(out, first));
+  if (first !== undefined && disk !== undefined)
+    report.firstDiff = shortDiff(first, disk.toString('utf8'), files.get(first) as string);
   for (const name of Object.keys(previous?.files ?? {})
     .filter(isOwnedPath)
     .sort()) {
-    if (!all.has(name) && (await readIfExists(path.join(out, name))) !== undefined) report.extra.push(name);
+    if (name !== MANIFEST && !files.has(name) && (await readIfExists(path.join(out, name))) !== undefined)
+      report.extra.push(name);
   }
   return report;
 }

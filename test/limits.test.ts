@@ -40,6 +40,36 @@ describe('limits', () => {
     expect((error as CodegenError).message).toContain(`has ${MAX_OPERATIONS + 1} requests`);
   }, 60_000);
 
+  it('refuses an oversized collection before modelling it: its size is the error, not a later one', async () => {
+    const items = Array.from({ length: MAX_OPERATIONS + 1 }, (_, i) => ({
+      id: `r${i}`,
+      name: `Get ${i}`,
+      request: `https://x.io/items/${i}`,
+    }));
+    const file = await fileWith({
+      info: { name: 'Nested', schema: V21 },
+      item: [
+        { name: 'Top', request: 'https://x.io/top' },
+        {
+          name: 'Outer',
+          item: [
+            { name: 'Small', item: items.slice(0, 10) },
+            { name: 'Big', item: items.slice(10) },
+          ],
+        },
+      ],
+    });
+    // A names entry matching nothing is refused by the model builder; the size must be refused first.
+    const error = await generateClient({ collection: file, out: 'unused', names: { 'No such request': 'x' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as CodegenError).where).toBe('item "Outer / Big"');
+    expect((error as CodegenError).message).toBe(
+      `has ${MAX_OPERATIONS + 2} requests; a generated client holds at most ${MAX_OPERATIONS} operations (the largest folder, "Outer / Big", has ${MAX_OPERATIONS - 9}).`,
+    );
+  }, 60_000);
+
   it('cuts a 1 MB description in the generated docs and keeps it whole in the model', async () => {
     const description = 'line */ ${x}\n'.repeat(80_000);
     const file = await fileWith({

@@ -106,6 +106,28 @@ describe('uniqueNames', () => {
   it('avoids names already taken', () => {
     expect(uniqueNames([{ key: 'a', candidates: ['client'] }], new Set(['client'])).get('a')).toBe('client2');
   });
+
+  it('numbers past names that are taken or held by other requests, the lowest free number first', () => {
+    const names = uniqueNames(
+      ['get', 'get', 'get3', 'get', 'get'].map((name, index) => ({
+        key: 'abcde'[index] as string,
+        candidates: [name],
+      })),
+      new Set(['get4']),
+    );
+    expect([...'abcde'].map((key) => names.get(key))).toEqual(['get', 'get2', 'get3', 'get5', 'get6']);
+  });
+
+  it('numbers thousands of namesakes in key order, each number once', () => {
+    const requests = Array.from({ length: 5000 }, (_, n) => ({
+      key: String(n).padStart(4, '0'),
+      candidates: ['newRequest'],
+    }));
+    const names = uniqueNames(requests);
+    expect(requests.map((request) => names.get(request.key))).toEqual(
+      requests.map((_, n) => (n === 0 ? 'newRequest' : `newRequest${n + 1}`)),
+    );
+  });
 });
 
 describe('name properties', () => {

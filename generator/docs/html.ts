@@ -19,8 +19,7 @@ import {
   errorNote,
   pagingNote,
   referenceTitle,
-  sampleLanguage,
-  sampleText,
+  shownSample,
   searchText,
 } from './notes.js';
 import { overviewSections } from './overview.js';
@@ -133,8 +132,9 @@ function responseHtml(response: Response, typeName: string, paged: boolean): str
     parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
   for (const sample of response.samples ?? []) {
     // Plain markup: a 2,000-operation page carries thousands of these.
+    const { text, language } = shownSample(sample);
     parts.push(
-      `<details class="sample"><summary>Example: ${escapeText(sample.name)}</summary><pre><code class="language-${sampleLanguage(sample)}">${escapeText(sampleText(sample))}</code></pre></details>`,
+      `<details class="sample"><summary>Example: ${escapeText(sample.name)}</summary><pre><code class="language-${language}">${escapeText(text)}</code></pre></details>`,
     );
   }
   parts.push('</details>');

@@ -9,17 +9,7 @@ import type { Parameter, Response } from '../model/types.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { isSafeLink } from './render-markdown.js';
-import {
-  authNote,
-  bodyExample,
-  code,
-  errorNote,
-  pagingNote,
-  plain,
-  referenceTitle,
-  sampleLanguage,
-  sampleText,
-} from './notes.js';
+import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle, shownSample } from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
@@ -181,13 +171,10 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
   );
   if (samples.length > 0) {
     lines.push('', '**Response examples**', '');
-    for (const { status, sample } of samples)
-      lines.push(
-        `${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`,
-        '',
-        fence(sampleText(sample), sampleLanguage(sample)),
-        '',
-      );
+    for (const { status, sample } of samples) {
+      const { text, language } = shownSample(sample);
+      lines.push(`${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`, '', fence(text, language), '');
+    }
   }
   lines.push('');
   const paging = pagingNote(entry);

@@ -6,7 +6,7 @@
 import type { Operation, RequestBody, ResponseSample } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
-import { parseExample } from './json-example.js';
+import { jsonHead, parseExample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
@@ -135,18 +135,32 @@ const MAX_SAMPLE_LINES = 40;
 /** Characters of a saved response body shown at most: a page of 2,000 operations must stay light. */
 const MAX_SAMPLE_SHOWN = 2_000;
 
-/** A saved response body as shown: pretty-printed when it is JSON, cut to a readable length. */
-export function sampleText(sample: ResponseSample): string {
-  const parsed = sample.truncated ? undefined : parseExample(sample.body);
-  const lines = (parsed ? JSON.stringify(parsed.value, null, 2) : sample.body).split('\n');
-  const shown = lines.slice(0, MAX_SAMPLE_LINES).join('\n').slice(0, MAX_SAMPLE_SHOWN);
-  const cut = sample.truncated || shown.length < lines.join('\n').length;
-  return cut ? `${shown}\n… (cut here; the collection holds the whole example)` : shown;
-}
+/** How a saved response body is shown, worked out once: the HTML page and the Markdown show each sample. */
+const shown = new WeakMap<ResponseSample, { text: string; language: 'json' | 'text' }>();
 
-/** The code-block language of a saved response body. */
-export function sampleLanguage(sample: ResponseSample): 'json' | 'text' {
-  return !sample.truncated && parseExample(sample.body) ? 'json' : 'text';
+/**
+ * A saved response body as shown: pretty-printed when it is JSON (then its language is `json`),
+ * cut to a readable length, with a line saying so when anything is left out.
+ */
+export function shownSample(sample: ResponseSample): { text: string; language: 'json' | 'text' } {
+  let result = shown.get(sample);
+  if (result) return result;
+  const parsed = sample.truncated ? undefined : parseExample(sample.body);
+  let head: { text: string; whole: boolean };
+  if (parsed) {
+    head = jsonHead(parsed.value, MAX_SAMPLE_LINES, MAX_SAMPLE_SHOWN);
+  } else {
+    const lines = sample.body.split('\n', MAX_SAMPLE_LINES);
+    const text = lines.join('\n').slice(0, MAX_SAMPLE_SHOWN);
+    head = { text, whole: text.length === sample.body.length };
+  }
+  const cut = sample.truncated || !head.whole;
+  result = {
+    text: cut ? `${head.text}\n… (cut here; the collection holds the whole example)` : head.text,
+    language: parsed ? 'json' : 'text',
+  };
+  shown.set(sample, result);
+  return result;
 }
 
 /** The body example to show: the first one without {{variables}}, pretty-printed when it is JSON. */

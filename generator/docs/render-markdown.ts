@@ -41,9 +41,17 @@ markdown.renderer.rules.image = (tokens, index) => {
     : `[image: ${text}]`;
 };
 
+/** Short texts rendered already: every operation's auth and paging notes say the same few things. */
+const rendered = new Map<string, string>();
+const MAX_REMEMBERED = 1_000;
+
 /** A description as safe HTML. */
 export function renderDescription(text: string): string {
-  return markdown.render(text);
+  const known = rendered.get(text);
+  if (known !== undefined) return known;
+  const html = markdown.render(text);
+  if (text.length <= MAX_REMEMBERED && rendered.size < 10_000) rendered.set(text, html);
+  return html;
 }
 
 /** Collection text as HTML text (element content). */

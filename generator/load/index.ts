@@ -7,6 +7,7 @@ import { parseJson } from './json.js';
 import { detectFormat } from './format.js';
 import { toV21 } from './convert.js';
 import { assignMissingIds, validateCollection } from './validate.js';
+import { refuseOversized } from './size.js';
 import { repairV1 } from './v1.js';
 import { readCollectionFolder, type CollectionFolder } from './v3-files.js';
 import { convertV3 } from './v3.js';
@@ -62,8 +63,13 @@ export async function readCollectionText(file: string): Promise<string> {
   }
 }
 
+export interface ParseOptions {
+  /** Refuse a collection of more requests than this (one client's limit) before reading it further. */
+  maxRequests?: number;
+}
+
 /** Parses collection text that came from `file` (the name is only used in messages). */
-export function parseCollection(text: string, file: string): LoadedCollection {
+export function parseCollection(text: string, file: string, options: ParseOptions = {}): LoadedCollection {
   const json = parseJson(text, file);
   const detected = detectFormat(json, file);
   const diagnostics: Diagnostic[] = [];
@@ -78,13 +84,14 @@ export function parseCollection(text: string, file: string): LoadedCollection {
     detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$',
     diagnostics,
     skipped,
+    options,
   );
 }
 
 /** Reads a v3 collection folder (its files already in memory) through the same v2.1 path. */
-export function parseCollectionFolder(folder: CollectionFolder): LoadedCollection {
+export function parseCollectionFolder(folder: CollectionFolder, options: ParseOptions = {}): LoadedCollection {
   const { collection, diagnostics, skipped } = convertV3(folder);
-  return fromV21(collection, 'v3', folder.display, '$', diagnostics, skipped);
+  return fromV21(collection, 'v3', folder.display, '$', diagnostics, skipped, options);
 }
 
 /** The shared tail of every format: stable ids, structural checks, the SDK's parse, plain records. */
@@ -95,10 +102,12 @@ function fromV21(
   jsonRoot: string,
   diagnostics: Diagnostic[],
   skipped: SkippedRequest[],
+  options: ParseOptions,
 ): LoadedCollection {
   // (Again) after conversion: a v1 file may lack ids that v2.1 items need, and v3 ids are optional.
   assignMissingIds(v21);
   validateCollection(v21, file, jsonRoot, diagnostics, skipped);
+  if (options.maxRequests !== undefined) refuseOversized(v21, options.maxRequests, file);
   let collection: CollectionType;
   try {
     collection = new Collection(v21 as never);
@@ -138,8 +147,10 @@ export async function readCollectionInput(file: string): Promise<CollectionInput
   return { kind: 'file', display, text: await readCollectionText(file) };
 }
 
-export function parseCollectionInput(input: CollectionInput): LoadedCollection {
-  return input.kind === 'folder' ? parseCollectionFolder(input.folder) : parseCollection(input.text, input.display);
+export function parseCollectionInput(input: CollectionInput, options: ParseOptions = {}): LoadedCollection {
+  return input.kind === 'folder'
+    ? parseCollectionFolder(input.folder, options)
+    : parseCollection(input.text, input.display, options);
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

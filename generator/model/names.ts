@@ -286,12 +286,19 @@ export function uniqueNames(
   }
   const result = new Map<string, string>();
   const used = new Set(taken);
+  // The number each base name tries next: every lower one is taken already (used only grows), so
+  // 10,000 requests called "New Request" are numbered in one pass, not in 10,000 scans from 2.
+  const nextNumber = new Map<string, number>();
   const ordered = [...requests].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const request of ordered) {
     const base = current(request);
     let name = base;
     const joiner = /\d$/.test(base) ? '_' : '';
-    for (let n = 2; used.has(name); n++) name = `${base}${joiner}${n}`;
+    let n = nextNumber.get(base) ?? 2;
+    if (used.has(name)) {
+      for (name = `${base}${joiner}${n}`; used.has(name);) name = `${base}${joiner}${++n}`;
+      nextNumber.set(base, n + 1);
+    }
     used.add(name);
     result.set(request.key, name);
   }

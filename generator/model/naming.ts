@@ -9,19 +9,25 @@ function nameScope(operations: Operation[], resources: Resource[], scopeName: st
   const namesakes = new Map<string, Operation[]>();
   for (const operation of operations) {
     const full = candidatesOf.get(operation.id)?.at(-1) ?? '';
-    namesakes.set(full, [...(namesakes.get(full) ?? []), operation]);
+    const group = namesakes.get(full);
+    if (group) group.push(operation);
+    else namesakes.set(full, [operation]);
   }
+  // Decided once per name: 10,000 requests all called "New Request" are one group, not 10,000 walks of it.
+  const methodsDiffer = new Map<string, boolean>();
+  for (const [name, group] of namesakes)
+    methodsDiffer.set(name, group.length > 1 && new Set(group.map((other) => other.method)).size === group.length);
   const requests: NameRequest[] = [
     ...resources.map((resource) => ({ key: resource.id, candidates: [memberName(resource.name, 'resource')] })),
     ...operations.map((operation) => {
       const candidates = candidatesOf.get(operation.id) ?? ['operation'];
       const last = candidates[candidates.length - 1] ?? 'operation';
       // Same-named requests that differ by method (GET, DELETE and POST "Setup") are told apart by it.
-      const group = namesakes.get(last) ?? [];
-      const methodsDiffer = group.length > 1 && new Set(group.map((other) => other.method)).size === group.length;
       return {
         key: operation.id,
-        candidates: methodsDiffer ? [...candidates, `${last}${typeName(operation.method.toLowerCase())}`] : candidates,
+        candidates: methodsDiffer.get(last)
+          ? [...candidates, `${last}${typeName(operation.method.toLowerCase())}`]
+          : candidates,
       };
     }),
   ];

@@ -3,11 +3,13 @@ import type { ApiModel } from './types.js';
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]);
-    return Object.fromEntries(entries);
+    // A null prototype: a "__proto__" key is then a plain property, as Object.fromEntries would make it.
+    const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) sorted[key] = sortKeys(item);
+    }
+    return sorted;
   }
   return value;
 }
