@@ -62,9 +62,12 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
   return { page, errors, requests };
 }
 
-/** Every <details> open, and every operation laid out (the page lets the browser skip those off screen). */
+/** Every operation's details built, every <details> open and its folded block built, every operation laid out (the page lets the browser skip those off screen). */
 async function unfold(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-built]', { state: 'attached' });
   await page.$$eval('details', (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+  // Folded blocks are built on the toggle event, which fires after the current task.
+  await page.waitForFunction(() => document.querySelector('details[data-lazy]') === null);
   await page.$$eval('article.op', (all) =>
     all.forEach((op) => ((op as HTMLElement).style.contentVisibility = 'visible')),
   );
@@ -79,6 +82,18 @@ describe('the Accengage reference page', () => {
     expect(accengageAnchors).toHaveLength(22);
     expect(await page.$$eval('article.op', (ops) => ops.map((op) => op.id))).toEqual(accengageAnchors);
     expect(await page.textContent('#count')).toBe('22 operations');
+    // Each operation's details are built from the page's data: snippets, parameters, responses.
+    await page.waitForSelector('html[data-built]', { state: 'attached' });
+    expect(await page.$$eval('article.op', (ops) => ops.filter((op) => !op.querySelector('h4')).length)).toBe(0);
+    const list = page.locator('article.op', { hasText: 'List devices' }).first();
+    expect(await list.locator('code.language-ts').textContent()).toContain('client.devices.list(');
+    expect(await list.locator('table.params').textContent()).toContain('lastOpen');
+    // A folded block is built when opened, with its copy button.
+    const curl = list.locator('details:has(> summary:text-is("curl"))');
+    expect(await curl.locator('code').count()).toBe(0);
+    await curl.locator('summary').click();
+    expect(await curl.locator('code.language-sh').textContent()).toMatch(/^curl |\ncurl /);
+    expect(await curl.locator('button.copy').count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'accengage-desktop.png') });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
@@ -219,7 +234,10 @@ describe('a page made from hostile collection text', () => {
     }
     await page.waitForTimeout(100);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(1);
+    // One script runs; the others are data blocks the page reads (a type that is not JavaScript).
+    expect(
+      await page.$$eval('script', (scripts) => scripts.map((script) => script.getAttribute('type') ?? 'javascript')),
+    ).toEqual(['text/html', 'application/json', 'javascript']);
     expect(await page.$$eval('img, svg, iframe, object, embed', (elements) => elements.length)).toBe(0);
     expect(
       await page.$$eval('*', (elements) =>
@@ -232,6 +250,10 @@ describe('a page made from hostile collection text', () => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('<script>window.__pwned = "script"</script>');
     expect(text).toContain('</style><script>');
+    // Saved response bodies, built only when opened, hold the payloads as text too.
+    const samples = await page.$$eval('details.sample code', (codes) => codes.map((code) => code.textContent ?? ''));
+    expect(samples).toHaveLength(6);
+    for (const sample of samples) expect(sample).toContain('"<script>window.__pwned = \\"script\\"</script>"');
     expect(await page.$$eval('article.op', (ops) => ops.length)).toBe(6);
     await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: false });
     const phone = await open(pathToFileURL(path.join(folder, 'index.html')).href, { width: 390, height: 844 });
