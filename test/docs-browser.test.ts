@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReference, emitDocs } from '../generator/docs/index.js';
 import { accengageFiles } from './docs-support.js';
 import { collectionOf, modelOfJson, root } from './helpers.js';
+import { syntheticCollection } from '../scripts/bench/synthetic.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(root, 'test-output/docs-browser');
@@ -156,6 +157,54 @@ describe('the Accengage reference page', () => {
       .locator('article.op', { hasText: 'List devices' })
       .first()
       .screenshot({ path: path.join(SHOTS, 'accengage-phone-list-devices.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page of 300 operations', () => {
+  it('shows exactly the matching operations and contents entries once the search settles, and all again when cleared', async () => {
+    const { model } = modelOfJson(syntheticCollection(300));
+    const html = emitDocs(buildReference(model)).get('docs/index.html') as string;
+    const folder = await mkdtemp(path.join(tmpdir(), 'pc-docs-large-'));
+    await writeFile(path.join(folder, 'index.html'), html);
+    const { page, errors } = await open(pathToFileURL(path.join(folder, 'index.html')).href);
+    const ops = [
+      ...html.matchAll(/<article class="op" id="[^"]+" data-s="([^"]*)"[^>]*><h3><a href="#[^"]+">([^<]+)<\/a>/g),
+    ];
+    const names = ops.map((match) => match[2] as string);
+    expect(names).toHaveLength(300);
+    const navNames = () =>
+      page.$$eval('nav li.opl:not([hidden]) a', (links) =>
+        links.filter((link) => link.closest('[hidden]') === null).map((link) => link.textContent ?? ''),
+      );
+    // The first screens answer at once, the rest of the page follows: wait for it, then compare all.
+    const settled = async (expected: string[]) => {
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('article.op:not([hidden])').length === count,
+        expected.length,
+      );
+      expect(await visibleNames(page)).toEqual(expected);
+      expect(await navNames()).toEqual(expected);
+    };
+    // Every word of the query, anywhere in what an operation is searched on: names, paths, fields, descriptions.
+    await page.fill('#search', 'thing 2');
+    const matching = ops
+      .filter((match) => ['thing', '2'].every((word) => (match[1] as string).includes(word)))
+      .map((match) => match[2] as string);
+    expect(matching.length).toBeGreaterThan(100);
+    expect(await page.textContent('#count')).toBe(`${matching.length} of 300 operations`);
+    await settled(matching);
+    await page.fill('#search', 'delete thing 29');
+    await settled(['Delete thing 29', 'Delete thing 129', 'Delete thing 229', 'Delete thing 294', 'Delete thing 299']);
+    expect(await page.$$eval('section.folder:not([hidden]) h2', (h) => h.map((x) => x.textContent))).toEqual([
+      'Resource 1',
+      'Resource 6',
+      'Resource 11',
+      'Resource 14',
+    ]);
+    await page.fill('#search', '');
+    await settled(names);
     expect(errors).toEqual([]);
     await page.close();
   });

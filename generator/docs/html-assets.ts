@@ -108,31 +108,38 @@ export const PAGE_JS = `
     }
     foldersOf[i] = above;
   }
+  // What the search wants shown, and what the page shows: they differ only below the first screens,
+  // for the few frames it takes to bring the rest of a long page in line.
+  var want = new Uint8Array(total).fill(1);
   var shown = new Uint8Array(total).fill(1);
-  var shownCount = total;
   var query = '';
+  var searching = false;
+  var pending = total;
+  var timer = 0;
+  // Operations shown at once, in page order, before the rest follows: more than two screens' worth.
+  var FIRST = 40;
   // While searching, the introduction steps aside so the first match is at the top.
   var intro = Array.prototype.slice.call(document.querySelectorAll('.intro'));
-  function apply() {
-    var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var next = terms.join(' ');
-    if (next === query) return false;
-    query = next;
-    for (var i = 0; i < total; i++) {
-      var text = texts[i];
-      var hit = 1;
-      for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) { hit = 0; break; }
-      if (hit === shown[i]) continue;
-      shown[i] = hit;
-      var step = hit ? 1 : -1;
-      shownCount += step;
-      ops[i].hidden = !hit;
-      if (entries[i]) entries[i].hidden = !hit;
-      if (sectionOf[i] >= 0) sectionShown[sectionOf[i]] += step;
-      var above = foldersOf[i];
-      for (var a = 0; a < above.length; a++) folderShown[above[a]] += step;
+  function show(i, hit) {
+    shown[i] = hit;
+    var step = hit ? 1 : -1;
+    ops[i].hidden = !hit;
+    if (entries[i]) entries[i].hidden = !hit;
+    if (sectionOf[i] >= 0) sectionShown[sectionOf[i]] += step;
+    var above = foldersOf[i];
+    for (var a = 0; a < above.length; a++) folderShown[above[a]] += step;
+  }
+  // Brings operations from \`from\` on in line with the search until \`enough\` says so; returns where it stopped.
+  function settle(from, enough) {
+    var visible = 0;
+    for (var i = from; i < total; i++) {
+      if (want[i] !== shown[i]) show(i, want[i]);
+      visible += want[i];
+      if (enough(visible)) return i + 1;
     }
-    var searching = terms.length > 0;
+    return total;
+  }
+  function showFolders() {
     for (var s = 0; s < sections.length; s++) {
       var hideSection = searching && sectionShown[s] === 0;
       if (sections[s].hidden !== hideSection) sections[s].hidden = hideSection;
@@ -141,9 +148,39 @@ export const PAGE_JS = `
       var hideFolder = searching && folderShown[f] === 0;
       if (navFolders[f].hidden !== hideFolder) navFolders[f].hidden = hideFolder;
     }
+  }
+  function settleLater() {
+    var start = performance.now();
+    pending = settle(pending, function () { return performance.now() - start > 8; });
+    showFolders();
+    timer = pending < total ? setTimeout(settleLater, 0) : 0;
+  }
+  function settleAll() {
+    clearTimeout(timer);
+    pending = settle(pending, function () { return false; });
+    showFolders();
+  }
+  function apply() {
+    var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var next = terms.join(' ');
+    if (next === query) return false;
+    query = next;
+    searching = terms.length > 0;
+    var wanted = 0;
+    for (var i = 0; i < total; i++) {
+      var text = texts[i];
+      var hit = 1;
+      for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) { hit = 0; break; }
+      want[i] = hit;
+      wanted += hit;
+    }
+    clearTimeout(timer);
+    pending = settle(0, function (visible) { return visible >= FIRST; });
+    showFolders();
+    if (pending < total) timer = setTimeout(settleLater, 0);
     for (var n = 0; n < intro.length; n++) if (intro[n].hidden !== searching) intro[n].hidden = searching;
-    count.textContent = searching ? shownCount + ' of ' + total + ' operations' : total + ' operations';
-    none.hidden = shownCount !== 0;
+    count.textContent = searching ? wanted + ' of ' + total + ' operations' : total + ' operations';
+    none.hidden = wanted !== 0;
     return true;
   }
   input.addEventListener('input', function () {
@@ -159,7 +196,7 @@ export const PAGE_JS = `
     if (!target) return;
     var op = target.closest('article.op');
     if (op) build(op);
-    if (target.closest('[hidden]')) { input.value = ''; apply(); target.scrollIntoView(); }
+    if (target.closest('[hidden]')) { input.value = ''; apply(); settleAll(); target.scrollIntoView(); }
   }
   window.addEventListener('hashchange', reveal);
   // Each operation's details are inserted from the page's data after the first frame, a few
