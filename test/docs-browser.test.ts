@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReference, emitDocs } from '../generator/docs/index.js';
 import { accengageFiles } from './docs-support.js';
 import { collectionOf, modelOfJson, root } from './helpers.js';
+import { syntheticCollection } from '../scripts/bench/synthetic.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(root, 'test-output/docs-browser');
@@ -62,9 +63,12 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
   return { page, errors, requests };
 }
 
-/** Every <details> open, and every operation laid out (the page lets the browser skip those off screen). */
+/** Every operation's details built, every <details> open and its folded block built, every operation laid out (the page lets the browser skip those off screen). */
 async function unfold(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-built]', { state: 'attached' });
   await page.$$eval('details', (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+  // Folded blocks are built on the toggle event, which fires after the current task.
+  await page.waitForFunction(() => document.querySelector('details[data-lazy]') === null);
   await page.$$eval('article.op', (all) =>
     all.forEach((op) => ((op as HTMLElement).style.contentVisibility = 'visible')),
   );
@@ -79,6 +83,18 @@ describe('the Accengage reference page', () => {
     expect(accengageAnchors).toHaveLength(22);
     expect(await page.$$eval('article.op', (ops) => ops.map((op) => op.id))).toEqual(accengageAnchors);
     expect(await page.textContent('#count')).toBe('22 operations');
+    // Each operation's details are built from the page's data: snippets, parameters, responses.
+    await page.waitForSelector('html[data-built]', { state: 'attached' });
+    expect(await page.$$eval('article.op', (ops) => ops.filter((op) => !op.querySelector('h4')).length)).toBe(0);
+    const list = page.locator('article.op', { hasText: 'List devices' }).first();
+    expect(await list.locator('code.language-ts').textContent()).toContain('client.devices.list(');
+    expect(await list.locator('table.params').textContent()).toContain('lastOpen');
+    // A folded block is built when opened, with its copy button.
+    const curl = list.locator('details:has(> summary:text-is("curl"))');
+    expect(await curl.locator('code').count()).toBe(0);
+    await curl.locator('summary').click();
+    expect(await curl.locator('code.language-sh').textContent()).toMatch(/^curl |\ncurl /);
+    expect(await curl.locator('button.copy').count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'accengage-desktop.png') });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
@@ -141,6 +157,54 @@ describe('the Accengage reference page', () => {
       .locator('article.op', { hasText: 'List devices' })
       .first()
       .screenshot({ path: path.join(SHOTS, 'accengage-phone-list-devices.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page of 300 operations', () => {
+  it('shows exactly the matching operations and contents entries once the search settles, and all again when cleared', async () => {
+    const { model } = modelOfJson(syntheticCollection(300));
+    const html = emitDocs(buildReference(model)).get('docs/index.html') as string;
+    const folder = await mkdtemp(path.join(tmpdir(), 'pc-docs-large-'));
+    await writeFile(path.join(folder, 'index.html'), html);
+    const { page, errors } = await open(pathToFileURL(path.join(folder, 'index.html')).href);
+    const ops = [
+      ...html.matchAll(/<article class="op" id="[^"]+" data-s="([^"]*)"[^>]*><h3><a href="#[^"]+">([^<]+)<\/a>/g),
+    ];
+    const names = ops.map((match) => match[2] as string);
+    expect(names).toHaveLength(300);
+    const navNames = () =>
+      page.$$eval('nav li.opl:not([hidden]) a', (links) =>
+        links.filter((link) => link.closest('[hidden]') === null).map((link) => link.textContent ?? ''),
+      );
+    // The first screens answer at once, the rest of the page follows: wait for it, then compare all.
+    const settled = async (expected: string[]) => {
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('article.op:not([hidden])').length === count,
+        expected.length,
+      );
+      expect(await visibleNames(page)).toEqual(expected);
+      expect(await navNames()).toEqual(expected);
+    };
+    // Every word of the query, anywhere in what an operation is searched on: names, paths, fields, descriptions.
+    await page.fill('#search', 'thing 2');
+    const matching = ops
+      .filter((match) => ['thing', '2'].every((word) => (match[1] as string).includes(word)))
+      .map((match) => match[2] as string);
+    expect(matching.length).toBeGreaterThan(100);
+    expect(await page.textContent('#count')).toBe(`${matching.length} of 300 operations`);
+    await settled(matching);
+    await page.fill('#search', 'delete thing 29');
+    await settled(['Delete thing 29', 'Delete thing 129', 'Delete thing 229', 'Delete thing 294', 'Delete thing 299']);
+    expect(await page.$$eval('section.folder:not([hidden]) h2', (h) => h.map((x) => x.textContent))).toEqual([
+      'Resource 1',
+      'Resource 6',
+      'Resource 11',
+      'Resource 14',
+    ]);
+    await page.fill('#search', '');
+    await settled(names);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -219,7 +283,10 @@ describe('a page made from hostile collection text', () => {
     }
     await page.waitForTimeout(100);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(1);
+    // One script runs; the others are data blocks the page reads (a type that is not JavaScript).
+    expect(
+      await page.$$eval('script', (scripts) => scripts.map((script) => script.getAttribute('type') ?? 'javascript')),
+    ).toEqual(['text/html', 'application/json', 'javascript']);
     expect(await page.$$eval('img, svg, iframe, object, embed', (elements) => elements.length)).toBe(0);
     expect(
       await page.$$eval('*', (elements) =>
@@ -232,6 +299,10 @@ describe('a page made from hostile collection text', () => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('<script>window.__pwned = "script"</script>');
     expect(text).toContain('</style><script>');
+    // Saved response bodies, built only when opened, hold the payloads as text too.
+    const samples = await page.$$eval('details.sample code', (codes) => codes.map((code) => code.textContent ?? ''));
+    expect(samples).toHaveLength(6);
+    for (const sample of samples) expect(sample).toContain('"<script>window.__pwned = \\"script\\"</script>"');
     expect(await page.$$eval('article.op', (ops) => ops.length)).toBe(6);
     await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: false });
     const phone = await open(pathToFileURL(path.join(folder, 'index.html')).href, { width: 390, height: 844 });

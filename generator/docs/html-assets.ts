@@ -3,6 +3,7 @@
  * fetched). The Content-Security-Policy of the page allows exactly these two blocks by hash, so
  * even markup that slipped through escaping could not run or load anything.
  */
+import { DETAILS_ID, DETAILS_SEPARATOR, LAZY_DATA_ID } from './html-lazy.js';
 
 export const PAGE_CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--accent:#0969da;--get:#1a7f37;--post:#9a6700;--put:#8250df;--patch:#8250df;--delete:#cf222e;--mark:#fff8c5}
@@ -64,6 +65,8 @@ details.response>summary{cursor:pointer;font-weight:600}
 mark{background:var(--mark);color:inherit}
 [hidden]{display:none!important}
 .op{content-visibility:auto;contain-intrinsic-size:auto 40rem}
+/* A hidden operation keeps its rendered state, so showing it again after a search costs little */
+.op[hidden]{display:block!important;content-visibility:hidden;contain-intrinsic-size:0 0;height:0;margin:0;padding:0;border:0}
 @media (max-width:52rem){.layout{display:block}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}nav>details:not([open])>ul{display:none}main{padding:1rem .75rem 3rem}.op{padding:.75rem}
 table.params thead{display:none}table.params tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}table.params td{display:block;border:0;padding:.1rem 0}table.params td:nth-child(n+2):not(:last-child)::before{color:var(--muted);font-size:.8rem}table.params td:nth-child(2)::before{content:"in: "}table.params td:nth-child(3)::before{content:"type: "}table.params td:nth-child(4)::before{content:"required: "}table.params td:nth-child(5)::before{content:"default / example: "}}
 `;
@@ -74,40 +77,115 @@ export const PAGE_JS = `
   var input = document.getElementById('search');
   var count = document.getElementById('count');
   var none = document.getElementById('no-results');
-  var ops = Array.prototype.slice.call(document.querySelectorAll('article.op'));
-  var texts = ops.map(function (op) { return op.getAttribute('data-s') || ''; });
-  var links = ops.map(function (op) { return document.querySelector('nav a[href="#' + op.id + '"]'); });
-  var folders = Array.prototype.slice.call(document.querySelectorAll('section.folder'));
-  var navFolders = Array.prototype.slice.call(document.querySelectorAll('nav li.folder'));
+  var ops = document.querySelectorAll('article.op');
   var total = ops.length;
+  // The search index, built once: each operation's text, its entry in the contents, its section and
+  // the contents folders above it. A keystroke then touches only what changes state.
+  var texts = new Array(total);
+  var entries = new Array(total);
+  var sectionOf = new Array(total);
+  var foldersOf = new Array(total);
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section.folder'));
+  var navFolders = Array.prototype.slice.call(document.querySelectorAll('nav li.folder'));
+  var sectionIndex = new Map(sections.map(function (section, i) { return [section, i]; }));
+  var folderIndex = new Map(navFolders.map(function (item, i) { return [item, i]; }));
+  var sectionShown = sections.map(function () { return 0; });
+  var folderShown = navFolders.map(function () { return 0; });
+  var entryOf = new Map();
+  var links = document.querySelectorAll('nav li.opl > a');
+  for (var l = 0; l < links.length; l++) entryOf.set(links[l].getAttribute('href'), links[l].parentNode);
+  for (var i = 0; i < total; i++) {
+    var op = ops[i];
+    texts[i] = op.getAttribute('data-s') || '';
+    var entry = entryOf.get('#' + op.id) || null;
+    entries[i] = entry;
+    var section = sectionIndex.has(op.parentNode) ? sectionIndex.get(op.parentNode) : -1;
+    sectionOf[i] = section;
+    if (section >= 0) sectionShown[section]++;
+    var above = [];
+    for (var node = entry && entry.parentNode; node && node.tagName !== 'NAV'; node = node.parentNode) {
+      if (folderIndex.has(node)) { above.push(folderIndex.get(node)); folderShown[folderIndex.get(node)]++; }
+    }
+    foldersOf[i] = above;
+  }
+  // What the search wants shown, and what the page shows: they differ only below the first screens,
+  // for the few frames it takes to bring the rest of a long page in line.
+  var want = new Uint8Array(total).fill(1);
+  var shown = new Uint8Array(total).fill(1);
+  var query = '';
+  var searching = false;
+  var pending = total;
+  var timer = 0;
+  // Operations shown at once, in page order, before the rest follows: more than two screens' worth.
+  var FIRST = 40;
   // While searching, the introduction steps aside so the first match is at the top.
   var intro = Array.prototype.slice.call(document.querySelectorAll('.intro'));
+  function show(i, hit) {
+    shown[i] = hit;
+    var step = hit ? 1 : -1;
+    ops[i].hidden = !hit;
+    if (entries[i]) entries[i].hidden = !hit;
+    if (sectionOf[i] >= 0) sectionShown[sectionOf[i]] += step;
+    var above = foldersOf[i];
+    for (var a = 0; a < above.length; a++) folderShown[above[a]] += step;
+  }
+  // Brings operations from \`from\` on in line with the search until \`enough\` says so; returns where it stopped.
+  function settle(from, enough) {
+    var visible = 0;
+    for (var i = from; i < total; i++) {
+      if (want[i] !== shown[i]) show(i, want[i]);
+      visible += want[i];
+      if (enough(visible)) return i + 1;
+    }
+    return total;
+  }
+  function showFolders() {
+    for (var s = 0; s < sections.length; s++) {
+      var hideSection = searching && sectionShown[s] === 0;
+      if (sections[s].hidden !== hideSection) sections[s].hidden = hideSection;
+    }
+    for (var f = 0; f < navFolders.length; f++) {
+      var hideFolder = searching && folderShown[f] === 0;
+      if (navFolders[f].hidden !== hideFolder) navFolders[f].hidden = hideFolder;
+    }
+  }
+  function settleLater() {
+    var start = performance.now();
+    pending = settle(pending, function () { return performance.now() - start > 8; });
+    showFolders();
+    timer = pending < total ? setTimeout(settleLater, 0) : 0;
+  }
+  function settleAll() {
+    clearTimeout(timer);
+    pending = settle(pending, function () { return false; });
+    showFolders();
+  }
   function apply() {
     var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    for (var i = 0; i < ops.length; i++) {
+    var next = terms.join(' ');
+    if (next === query) return false;
+    query = next;
+    searching = terms.length > 0;
+    var wanted = 0;
+    for (var i = 0; i < total; i++) {
       var text = texts[i];
-      var hit = true;
-      for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) { hit = false; break; }
-      if (hit) shown++;
-      if (ops[i].hidden === hit) ops[i].hidden = !hit;
-      var li = links[i] && links[i].parentNode;
-      if (li && li.hidden === hit) li.hidden = !hit;
+      var hit = 1;
+      for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) { hit = 0; break; }
+      want[i] = hit;
+      wanted += hit;
     }
-    for (var f = 0; f < folders.length; f++) {
-      var folder = folders[f];
-      var visible = terms.length === 0 || folder.querySelector('article.op:not([hidden])') !== null;
-      folder.hidden = !visible;
-    }
-    for (var n = 0; n < navFolders.length; n++) {
-      var item = navFolders[n];
-      item.hidden = terms.length > 0 && item.querySelector('li.opl:not([hidden])') === null;
-    }
-    for (var s = 0; s < intro.length; s++) intro[s].hidden = terms.length > 0;
-    count.textContent = terms.length === 0 ? total + ' operations' : shown + ' of ' + total + ' operations';
-    none.hidden = shown !== 0;
+    clearTimeout(timer);
+    pending = settle(0, function (visible) { return visible >= FIRST; });
+    showFolders();
+    if (pending < total) timer = setTimeout(settleLater, 0);
+    for (var n = 0; n < intro.length; n++) if (intro[n].hidden !== searching) intro[n].hidden = searching;
+    count.textContent = searching ? wanted + ' of ' + total + ' operations' : total + ' operations';
+    none.hidden = wanted !== 0;
+    return true;
   }
-  input.addEventListener('input', onSearch);
+  input.addEventListener('input', function () {
+    if (apply()) window.scrollTo(0, 0);
+  });
   document.addEventListener('keydown', function (event) {
     if (event.key === '/' && document.activeElement !== input) { event.preventDefault(); input.focus(); }
   });
@@ -115,13 +193,60 @@ export const PAGE_JS = `
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.closest('[hidden]')) { input.value = ''; apply(); target.scrollIntoView(); }
-  }
-  function onSearch() {
-    apply();
-    window.scrollTo(0, 0);
+    if (!target) return;
+    var op = target.closest('article.op');
+    if (op) build(op);
+    if (target.closest('[hidden]')) { input.value = ''; apply(); settleAll(); target.scrollIntoView(); }
   }
   window.addEventListener('hashchange', reveal);
+  // Each operation's details are inserted from the page's data after the first frame, a few
+  // milliseconds at a time so typing and scrolling stay smooth, nearest the reader first.
+  var bodies = document.getElementById('${DETAILS_ID}').textContent.split('${DETAILS_SEPARATOR}');
+  var blocks = JSON.parse(document.getElementById('${LAZY_DATA_ID}').textContent);
+  function build(op) {
+    var index = op.getAttribute('data-b');
+    if (index === null) return;
+    op.removeAttribute('data-b');
+    op.insertAdjacentHTML('beforeend', bodies[Number(index)] || '');
+  }
+  var next = 0;
+  function buildSome() {
+    var start = performance.now();
+    while (next < total && performance.now() - start < 8) build(ops[next++]);
+    if (next < total) setTimeout(buildSome, 0);
+    else document.documentElement.setAttribute('data-built', '');
+  }
+  function buildNearScreen() {
+    for (var i = 0; i < total; i++) {
+      var box = ops[i].getBoundingClientRect();
+      if (box.top > innerHeight * 2) break;
+      if (box.bottom > -innerHeight) build(ops[i]);
+    }
+  }
+  // Folded code blocks are built when first opened, as text.
+  function element(name, className, text) {
+    var made = document.createElement(name);
+    if (className) made.className = className;
+    if (text) made.textContent = text;
+    return made;
+  }
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.hasAttribute('data-lazy')) return;
+    var block = blocks[Number(details.getAttribute('data-lazy'))];
+    details.removeAttribute('data-lazy');
+    if (!block) return;
+    var pre = element('pre');
+    pre.appendChild(element('code', 'language-' + block[1], block[0]));
+    if (block.length < 3) { details.appendChild(pre); return; }
+    var wrap = element('div', 'code');
+    wrap.appendChild(element('span', 'label', block[2]));
+    var copy = element('button', 'copy', 'Copy');
+    copy.type = 'button';
+    wrap.appendChild(copy);
+    wrap.appendChild(pre);
+    details.appendChild(wrap);
+  }, true);
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('button.copy');
     if (!button) return;
@@ -139,7 +264,12 @@ export const PAGE_JS = `
   // On a phone the contents start folded: the first screen is the search box and the reference.
   var contents = document.querySelector('nav > details');
   if (contents && window.matchMedia('(max-width: 52rem)').matches) contents.open = false;
+  // A search typed before the script ran (or kept by the browser on reload) applies at once.
   apply();
   reveal();
+  requestAnimationFrame(function () {
+    buildNearScreen();
+    setTimeout(buildSome, 0);
+  });
 })();
 `;

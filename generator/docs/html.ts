@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Parameter, RequestBody, Response } from '../model/types.js';
 import { PAGE_CSS, PAGE_JS } from './html-assets.js';
+import { LazyBlocks } from './html-lazy.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
@@ -34,7 +35,7 @@ function treeHtml(nodes: TypeNode[]): string {
   if (nodes.length === 0) return '';
   const items = nodes.map(
     (node) =>
-      `<li><code>${escapeText(node.name)}</code> <span class="type">${escapeText(node.type)}</span>${node.required ? '' : ' <span class="type">(optional)</span>'}${treeHtml(node.children)}</li>`,
+      `<li><code>${escapeText(node.name)}</code> <span class="type">${escapeText(node.type)}${node.required ? '' : ' (optional)'}</span>${treeHtml(node.children)}</li>`,
   );
   return `<ul class="tree">${items.join('')}</ul>`;
 }
@@ -77,7 +78,7 @@ function parametersHtml(entry: ReferenceOperation, reference: Reference): string
   return `<h4>Parameters</h4><div class="scroll"><table class="params"><thead><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>default / example</th><th>description</th></tr></thead><tbody>${[...rows, ...headers].join('')}</tbody></table></div>`;
 }
 
-function bodyHtml(body: RequestBody): string {
+function bodyHtml(body: RequestBody, lazy: LazyBlocks): string {
   const parts = [`<h4>Request body <span class="type">${escapeText(body.contentType ?? body.kind)}</span></h4>`];
   if (body.kind === 'binary') parts.push('<p>The raw bytes of a file.</p>');
   else if (body.kind === 'text') parts.push('<p>Text.</p>');
@@ -90,16 +91,18 @@ function bodyHtml(body: RequestBody): string {
   }
   const pretty = bodyExample(body);
   if (pretty !== undefined) {
-    const long = pretty.split('\n').length > 20;
-    const block = codeBlock('example from the collection', pretty, 'json');
+    const lines = pretty.split('\n').length;
+    const label = 'example from the collection';
     parts.push(
-      long ? `<details><summary>Example (${pretty.split('\n').length} lines)</summary>${block}</details>` : block,
+      lines > 20
+        ? lazy.details(`Example (${lines} lines)`, { text: pretty, language: 'json', label })
+        : codeBlock(label, pretty, 'json'),
     );
   }
   return parts.join('');
 }
 
-function responseHtml(response: Response, typeName: string, paged: boolean): string {
+function responseHtml(response: Response, typeName: string, paged: boolean, lazy: LazyBlocks): string {
   const status = response.status === 0 ? 'no status' : String(response.status);
   const open = isSuccessStatus(response.status) ? ' open' : '';
   const parts = [
@@ -131,37 +134,34 @@ function responseHtml(response: Response, typeName: string, paged: boolean): str
   if (response.examples.length > 0)
     parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
   for (const sample of response.samples ?? []) {
-    // Plain markup: a 2,000-operation page carries thousands of these.
     const { text, language } = shownSample(sample);
-    parts.push(
-      `<details class="sample"><summary>Example: ${escapeText(sample.name)}</summary><pre><code class="language-${language}">${escapeText(text)}</code></pre></details>`,
-    );
+    parts.push(lazy.details(`Example: ${escapeText(sample.name)}`, { text, language }, 'sample'));
   }
   parts.push('</details>');
   return parts.join('');
 }
 
-function operationHtml(entry: ReferenceOperation, reference: Reference): string {
+function operationHtml(entry: ReferenceOperation, reference: Reference, lazy: LazyBlocks): string {
   const { operation } = entry;
   const method = operation.method.replace(/[^A-Za-z]/g, '').toUpperCase();
   const status = operation.status
     ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API’s public reference' : 'not confirmed by the API’s public reference'}">${operation.status}</span>`
     : '';
-  const parts = [
-    `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}">`,
+  const head = [
     `<h3><a href="#${entry.anchor}">${escapeText(operation.name)}</a></h3>`,
     `<div class="sig"><span class="method ${method}">${escapeText(method)}</span><code>${escapeText(operation.pathTemplate)}</code>${status}${operation.deprecated ? '<span class="badge">deprecated</span>' : ''}</div>`,
     `<div class="member"><code>${escapeText(entry.memberPath)}()</code> · <code>${escapeText(entry.functionName)}(core, params)</code></div>`,
   ];
-  if (operation.description) parts.push(`<div class="desc">${renderDescription(operation.description)}</div>`);
+  if (operation.description) head.push(`<div class="desc">${renderDescription(operation.description)}</div>`);
+  const parts: string[] = [];
   parts.push(codeBlock('TypeScript, with the generated client', clientSnippet(reference, entry), 'ts'));
-  parts.push(`<details><summary>curl</summary>${codeBlock('shell', curlSnippet(reference, entry), 'sh')}</details>`);
+  parts.push(lazy.details('curl', { text: curlSnippet(reference, entry), language: 'sh', label: 'shell' }));
   parts.push(parametersHtml(entry, reference));
-  if (operation.body && operation.body.kind !== 'none') parts.push(bodyHtml(operation.body));
+  if (operation.body && operation.body.kind !== 'none') parts.push(bodyHtml(operation.body, lazy));
   parts.push('<h4>Responses</h4>');
   parts.push(
     operation.responses.length > 0
-      ? operation.responses.map((response) => responseHtml(response, operation.typeName, entry.paged)).join('')
+      ? operation.responses.map((response) => responseHtml(response, operation.typeName, entry.paged, lazy)).join('')
       : '<p class="empty">The collection saves no example response.</p>',
   );
   const paging = pagingNote(entry);
@@ -169,24 +169,26 @@ function operationHtml(entry: ReferenceOperation, reference: Reference): string 
   parts.push(`<h4>Auth</h4>${renderDescription(authNote(reference, entry))}`);
   const errors = errorNote(reference, operation);
   if (errors) parts.push(`<h4>Errors</h4>${renderDescription(errors)}`);
-  parts.push('</article>');
-  return parts.join('\n');
+  // No whitespace between the parts: on a large page every text node costs parsing time.
+  const details = lazy.body(parts.join(''));
+  return `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}" data-b="${details}">${head.join('')}</article>`;
 }
 
-function folderSections(folder: ReferenceFolder, reference: Reference, trail: string[]): string[] {
+function folderSections(folder: ReferenceFolder, reference: Reference, trail: string[], lazy: LazyBlocks): string[] {
   const sections: string[] = [];
   const path = [...trail, folder.name];
   if (folder.depth > 0) {
     const parent = trail.length > 0 ? ` <span class="path">in ${escapeText(trail.join(' / '))}</span>` : '';
     sections.push(
-      `<section class="folder" id="${folder.anchor}"><h2>${escapeText(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`,
+      `<section class="folder" id="${folder.anchor}"><h2>${escapeText(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}${folder.operations.map((entry) => operationHtml(entry, reference, lazy)).join('')}</section>`,
     );
   } else if (folder.operations.length > 0) {
     sections.push(
-      `<section class="folder" id="requests"><h2>Requests outside any folder</h2>${folder.operations.map((entry) => operationHtml(entry, reference)).join('\n')}</section>`,
+      `<section class="folder" id="requests"><h2>Requests outside any folder</h2>${folder.operations.map((entry) => operationHtml(entry, reference, lazy)).join('')}</section>`,
     );
   }
-  for (const child of folder.folders) sections.push(...folderSections(child, reference, folder.depth > 0 ? path : []));
+  for (const child of folder.folders)
+    sections.push(...folderSections(child, reference, folder.depth > 0 ? path : [], lazy));
   return sections;
 }
 
@@ -215,6 +217,8 @@ export function renderHtml(reference: Reference): string {
         `<section class="intro" id="${section.id}"><h2>${escapeText(section.title)}</h2>${renderDescription(section.markdown)}${section.code ? codeBlock(section.code.label, section.code.text, section.code.language) : ''}</section>`,
     )
     .join('\n');
+  const lazy = new LazyBlocks();
+  const sections = folderSections(reference.root, reference, [], lazy);
   const csp = `default-src 'none'; style-src ${hash(PAGE_CSS)}; script-src ${hash(PAGE_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
     '<!doctype html>',
@@ -234,10 +238,12 @@ export function renderHtml(reference: Reference): string {
     '<main>',
     `<div id="top" class="intro"><h1>${escapeText(title)}</h1>${model.description ? `<div class="desc">${renderDescription(model.description)}</div>` : ''}</div>`,
     overview,
+    '<noscript><p class="note">Each operation\'s details (snippets, parameters, bodies, responses) are built by the page\'s script: with scripts off, read the same reference in <a href="README.md">README.md</a> beside this page.</p></noscript>',
     '<p id="no-results" class="empty" hidden>No operation matches the search.</p>',
-    ...folderSections(reference.root, reference, []),
+    ...sections,
     '</main>',
     '</div>',
+    lazy.dataScripts(),
     `<script>${PAGE_JS}</script>`,
     '</body>',
     '</html>',

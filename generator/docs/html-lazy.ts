@@ -1,0 +1,59 @@
+/**
+ * What the page builds after it opens, kept as strings in one JSON data block. Parsing markup is
+ * what makes a 2,000-operation page slow to open, so the page's markup holds only each
+ * operation's heading, signature and description (what the search, the contents and the anchors
+ * need); the rest of each operation ("details": snippets, parameters, bodies, responses) is HTML
+ * made here with the same escaping, which the page's script inserts right after the first frame,
+ * nearest the reader first. Code blocks that start folded (curl, saved response bodies, long
+ * request examples) are built, through textContent, only when first opened.
+ */
+/** A block's text, its code language and, when it has one, its label (which also earns a copy button). */
+type Block = [text: string, language: string, label?: string];
+
+export const LAZY_DATA_ID = 'lazy-blocks';
+export const DETAILS_ID = 'op-details';
+/**
+ * Between two operations' details in their data block. It cannot occur inside them: every `<`
+ * of collection text is escaped, and the page's own tags start with a letter or `/`.
+ */
+export const DETAILS_SEPARATOR = '<@>';
+
+export class LazyBlocks {
+  private readonly blocks: Block[] = [];
+  private readonly bodies: string[] = [];
+
+  /** An operation's details (HTML); returns the number its article names in data-b. */
+  body(html: string): number {
+    // The details sit in a raw-text element: nothing in them may end it or change how it is read.
+    if (/<(?:\/?script|!--|@)/i.test(html)) throw new Error('operation details hold raw script or comment markup');
+    return this.bodies.push(html) - 1;
+  }
+
+  /** A folded <details> with this summary (HTML), whose code block is built when first opened. */
+  details(
+    summaryHtml: string,
+    block: { text: string; language: string; label?: string },
+    className?: 'sample',
+  ): string {
+    const index = this.blocks.push(
+      block.label === undefined ? [block.text, block.language] : [block.text, block.language, block.label],
+    );
+    const classes = className ? ` class="${className}"` : '';
+    return `<details${classes} data-lazy="${index - 1}"><summary>${summaryHtml}</summary></details>`;
+  }
+
+  /**
+   * Two data blocks (never run: their types are not JavaScript). The details as they are, one
+   * after the other: HTML in a raw-text element is read back unchanged, and costs no escaping.
+   * The folded blocks as JSON where no `<`, `>` or `&` is left as itself, so no text can close
+   * the element or open another.
+   */
+  dataScripts(): string {
+    const details = `<script type="text/html" id="${DETAILS_ID}">${this.bodies.join(DETAILS_SEPARATOR)}</script>`;
+    const json = JSON.stringify(this.blocks).replace(
+      /[<>&\u2028\u2029]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    return `${details}<script type="application/json" id="${LAZY_DATA_ID}">${json}</script>`;
+  }
+}
