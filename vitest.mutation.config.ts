@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig, type Plugin } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import base from './vitest.config.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -24,14 +24,23 @@ const runtimeFromTemplates: Plugin = {
   },
 };
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    plugins: [runtimeFromTemplates],
-    test: {
-      // The suites that exercise the runtime and the type inference; the rest build and type-check
-      // generated clients, which copy the runtime files instead of importing them.
-      include: ['test/runtime.test.ts', 'test/core.test.ts', 'test/e2e-*.test.ts', 'test/infer.test.ts'],
-    },
-  }),
-);
+// Spread, not mergeConfig: mergeConfig concatenates arrays, so the base's `test/**/*.test.ts` would
+// stay in `include` and every suite (CLI, docs browser, builds) would run against every mutant.
+export default defineConfig({
+  ...base,
+  plugins: [runtimeFromTemplates],
+  test: {
+    ...base.test,
+    // The suites that exercise the runtime and the type inference; the rest build and type-check
+    // generated clients, which copy the runtime files instead of importing them.
+    include: [
+      'test/runtime*.test.ts',
+      'test/core.test.ts',
+      'test/e2e-*.test.ts',
+      'test/hostile-server.test.ts',
+      'test/infer.test.ts',
+      'test/infer-rules.test.ts',
+      'test/infer-pool.test.ts',
+    ],
+  },
+});
