@@ -3,11 +3,12 @@
  * (default `reports/mutation/mutation.json`; several when the files were mutated in separate runs),
  * per file and in total, and every surviving mutant with the reason it is accepted
  * (`scripts/mutation/accepted.ts`). With `--write`, the table goes into the README between its
- * mutation markers and the survivors into `scripts/mutation/survivors.md`. Exits 1 when a survivor
- * has no recorded reason.
+ * mutation markers and the survivors into `scripts/mutation/survivors.md`; with `--windows`, the
+ * score of every window the sampler could pick. Exits 1 when a survivor has no recorded reason.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ACCEPTED, type Accepted } from './accepted.js';
+import { BREAK_SCORE, WINDOW_LINES } from './window.js';
 
 interface Mutant {
   mutatorName: string;
@@ -72,9 +73,36 @@ function reasonOf(file: string, mutator: string, original: string, replacement: 
   return ACCEPTED.find(matches)?.reason;
 }
 
-export function readReports(paths: string[]): { scores: FileScore[]; survivors: Survivor[] } {
+export interface WindowScore {
+  range: string;
+  score: number;
+  detected: number;
+  valid: number;
+}
+
+/**
+ * The score each sampler window would get (mutants lying wholly inside its lines), from a full
+ * report: the sampler's threshold must hold for every one of them.
+ */
+function windowScores(file: string, source: string, mutants: Mutant[]): WindowScore[] {
+  const lines = source.split('\n').length;
+  const windows: WindowScore[] = [];
+  for (let first = 1; first <= lines; first += WINDOW_LINES) {
+    const last = Math.min(lines, first + WINDOW_LINES - 1);
+    const inside = mutants.filter((mutant) => mutant.location.start.line >= first && mutant.location.end.line <= last);
+    const detected = inside.filter((mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout').length;
+    const valid =
+      detected + inside.filter((mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage').length;
+    if (valid > 0)
+      windows.push({ range: `${file}:${first}-${last}`, score: (100 * detected) / valid, detected, valid });
+  }
+  return windows;
+}
+
+export function readReports(paths: string[]): { scores: FileScore[]; survivors: Survivor[]; windows: WindowScore[] } {
   const scores: FileScore[] = [];
   const survivors: Survivor[] = [];
+  const windows: WindowScore[] = [];
   for (const path of paths) {
     const report = JSON.parse(readFileSync(path, 'utf8')) as StrykerReport;
     for (const [file, entry] of Object.entries(report.files)) {
@@ -88,6 +116,7 @@ export function readReports(paths: string[]): { scores: FileScore[]; survivors: 
         noCoverage: count('NoCoverage'),
         invalid: count('CompileError', 'RuntimeError', 'Ignored'),
       });
+      if (file.startsWith('templates/runtime/')) windows.push(...windowScores(file, entry.source, entry.mutants));
       for (const mutant of entry.mutants) {
         if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
         const original = originalText(entry.source, mutant);
@@ -106,7 +135,7 @@ export function readReports(paths: string[]): { scores: FileScore[]; survivors: 
   }
   scores.sort((a, b) => a.file.localeCompare(b.file));
   survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { scores, survivors };
+  return { scores, survivors, windows };
 }
 
 /** One line about a survivor: where, which mutator, what it replaces with what, and whether it is accepted. */
@@ -166,12 +195,21 @@ const END = '<!-- mutation-score:end -->';
 function main(): void {
   const args = process.argv.slice(2);
   const write = args.includes('--write');
-  const paths = args.filter((arg) => arg !== '--write');
-  const { scores, survivors } = readReports(paths.length > 0 ? paths : ['reports/mutation/mutation.json']);
+  const paths = args.filter((arg) => !arg.startsWith('--'));
+  const { scores, survivors, windows } = readReports(paths.length > 0 ? paths : ['reports/mutation/mutation.json']);
   const date = new Date().toISOString().slice(0, 10);
   const table = scoreTable(scores);
   console.log(table);
   for (const survivor of survivors) console.log(survivorLine(survivor));
+  if (args.includes('--windows')) {
+    for (const window of windows)
+      if (window.score < 100)
+        console.log(`window ${window.range}: ${window.detected}/${window.valid}, ${window.score.toFixed(1)}%`);
+    const lowest = Math.min(...windows.map((window) => window.score));
+    console.log(
+      `${windows.length} windows of ${WINDOW_LINES} lines with mutants; lowest score ${lowest.toFixed(1)}% (the sampler breaks under ${BREAK_SCORE}%)`,
+    );
+  }
   if (write) {
     const readme = readFileSync('README.md', 'utf8');
     const start = readme.indexOf(START);

@@ -11,16 +11,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readReports, scoreOf, survivorLine } from './report.js';
+import { BREAK_SCORE, WINDOW_LINES } from './window.js';
 
 const RUNTIME = 'templates/runtime';
-const WINDOW_LINES = 10;
-const BREAK_SCORE = 80;
 
 const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
 function lastTag(): string | undefined {
   try {
-    return git('describe', '--tags', '--abbrev=0');
+    return execFileSync('git', ['describe', '--tags', '--abbrev=0'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
