@@ -134,6 +134,7 @@ export function print(doc: Doc, printWidth = 120): string {
   while (stack.length > 0) {
     const { indentation, mode, doc: current } = stack.pop() as Command;
     if (typeof current === 'string') {
+      if (current === '') continue;
       out.push(current);
       column += width(current);
       continue;
@@ -187,7 +188,7 @@ export function print(doc: Doc, printWidth = 120): string {
           break;
         }
         trimTrailingSpaces(out);
-        out.push('\n' + ' '.repeat(indentation));
+        out.push(newline(indentation));
         column = indentation;
         break;
     }
@@ -195,7 +196,16 @@ export function print(doc: Doc, printWidth = 120): string {
   return out.join('');
 }
 
+const NEWLINES: string[] = [];
+
+/** A line break and its indentation (a few dozen distinct ones per file, made once). */
+function newline(indentation: number): string {
+  return (NEWLINES[indentation] ??= '\n' + ' '.repeat(indentation));
+}
+
 function trimTrailingSpaces(out: string[]): void {
+  // Only a space the printer wrote itself (a flat line, `: `) can end the line: usually none.
+  if (!(out[out.length - 1] ?? '').endsWith(' ')) return;
   while (out.length > 0) {
     const trimmed = (out[out.length - 1] as string).replace(/[ \t]+$/, '');
     if (trimmed.length > 0) {
