@@ -121,10 +121,9 @@ export async function resolve(specifier, context, next) {
     expect(packagesLoaded('--help')).toEqual(['commander']);
   });
 
-  it('the model command loads no emitter (no prettier, no handlebars)', () => {
+  it('the model command loads no emitter (no prettier)', () => {
     const loaded = packagesLoaded('model', accengageCollection);
     expect(loaded).toContain('postman-collection');
     expect(loaded).not.toContain('prettier');
-    expect(loaded).not.toContain('handlebars');
   });
 });

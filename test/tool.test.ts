@@ -66,12 +66,12 @@ describe('check', () => {
     expect((await run(['check'], { cwd: folder })).code).toBe(0);
 
     const client = path.join(out, 'client.ts');
-    await writeFile(client, (await readFile(client, 'utf8')).replace('readonly #core', 'readonly #kore'));
+    await writeFile(client, (await readFile(client, 'utf8')).replace('readonly devices =', 'readonly devizes ='));
     let result = await run(['check'], { cwd: folder });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('stale    client.ts');
     expect(result.stderr).toMatch(/--- client\.ts \(on disk\)\n\+\+\+ client\.ts \(generated now\)/);
-    expect(result.stderr).toContain('-  readonly #kore');
+    expect(result.stderr).toContain('-  readonly devizes =');
 
     await run(['generate'], { cwd: folder });
     await rm(path.join(out, 'runtime/link.ts'));

@@ -42,13 +42,6 @@ export function docLines(text: string): string[] {
     : lines;
 }
 
-/** A whole block comment, indented, or '' when there is nothing to say. */
-export function docComment(text: string | undefined, indent = ''): string {
-  if (!text || text.trim() === '') return '';
-  const lines = docLines(text);
-  return `${indent}/**\n${lines.map((line) => `${indent} *${line === '' ? '' : ` ${line}`}`).join('\n')}\n${indent} */\n`;
-}
-
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A property name in a type or object literal: bare when it can be, quoted otherwise. */

@@ -1,6 +1,6 @@
 /**
- * The emit plan: what each generated file needs, computed from the model alone. Templates and
- * ts-morph only arrange these pieces; every decision about types and behaviour is made here.
+ * The emit plan: what each generated file needs, computed from the model alone. The file
+ * builders only arrange these pieces; every decision about types and behaviour is made here.
  */
 import type {
   ApiModel,
@@ -15,8 +15,9 @@ import type {
 } from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
 import { referencedVariables } from '../model/variables.js';
-import { docComment, jsonLiteral } from './escape.js';
+import { jsonLiteral } from './escape.js';
 import { entityProperties, schemaType, type TypeContext } from './schema-type.js';
+import { generic, objectType, typeRef, union, type Member, type TypeNode } from './code/ts.js';
 import { HTTP_TOKEN } from '../http-token.js';
 import { signingVariables } from '../model/profile.js';
 
@@ -27,10 +28,13 @@ export interface TypeDeclaration {
   kind: 'interface' | 'alias';
   name: string;
   doc?: string;
-  /** For interfaces: property lines' pieces; for aliases: the type text. */
-  properties?: Array<{ key: string; optional: boolean; type: string; doc?: string }>;
-  type?: string;
+  /** For interfaces: the members; for aliases: the type. */
+  properties?: Member[];
+  type?: TypeNode;
 }
+
+/** A spec's value: plain data the operations file writes as a literal. */
+export type SpecValue = string | number | boolean | SpecValue[] | { [key: string]: SpecValue };
 
 export interface OperationPlan {
   identifier: string;
@@ -39,11 +43,14 @@ export interface OperationPlan {
   specName: string;
   paramsType: string;
   paramsOptional: boolean;
-  resultType: string;
+  /** The type the call resolves to (`…Response`), or the type of a page's items (`…Item`) when paged. */
+  resultName: string;
   paged: boolean;
-  spec: string;
+  spec: Record<string, SpecValue>;
+  /** The whole description, for the resource method users hover most. */
   doc: string;
-  memberDoc: string;
+  /** Its first sentence, for the flat function (which links to the method). */
+  summary: string;
   types: TypeDeclaration[];
 }
 
@@ -51,7 +58,6 @@ export interface ResourcePlan {
   identifier: string;
   className: string;
   doc: string;
-  memberDoc: string;
   operations: OperationPlan[];
   resources: ResourcePlan[];
 }
@@ -67,10 +73,17 @@ export interface ClientOption {
   doc: string;
 }
 
+/** Where a credential comes from: a collection variable, a client option, or the collection's literal text. */
+export type AuthValue = { variable: string } | { option: string } | { literal: string };
+
 export interface AuthPlan {
   key: string;
-  /** A TypeScript expression building the ClientAuth, given `options` and `variables`. */
-  expression: string;
+  /** The runtime's ClientAuth builder and its arguments. */
+  build:
+    | { kind: 'bearer'; token: AuthValue; prefix?: string }
+    | { kind: 'basic'; username: AuthValue; password: AuthValue }
+    | { kind: 'apikey'; name: string; value: AuthValue; in: 'header' | 'query' }
+    | { kind: 'none' };
   summary: string;
 }
 
@@ -89,8 +102,8 @@ export interface ClientPlan {
   doc: string;
   options: ClientOption[];
   auths: AuthPlan[];
-  /** The signing scheme as a TypeScript literal, when requests are signed. */
-  signer?: { scheme: string };
+  /** The signing scheme, when requests are signed. */
+  signer?: { scheme: SpecValue };
   /** Some operation answers CSV: the client ships the CSV reader. */
   readsCsv: boolean;
   token?: {
@@ -105,20 +118,32 @@ export interface ClientPlan {
   operations: OperationPlan[];
   /** Shared types declared once before the operations' own: pooled entities (`Device`), `GraphQLError`. */
   entities: TypeDeclaration[];
+  /** Some request type takes a file: the types import the runtime's FilePart. */
+  usesFilePart: boolean;
   unsupportedAuth: string[];
 }
 
-const FILE_PART = '$FilePart';
+/** The name types.ts imports the runtime's FilePart type under (no type of the model is called so). */
+export const FILE_PART = '$FilePart';
 /** One error of a GraphQL answer (the GraphQL specification's shape). */
 const GRAPHQL_ERROR: TypeDeclaration = {
   kind: 'interface',
   name: 'GraphQLError',
   doc: 'One error of a GraphQL answer.',
   properties: [
-    { key: 'message', optional: false, type: 'string' },
-    { key: 'locations', optional: true, type: 'Array<{ line: number; column: number }>' },
-    { key: 'path', optional: true, type: 'Array<string | number>' },
-    { key: 'extensions', optional: true, type: 'Record<string, unknown>' },
+    { name: 'message', optional: false, type: typeRef('string') },
+    {
+      name: 'locations',
+      optional: true,
+      type: generic('Array', [
+        objectType([
+          { name: 'line', optional: false, type: typeRef('number') },
+          { name: 'column', optional: false, type: typeRef('number') },
+        ]),
+      ]),
+    },
+    { name: 'path', optional: true, type: generic('Array', [union([typeRef('string'), typeRef('number')])]) },
+    { name: 'extensions', optional: true, type: generic('Record', [typeRef('string'), typeRef('unknown')]) },
   ],
 };
 
@@ -185,9 +210,9 @@ function itemSchema(operation: Operation, success: Schema | undefined): Schema {
 }
 
 /** Path segments are ids more often than not: a number is accepted where the text is free. */
-function pathParamType(param: Parameter, context: TypeContext): string {
+function pathParamType(param: Parameter, context: TypeContext): TypeNode {
   const type = schemaType(param.schema, context);
-  return type === 'string' ? 'string | number' : type;
+  return type.text === 'string' ? union([type, typeRef('number')]) : type;
 }
 
 /**
@@ -214,11 +239,12 @@ function pathOnlyVariables(model: ApiModel, operations: Operation[]): Set<string
   return new Set([...inPath].filter((name) => !elsewhere.has(name)));
 }
 
-function paginationSpec(pagination: Pagination): string {
-  const parts = [`itemsAt: ${jsonLiteral(pagination.itemsAt)}`];
-  if (pagination.bodyLinks) parts.push(`bodyLinks: ${jsonLiteral(pagination.bodyLinks)}`);
-  if (pagination.pageParam) parts.push(`pageParam: ${jsonLiteral(pagination.pageParam)}`);
-  return `{ ${parts.join(', ')} }`;
+function paginationSpec(pagination: Pagination): Record<string, SpecValue> {
+  return {
+    itemsAt: pagination.itemsAt,
+    ...(pagination.bodyLinks ? { bodyLinks: pagination.bodyLinks } : {}),
+    ...(pagination.pageParam ? { pageParam: pagination.pageParam } : {}),
+  };
 }
 
 function authKey(auth: Auth): string {
@@ -230,12 +256,15 @@ function functionName(operation: Operation): string {
   return RESERVED_WORDS.has(name) || RESERVED_MEMBERS.has(name) ? `${name}_` : name;
 }
 
+/** The doc of an operation: its description, the request line once, and what the client cannot do for it. */
 function operationDoc(operation: Operation, unsupported: boolean): string {
   const parts: string[] = [];
-  if (operation.description) parts.push(operation.description.trim());
-  else parts.push(operation.name);
+  const description = operation.description?.trim() || operation.name;
+  parts.push(description);
   parts.push(`\`${operation.method} ${operation.pathTemplate}\``);
-  if (operation.status === 'inferred') parts.push('**Inferred route**: not confirmed by the API’s public reference.');
+  // Said once: a description that already flags the route as inferred is not repeated.
+  if (operation.status === 'inferred' && !/\binferred\b/i.test(description))
+    parts.push('**Inferred route**: not confirmed by the API’s public reference.');
   if (unsupported) {
     parts.push(
       `**Auth**: this operation uses \`${operation.auth.type}\` auth, which the generated client cannot perform; add the credentials with \`headers\` or a \`beforeRequest\` hook.`,
@@ -255,7 +284,14 @@ interface PlanContext {
   options: ClientOption[];
 }
 
-function planOperation(operation: Operation, context: PlanContext, indent: string): OperationPlan {
+/** The first sentence (or line) of a description, for a one-line summary. */
+function summaryOf(text: string): string {
+  const first = (text.trim().split(/\r?\n/)[0] ?? '').trim();
+  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(first)?.[1] ?? first;
+  return sentence.length > 200 ? `${sentence.slice(0, 200)}…` : sentence;
+}
+
+function planOperation(operation: Operation, context: PlanContext): OperationPlan {
   const name = operation.typeName;
   const types: TypeDeclaration[] = [];
   const unsupported = !SUPPORTED_AUTH.has(operation.auth.type);
@@ -274,7 +310,7 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
       .filter(Boolean)
       .join('\n\n');
     properties.push({
-      key: param.identifier,
+      name: param.identifier,
       optional: param.variable !== undefined && variableOption.has(param.variable),
       type: pathParamType(param, REQUEST),
       ...(doc ? { doc } : {}),
@@ -282,7 +318,7 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
   }
   for (const param of operation.query) {
     properties.push({
-      key: param.identifier,
+      name: param.identifier,
       optional: !param.required,
       type: schemaType(param.schema, REQUEST),
       ...(param.description ? { doc: param.description } : {}),
@@ -302,16 +338,17 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
             required: operation.body.schema.required.filter((field) => !bound.some(([name]) => name === field)),
           }
         : operation.body.schema;
+    if (operation.body.kind === 'binary') REQUEST.usesFilePart = true;
     const bodyType =
       operation.body.kind === 'binary'
-        ? `${FILE_PART} | ArrayBuffer | string`
+        ? union([typeRef(FILE_PART), typeRef('ArrayBuffer'), typeRef('string')])
         : operation.body.kind === 'text'
-          ? 'string'
+          ? typeRef('string')
           : schemaType(schema, REQUEST);
     const bodyName = graphql ? `${name}Variables` : `${name}Body`;
     const bodyDoc = graphql
-      ? `The variables of \`${operation.method} ${operation.pathTemplate}\` (the client sends the collection's GraphQL document itself).`
-      : `The request body of \`${operation.method} ${operation.pathTemplate}\`.`;
+      ? `The variables of {@link ${functionName(operation)}} (the client sends the collection's GraphQL document itself).`
+      : `The request body of {@link ${functionName(operation)}}.`;
     types.push({ kind: 'alias', name: bodyName, type: bodyType, doc: bodyDoc });
     const bodyRequired =
       operation.body.kind === 'binary' ||
@@ -321,9 +358,9 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
       .map(([field, variable]) => `\`${field}\` defaults to the client's \`${variableOption.get(variable)}\`.`)
       .join(' ');
     properties.push({
-      key: graphql ? 'variables' : 'body',
+      name: graphql ? 'variables' : 'body',
       optional: !bodyRequired,
-      type: bodyName,
+      type: typeRef(bodyName),
       ...(boundDoc ? { doc: boundDoc } : {}),
     });
   }
@@ -331,49 +368,64 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     kind: 'interface',
     name: `${name}Params`,
     properties,
-    doc: `Parameters of \`${operation.method} ${operation.pathTemplate}\`.`,
+    doc: `Parameters of {@link ${functionName(operation)}}.`,
   });
 
   const success = successSchema(operation);
   const { kind, response } = responseKind(operation);
   // The runtime reads binary answers as bytes and text answers as text, whatever the examples held.
+  const paged = operation.pagination !== undefined;
+  // A page's item that is an object of its own is declared once, as `…Item`, and the answer refers to it.
+  const item = paged ? itemSchema(operation, success) : undefined;
+  const itemDeclaration: TypeDeclaration | undefined =
+    item === undefined
+      ? undefined
+      : item.type === 'object' && item.name === undefined && Object.keys(item.properties).length > 0
+        ? {
+            kind: 'interface',
+            name: `${name}Item`,
+            properties: entityProperties(item, RESPONSE),
+            doc: 'One item of a page.',
+          }
+        : { kind: 'alias', name: `${name}Item`, type: schemaType(item, RESPONSE), doc: 'One item of a page.' };
+  if (item && itemDeclaration?.kind === 'interface') RESPONSE.named?.set(item, `${name}Item`);
+  // The runtime reads binary answers as bytes and text answers as text, whatever the examples held.
   const resultShape = graphql
     ? graphqlResult(success, RESPONSE)
     : kind === 'none'
-      ? 'void'
+      ? typeRef('void')
       : kind === 'binary'
-        ? 'Uint8Array'
+        ? typeRef('Uint8Array')
         : kind === 'text'
-          ? 'string'
+          ? typeRef('string')
           : success
             ? schemaType(success, RESPONSE)
-            : 'unknown';
+            : typeRef('unknown');
+  if (item) RESPONSE.named?.delete(item);
   types.push({
     kind: 'alias',
     name: `${name}Response`,
     type: resultShape,
-    doc: `The answer of \`${operation.method} ${operation.pathTemplate}\`.`,
+    doc: `The answer of {@link ${functionName(operation)}}.`,
   });
-  const paged = operation.pagination !== undefined;
-  if (paged)
-    types.push({
-      kind: 'alias',
-      name: `${name}Item`,
-      type: schemaType(itemSchema(operation, success), RESPONSE),
-      doc: 'One item of a page.',
-    });
+  if (itemDeclaration) types.push(itemDeclaration);
 
-  let responseSpec: string;
+  let responseSpec: Record<string, SpecValue>;
   if (kind === 'csv' && response?.csv) {
     const row =
       response.schema.type === 'array' && response.schema.items.type === 'object' ? response.schema.items : undefined;
     const columns = response.csv.columns.map((column) => [column, csvColumnType(row?.properties[column])]);
-    responseSpec = `{ kind: 'csv', csv: { delimiter: ${jsonLiteral(response.csv.delimiter)}, columns: ${jsonLiteral(columns)} } }`;
+    responseSpec = { kind: 'csv', csv: { delimiter: response.csv.delimiter, columns } };
   } else {
-    responseSpec = `{ kind: '${kind}' }`;
+    responseSpec = { kind };
   }
-  const binding = (param: Parameter): string =>
-    jsonLiteral(param.variable ? [param.identifier, param.name, param.variable] : [param.identifier, param.name]);
+  // One name when the identifier is the name on the wire: the runtime reads it as both.
+  const binding = (param: Parameter): SpecValue =>
+    param.variable
+      ? [param.identifier, param.name, param.variable]
+      : param.identifier === param.name
+        ? param.name
+        : [param.identifier, param.name];
   // Headers the runtime sets itself. A hand-written Authorization header stays when the client
   // performs no auth for this operation: it is then the collection's only credential.
   const performsAuth = !isTokenOperation && operation.auth.type !== 'noauth' && !unsupported;
@@ -390,27 +442,35 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     HTTP_TOKEN.test(header.name) && !/[\r\n\0]/.test(header.value);
   const headers = operation.headers
     .filter((header) => !managed.has(header.name.toLowerCase()) && sendable(header))
-    .map((header) => jsonLiteral([header.name, header.value]));
-  const specLines = [
-    `method: ${jsonLiteral(operation.method)}`,
-    `path: ${jsonLiteral(operation.pathTemplate)}`,
-    ...(operation.baseUrl ? [`baseUrl: ${jsonLiteral(operation.baseUrl)}`] : []),
-    `pathParams: [${operation.pathParams.map(binding).join(', ')}]`,
-    `query: [${operation.query.map(binding).join(', ')}]`,
-    `headers: [${headers.join(', ')}]`,
-    ...(operation.body && operation.body.kind !== 'none'
-      ? [
-          `body: { kind: '${operation.body.kind}'${operation.body.contentType && operation.body.kind !== 'multipart' && operation.body.kind !== 'form' ? `, contentType: ${jsonLiteral(operation.body.contentType)}` : ''}${graphql ? `, query: ${jsonLiteral(graphql.query)}` : ''}${bound.length > 0 ? `, variables: ${jsonLiteral(bound)}` : ''} }`,
-        ]
-      : []),
-    `response: ${responseSpec}`,
-    ...(operation.pagination ? [`pagination: ${paginationSpec(operation.pagination)}`] : []),
+    .map((header): SpecValue => [header.name, header.value]);
+  const body = operation.body && operation.body.kind !== 'none' ? operation.body : undefined;
+  // Empty lists are left out: the runtime reads a missing list as an empty one.
+  const spec: Record<string, SpecValue> = {
+    method: operation.method,
+    path: operation.pathTemplate,
+    ...(operation.baseUrl ? { baseUrl: operation.baseUrl } : {}),
+    ...(operation.pathParams.length > 0 ? { pathParams: operation.pathParams.map(binding) } : {}),
+    ...(operation.query.length > 0 ? { query: operation.query.map(binding) } : {}),
+    ...(headers.length > 0 ? { headers } : {}),
+    ...(body
+      ? {
+          body: {
+            kind: body.kind,
+            ...(body.contentType && body.kind !== 'multipart' && body.kind !== 'form'
+              ? { contentType: body.contentType }
+              : {}),
+            ...(graphql ? { query: graphql.query } : {}),
+            ...(bound.length > 0 ? { variables: bound } : {}),
+          },
+        }
+      : {}),
+    response: responseSpec,
+    ...(operation.pagination ? { pagination: paginationSpec(operation.pagination) } : {}),
     ...(isTokenOperation || operation.auth.type === 'noauth' || unsupported
-      ? []
-      : [`auth: ${jsonLiteral(context.authKeys.get(authKey(operation.auth)) ?? 'default')}`]),
-    ...(isTokenOperation ? ['retrySafe: true'] : []),
-  ];
-  const paramsOptional = properties.every((property) => property.optional);
+      ? {}
+      : { auth: context.authKeys.get(authKey(operation.auth)) ?? 'default' }),
+    ...(isTokenOperation ? { retrySafe: true } : {}),
+  };
   const doc = operationDoc(operation, unsupported);
   return {
     identifier: operation.identifier,
@@ -420,12 +480,12 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
     // upper-case letter, which a function name cannot start with).
     specName: `$${functionName(operation)}`,
     paramsType: `${name}Params`,
-    paramsOptional,
-    resultType: paged ? `$PagedCall<$T.${name}Item>` : `Promise<$T.${name}Response>`,
+    paramsOptional: properties.every((property) => property.optional),
+    resultName: paged ? `${name}Item` : `${name}Response`,
     paged,
-    spec: `{\n  ${specLines.join(',\n  ')},\n}`,
-    doc: docComment(doc),
-    memberDoc: docComment(doc, indent),
+    spec,
+    doc,
+    summary: summaryOf(operation.description?.trim() || operation.name),
     types,
   };
 }
@@ -434,7 +494,7 @@ function planOperation(operation: Operation, context: PlanContext, indent: strin
  * A GraphQL answer: `{ data, errors? }`, `data` typed from the saved answers' `data` field. The
  * `errors` member is always there: a server may answer errors whatever the examples show.
  */
-function graphqlResult(success: Schema | undefined, context: TypeContext): string {
+function graphqlResult(success: Schema | undefined, context: TypeContext): TypeNode {
   const objects =
     success?.type === 'union'
       ? success.anyOf.filter((option): option is ObjectSchema => option.type === 'object')
@@ -446,9 +506,15 @@ function graphqlResult(success: Schema | undefined, context: TypeContext): strin
     .filter((schema): schema is Schema => schema !== undefined);
   const dataType =
     data.length === 0
-      ? 'unknown'
+      ? typeRef('unknown')
       : schemaType(data.length === 1 ? (data[0] as Schema) : { type: 'union', anyOf: data }, context);
-  return `{\n  data${data.length === 0 ? '?' : ''}: ${dataType};\n  errors?: GraphQLError[];\n}`;
+  return objectType(
+    [
+      { name: 'data', optional: data.length === 0, type: dataType },
+      { name: 'errors', optional: true, type: typeRef('GraphQLError[]') },
+    ],
+    { broken: true },
+  );
 }
 
 /** Declarations of the entities the operations' types referred to, nested ones included, by name. */
@@ -477,38 +543,41 @@ function entityDeclarations(
 }
 
 function planResource(resource: Resource, context: PlanContext, all: OperationPlan[]): ResourcePlan {
-  const operations = resource.operations.map((operation) => planOperation(operation, context, '  '));
+  const operations = resource.operations.map((operation) => planOperation(operation, context));
   all.push(...operations);
-  const description = [resource.description?.trim() || resource.name].join('');
   return {
     identifier: resource.identifier,
     className: `${resource.typeName}Resource`,
-    doc: docComment(description),
-    memberDoc: docComment(description, '  '),
+    doc: resource.description?.trim() || resource.name,
     operations,
     resources: resource.resources.map((child) => planResource(child, context, all)),
   };
 }
 
-function authExpression(auth: Auth, secretOption: (param: string) => string): string {
-  const value = (param: string): string => {
+function authBuild(auth: Auth, secretOption: (param: string) => string): AuthPlan['build'] {
+  const value = (param: string): AuthValue => {
     const raw = auth.params[param] ?? '';
     const variable = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(raw)?.[1];
-    if (variable) return `variables[${jsonLiteral(variable)}] ?? ''`;
-    if (raw === '<redacted>') return `options.${secretOption(param)} ?? ''`;
-    return jsonLiteral(raw);
+    if (variable) return { variable };
+    if (raw === '<redacted>') return { option: secretOption(param) };
+    return { literal: raw };
   };
   switch (auth.type) {
     case 'bearer':
-      return `$auth.bearerAuth(() => ${value('token')})`;
+      return { kind: 'bearer', token: value('token') };
     case 'oauth2':
-      return `$auth.bearerAuth(() => ${value('accessToken')}, ${jsonLiteral(auth.params.headerPrefix || 'Bearer')})`;
+      return { kind: 'bearer', token: value('accessToken'), prefix: auth.params.headerPrefix || 'Bearer' };
     case 'basic':
-      return `$auth.basicAuth(() => ${value('username')}, () => ${value('password')})`;
+      return { kind: 'basic', username: value('username'), password: value('password') };
     case 'apikey':
-      return `$auth.apiKeyAuth(${jsonLiteral(auth.params.key || 'X-Api-Key')}, () => ${value('value')}, ${auth.params.in === 'query' ? "'query'" : "'header'"})`;
+      return {
+        kind: 'apikey',
+        name: auth.params.key || 'X-Api-Key',
+        value: value('value'),
+        in: auth.params.in === 'query' ? 'query' : 'header',
+      };
     default:
-      return '$auth.noAuth';
+      return { kind: 'none' };
   }
 }
 
@@ -562,7 +631,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
         ...(example ? { exampleValue: value } : {}),
         required,
         secret,
-        doc: docComment(doc, '  '),
+        doc,
       };
     });
 
@@ -585,10 +654,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
           variable: '',
           required: false,
           secret: true,
-          doc: docComment(
-            `The ${param} of the collection's ${auth.type} auth (the collection holds a literal secret that is not copied into the client).`,
-            '  ',
-          ),
+          doc: `The ${param} of the collection's ${auth.type} auth (the collection holds a literal secret that is not copied into the client).`,
         });
       }
       return name;
@@ -603,7 +669,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     if (authKeys.has(key)) return;
     const name = preferred ?? `auth${auths.length + 1}`;
     authKeys.set(key, name);
-    auths.push({ key: name, expression: authExpression(auth, secretOption(auth)), summary: auth.type });
+    auths.push({ key: name, build: authBuild(auth, secretOption(auth)), summary: auth.type });
   };
   register(model.auth, 'default');
   for (const operation of operationsFlat) if (operation.id !== model.token?.operationId) register(operation.auth);
@@ -612,20 +678,19 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   const context: PlanContext = {
     model,
     request: { filePart: FILE_PART, direction: 'request', entities },
-    response: { filePart: FILE_PART, direction: 'response', entities },
+    response: { filePart: FILE_PART, direction: 'response', entities, named: new Map() },
     authKeys,
     unsupported,
     tokenOperationId: model.token?.operationId,
     options,
   };
   const all: OperationPlan[] = [];
-  const rootOperations = model.operations.map((operation) => planOperation(operation, context, '  '));
+  const rootOperations = model.operations.map((operation) => planOperation(operation, context));
   all.push(...rootOperations);
   const root: ResourcePlan = {
     identifier: '',
     className: `${stem}Client`,
     doc: '',
-    memberDoc: '',
     operations: rootOperations,
     resources: model.resources.map((resource) => planResource(resource, context, all)),
   };
@@ -646,7 +711,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     }
   }
 
-  const signer = model.signing ? { scheme: jsonLiteral(model.signing) } : undefined;
+  const signer = model.signing ? { scheme: model.signing as unknown as SpecValue } : undefined;
   const docParts = [model.description?.trim() || model.name];
   if (unsupported.size > 0)
     docParts.push(
@@ -662,7 +727,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     labelType: `${stem}ErrorLabel`,
     errorLabels: model.errorLabels ?? [],
     baseUrl: model.baseUrl.default,
-    doc: docComment(docParts.join('\n\n')),
+    doc: docParts.join('\n\n'),
     options: [...options, ...secretOptions],
     auths,
     ...(signer ? { signer } : {}),
@@ -676,5 +741,6 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
       operationsFlat.some((operation) => operation.body?.kind === 'graphql' && operation.body.graphql !== undefined),
     ),
     unsupportedAuth: [...unsupported].sort(),
+    usesFilePart: context.request.usesFilePart === true,
   };
 }

@@ -33,8 +33,15 @@ import {
   type RetryPolicy,
 } from './retry.js';
 
-/** `[identifier in the params object, name on the wire, collection variable that supplies a default]` */
-export type ParamBinding = readonly [identifier: string, wireName: string, variable?: string];
+/**
+ * `[identifier in the params object, name on the wire, collection variable that supplies a default]`,
+ * or one name when the identifier is the name on the wire and no variable supplies a default.
+ */
+export type ParamBinding = string | readonly [identifier: string, wireName: string, variable?: string];
+
+function bindings(list: readonly ParamBinding[] | undefined): Array<readonly [string, string, string?]> {
+  return (list ?? []).map((binding) => (typeof binding === 'string' ? [binding, binding] : binding));
+}
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary' | 'graphql';
 
@@ -67,10 +74,11 @@ export interface OperationSpec {
   path: string;
   /** An origin of its own, when the operation does not use the client's base URL. */
   baseUrl?: string;
-  pathParams: readonly ParamBinding[];
-  query: readonly ParamBinding[];
+  /** Path, query and header lists are left out of a spec when empty. */
+  pathParams?: readonly ParamBinding[];
+  query?: readonly ParamBinding[];
   /** Fixed headers from the collection; `{{variable}}` references are filled from client variables. */
-  headers: ReadonlyArray<readonly [name: string, value: string]>;
+  headers?: ReadonlyArray<readonly [name: string, value: string]>;
   /**
    * `query`: a GraphQL document sent with the caller's `variables`; `variables`: top-level body
    * fields filled from client variables when the caller leaves them out.
@@ -401,6 +409,22 @@ interface Exchange {
   bytes: Uint8Array;
 }
 
+/**
+ * What every generated resource class shares: the core its methods call through, kept in a
+ * private field (it holds the credentials) and out of inspection and JSON.
+ */
+export abstract class ApiResource {
+  readonly #core: ClientCore;
+
+  constructor(core: ClientCore) {
+    this.#core = core;
+  }
+
+  protected get core(): ClientCore {
+    return this.#core;
+  }
+}
+
 export class ClientCore {
   private readonly fetch: typeof fetch;
   private readonly retry: RetryPolicy;
@@ -413,6 +437,11 @@ export class ClientCore {
   /** Calls an operation and returns its parsed answer with the raw response. */
   call<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): Promise<CallResult<T>> {
     return this.execute<T>(spec, params as Record<string, unknown>, options, undefined);
+  }
+
+  /** Calls an operation and returns its parsed answer alone. */
+  request<T>(spec: OperationSpec, params?: object, options?: RequestOptions): Promise<T> {
+    return this.call<T>(spec, params, options).then((result) => result.data);
   }
 
   /** Calls a paged operation: awaitable for the first page, iterable for every item. */
@@ -473,7 +502,7 @@ export class ClientCore {
     const { variables } = this.config;
     let path = spec.path;
     let dotted = false;
-    for (const [identifier, wireName, variable] of spec.pathParams) {
+    for (const [identifier, wireName, variable] of bindings(spec.pathParams)) {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null || value === '') {
         const fallback = variable ? `, or set the client option that fills {{${variable}}}` : '';
@@ -494,7 +523,7 @@ export class ClientCore {
     }
     if (dotted) this.checkSegments(spec, path);
     const url = new URL(`${this.baseOf(spec)}${path}`);
-    for (const [identifier, wireName, variable] of spec.query) {
+    for (const [identifier, wireName, variable] of bindings(spec.query)) {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null) continue;
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(wireName, toText(item));
@@ -548,7 +577,7 @@ export class ClientCore {
         for (const [name, value] of entries) headers[name.toLowerCase()] = value;
       };
       set(Object.entries(this.config.headers ?? {}));
-      for (const [name, template] of spec.headers) {
+      for (const [name, template] of spec.headers ?? []) {
         const value = fillVariables(template, this.config.variables);
         if (value !== undefined) set([[name, value]]);
       }

@@ -1,0 +1,106 @@
+import type { ClientPlan, OperationPlan, ResourcePlan } from './plan.js';
+import { FileScope } from './scope.js';
+import {
+  assignment,
+  block,
+  call,
+  concat,
+  documented,
+  file,
+  importDecl,
+  lines,
+  literal,
+  parameters,
+} from './code/ts.js';
+import { print, type Doc } from './code/doc.js';
+
+/** The resource class and member of every operation, for the flat functions' `{@link}`. */
+export function memberPaths(root: ResourcePlan): Map<OperationPlan, string> {
+  const paths = new Map<OperationPlan, string>();
+  const visit = (resource: ResourcePlan): void => {
+    for (const operation of resource.operations) paths.set(operation, `${resource.className}.${operation.identifier}`);
+    resource.resources.forEach(visit);
+  };
+  visit(root);
+  return paths;
+}
+
+/** A function's head: `export function name(a, b): Result `, parameters one a line when it does not fit. */
+export function signature(head: string, params: Doc[], result: string): Doc {
+  return concat(head, parameters(params), `: ${result} `);
+}
+
+/**
+ * operations.ts: one spec (plain data) and one flat function per operation. Full docs live on the
+ * client's methods, which users hover most; each function has a one-line summary and a link there.
+ */
+export function emitOperationsFile(plan: ClientPlan, header: string): string {
+  const scope = new FileScope(plan.operations.flatMap((operation) => [operation.functionName, operation.specName]));
+  const hasPaged = plan.operations.some((operation) => operation.paged);
+  const typeNames = [...new Set(plan.operations.flatMap((operation) => [operation.paramsType, operation.resultName]))];
+  for (const name of typeNames) scope.local(name);
+  const runtime = ['ClientCore', 'OperationSpec', 'RequestOptions'];
+  const imports: Doc[] = [
+    header,
+    importDecl(
+      runtime.map((name) => scope.specifier(name)),
+      './runtime/core.js',
+      { typeOnly: true },
+    ),
+    ...(hasPaged ? [importDecl([scope.specifier('PagedCall')], './runtime/pagination.js', { typeOnly: true })] : []),
+    ...(typeNames.length > 0
+      ? [
+          importDecl(
+            typeNames.sort().map((name) => scope.specifier(name)),
+            './types.js',
+            { typeOnly: true },
+          ),
+        ]
+      : []),
+  ];
+  const links = memberPaths(plan.root);
+  const core = scope.local('ClientCore');
+  const requestOptions = scope.local('RequestOptions');
+  const statements: Doc[] = [
+    lines(imports),
+    lines([
+      '// One spec (plain data) and one function per operation. Each function takes a client core',
+      `// (see create${plan.clientName}Core), so a bundler keeps only the operations an application calls.`,
+    ]),
+  ];
+  for (const operation of plan.operations) {
+    const result = scope.local(operation.resultName);
+    statements.push(
+      concat(
+        assignment(
+          `export const ${operation.specName}: ${scope.local('OperationSpec')}`,
+          ' =',
+          literal(operation.spec),
+        ),
+        ';',
+      ),
+    );
+    const args = [operation.specName, 'params', 'options'];
+    const body = operation.paged
+      ? concat('return ', call('core.paged', args), ';')
+      : concat('return ', call(`core.request<${result}>`, args), ';');
+    statements.push(
+      documented(
+        `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
+        concat(
+          signature(
+            `export function ${operation.functionName}`,
+            [
+              `core: ${core}`,
+              `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
+              `options?: ${requestOptions}`,
+            ],
+            operation.paged ? `${scope.local('PagedCall')}<${result}>` : `Promise<${result}>`,
+          ),
+          block([body]),
+        ),
+      ),
+    );
+  }
+  return print(file(statements));
+}
