@@ -6,8 +6,8 @@ import { Reporter, processIo, type Io } from './reporter.js';
 import type { GenerateOptions } from './commands/generate.js';
 import type { DocsOptions } from './commands/docs.js';
 
-// Each command is imported when it runs, never at start-up: the commands pull in TypeScript,
-// ts-morph, prettier and the Postman SDK, which `--version` and `--help` do not need.
+// Each command is imported when it runs, never at start-up: the commands pull in
+// the emitter, the docs renderer and the Postman SDK, which `--version` and `--help` do not need.
 const commands = {
   generate: () => import('./commands/generate.js'),
   model: () => import('./commands/model.js'),
