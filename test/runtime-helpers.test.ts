@@ -99,6 +99,9 @@ describe('retry rules', () => {
     expect(retryAfterMs(null, 0)).toBeUndefined();
     expect(retryAfterMs('', 0)).toBeUndefined();
     expect(retryAfterMs('in a while', 0)).toBeUndefined();
+    // Digits with something before or after are neither delta-seconds nor a date.
+    expect(retryAfterMs('x5', 0)).toBeUndefined();
+    expect(retryAfterMs('5x', 0)).toBeUndefined();
     expect(retryAfterMs(new Date(1_000).toUTCString(), 50_000)).toBe(0);
   });
 
