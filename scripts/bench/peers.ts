@@ -38,7 +38,6 @@ interface Measure {
   bytes: number;
   lines: number;
   /** Files over the generator's formatting limit, which it writes as laid out, without prettier. */
-  unformatted: string[];
   failure?: string;
 }
 
@@ -89,26 +88,21 @@ async function runStep(
   return { ...usage, wallMs };
 }
 
-/** Our generator's limit (generator/emit/format.ts): larger files are written unformatted. */
-const FORMAT_LIMIT_BYTES = 3_000_000;
-
 /** Bytes and lines of the TypeScript a tool wrote (the code a user reads and ships). */
-async function outputSize(folder: string): Promise<{ bytes: number; lines: number; unformatted: string[] }> {
+async function outputSize(folder: string): Promise<{ bytes: number; lines: number }> {
   let bytes = 0;
   let lines = 0;
-  const unformatted: string[] = [];
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
     const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
     bytes += Buffer.byteLength(text);
     lines += text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    if (text.length > FORMAT_LIMIT_BYTES) unformatted.push(entry.name);
   }
-  return { bytes, lines, unformatted };
+  return { bytes, lines };
 }
 
 async function measure(tool: Tool, input: Input, work: string): Promise<Measure> {
-  const total: Measure = { cpuMs: 0, wallMs: 0, maxRssMb: 0, bytes: 0, lines: 0, unformatted: [] };
+  const total: Measure = { cpuMs: 0, wallMs: 0, maxRssMb: 0, bytes: 0, lines: 0 };
   let out = '';
   try {
     for (const [index, { step, input: from }] of tool.steps.entries()) {
@@ -164,15 +158,6 @@ function report(
     "CPU = user + system time of the tool's own processes (module loading included); RSS = peak resident memory; output = the TypeScript written (our model.json and manifest are not counted). The peer pipeline adds its two steps (CPU and wall) and takes the larger peak.",
     '',
   );
-  for (const input of inputs) {
-    const unformatted = results.get(input.name)?.get(TOOLS[0]?.name ?? '')?.unformatted ?? [];
-    if (unformatted.length > 0) {
-      push(
-        `Note: on ${input.name}, our ${unformatted.join(', ')} ${unformatted.length > 1 ? 'are' : 'is'} over ${FORMAT_LIMIT_BYTES / 1e6} MB and written unformatted (no prettier), so that run does less work than the smaller ones.`,
-        '',
-      );
-    }
-  }
   push(
     '| collection | tool | CPU s | wall s | peak RSS MB | output KB | lines | lines / request |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
