@@ -136,6 +136,17 @@ const error = (status: number, label: string, message: string): Answer => ({
   body: { errors: [{ label, message }] },
 });
 
+/** A multipart body as the platform parses it; undefined when it is not one. */
+function readForm(body: Uint8Array, headers: Record<string, unknown>): Promise<FormData | undefined> {
+  return new Request('http://simulator/', {
+    method: 'POST',
+    headers: { 'content-type': String(headers['content-type'] ?? '') },
+    body: new Uint8Array(body),
+  })
+    .formData()
+    .catch(() => undefined);
+}
+
 function random(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
@@ -344,13 +355,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const list = listOf(params);
       if (!list) return error(404, 'API_ERR_UNKNOW_ROUTE', `Unknown static list ${params.listId}`);
       if (headers.expect) return error(417, 'API_ERR_FORMAT', '100 Continue is not supported');
-      const form = await new Request('http://simulator/', {
-        method: 'POST',
-        headers: { 'content-type': String(headers['content-type'] ?? '') },
-        body: new Uint8Array(body),
-      })
-        .formData()
-        .catch(() => undefined);
+      const form = await readForm(body, headers);
       const file = form?.get('file');
       if (!(file instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `file`');
       const [header = '', ...rows] = (await file.text()).split(/\r?\n/).filter((line) => line.trim() !== '');
@@ -442,13 +447,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     'POST',
     '/v1/me/apps/:partnerId/images',
     async ({ body, headers }) => {
-      const form = await new Request('http://simulator/', {
-        method: 'POST',
-        headers: { 'content-type': String(headers['content-type'] ?? '') },
-        body: new Uint8Array(body),
-      })
-        .formData()
-        .catch(() => undefined);
+      const form = await readForm(body, headers);
       const image = form?.get('image');
       if (!(image instanceof Blob)) return error(400, 'API_ERR_FORMAT', 'Missing mandatory file `image`');
       const name = String(form?.get('name') ?? `img-${nextId++}`);
