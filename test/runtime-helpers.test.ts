@@ -42,6 +42,17 @@ describe('Link header edges', () => {
     ]);
   });
 
+  it('gives a link without rel no relations, and reads a value-less parameter at the very end', () => {
+    expect(parseLinkHeader('<a>; title=x')).toEqual([{ uri: 'a', rels: [], params: { title: 'x' } }]);
+    expect(parseLinkHeader('<a>; rel=next; crossorigin')[0]?.params).toEqual({ rel: 'next', crossorigin: '' });
+  });
+
+  it('ends at a trailing value that is not a link, quoted or not, keeping the links before it', () => {
+    const first = { uri: 'a', rels: ['next'], params: { rel: 'next' } };
+    expect(parseLinkHeader('<a>; rel=next, junk')).toEqual([first]);
+    expect(parseLinkHeader('<a>; rel=next, junk "never closed')).toEqual([first]);
+  });
+
   it('stops at a URI that never closes, keeping the links before it', () => {
     expect(parseLinkHeader('<a>; rel=next, <b; rel=prev')).toEqual([
       { uri: 'a', rels: ['next'], params: { rel: 'next' } },
