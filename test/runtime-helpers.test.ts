@@ -167,6 +167,10 @@ describe('CSV edges', () => {
     expect(() => parseCsvRecords('h\r\n"a\nb"\n\n"open\nmore', ';')).toThrow(
       new CsvFormatError('a quoted cell opened on line 5 never closes'),
     );
+    // A CRLF line end is one line break, and so is each of two bare ones in a row.
+    expect(() => parseCsvRecords('h\r\nx\r\n"open', ';')).toThrow(
+      new CsvFormatError('a quoted cell opened on line 3 never closes'),
+    );
     const error = (() => {
       try {
         parseCsvRecords('"', ';');
