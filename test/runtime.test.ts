@@ -52,6 +52,11 @@ describe('signing with the Accengage scheme of postman-codegen.config.json', asy
       }),
       { numRuns: 500 },
     );
+    // Long bodies too, at every padding boundary up to 64 blocks (4 KiB), where the length words move.
+    for (let length = 0; length <= 4_096; length += 61) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 0xff);
+      expect(sha1Hex(bytes), `${length} bytes`).toBe(createHash('sha1').update(bytes).digest('hex'));
+    }
   });
 
   it('uses whole seconds', async () => {
