@@ -165,7 +165,7 @@ export function scoreTable(scores: FileScore[]): string {
     '| file | killed | timed out | survived | no coverage | score |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...runtime.map((score) => row(`\`${score.file}\``, score)),
-    ...(runtime.length > 0 ? [row('**runtime, all files**', sum(runtime))] : []),
+    ...(runtime.length > 0 ? [row('**runtime files above**', sum(runtime))] : []),
     ...others.map((score) => row(`\`${score.file}\``, score)),
   ].join('\n');
 }
@@ -215,7 +215,7 @@ function main(): void {
     const start = readme.indexOf(START);
     const end = readme.indexOf(END);
     if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
-    const block = `${START}\nFull run of ${date} (\`npm run mutate\`; survivors explained in [scripts/mutation/survivors.md](scripts/mutation/survivors.md)):\n\n${table}\n${END}`;
+    const block = `${START}\nStryker runs of ${date} over the files below (\`npm run mutate\`, or one \`npx stryker run --mutate <file>\` each; a file not listed has no finished run yet; survivors explained in [scripts/mutation/survivors.md](scripts/mutation/survivors.md)):\n\n${table}\n${END}`;
     writeFileSync('README.md', readme.slice(0, start) + block + readme.slice(end + END.length));
     writeFileSync('scripts/mutation/survivors.md', survivorsMarkdown(survivors, date));
   }
