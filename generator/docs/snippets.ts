@@ -8,6 +8,7 @@ import { propertyKey, stringLiteral } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { parseExample } from './json-example.js';
 import { signingShellLines } from './signing.js';
+import { wholeVariable } from '../model/variables.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -131,7 +132,7 @@ function pathValue(reference: Reference, param: Parameter): string {
 
 function authHeaders(auth: Auth, reference: Reference): { headers: string[]; query: string[]; notes: string[] } {
   const option = (param: string, fallback: string): string => {
-    const variable = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(auth.params[param] ?? '')?.[1];
+    const variable = wholeVariable(auth.params[param]);
     const name = reference.options.find((candidate) => candidate.variable === variable)?.name ?? fallback;
     return `$${shellName(name)}`;
   };

@@ -16,6 +16,7 @@ import { emitOperationsFile } from './operations-file.js';
 import { emitClientFile } from './client-file.js';
 import { emitIndexFile } from './index-file.js';
 import { lineComment } from './code/ts.js';
+import { wholeVariable } from '../model/variables.js';
 
 export interface EmitOptions {
   /** PascalCase stem of the client's names ("Shop" → ShopClient, ShopError). */
@@ -47,10 +48,7 @@ export async function emitClient(model: ApiModel, options: EmitOptions = {}): Pr
       plan,
       header,
       rawBaseUrl: model.baseUrl.raw,
-      staticTokenVariable:
-        model.auth.type === 'bearer'
-          ? (/^\{\{\s*([^{}]+?)\s*\}\}$/.exec(model.auth.params.token ?? '')?.[1] ?? '')
-          : '',
+      staticTokenVariable: model.auth.type === 'bearer' ? (wholeVariable(model.auth.params.token) ?? '') : '',
     }),
   );
   files.set('index.ts', emitIndexFile(plan, header));

@@ -14,7 +14,7 @@ import type {
   Schema,
 } from '../model/types.js';
 import { RESERVED_MEMBERS, RESERVED_WORDS, bindingName, typeName, uniqueNames } from '../model/names.js';
-import { referencedVariables } from '../model/variables.js';
+import { referencedVariables, templateParts, wholeVariable } from '../model/variables.js';
 import { jsonLiteral } from './escape.js';
 import { entityProperties, schemaType, type TypeContext } from './schema-type.js';
 import { generic, objectType, typeRef, union, type Member, type TypeNode } from './code/ts.js';
@@ -557,7 +557,7 @@ function planResource(resource: Resource, context: PlanContext, all: OperationPl
 function authBuild(auth: Auth, secretOption: (param: string) => string): AuthPlan['build'] {
   const value = (param: string): AuthValue => {
     const raw = auth.params[param] ?? '';
-    const variable = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(raw)?.[1];
+    const variable = wholeVariable(raw);
     if (variable) return { variable };
     if (raw === '<redacted>') return { option: secretOption(param) };
     return { literal: raw };
@@ -592,7 +592,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   collect(model.operations, model.resources);
 
   // The variable that is the whole base URL is the `baseUrl` option, not one of its own.
-  const baseVariable = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(model.baseUrl.raw)?.[1];
+  const baseVariable = wholeVariable(model.baseUrl.raw);
   const isOption = (name: string): boolean => name !== 'baseUrl' && name !== baseVariable;
   const baseUrlRequired = !/^https?:\/\/[^{}\s]+$/i.test(model.baseUrl.default);
   // Client options: one per collection variable, never shadowing a runtime option.
@@ -606,7 +606,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
   if (model.signing) for (const name of signingVariables(model.signing)) requiredVariables.add(name);
   if (model.token)
     for (const value of Object.values(model.token.body))
-      for (const match of value.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) requiredVariables.add(match[1] as string);
+      for (const part of templateParts(value)) if ('variable' in part) requiredVariables.add(part.variable);
   const examples = pathOnlyVariables(model, operationsFlat);
   const options: ClientOption[] = model.variables
     .filter((variable) => isOption(variable.name))

@@ -5,6 +5,7 @@
  * announce (with its format), never as a literal and never as an enum member.
  */
 import type { StringFormat } from './types.js';
+import { wholeVariable } from './variables.js';
 
 export interface TypeHint {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
@@ -59,7 +60,6 @@ const DYNAMIC_VARIABLES: Record<string, TypeHint> = {
 };
 
 const IMPORTER_TOKEN = /^<([A-Za-z][A-Za-z0-9-]*)>$/;
-const WHOLE_REFERENCE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 
 /** The hint an unquoted `{{name}}` gives (a dynamic variable's own type), if any. */
 export function referenceHint(name: string): TypeHint | undefined {
@@ -75,7 +75,7 @@ export function stringHint(value: string): TypeHint | undefined {
   if (value.length > 40) return undefined;
   const token = IMPORTER_TOKEN.exec(value)?.[1]?.toLowerCase();
   if (token !== undefined) return Object.hasOwn(IMPORTER_TOKENS, token) ? IMPORTER_TOKENS[token] : undefined;
-  const name = WHOLE_REFERENCE.exec(value)?.[1];
+  const name = wholeVariable(value);
   if (name === undefined) return undefined;
   const format = referenceHint(name)?.format;
   return format ? { type: 'string', format } : { type: 'string' };

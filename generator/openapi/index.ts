@@ -15,6 +15,7 @@ import { isSuccessStatus } from '../docs/reference.js';
 import { parseExample } from '../docs/json-example.js';
 import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
+import { wholeVariable } from '../model/variables.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 /** `{{name}}` → `{name}`: a Postman origin as an OpenAPI server. */
 function serverFor(raw: string, reference: Reference, fallback?: string): Json {
   const variables: Record<string, Json> = {};
-  const whole = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(raw)?.[1];
+  const whole = wholeVariable(raw);
   const valueOf = (name: string): string => {
     const variable = reference.model.variables.find((candidate) => candidate.name === name);
     return variable && variable.type !== 'secret' && variable.default !== '<redacted>' ? variable.default : '';
