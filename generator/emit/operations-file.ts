@@ -36,7 +36,6 @@ export function signature(head: string, params: Doc[], result: string): Doc {
  */
 export function emitOperationsFile(plan: ClientPlan, header: string): string {
   const scope = new FileScope(plan.operations.flatMap((operation) => [operation.functionName, operation.specName]));
-  const hasPaged = plan.operations.some((operation) => operation.paged);
   const typeNames = [...new Set(plan.operations.flatMap((operation) => [operation.paramsType, operation.resultName]))];
   for (const name of typeNames) scope.local(name);
   const runtime = ['ClientCore', 'OperationSpec', 'RequestOptions'];
@@ -47,7 +46,9 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
       './runtime/core.js',
       { typeOnly: true },
     ),
-    ...(hasPaged ? [importDecl([scope.specifier('PagedCall')], './runtime/pagination.js', { typeOnly: true })] : []),
+    ...(plan.pages
+      ? [importDecl([scope.specifier('PagedCall', true), scope.specifier('paged')], './runtime/pagination.js')]
+      : []),
     ...(typeNames.length > 0
       ? [
           importDecl(
@@ -82,7 +83,7 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
     );
     const args = [operation.specName, 'params', 'options'];
     const body = operation.paged
-      ? concat('return ', call('core.paged', args), ';')
+      ? concat('return ', call(scope.local('paged'), ['core', ...args]), ';')
       : concat('return ', call(`core.request<${result}>`, args), ';');
     statements.push(
       documented(

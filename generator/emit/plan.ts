@@ -106,6 +106,8 @@ export interface ClientPlan {
   signer?: { scheme: SpecValue };
   /** Some operation answers CSV: the client ships the CSV reader. */
   readsCsv: boolean;
+  /** Some operation is a paged listing: the client ships the listing reader and its `maxPages` option. */
+  pages: boolean;
   token?: {
     specName: string;
     body: Array<[string, string]>;
@@ -732,6 +734,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     auths,
     ...(signer ? { signer } : {}),
     readsCsv: operationsFlat.some((operation) => responseKind(operation).kind === 'csv'),
+    pages: all.some((operation) => operation.paged),
     ...(token ? { token } : {}),
     root,
     operations: all,
