@@ -121,9 +121,9 @@ export async function resolve(specifier, context, next) {
     expect(packagesLoaded('--help')).toEqual(['commander']);
   });
 
-  it('the model command loads no emitter (no prettier)', () => {
+  it('the model command loads no emitter (no prettier) and not the Postman SDK', () => {
     const loaded = packagesLoaded('model', accengageCollection);
-    expect(loaded).toContain('postman-collection');
+    expect(loaded).not.toContain('postman-collection');
     expect(loaded).not.toContain('prettier');
   });
 });

@@ -1,8 +1,8 @@
 /**
- * The Postman SDK's parsed collection → plain records (generator/records.ts). Every SDK call the
- * generator makes is here: the model stage reads only what this returns.
+ * The reference reading for test/load-records.test.ts: a collection parsed by Postman's SDK, then
+ * flattened into the loader's records, as the loader did before it read the JSON itself.
  */
-import { ItemGroup, type CollectionType, type Item, type ItemGroupType, type Request, type Url } from '../sdk.js';
+import { ItemGroup, type CollectionType, type Item, type ItemGroupType, type Request, type Url } from './sdk.js';
 import type {
   AuthRecord,
   BodyRecord,
@@ -13,7 +13,7 @@ import type {
   ResponseRecord,
   ScriptRecord,
   UrlRecord,
-} from '../records.js';
+} from '../../generator/records.js';
 
 /** A Postman description (a string, or the SDK's `{content, type}`) as text; undefined when empty. */
 export function descriptionText(description: unknown): string | undefined {
@@ -196,11 +196,20 @@ function item(child: Item | ItemGroupType, itemVariables: Map<string, unknown[]>
   return record;
 }
 
-/**
- * The collection's records. `itemVariables` holds the variables declared on folders and requests
- * by item id, read from the raw JSON: the SDK does not keep them.
- */
-export function collectionRecord(collection: CollectionType, itemVariables: Map<string, unknown[]>): CollectionRecord {
+/** The variables declared on folders and requests, by item id, from the JSON: the SDK does not keep them. */
+function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map<string, unknown[]> {
+  if (!Array.isArray(items)) return into;
+  for (const item of items as Array<Record<string, unknown>>) {
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item.variable) && item.variable.length > 0) into.set(String(item.id), item.variable);
+    collectItemVariables(item.item, into);
+  }
+  return into;
+}
+
+/** The records of a collection the SDK parsed from `json`. */
+export function sdkCollectionRecord(collection: CollectionType, json: Record<string, unknown>): CollectionRecord {
+  const itemVariables = collectItemVariables(json.item, new Map());
   const record: CollectionRecord = {
     name: String(collection.name ?? ''),
     events: scripts(collection.events),
