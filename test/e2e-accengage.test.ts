@@ -292,7 +292,10 @@ describe('retries, timeouts and abort', () => {
     const controller = new AbortController();
     const started = Date.now();
     const call = client.me.get({}, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Aborted once the server holds the request (a fixed delay could abort it before it is sent
+    // on a loaded machine, and then no request would be seen at all).
+    while (simulator.stats.requests === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
     const error = await failure(call);
     expect((error as Error).name).toBe('AbortError');
     expect(Date.now() - started).toBeLessThan(4_000);
