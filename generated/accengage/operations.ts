@@ -54,11 +54,9 @@ import type {
 export const $accessTokenCreate: OperationSpec = {
   method: 'POST',
   path: '/v1/access_token',
-  body: { kind: 'json', contentType: 'application/json' },
-  response: { kind: 'json' },
+  body: { kind: 'json' },
   retrySafe: true,
 };
-
 /**
  * Returns an access token for the user whose e-mail is given. The flat form of
  * {@link AccessTokenResource.create}.
@@ -71,8 +69,7 @@ export function accessTokenCreate(
   return core.request<AccessTokenCreateResponse>($accessTokenCreate, params, options);
 }
 
-export const $meGet: OperationSpec = { method: 'GET', path: '/v1/me', response: { kind: 'json' }, auth: 'default' };
-
+export const $meGet: OperationSpec = { method: 'GET', path: '/v1/me', auth: 'default' };
 /**
  * Checks the access token: answers with a welcome message for the user. The flat form of
  * {@link MeResource.get}.
@@ -85,11 +82,9 @@ export const $appsList: OperationSpec = {
   method: 'GET',
   path: '/v1/me/apps',
   query: ['page'],
-  response: { kind: 'json' },
   pagination: { itemsAt: 'apps', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
-
 /**
  * Lists the applications the user manages (the "Managed applications" of the user's
  * dashboard profile). The flat form of {@link AppsResource.list}.
@@ -102,10 +97,8 @@ export const $appsGet: OperationSpec = {
   method: 'GET',
   path: '/v1/me/apps/{partnerId}',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * One application: its partner ID, name, platform, environment and push certificate status.
  * The flat form of {@link AppsResource.get}.
@@ -144,7 +137,6 @@ export const $devicesList: OperationSpec = {
   pagination: { itemsAt: 'csv', pageParam: 'page' },
   auth: 'default',
 };
-
 /**
  * The "List Devices" web service: device profiles whose last session is on or after
  * `lastOpen`, as `;`-separated CSV with a header row (one of the documented exceptions to
@@ -162,10 +154,8 @@ export const $devicesGet: OperationSpec = {
   method: 'GET',
   path: '/v1/me/apps/{partnerId}/devices/{deviceId}',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'deviceId'],
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * One device profile, with its custom profile fields. The flat form of
  * {@link DevicesResource.get}.
@@ -182,11 +172,9 @@ export const $devicesUpdate: OperationSpec = {
   method: 'PUT',
   path: '/v1/me/apps/{partnerId}/devices/{deviceId}',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'deviceId'],
-  body: { kind: 'json', contentType: 'application/json' },
-  response: { kind: 'json' },
+  body: { kind: 'json' },
   auth: 'default',
 };
-
 /** Updates profile fields of one device. The flat form of {@link DevicesResource.update}. */
 export function devicesUpdate(
   core: ClientCore,
@@ -200,11 +188,9 @@ export const $deviceTagsSet: OperationSpec = {
   method: 'POST',
   path: '/v1/me/apps/{partnerId}/devices/{deviceId}/tags',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'deviceId'],
-  body: { kind: 'json', contentType: 'application/json' },
-  response: { kind: 'json' },
+  body: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Sets (creates or replaces) one tag on a device. The flat form of
  * {@link DeviceTagsResource.set}.
@@ -224,7 +210,6 @@ export const $deviceTagsDelete: OperationSpec = {
   response: { kind: 'none' },
   auth: 'default',
 };
-
 /** Removes one tag from a device. The flat form of {@link DeviceTagsResource.delete}. */
 export function deviceTagsDelete(
   core: ClientCore,
@@ -238,10 +223,8 @@ export const $fieldsList: OperationSpec = {
   method: 'GET',
   path: '/v1/me/apps/{partnerId}/fields',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Lists the custom profile fields: name, label, type (`text`, `decimal`, `integer`, `date`)
  * and size. The flat form of {@link FieldsResource.list}.
@@ -259,11 +242,9 @@ export const $segmentsList: OperationSpec = {
   path: '/v1/me/apps/{partnerId}/segments',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
   query: ['page'],
-  response: { kind: 'json' },
   pagination: { itemsAt: 'segments', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
-
 /** Lists the segments of an application. The flat form of {@link SegmentsResource.list}. */
 export function segmentsList(
   core: ClientCore,
@@ -278,11 +259,9 @@ export const $staticListsList: OperationSpec = {
   path: '/v1/me/apps/{partnerId}/static-lists',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
   query: ['page'],
-  response: { kind: 'json' },
   pagination: { itemsAt: 'staticLists', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
-
 /**
  * Lists the static lists of an application. The flat form of
  * {@link StaticListsResource.list}.
@@ -299,11 +278,9 @@ export const $staticListsCreate: OperationSpec = {
   method: 'POST',
   path: '/v1/me/apps/{partnerId}/static-lists',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
-  body: { kind: 'json', contentType: 'application/json' },
-  response: { kind: 'json' },
+  body: { kind: 'json' },
   auth: 'default',
 };
-
 /** Creates an empty static list. The flat form of {@link StaticListsResource.create}. */
 export function staticListsCreate(
   core: ClientCore,
@@ -318,10 +295,8 @@ export const $staticListsImportMembers: OperationSpec = {
   path: '/v1/me/apps/{partnerId}/static-lists/{listId}/import',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'listId'],
   body: { kind: 'multipart' },
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Imports members into a static list from a `;` CSV file, sent as `multipart/form-data`. The
  * flat form of {@link StaticListsResource.importMembers}.
@@ -341,7 +316,6 @@ export const $staticListsDelete: OperationSpec = {
   response: { kind: 'none' },
   auth: 'default',
 };
-
 /**
  * Deletes a static list and its members. The flat form of
  * {@link StaticListsResource.delete}.
@@ -359,11 +333,9 @@ export const $messagesList: OperationSpec = {
   path: '/v1/me/apps/{partnerId}/messages',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
   query: ['type', 'status', 'from', 'page'],
-  response: { kind: 'json' },
   pagination: { itemsAt: 'messages', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
-
 /**
  * Lists the messages of an application, filtered by type, status and date. The flat form of
  * {@link MessagesResource.list}.
@@ -380,11 +352,9 @@ export const $messagesCreate: OperationSpec = {
   method: 'POST',
   path: '/v1/me/apps/{partnerId}/messages',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
-  body: { kind: 'json', contentType: 'application/json' },
-  response: { kind: 'json' },
+  body: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Creates a push message: one `message`, or per-language variants in `messages` (keyed by
  * language code). The flat form of {@link MessagesResource.create}.
@@ -401,10 +371,8 @@ export const $messagesGet: OperationSpec = {
   method: 'GET',
   path: '/v1/me/apps/{partnerId}/messages/{messageId}',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'messageId'],
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /** One message. The flat form of {@link MessagesResource.get}. */
 export function messagesGet(
   core: ClientCore,
@@ -418,11 +386,9 @@ export const $messagesSend: OperationSpec = {
   method: 'POST',
   path: '/v1/me/apps/{partnerId}/messages/{messageId}/send',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'messageId'],
-  body: { kind: 'json', contentType: 'application/json' },
-  response: { kind: 'json' },
+  body: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Sends an existing (parent) message now to explicit targets: at most 100 targets; the
  * criteria inside one target are combined with AND. The flat form of
@@ -440,10 +406,8 @@ export const $statisticsGet: OperationSpec = {
   method: 'GET',
   path: '/v1/me/apps/{partnerId}/messages/{messageId}/statistics',
   pathParams: [['partnerId', 'partnerId', 'partnerId'], 'messageId'],
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Sent, delivered, opened, bounced and clicked counts of one message, per platform. The flat
  * form of {@link StatisticsResource.get}.
@@ -461,11 +425,9 @@ export const $bouncesList: OperationSpec = {
   path: '/v1/me/apps/{partnerId}/bounces',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
   query: ['level', 'page'],
-  response: { kind: 'json' },
   pagination: { itemsAt: 'bounces', bodyLinks: 'links', pageParam: 'page' },
   auth: 'default',
 };
-
 /** Lists bounces. The flat form of {@link BouncesResource.list}. */
 export function bouncesList(
   core: ClientCore,
@@ -480,10 +442,8 @@ export const $imagesUpload: OperationSpec = {
   path: '/v1/me/apps/{partnerId}/images',
   pathParams: [['partnerId', 'partnerId', 'partnerId']],
   body: { kind: 'multipart' },
-  response: { kind: 'json' },
   auth: 'default',
 };
-
 /**
  * Uploads an image as `multipart/form-data`; returns the name that `bigPicture` and `icon`
  * take. The flat form of {@link ImagesResource.upload}.

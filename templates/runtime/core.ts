@@ -87,7 +87,8 @@ export interface OperationSpec {
     query?: string;
     variables?: ReadonlyArray<readonly [field: string, variable: string]>;
   };
-  response: ResponseFormat;
+  /** How the answer is read; JSON when absent. */
+  response?: ResponseFormat;
   pagination?: { itemsAt: string; bodyLinks?: string; pageParam?: string };
   /** Which of the client's credentials to send ("default": the collection's); none when absent. */
   auth?: string;
@@ -344,6 +345,7 @@ function isRedirect(status: number): boolean {
 }
 
 const NO_BYTES = new Uint8Array(0);
+const JSON_ANSWER: ResponseFormat = { kind: 'json' };
 
 interface Exchange {
   response: Response;
@@ -733,7 +735,7 @@ export class ClientCore {
   }
 
   private parse<T>(spec: OperationSpec, response: Response, bytes: Uint8Array, request: PreparedRequest): T {
-    const format = spec.response;
+    const format = spec.response ?? JSON_ANSWER;
     if (format.kind === 'none') return undefined as T;
     if (format.kind === 'binary') return bytes as T;
     const text = decoder.decode(bytes);
