@@ -4,7 +4,8 @@
  * ts.ts arrange TypeScript the way prettier does, so that the printed text is what prettier prints
  * (test/format.test.ts holds them to it); nothing is parsed or re-formatted afterwards.
  */
-import { util } from 'prettier';
+import { createRequire } from 'node:module';
+import type * as Prettier from 'prettier';
 
 export type Doc = string | Node;
 
@@ -70,9 +71,17 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc {
 
 const NOT_ASCII = /[^\x20-\x7f]/;
 
-/** Columns a text takes, as prettier counts them (wide characters two, combining marks none). */
+let stringWidth: ((text: string) => number) | undefined;
+
+/**
+ * Columns a text takes, as prettier counts them (wide characters two, combining marks none).
+ * Prettier's counter is loaded on the first text that is not ASCII, from its small CommonJS
+ * entry: most clients never need it.
+ */
 export function width(text: string): number {
-  return NOT_ASCII.test(text) ? util.getStringWidth(text) : text.length;
+  if (!NOT_ASCII.test(text)) return text.length;
+  stringWidth ??= (createRequire(import.meta.url)('prettier') as typeof Prettier).util.getStringWidth;
+  return stringWidth(text);
 }
 
 type Mode = 'flat' | 'break';
