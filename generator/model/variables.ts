@@ -33,7 +33,8 @@ export function templateParts(text: string): TemplatePart[] {
 
 /** Every variable a text references, in order, without duplicates; dynamic variables excluded. */
 export function referencedVariables(text: string | null | undefined): string[] {
-  if (!text) return [];
+  // Most texts (saved bodies above all) hold no reference: no need to run the pattern over them.
+  if (!text || !text.includes('{{')) return [];
   const names: string[] = [];
   for (const match of text.matchAll(ANY_VARIABLE)) {
     const name = match[1] as string;
