@@ -150,8 +150,33 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'Uint8Array',
 ]);
 
+/**
+ * Names are asked for again and again (the same field names in every example of a large
+ * collection): the pure functions below remember their answers for the run.
+ */
+function remembered<T>(compute: (text: string, fallback: string) => T): (text: string, fallback: string) => T {
+  const answers = new Map<string, T>();
+  return (text, fallback) => {
+    const key = `${fallback}\u0000${text}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = compute(text, fallback);
+      // A long-lived process (watch mode) starts over rather than growing without end.
+      if (answers.size >= 100_000) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+const rememberedWords = remembered((text) => Object.freeze(wordsOf(text)));
+
 /** Splits free text into identifier words, also at camelCase boundaries ("getHTTPStatus" → get, HTTP, Status). */
-export function splitWords(text: string): string[] {
+export function splitWords(text: string): readonly string[] {
+  return rememberedWords(text, '');
+}
+
+function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const chunk of keepIdentifierCharacters(text.normalize('NFC')).split(WORD_SEPARATOR)) {
     if (chunk === '') continue;
@@ -188,16 +213,24 @@ export function pascalCase(words: readonly string[], fallback = 'Value'): string
   return repairStart(words.map(capitalise).join(''), fallback);
 }
 
-/** A camelCase name safe as an object or class member. */
-export function memberName(text: string, fallback = 'value'): string {
+const rememberedMember = remembered((text, fallback) => {
   const name = camelCase(splitWords(text), fallback);
   return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+});
+
+/** A camelCase name safe as an object or class member. */
+export function memberName(text: string, fallback = 'value'): string {
+  return rememberedMember(text, fallback);
 }
+
+const rememberedBinding = remembered((text, fallback) => {
+  const name = camelCase(splitWords(text), fallback);
+  return RESERVED_WORDS.has(name) || RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+});
 
 /** A camelCase name safe as a binding (parameter, variable, function). */
 export function bindingName(text: string, fallback = 'value'): string {
-  const name = camelCase(splitWords(text), fallback);
-  return RESERVED_WORDS.has(name) || RESERVED_MEMBERS.has(name) ? `${name}_` : name;
+  return rememberedBinding(text, fallback);
 }
 
 /** A PascalCase name safe as a type or class name. */
