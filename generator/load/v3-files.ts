@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodegenError } from '../errors.js';
 
@@ -12,8 +13,6 @@ export interface CollectionFolder {
 
 const REQUEST_FILE = /\.request\.ya?ml$/;
 const RESOURCES = '.resources';
-/** Files read at once: enough to keep the disk busy, few enough never to run out of file handles. */
-const PARALLEL_READS = 64;
 
 /**
  * Every file below `folder`, relative, with forward slashes. Entries whose names start with "."
@@ -33,17 +32,13 @@ async function listCollectionFiles(folder: string, prefix = ''): Promise<string[
   return nested.flat();
 }
 
-async function readAll(folder: string, names: string[]): Promise<Map<string, string>> {
-  const texts: string[] = new Array(names.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < names.length) {
-      const index = next++;
-      texts[index] = await readFile(path.join(folder, names[index] as string), 'utf8');
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, names.length) }, worker));
-  return new Map(names.map((name, index) => [name, texts[index] as string]));
+/**
+ * Every file's text. Read one after another, synchronously: for thousands of small files that
+ * costs a fraction of the CPU of as many promise-based reads (each an open, a stat, a read and a
+ * close through the thread pool), and the wall time is no longer.
+ */
+function readAll(folder: string, names: string[]): Map<string, string> {
+  return new Map(names.map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
 }
 
 const isDirectory = (file: string): Promise<boolean> =>
@@ -135,7 +130,7 @@ export async function readCollectionFolder(
   const root = await collectionRoot(folder, display);
   const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
   const names = (await listCollectionFiles(root)).sort();
-  const files = await readAll(root, names);
+  const files = readAll(root, names);
   const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
   if (bytes > maxBytes) {
     throw new CodegenError(

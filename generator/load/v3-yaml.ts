@@ -61,7 +61,6 @@ export function parseYamlFile(file: string, text: string): YamlFile | YamlProble
     logLevel: 'error',
     strict: true,
   });
-  const lines = text.split('\n');
   const place = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -69,7 +68,7 @@ export function parseYamlFile(file: string, text: string): YamlFile | YamlProble
   const problems: YamlProblem[] = document.errors.map((error) => {
     const { line, column } = place(error.pos[0]);
     const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-    return { file, line, column, reason, fix: likelyFix(error.code, lines[line - 1] ?? '') };
+    return { file, line, column, reason, fix: likelyFix(error.code, text.split('\n')[line - 1] ?? '') };
   });
   // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
   if (UNQUOTED_TEMPLATE.test(text))
