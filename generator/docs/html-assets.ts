@@ -68,8 +68,6 @@ mark{background:var(--mark);color:inherit}
    thousands of operations restyles and lays out only those on screen (the script sizes each folder's placeholder) */
 .op,section.folder,nav li.folder{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 section.folder>h2{margin-top:1rem}
-/* What a search puts on screen is rendered in its first frame: the rendering of an element newly near the screen would wait a frame */
-.op.near,section.folder.near,nav li.folder.near{content-visibility:visible}
 /* A hidden operation or folder keeps its rendered state, so showing it again after a search costs little */
 .op[hidden],section.folder[hidden]{display:block!important;content-visibility:hidden;contain-intrinsic-size:0 0;height:0;margin:0;padding:0;border:0}
 @media (max-width:52rem){.layout{display:block}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}nav>details:not([open])>ul{display:none}main{padding:1rem .75rem 3rem}.op{padding:.75rem}
@@ -130,12 +128,7 @@ export const PAGE_JS = `
   var timer = 0;
   // Matching operations shown at once, in page order, before the rest follows: more than the screen
   // and the contents beside it show.
-  var FIRST = 60;
-  // Those rendered in the search's first frame, with their folders: enough to fill more than the
-  // screen, counting each operation at no more than its least height (less before its details are in).
-  var near = [];
-  var LEAST_HEIGHT = 300;
-  var LEAST_HEIGHT_UNBUILT = 100;
+  var FIRST = 40;
   // Milliseconds of work per task while bringing the rest in line, so that a key press waits little.
   var BUDGET = 5;
   // While searching, the introduction steps aside so the first match is at the top.
@@ -181,24 +174,6 @@ export const PAGE_JS = `
     clearTimeout(timer);
     pending = settle(pending, function () { return false; }, false);
   }
-  // Marks the first matches before \`end\` and their folders as near the screen, and only them.
-  function markNear(end) {
-    for (var k = 0; k < near.length; k++) near[k].classList.remove('near');
-    near = [];
-    var marked = new Set();
-    function mark(element) {
-      if (element && !marked.has(element)) { marked.add(element); near.push(element); element.classList.add('near'); }
-    }
-    for (var i = 0, room = innerHeight * 1.5; i < end; i++) {
-      if (!want[i]) continue;
-      if (room > 0) {
-        mark(ops[i]);
-        mark(sections[sectionOf[i]]);
-        room -= ops[i].hasAttribute('data-b') ? LEAST_HEIGHT_UNBUILT : LEAST_HEIGHT;
-      }
-      for (var a = 0; a < foldersOf[i].length; a++) mark(navFolders[foldersOf[i][a]]);
-    }
-  }
   function apply() {
     var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var next = terms.join(' ');
@@ -221,8 +196,7 @@ export const PAGE_JS = `
     clearTimeout(timer);
     showFolders();
     // The first screens now; then, from the top again, what was left out of sight or below.
-    var end = settle(0, function (visible) { return visible >= FIRST; }, true);
-    markNear(end);
+    settle(0, function (visible) { return visible >= FIRST; }, true);
     pending = 0;
     timer = setTimeout(settleLater, 0);
     for (var n = 0; n < intro.length; n++) if (intro[n].hidden !== searching) intro[n].hidden = searching;

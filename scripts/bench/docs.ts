@@ -4,9 +4,9 @@
  *   - for a 2,000-request collection: the page's size (target < 8 MB), the time headless Chromium
  *     takes to open it (target < 3 s) and how long each search keystroke takes to show its result,
  *     typing words letter by letter and deleting them (target < 50 ms each), with the machine's
- *     load average, since a shared machine slows every figure. Each keystroke's result is checked
- *     in the frame that ends its timing: the operations and contents entries on screen must be the
- *     first ones the query matches, and the count must be right.
+ *     load average, since a shared machine slows every figure. A keystroke's result shows in the
+ *     first frame where the count is right and the operations and contents entries on screen are
+ *     the first ones the query matches, none of them left blank.
  * `node dist/scripts/bench/docs.js page` runs the second part alone.
  * The browser part needs Debian's chromium at /usr/bin/chromium (CI installs it).
  */
@@ -72,7 +72,8 @@ async function largePage(): Promise<void> {
   try {
     const opens: number[] = [];
     const keystrokes: number[] = [];
-    let wrong = 0;
+    let later = 0;
+    let never = 0;
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -84,12 +85,13 @@ async function largePage(): Promise<void> {
       );
       const typed = await typeQueries(page);
       keystrokes.push(...typed.times);
-      wrong += typed.wrong;
+      later += typed.later;
+      never += typed.never;
       await page.close();
     }
     const sorted = [...keystrokes].sort((a, b) => a - b);
     console.log(
-      `2,000 requests: page opens in ${median(opens).toFixed(0)} ms (navigation start to load and its first frame, median of ${RUNS}, slowest ${Math.max(...opens).toFixed(0)} ms; target < 3000 ms); search: ${keystrokes.length} keystrokes, each from the key press to the end of the frame that shows its result, median ${median(keystrokes).toFixed(1)} ms, 90th percentile ${(sorted[Math.floor(sorted.length * 0.9)] ?? 0).toFixed(1)} ms, slowest ${Math.max(...keystrokes).toFixed(1)} ms (target < 50 ms each); on-screen result and count right at that frame for ${keystrokes.length - wrong} of ${keystrokes.length}; ${cpus().length} cores, load average ${loadBefore.toFixed(2)} before the browser started, ${(loadavg()[0] as number).toFixed(2)} after`,
+      `2,000 requests: page opens in ${median(opens).toFixed(0)} ms (navigation start to load and its first frame, median of ${RUNS}, slowest ${Math.max(...opens).toFixed(0)} ms; target < 3000 ms); search: ${keystrokes.length} keystrokes, each from the key press to the end of the first frame that shows its result, median ${median(keystrokes).toFixed(1)} ms, 90th percentile ${(sorted[Math.floor(sorted.length * 0.9)] ?? 0).toFixed(1)} ms, slowest ${Math.max(...keystrokes).toFixed(1)} ms (target < 50 ms each); shown by the first frame after the key press for ${keystrokes.length - later - never}, by a later one for ${later}, not within ${MAX_FRAMES} frames for ${never}; ${cpus().length} cores, load average ${loadBefore.toFixed(2)} before the browser started, ${(loadavg()[0] as number).toFixed(2)} after`,
     );
   } finally {
     await browser.close();
@@ -97,11 +99,14 @@ async function largePage(): Promise<void> {
 }
 
 const RUNS = 3;
+/** Frames after a key press within which its result must show. */
+const MAX_FRAMES = 30;
 
 interface BenchWindow extends Window {
   benchFrameEnd(then: (now: number) => void): void;
   benchTimes: number[];
-  benchWrong: number;
+  benchLater: number;
+  benchNever: number;
 }
 
 /**
@@ -131,28 +136,37 @@ const WORDS = ['thing 199', 'itemid', 'patch'];
 
 /**
  * Real key presses into the search box; each one is timed inside the page from the keydown
- * event's timestamp to the end of the frame that shows its result, and that frame is checked:
- * the count is right, and the operations and contents entries on screen, top to bottom, are the
- * first ones the query matches (found by hit testing, so what the page only holds in its markup
- * but does not show does not count).
+ * event's timestamp to the end of the first frame that shows its result: the count is right, and
+ * the operations and contents entries on screen, top to bottom, are the first ones the query
+ * matches (found by hit testing, so what the page holds but does not show does not count; an
+ * element the browser has not rendered yet is a blank, and the frame is not yet the one).
  */
-async function typeQueries(page: Page): Promise<{ times: number[]; wrong: number }> {
-  await page.evaluate(() => {
+async function typeQueries(page: Page): Promise<{ times: number[]; later: number; never: number }> {
+  await page.evaluate((maxFrames) => {
     const bench = window as unknown as BenchWindow;
     bench.benchTimes = [];
-    bench.benchWrong = 0;
+    bench.benchLater = 0;
+    bench.benchNever = 0;
     let pressed = 0;
+    let unrendered = false;
+    // What the column shows top to bottom; an operation or folder on screen whose content the
+    // browser still skips (content-visibility) would be a blank, so the frame would be wrong.
     const onScreen = (column: Element, selector: string): Element[] => {
       const x = column.getBoundingClientRect().left + 30;
       const found: Element[] = [];
       const top = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
       for (let y = top + 1; y < innerHeight; y += 10) {
-        const hit = document.elementFromPoint(x, y)?.closest(selector);
-        if (hit && found[found.length - 1] !== hit) found.push(hit);
+        const hit = document.elementFromPoint(x, y);
+        const box = hit?.closest('article.op, section.folder, li.folder');
+        const first = box?.firstElementChild;
+        if (first && !first.checkVisibility({ contentVisibilityAuto: true })) unrendered = true;
+        const item = hit?.closest(selector);
+        if (item && found[found.length - 1] !== item) found.push(item);
       }
       return found;
     };
     const shownRight = (): boolean => {
+      unrendered = false;
       const terms = (document.getElementById('search') as HTMLInputElement).value
         .toLowerCase()
         .split(/\s+/)
@@ -168,6 +182,7 @@ async function typeQueries(page: Page): Promise<{ times: number[]; wrong: number
       // The contents may be scrolled: its entries on screen follow one another in the matches.
       const first = nav.length > 0 ? ids.indexOf(nav[0] as string) : 0;
       return (
+        !unrendered &&
         document.getElementById('count')?.textContent === count &&
         main.every((id, k) => id === ids[k]) &&
         first >= 0 &&
@@ -175,13 +190,17 @@ async function typeQueries(page: Page): Promise<{ times: number[]; wrong: number
       );
     };
     window.addEventListener('keydown', (event) => (pressed = event.timeStamp), true);
-    document.addEventListener('input', () =>
+    // Timed to the end of the first frame that shows the result; the frames before it do not count.
+    const timeShown = (frames: number): void =>
       bench.benchFrameEnd((now) => {
+        const right = shownRight();
+        if (!right && frames < maxFrames) return timeShown(frames + 1);
         bench.benchTimes.push(now - pressed);
-        if (!shownRight()) bench.benchWrong++;
-      }),
-    );
-  });
+        if (!right) bench.benchNever++;
+        else if (frames > 1) bench.benchLater++;
+      });
+    document.addEventListener('input', () => timeShown(1));
+  }, MAX_FRAMES);
   await page.focus('#search');
   let expected = 0;
   for (const word of WORDS) {
@@ -196,7 +215,8 @@ async function typeQueries(page: Page): Promise<{ times: number[]; wrong: number
   }
   return page.evaluate(() => ({
     times: (window as unknown as BenchWindow).benchTimes,
-    wrong: (window as unknown as BenchWindow).benchWrong,
+    later: (window as unknown as BenchWindow).benchLater,
+    never: (window as unknown as BenchWindow).benchNever,
   }));
 }
 
