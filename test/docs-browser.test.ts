@@ -63,14 +63,14 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
   return { page, errors, requests };
 }
 
-/** Every operation's details built, every <details> open and its folded block built, every operation laid out (the page lets the browser skip those off screen). */
+/** Every operation's details built, every <details> open and its folded block built, every operation and folder laid out (the page lets the browser skip those off screen). */
 async function unfold(page: Page): Promise<void> {
   await page.waitForSelector('html[data-built]', { state: 'attached' });
   await page.$$eval('details', (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
   // Folded blocks are built on the toggle event, which fires after the current task.
   await page.waitForFunction(() => document.querySelector('details[data-lazy]') === null);
-  await page.$$eval('article.op', (all) =>
-    all.forEach((op) => ((op as HTMLElement).style.contentVisibility = 'visible')),
+  await page.$$eval('article.op, section.folder, nav li.folder', (all) =>
+    all.forEach((element) => ((element as HTMLElement).style.contentVisibility = 'visible')),
   );
 }
 

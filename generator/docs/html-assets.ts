@@ -35,7 +35,7 @@ h3 a{color:inherit;text-decoration:none}
 h3 a:hover::after{content:" #";color:var(--muted)}
 h4{font-size:.95rem;margin:1rem 0 .3rem}
 .op{margin:1.2rem 0;padding:1rem;border:1px solid var(--line);border-radius:8px}
-.op:target{outline:2px solid var(--accent)}
+.op:target{outline:2px solid var(--accent);outline-offset:-2px}
 .sig{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-bottom:.4rem}
 .sig code{background:var(--soft);padding:.1rem .35rem;border-radius:4px}
 .method{font:700 .75rem/1 ui-monospace,monospace;padding:.3rem .45rem;border-radius:4px;color:#fff;background:var(--muted)}
@@ -64,9 +64,12 @@ details.response>summary{cursor:pointer;font-weight:600}
 .empty{color:var(--muted)}
 mark{background:var(--mark);color:inherit}
 [hidden]{display:none!important}
-.op{content-visibility:auto;contain-intrinsic-size:auto 40rem}
-/* A hidden operation keeps its rendered state, so showing it again after a search costs little */
-.op[hidden]{display:block!important;content-visibility:hidden;contain-intrinsic-size:0 0;height:0;margin:0;padding:0;border:0}
+/* Operations, folders and contents folders are rendered only near the screen: a search that shows or hides
+   thousands of operations restyles and lays out only those on screen (the script sizes each folder's placeholder) */
+.op,section.folder,nav li.folder{content-visibility:auto;contain-intrinsic-size:auto 40rem}
+section.folder>h2{margin-top:1rem}
+/* A hidden operation or folder keeps its rendered state, so showing it again after a search costs little */
+.op[hidden],section.folder[hidden]{display:block!important;content-visibility:hidden;contain-intrinsic-size:0 0;height:0;margin:0;padding:0;border:0}
 @media (max-width:52rem){.layout{display:block}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}nav>details:not([open])>ul{display:none}main{padding:1rem .75rem 3rem}.op{padding:.75rem}
 table.params thead{display:none}table.params tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}table.params td{display:block;border:0;padding:.1rem 0}table.params td:nth-child(n+2):not(:last-child)::before{color:var(--muted);font-size:.8rem}table.params td:nth-child(2)::before{content:"in: "}table.params td:nth-child(3)::before{content:"type: "}table.params td:nth-child(4)::before{content:"required: "}table.params td:nth-child(5)::before{content:"default / example: "}}
 `;
@@ -80,7 +83,7 @@ export const PAGE_JS = `
   var ops = document.querySelectorAll('article.op');
   var total = ops.length;
   // The search index, built once: each operation's text, its entry in the contents, its section and
-  // the contents folders above it. A keystroke then touches only what changes state.
+  // the contents folders above it, nearest first. A keystroke then touches only what changes state.
   var texts = new Array(total);
   var entries = new Array(total);
   var sectionOf = new Array(total);
@@ -89,8 +92,11 @@ export const PAGE_JS = `
   var navFolders = Array.prototype.slice.call(document.querySelectorAll('nav li.folder'));
   var sectionIndex = new Map(sections.map(function (section, i) { return [section, i]; }));
   var folderIndex = new Map(navFolders.map(function (item, i) { return [item, i]; }));
-  var sectionShown = sections.map(function () { return 0; });
-  var folderShown = navFolders.map(function () { return 0; });
+  // How many operations each folder holds that the search wants shown (at first, all of them).
+  var sectionWanted = sections.map(function () { return 0; });
+  var folderWanted = navFolders.map(function () { return 0; });
+  var sectionHidden = sections.map(function () { return false; });
+  var folderHidden = navFolders.map(function () { return false; });
   var entryOf = new Map();
   var links = document.querySelectorAll('nav li.opl > a');
   for (var l = 0; l < links.length; l++) entryOf.set(links[l].getAttribute('href'), links[l].parentNode);
@@ -101,64 +107,72 @@ export const PAGE_JS = `
     entries[i] = entry;
     var section = sectionIndex.has(op.parentNode) ? sectionIndex.get(op.parentNode) : -1;
     sectionOf[i] = section;
-    if (section >= 0) sectionShown[section]++;
+    if (section >= 0) sectionWanted[section]++;
     var above = [];
     for (var node = entry && entry.parentNode; node && node.tagName !== 'NAV'; node = node.parentNode) {
-      if (folderIndex.has(node)) { above.push(folderIndex.get(node)); folderShown[folderIndex.get(node)]++; }
+      if (folderIndex.has(node)) { above.push(folderIndex.get(node)); folderWanted[folderIndex.get(node)]++; }
     }
     foldersOf[i] = above;
   }
-  // What the search wants shown, and what the page shows: they differ only below the first screens,
-  // for the few frames it takes to bring the rest of a long page in line.
+  // Until a folder is first rendered, its placeholder is about as tall as its operations' (a CSSOM
+  // style, which the page's Content-Security-Policy allows, unlike a style attribute in the markup).
+  sections.forEach(function (section, s) { section.style.containIntrinsicSize = 'auto ' + (3 + 41 * sectionWanted[s]) + 'rem'; });
+  navFolders.forEach(function (item, f) { item.style.containIntrinsicSize = 'auto ' + (2 + 1.5 * folderWanted[f]) + 'rem'; });
+  // What the search wants shown, and what the page shows: they differ only below the first screens
+  // and inside hidden folders, for the few frames it takes to bring the rest of the page in line.
   var want = new Uint8Array(total).fill(1);
   var shown = new Uint8Array(total).fill(1);
   var query = '';
   var searching = false;
   var pending = total;
   var timer = 0;
-  // Operations shown at once, in page order, before the rest follows: more than two screens' worth.
+  // Matching operations shown at once, in page order, before the rest follows: more than the screen
+  // and the contents beside it show.
   var FIRST = 40;
+  // Milliseconds of work per task while bringing the rest in line, so that a key press waits little.
+  var BUDGET = 5;
   // While searching, the introduction steps aside so the first match is at the top.
   var intro = Array.prototype.slice.call(document.querySelectorAll('.intro'));
   function show(i, hit) {
     shown[i] = hit;
-    var step = hit ? 1 : -1;
     ops[i].hidden = !hit;
     if (entries[i]) entries[i].hidden = !hit;
-    if (sectionOf[i] >= 0) sectionShown[sectionOf[i]] += step;
-    var above = foldersOf[i];
-    for (var a = 0; a < above.length; a++) folderShown[above[a]] += step;
   }
-  // Brings operations from \`from\` on in line with the search until \`enough\` says so; returns where it stopped.
-  function settle(from, enough) {
+  // An operation whose folder is hidden in the page and in the contents cannot be seen, whatever its own state.
+  function outOfSight(i) {
+    var folder = foldersOf[i][0];
+    return sectionOf[i] >= 0 && sectionHidden[sectionOf[i]] && (folder === undefined || folderHidden[folder]);
+  }
+  // Brings operations from \`from\` on in line with the search until \`enough\` says so, leaving those out
+  // of sight for later when \`inSight\`; returns where it stopped.
+  function settle(from, enough, inSight) {
     var visible = 0;
     for (var i = from; i < total; i++) {
-      if (want[i] !== shown[i]) show(i, want[i]);
+      if (want[i] !== shown[i] && !(inSight && outOfSight(i))) show(i, want[i]);
       visible += want[i];
       if (enough(visible)) return i + 1;
     }
     return total;
   }
+  // A folder shows while the search wants any operation in it: hiding one folder hides all it holds at once.
   function showFolders() {
     for (var s = 0; s < sections.length; s++) {
-      var hideSection = searching && sectionShown[s] === 0;
-      if (sections[s].hidden !== hideSection) sections[s].hidden = hideSection;
+      var hideSection = searching && sectionWanted[s] === 0;
+      if (sectionHidden[s] !== hideSection) sections[s].hidden = sectionHidden[s] = hideSection;
     }
     for (var f = 0; f < navFolders.length; f++) {
-      var hideFolder = searching && folderShown[f] === 0;
-      if (navFolders[f].hidden !== hideFolder) navFolders[f].hidden = hideFolder;
+      var hideFolder = searching && folderWanted[f] === 0;
+      if (folderHidden[f] !== hideFolder) navFolders[f].hidden = folderHidden[f] = hideFolder;
     }
   }
   function settleLater() {
     var start = performance.now();
-    pending = settle(pending, function () { return performance.now() - start > 8; });
-    showFolders();
+    pending = settle(pending, function () { return performance.now() - start > BUDGET; }, false);
     timer = pending < total ? setTimeout(settleLater, 0) : 0;
   }
   function settleAll() {
     clearTimeout(timer);
-    pending = settle(pending, function () { return false; });
-    showFolders();
+    pending = settle(pending, function () { return false; }, false);
   }
   function apply() {
     var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -167,17 +181,24 @@ export const PAGE_JS = `
     query = next;
     searching = terms.length > 0;
     var wanted = 0;
+    sectionWanted.fill(0);
+    folderWanted.fill(0);
     for (var i = 0; i < total; i++) {
       var text = texts[i];
       var hit = 1;
       for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) { hit = 0; break; }
       want[i] = hit;
-      wanted += hit;
+      if (!hit) continue;
+      wanted++;
+      if (sectionOf[i] >= 0) sectionWanted[sectionOf[i]]++;
+      for (var a = 0; a < foldersOf[i].length; a++) folderWanted[foldersOf[i][a]]++;
     }
     clearTimeout(timer);
-    pending = settle(0, function (visible) { return visible >= FIRST; });
     showFolders();
-    if (pending < total) timer = setTimeout(settleLater, 0);
+    // The first screens now; then, from the top again, what was left out of sight or below.
+    settle(0, function (visible) { return visible >= FIRST; }, true);
+    pending = 0;
+    timer = setTimeout(settleLater, 0);
     for (var n = 0; n < intro.length; n++) if (intro[n].hidden !== searching) intro[n].hidden = searching;
     count.textContent = searching ? wanted + ' of ' + total + ' operations' : total + ' operations';
     none.hidden = wanted !== 0;

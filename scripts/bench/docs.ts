@@ -4,7 +4,9 @@
  *   - for a 2,000-request collection: the page's size (target < 8 MB), the time headless Chromium
  *     takes to open it (target < 3 s) and how long each search keystroke takes to show its result,
  *     typing words letter by letter and deleting them (target < 50 ms each), with the machine's
- *     load average, since a shared machine slows every figure.
+ *     load average, since a shared machine slows every figure. A keystroke's result shows in the
+ *     first frame where the count is right and the operations and contents entries on screen are
+ *     the first ones the query matches, none of them left blank.
  * `node dist/scripts/bench/docs.js page` runs the second part alone.
  * The browser part needs Debian's chromium at /usr/bin/chromium (CI installs it).
  */
@@ -70,16 +72,26 @@ async function largePage(): Promise<void> {
   try {
     const opens: number[] = [];
     const keystrokes: number[] = [];
+    let later = 0;
+    let never = 0;
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      opens.push(await page.evaluate(afterNextFrame));
-      keystrokes.push(...(await typeQueries(page)));
+      await page.evaluate(installFrameEnd);
+      opens.push(
+        await page.evaluate(
+          () => new Promise<number>((resolve) => (window as unknown as BenchWindow).benchFrameEnd(resolve)),
+        ),
+      );
+      const typed = await typeQueries(page);
+      keystrokes.push(...typed.times);
+      later += typed.later;
+      never += typed.never;
       await page.close();
     }
     const sorted = [...keystrokes].sort((a, b) => a - b);
     console.log(
-      `2,000 requests: page opens in ${median(opens).toFixed(0)} ms (navigation start to load and its first frame, median of ${RUNS}, slowest ${Math.max(...opens).toFixed(0)} ms; target < 3000 ms); search: ${keystrokes.length} keystrokes, each from the key press to the next frame, median ${median(keystrokes).toFixed(1)} ms, 90th percentile ${(sorted[Math.floor(sorted.length * 0.9)] ?? 0).toFixed(1)} ms, slowest ${Math.max(...keystrokes).toFixed(1)} ms (target < 50 ms each); ${cpus().length} cores, load average ${loadBefore.toFixed(2)} before the browser started`,
+      `2,000 requests: page opens in ${median(opens).toFixed(0)} ms (navigation start to load and its first frame, median of ${RUNS}, slowest ${Math.max(...opens).toFixed(0)} ms; target < 3000 ms); search: ${keystrokes.length} keystrokes, each from the key press to the end of the first frame that shows its result, median ${median(keystrokes).toFixed(1)} ms, 90th percentile ${(sorted[Math.floor(sorted.length * 0.9)] ?? 0).toFixed(1)} ms, slowest ${Math.max(...keystrokes).toFixed(1)} ms (target < 50 ms each); shown by the first frame after the key press for ${keystrokes.length - later - never}, by a later one for ${later}, not within ${MAX_FRAMES} frames for ${never}; ${cpus().length} cores, load average ${loadBefore.toFixed(2)} before the browser started, ${(loadavg()[0] as number).toFixed(2)} after`,
     );
   } finally {
     await browser.close();
@@ -87,19 +99,36 @@ async function largePage(): Promise<void> {
 }
 
 const RUNS = 3;
+/** Frames after a key press within which its result must show. */
+const MAX_FRAMES = 30;
+
+interface BenchWindow extends Window {
+  benchFrameEnd(then: (now: number) => void): void;
+  benchTimes: number[];
+  benchLater: number;
+  benchNever: number;
+}
 
 /**
- * In the page: ms since navigation start once the next frame after now has been produced (a
- * message posted from requestAnimationFrame is handled after that frame's style, layout and paint).
+ * In the page: `benchFrameEnd(then)` calls `then(performance.now())` once the next frame's style,
+ * layout and paint are done. It runs as a user-blocking task posted from requestAnimationFrame,
+ * which the browser runs before any task the page itself queued (the page brings operations far
+ * below the screen in line in later tasks); a plain message would wait behind those and time them
+ * too. Falls back to a message where scheduler.postTask is missing.
  */
-function afterNextFrame(): Promise<number> {
-  return new Promise((resolve) =>
+function installFrameEnd(): void {
+  type Scheduler = { postTask(task: () => void, options: { priority: string }): Promise<void> };
+  const scheduler = (window as unknown as { scheduler?: Scheduler }).scheduler;
+  (window as unknown as BenchWindow).benchFrameEnd = (then) =>
     requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
+      const done = () => then(performance.now());
+      if (scheduler) void scheduler.postTask(done, { priority: 'user-blocking' });
+      else {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = done;
+        channel.port2.postMessage(null);
+      }
+    });
 }
 
 /** What a reader does in the search box: types a word letter by letter, then deletes it. */
@@ -107,22 +136,71 @@ const WORDS = ['thing 199', 'itemid', 'patch'];
 
 /**
  * Real key presses into the search box; each one is timed inside the page from the keydown
- * event's timestamp to the end of the frame that shows its result.
+ * event's timestamp to the end of the first frame that shows its result: the count is right, and
+ * the operations and contents entries on screen, top to bottom, are the first ones the query
+ * matches (found by hit testing, so what the page holds but does not show does not count; an
+ * element the browser has not rendered yet is a blank, and the frame is not yet the one).
  */
-async function typeQueries(page: Page): Promise<number[]> {
-  await page.evaluate(() => {
-    const times: number[] = [];
+async function typeQueries(page: Page): Promise<{ times: number[]; later: number; never: number }> {
+  await page.evaluate((maxFrames) => {
+    const bench = window as unknown as BenchWindow;
+    bench.benchTimes = [];
+    bench.benchLater = 0;
+    bench.benchNever = 0;
     let pressed = 0;
-    (window as unknown as { benchTimes: number[] }).benchTimes = times;
+    let unrendered = false;
+    // What the column shows top to bottom; an operation or folder on screen whose content the
+    // browser still skips (content-visibility) would be a blank, so the frame would be wrong.
+    const onScreen = (column: Element, selector: string): Element[] => {
+      const x = column.getBoundingClientRect().left + 30;
+      const found: Element[] = [];
+      const top = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+      for (let y = top + 1; y < innerHeight; y += 10) {
+        const hit = document.elementFromPoint(x, y);
+        const box = hit?.closest('article.op, section.folder, li.folder');
+        const first = box?.firstElementChild;
+        if (first && !first.checkVisibility({ contentVisibilityAuto: true })) unrendered = true;
+        const item = hit?.closest(selector);
+        if (item && found[found.length - 1] !== item) found.push(item);
+      }
+      return found;
+    };
+    const shownRight = (): boolean => {
+      unrendered = false;
+      const terms = (document.getElementById('search') as HTMLInputElement).value
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean);
+      const ops = Array.from(document.querySelectorAll('article.op'));
+      const hits = ops.filter((op) => terms.every((term) => (op.getAttribute('data-s') ?? '').includes(term)));
+      const count = terms.length > 0 ? `${hits.length} of ${ops.length} operations` : `${ops.length} operations`;
+      const ids = hits.map((op) => op.id);
+      const main = onScreen(document.querySelector('main') as Element, 'article.op').map((op) => op.id);
+      const nav = onScreen(document.querySelector('nav') as Element, 'li.opl').map((entry) =>
+        (entry.querySelector('a')?.getAttribute('href') ?? '').slice(1),
+      );
+      // The contents may be scrolled: its entries on screen follow one another in the matches.
+      const first = nav.length > 0 ? ids.indexOf(nav[0] as string) : 0;
+      return (
+        !unrendered &&
+        document.getElementById('count')?.textContent === count &&
+        main.every((id, k) => id === ids[k]) &&
+        first >= 0 &&
+        nav.every((id, k) => id === ids[first + k])
+      );
+    };
     window.addEventListener('keydown', (event) => (pressed = event.timeStamp), true);
-    document.addEventListener('input', () =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => times.push(performance.now() - pressed);
-        channel.port2.postMessage(null);
-      }),
-    );
-  });
+    // Timed to the end of the first frame that shows the result; the frames before it do not count.
+    const timeShown = (frames: number): void =>
+      bench.benchFrameEnd((now) => {
+        const right = shownRight();
+        if (!right && frames < maxFrames) return timeShown(frames + 1);
+        bench.benchTimes.push(now - pressed);
+        if (!right) bench.benchNever++;
+        else if (frames > 1) bench.benchLater++;
+      });
+    document.addEventListener('input', () => timeShown(1));
+  }, MAX_FRAMES);
   await page.focus('#search');
   let expected = 0;
   for (const word of WORDS) {
@@ -130,15 +208,16 @@ async function typeQueries(page: Page): Promise<number[]> {
     for (const key of keys) {
       await page.keyboard.press(key);
       expected++;
-      await page.waitForFunction(
-        (count) => (window as unknown as { benchTimes: number[] }).benchTimes.length >= count,
-        expected,
-      );
+      await page.waitForFunction((count) => (window as unknown as BenchWindow).benchTimes.length >= count, expected);
       // A typist's pace: the next key comes a little after the page has answered.
       await page.waitForTimeout(60);
     }
   }
-  return page.evaluate(() => (window as unknown as { benchTimes: number[] }).benchTimes);
+  return page.evaluate(() => ({
+    times: (window as unknown as BenchWindow).benchTimes,
+    later: (window as unknown as BenchWindow).benchLater,
+    never: (window as unknown as BenchWindow).benchNever,
+  }));
 }
 
 const which = process.argv[2];
