@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffModels, RULES, RULE_IDS, type RuleId } from '../generator/diff/index.js';
+import { diffModels, RULES, RULE_IDS, unchangedReport, type RuleId } from '../generator/diff/index.js';
 import type { ApiModel, BuildOptions, Schema } from '../generator/model/index.js';
 import { fixture, modelOfJson, root } from './helpers.js';
 
@@ -346,5 +346,13 @@ describe('the change rules', () => {
     const { modelOf } = await import('./helpers.js');
     const { model } = await modelOf(fixture('v2.0-basic.json'));
     expect(diffModels(model, structuredClone(model)).changes).toEqual([]);
+  });
+
+  it('reports two byte-identical models (generate skips the comparison then) exactly as diffing them does', async () => {
+    const { modelOf } = await import('./helpers.js');
+    for (const name of ['v2.0-basic.json', 'levels.json']) {
+      const { model } = await modelOf(fixture(name));
+      expect(unchangedReport()).toEqual(diffModels(model, structuredClone(model)));
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diffModels, type DiffReport } from '../diff/index.js';
+import { diffModels, unchangedReport, type DiffReport } from '../diff/index.js';
 import { changelogEntry } from '../diff/format.js';
 import { CodegenError } from '../errors.js';
 import type { ApiModel, Diagnostic } from '../model/types.js';
@@ -26,6 +26,8 @@ export async function compareWithPrevious(
 ): Promise<Comparison> {
   const previous = await readPreviousModel(out);
   if (previous === undefined || modelJson === undefined) return {};
+  // The same bytes are the same model: the usual regeneration (and every `check` that passes).
+  if (previous === modelJson) return { report: unchangedReport() };
   const file = path.join(out, 'model.json').split(path.sep).join('/');
   try {
     const before = modelFromJson(previous, file);

@@ -122,6 +122,12 @@ export function bumpOf(counts: Record<ChangeKind, number>): Bump {
   return counts.breaking > 0 ? 'major' : counts.minor > 0 ? 'minor' : counts.patch > 0 ? 'patch' : 'none';
 }
 
+/** The report of two models that serialise alike: no change at all. */
+export function unchangedReport(): DiffReport {
+  const counts: Record<ChangeKind, number> = { breaking: 0, minor: 0, patch: 0 };
+  return { changes: [], counts, bump: bumpOf(counts) };
+}
+
 /** Every change from `before` to `after`, in a stable order: breaking first, then by operation and field. */
 export function diffModels(before: ApiModel, after: ApiModel, options: DiffOptions = {}): DiffReport {
   const changes: Change[] = [];
