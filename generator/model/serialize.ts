@@ -1,57 +1,17 @@
 import type { ApiModel } from './types.js';
 
-const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
-const isArrayIndex = (key: string): boolean => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
-
-/**
- * Keys in the order an object built with sorted keys holds them: JavaScript puts array-index keys
- * ("0", "200") first, in numeric order, then the others in the order given (sorted here).
- */
-function orderedKeys(keys: string[]): string[] {
-  keys.sort();
-  if (!keys.some(isArrayIndex)) return keys;
-  const indexes = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
-  return [...indexes, ...keys.filter((key) => !isArrayIndex(key))];
-}
-
-/**
- * `value` as `JSON.stringify(value, null, 2)` writes it, with every object's keys in sorted order
- * (undefined members left out, as JSON leaves them out), written straight into `out` rather than
- * through a sorted copy of the whole model.
- */
-function writeSorted(value: unknown, indentation: string, out: string[]): void {
-  if (value === null || typeof value !== 'object') {
-    // Strings, numbers and booleans as JSON writes them (the model is plain data); in an array,
-    // an undefined item is null.
-    out.push(value === undefined ? 'null' : JSON.stringify(value));
-    return;
-  }
-  const inner = `${indentation}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push('[]');
-      return;
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    // A null prototype: a "__proto__" key is then a plain property, as Object.fromEntries would make it.
+    const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) sorted[key] = sortKeys(item);
     }
-    out.push('[');
-    value.forEach((item: unknown, index) => {
-      out.push(index === 0 ? '\n' : ',\n', inner);
-      writeSorted(item, inner, out);
-    });
-    out.push('\n', indentation, ']');
-    return;
+    return sorted;
   }
-  const record = value as Record<string, unknown>;
-  const keys = orderedKeys(Object.keys(record).filter((key) => record[key] !== undefined));
-  if (keys.length === 0) {
-    out.push('{}');
-    return;
-  }
-  out.push('{');
-  keys.forEach((key, index) => {
-    out.push(index === 0 ? '\n' : ',\n', inner, JSON.stringify(key), ': ');
-    writeSorted(record[key], inner, out);
-  });
-  out.push('\n', indentation, '}');
+  return value;
 }
 
 /**
@@ -60,8 +20,5 @@ function writeSorted(value: unknown, indentation: string, out: string[]): void {
  * same bytes.
  */
 export function serializeModel(model: ApiModel): string {
-  const out: string[] = [];
-  writeSorted(model, '', out);
-  out.push('\n');
-  return out.join('');
+  return `${JSON.stringify(sortKeys(model), null, 2)}\n`;
 }
