@@ -19,9 +19,11 @@ import {
   ApiError,
   ConnectionError,
   InvalidResponseError,
+  PaginationError,
   RedirectError,
   ResponseTooLargeError,
   TimeoutError,
+  UsageError,
   readErrorEntries,
 } from '../templates/runtime/errors.js';
 import { TokenAuth, apiKeyAuth, basicAuth, bearerAuth, noAuth } from '../templates/runtime/auth.js';
@@ -357,6 +359,16 @@ describe('error classes', () => {
     );
   });
 
+  it('UsageError and PaginationError carry their own names, which String() and loggers show', () => {
+    const usage = new UsageError('no value for {appId}');
+    expect(usage.name).toBe('UsageError');
+    expect(String(usage)).toBe('UsageError: no value for {appId}');
+    expect(usage).toBeInstanceOf(TypeError);
+    const pages = new PaginationError('more than 3 pages');
+    expect(pages.name).toBe('PaginationError');
+    expect(String(pages)).toBe('PaginationError: more than 3 pages');
+  });
+
   it('RedirectError, InvalidResponseError and ResponseTooLargeError say what and where', () => {
     expect(new RedirectError('GET', '/p', 0, undefined, 'why')).toMatchObject({
       name: 'RedirectError',
@@ -402,6 +414,10 @@ describe('error classes', () => {
     expect(readErrorEntries({ message: 'only a message' })).toEqual([{ label: 'ERROR', message: 'only a message' }]);
     expect(readErrorEntries({ code: 42, message: 'm' })).toEqual([{ label: '42', message: 'm' }]);
     expect(readErrorEntries({ error: null, message: 5 })).toEqual([]);
+    // A null `error` is no entry of its own: the message beside it still is one.
+    expect(readErrorEntries({ error: null, code: 'NOT_FOUND', message: 'no such app' })).toEqual([
+      { label: 'NOT_FOUND', message: 'no such app' },
+    ]);
     expect(readErrorEntries(null)).toEqual([]);
     expect(readErrorEntries([{ label: 'L' }])).toEqual([]);
   });
