@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,10 +99,26 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }`;
   const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  // Packages our own modules load through require (the ones loaded on first use) are printed too.
+  const requireHook = path.join(tmpdir(), `pc-require-hook-${process.pid}.cjs`);
+  writeFileSync(
+    requireHook,
+    `const Module = require('node:module');
+const { writeSync } = require('node:fs');
+const load = Module._load;
+Module._load = function (request, parent) {
+  const ours = parent && parent.filename && !parent.filename.includes('/node_modules/');
+  if (ours && !/^(\\.|node:|\\/)/.test(request) && !Module.isBuiltin(request)) writeSync(2, 'package ' + request + '\\n');
+  return load.apply(this, arguments);
+};
+`,
+  );
   const packagesLoaded = (...args: string[]): string[] => {
     const child = spawnSync(
       process.execPath,
       [
+        '--require',
+        requireHook,
         '--import',
         `data:text/javascript,${encodeURIComponent(register)}`,
         path.join(root, 'bin/postman-codegen.js'),
@@ -121,9 +138,16 @@ export async function resolve(specifier, context, next) {
     expect(packagesLoaded('--help')).toEqual(['commander']);
   });
 
-  it('the model command loads no emitter (no prettier)', () => {
+  it('generating from an ASCII JSON collection loads neither prettier, nor the YAML reader, nor the Postman SDK', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'pc-startup-'));
+    const loaded = packagesLoaded('generate', fixture('shop-v2.1.json'), '--out', out);
+    expect(loaded).toContain('markdown-it');
+    for (const heavy of ['prettier', 'yaml', 'postman-collection']) expect(loaded).not.toContain(heavy);
+  });
+
+  it('the model command loads no emitter (no prettier) and not the Postman SDK', () => {
     const loaded = packagesLoaded('model', accengageCollection);
-    expect(loaded).toContain('postman-collection');
+    expect(loaded).not.toContain('postman-collection');
     expect(loaded).not.toContain('prettier');
   });
 });

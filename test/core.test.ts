@@ -5,6 +5,7 @@ import { ClientCore, DEFAULT_TIMEOUT_MS, type OperationSpec } from '../templates
 import type { ApiError } from '../templates/runtime/errors.js';
 import { RedirectError } from '../templates/runtime/errors.js';
 import { TokenAuth } from '../templates/runtime/auth.js';
+import { paged } from '../templates/runtime/pagination.js';
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -91,7 +92,7 @@ describe('token renewal inside retries', () => {
         }),
     ]);
     const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
-    const pages = core.paged({ ...spec, pagination: { itemsAt: '' } }).pages();
+    const pages = paged(core, { ...spec, pagination: { itemsAt: '' } }).pages();
     await pages.next();
     await expect(pages.next()).rejects.toThrow(/another origin/);
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientCore, type CoreConfig, type OperationSpec } from '../templates/runtime/core.js';
 import { ApiError, InvalidResponseError, RedirectError, UsageError } from '../templates/runtime/errors.js';
 import { apiKeyAuth, bearerAuth } from '../templates/runtime/auth.js';
+import { paged } from '../templates/runtime/pagination.js';
 
 interface Sent {
   method: string;
@@ -346,7 +347,7 @@ describe('the body', () => {
       () => json(200, [1], { link: '<https://api.test/v1/items?page=2>; rel="next"' }),
       () => json(200, [2]),
     ]);
-    const items = await core.paged({ ...base, method: 'POST', body: { kind: 'json' } }, { body: { q: 1 } }).all();
+    const items = await paged(core, { ...base, method: 'POST', body: { kind: 'json' } }, { body: { q: 1 } }).all();
     expect(items).toEqual([1, 2]);
     expect(sent.map((request) => [request.method, request.text])).toEqual([
       ['POST', '{"q":1}'],
@@ -533,7 +534,7 @@ describe('list pages', () => {
 
   it('reads items at a nested field, and names the field and what came when it is missing', async () => {
     const { core } = recorded([() => json(200, { data: { items: [1, 2] } })]);
-    expect((await core.paged(list('data.items'))).items).toEqual([1, 2]);
+    expect((await paged(core, list('data.items'))).items).toEqual([1, 2]);
     const cases: Array<[unknown, string]> = [
       [{ data: {} }, 'an object with 0 field(s) at "data" without a "items" field'],
       [{ other: 1 }, 'an object with 1 field(s) without a "data" field'],
@@ -544,15 +545,15 @@ describe('list pages', () => {
       [{ data: 5 }, 'a number at "data" without a "items" field'],
     ];
     for (const [body, received] of cases) {
-      const error = await failure(recorded([() => json(200, body)]).core.paged(list('data.items')));
+      const error = await failure(paged(recorded([() => json(200, body)]).core, list('data.items')));
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect(error).toMatchObject({ expected: 'an array of items in the "data.items" field', received });
     }
-    const top = await failure(recorded([() => json(200, { items: [] })]).core.paged(list('')));
+    const top = await failure(paged(recorded([() => json(200, { items: [] })]).core, list('')));
     expect(top).toMatchObject({ expected: 'a JSON array of items', received: 'an object with 1 field(s)' });
-    const empty = await failure(recorded([() => new Response('', { status: 200 })]).core.paged(list('')));
+    const empty = await failure(paged(recorded([() => new Response('', { status: 200 })]).core, list('')));
     expect(empty).toMatchObject({ received: 'an empty body' });
-    const inherited = await failure(recorded([() => json(200, {})]).core.paged(list('constructor')));
+    const inherited = await failure(paged(recorded([() => json(200, {})]).core, list('constructor')));
     expect(inherited).toMatchObject({ received: 'an object with 0 field(s) without a "constructor" field' });
   });
 
@@ -565,23 +566,26 @@ describe('list pages', () => {
           { link: '<?page=2>; rel="next", <https://api.test/v1/items?page=1>; rel="first", <x>; rel="last"' },
         ),
     ]);
-    const page = await core.paged(list('items', 'links'));
+    const page = await paged(core, list('items', 'links'));
     expect(page.links).toEqual({
       next: 'https://api.test/v1/items?page=2',
       first: 'https://api.test/v1/items?page=1',
       prev: 'https://api.test/v1/page=0',
     });
-    const bodyOnly = await recorded([
-      () => json(200, { items: [], links: { next: 'https://api.test/n', first: 7 } }),
-    ]).core.paged(list('items', 'links'));
+    const bodyOnly = await paged(
+      recorded([() => json(200, { items: [], links: { next: 'https://api.test/n', first: 7 } })]).core,
+      list('items', 'links'),
+    );
     expect(bodyOnly.links).toEqual({ next: 'https://api.test/n' });
-    const noField = await recorded([() => json(200, { items: [], links: 'next' })]).core.paged(list('items', 'links'));
+    const noField = await paged(recorded([() => json(200, { items: [], links: 'next' })]).core, list('items', 'links'));
     expect(noField.links).toEqual({});
-    const notConfigured = await recorded([() => json(200, { items: [], links: { next: '/n' } })]).core.paged(
+    const notConfigured = await paged(
+      recorded([() => json(200, { items: [], links: { next: '/n' } })]).core,
       list('items'),
     );
     expect(notConfigured.links).toEqual({});
-    const first = await recorded([() => json(200, [], { link: '</a>; rel="next", </b>; rel="next prev"' })]).core.paged(
+    const first = await paged(
+      recorded([() => json(200, [], { link: '</a>; rel="next", </b>; rel="next prev"' })]).core,
       list(''),
     );
     expect(first.links).toEqual({ next: 'https://api.test/a', prev: 'https://api.test/b' });
@@ -591,17 +595,17 @@ describe('list pages', () => {
     const endless = recorded([(sent) => json(200, [sent.url], { link: `<${sent.url}x>; rel="next"` })], {
       maxPages: 3,
     });
-    const error = await failure(endless.core.paged(list('')).all());
+    const error = await failure(paged(endless.core, list('')).all());
     expect(error.message).toMatch(/more than 3 pages/);
     expect(endless.sent).toHaveLength(3);
     const perCall = recorded([(sent) => json(200, [1], { link: `<${sent.url}x>; rel="next"` })], { maxPages: 3 });
-    expect((await failure(perCall.core.paged(list(''), {}, { maxPages: 2 }).all())).message).toMatch(
+    expect((await failure(paged(perCall.core, list(''), {}, { maxPages: 2 }).all())).message).toMatch(
       /more than 2 pages/,
     );
     // The first page asked without its page parameter is page 1: a next link back to page=1 ends the listing.
     const numbered = recorded([() => json(200, [1], { link: '<https://api.test/v1/items?page=1>; rel="next"' })]);
     const spec = { ...list(''), pagination: { itemsAt: '', pageParam: 'page' } };
-    expect(await numbered.core.paged(spec).all()).toEqual([1]);
+    expect(await paged(numbered.core, spec).all()).toEqual([1]);
     expect(numbered.sent).toHaveLength(1);
   });
 
@@ -612,7 +616,7 @@ describe('list pages', () => {
         variables: { host: 'https://api.test' },
       },
     );
-    const error = await failure(core.paged({ ...list(''), baseUrl: '{{host}}' }).all());
+    const error = await failure(paged(core, { ...list(''), baseUrl: '{{host}}' }).all());
     expect(error.message).toBe('the next page is on another origin (https://other.test); it was not followed');
     expect(sent).toHaveLength(1);
   });

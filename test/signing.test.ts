@@ -194,9 +194,14 @@ describe('a generated client with a configured scheme', async () => {
   await writeFiles(path.join(folder, 'signed'), signed.files);
   await writeFiles(path.join(folder, 'plain'), plain.files);
 
-  it('ships the signer only when it signs, and the CSV reader only when an answer is CSV', () => {
+  it('ships the signer only when it signs, the CSV reader only when an answer is CSV, the listing reader only when a call pages', () => {
     expect([...signed.files.keys()].filter((name) => name.startsWith('runtime/'))).toContain('runtime/signing.ts');
-    for (const files of [signed.files, plain.files]) expect(files.has('runtime/csv.ts')).toBe(false);
+    for (const files of [signed.files, plain.files]) {
+      expect(files.has('runtime/csv.ts')).toBe(false);
+      expect(files.has('runtime/pagination.ts')).toBe(false);
+      expect(files.has('runtime/link.ts')).toBe(false);
+      expect(files.get('operations.ts')).not.toContain('pagination');
+    }
     expect(plain.files.has('runtime/signing.ts')).toBe(false);
     expect(plain.files.get('client.ts')).not.toContain('signing');
   });

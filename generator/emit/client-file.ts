@@ -188,7 +188,8 @@ class ClientWriter {
     const baseUrlDoc = plan.baseUrlRequired
       ? 'Required: the collection leaves it to an environment.'
       : `Defaults to \`${plan.baseUrl.replace(/[`*\\]/g, '')}\`.`;
-    const runtime: Member[] = RUNTIME_OPTIONS.map(([name, type, doc]) => ({
+    const options = plan.pages ? RUNTIME_OPTIONS : RUNTIME_OPTIONS.filter(([name]) => name !== 'maxPages');
+    const runtime: Member[] = options.map(([name, type, doc]) => ({
       name,
       optional: true,
       type: typeText(
@@ -303,8 +304,7 @@ class ClientWriter {
 ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
 ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
 ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
-...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
-retry: { ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
+${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),\n' : ''}retry: { ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
 ...(options.hooks ? { hooks: options.hooks } : {}),
 ...(options.headers ? { headers: options.headers } : {})`),
     ];

@@ -4,7 +4,6 @@ import { print, type Doc } from './code/doc.js';
 
 /** index.ts: everything the client exports, in one import; the pagination types only when something pages. */
 export function emitIndexFile(plan: ClientPlan, header: string): string {
-  const paged = plan.operations.some((operation) => operation.paged);
   const reexport = (names: string[], from: string): Doc => importDecl(names, from, { keyword: 'export' });
   return print(
     file([
@@ -28,7 +27,7 @@ export function emitIndexFile(plan: ClientPlan, header: string): string {
           './runtime/errors.js',
         ),
         reexport(['type FilePart', 'type Hooks', 'type PreparedRequest', 'type RequestOptions'], './runtime/core.js'),
-        ...(paged ? [reexport(['PagedCall', 'type Page', 'type PageLinks'], './runtime/pagination.js')] : []),
+        ...(plan.pages ? [reexport(['PagedCall', 'type Page', 'type PageLinks'], './runtime/pagination.js')] : []),
       ]),
     ]),
   );

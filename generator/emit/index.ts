@@ -28,9 +28,17 @@ export interface EmitResult {
   plan: ClientPlan;
 }
 
-/** The runtime files a client imports: all but the signer and the CSV reader, which only clients that use them get. */
+/**
+ * The runtime files a client imports: the signer, the CSV reader and the listing reader (with its
+ * Link header parser) only in clients that sign, read CSV or have paged operations.
+ */
 async function runtimeFiles(plan: ClientPlan): Promise<string[]> {
-  const used: Record<string, boolean> = { 'signing.ts': plan.signer !== undefined, 'csv.ts': plan.readsCsv };
+  const used: Record<string, boolean> = {
+    'signing.ts': plan.signer !== undefined,
+    'csv.ts': plan.readsCsv,
+    'pagination.ts': plan.pages,
+    'link.ts': plan.pages,
+  };
   return (await readdir(runtimeDir)).filter((name) => name.endsWith('.ts') && used[name] !== false).sort();
 }
 

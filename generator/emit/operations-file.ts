@@ -12,7 +12,7 @@ import {
   literal,
   parameters,
 } from './code/ts.js';
-import { print, type Doc } from './code/doc.js';
+import { hardline, print, type Doc } from './code/doc.js';
 
 /** The resource class and member of every operation, for the flat functions' `{@link}`. */
 export function memberPaths(root: ResourcePlan): Map<OperationPlan, string> {
@@ -36,7 +36,6 @@ export function signature(head: string, params: Doc[], result: string): Doc {
  */
 export function emitOperationsFile(plan: ClientPlan, header: string): string {
   const scope = new FileScope(plan.operations.flatMap((operation) => [operation.functionName, operation.specName]));
-  const hasPaged = plan.operations.some((operation) => operation.paged);
   const typeNames = [...new Set(plan.operations.flatMap((operation) => [operation.paramsType, operation.resultName]))];
   for (const name of typeNames) scope.local(name);
   const runtime = ['ClientCore', 'OperationSpec', 'RequestOptions'];
@@ -47,7 +46,9 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
       './runtime/core.js',
       { typeOnly: true },
     ),
-    ...(hasPaged ? [importDecl([scope.specifier('PagedCall')], './runtime/pagination.js', { typeOnly: true })] : []),
+    ...(plan.pages
+      ? [importDecl([scope.specifier('PagedCall', true), scope.specifier('paged')], './runtime/pagination.js')]
+      : []),
     ...(typeNames.length > 0
       ? [
           importDecl(
@@ -70,34 +71,33 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
   ];
   for (const operation of plan.operations) {
     const result = scope.local(operation.resultName);
-    statements.push(
-      concat(
-        assignment(
-          `export const ${operation.specName}: ${scope.local('OperationSpec')}`,
-          ' =',
-          literal(operation.spec),
-        ),
-        ';',
-      ),
+    const spec = concat(
+      assignment(`export const ${operation.specName}: ${scope.local('OperationSpec')}`, ' =', literal(operation.spec)),
+      ';',
     );
     const args = [operation.specName, 'params', 'options'];
     const body = operation.paged
-      ? concat('return ', call('core.paged', args), ';')
+      ? concat('return ', call(scope.local('paged'), ['core', ...args]), ';')
       : concat('return ', call(`core.request<${result}>`, args), ';');
+    // The spec and its function stay together, without a blank line between them.
     statements.push(
-      documented(
-        `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
-        concat(
-          signature(
-            `export function ${operation.functionName}`,
-            [
-              `core: ${core}`,
-              `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
-              `options?: ${requestOptions}`,
-            ],
-            operation.paged ? `${scope.local('PagedCall')}<${result}>` : `Promise<${result}>`,
+      concat(
+        spec,
+        hardline,
+        documented(
+          `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
+          concat(
+            signature(
+              `export function ${operation.functionName}`,
+              [
+                `core: ${core}`,
+                `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
+                `options?: ${requestOptions}`,
+              ],
+              operation.paged ? `${scope.local('PagedCall')}<${result}>` : `Promise<${result}>`,
+            ),
+            block([body]),
           ),
-          block([body]),
         ),
       ),
     );

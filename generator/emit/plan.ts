@@ -106,6 +106,8 @@ export interface ClientPlan {
   signer?: { scheme: SpecValue };
   /** Some operation answers CSV: the client ships the CSV reader. */
   readsCsv: boolean;
+  /** Some operation is a paged listing: the client ships the listing reader and its `maxPages` option. */
+  pages: boolean;
   token?: {
     specName: string;
     body: Array<[string, string]>;
@@ -257,11 +259,20 @@ function functionName(operation: Operation): string {
 }
 
 /** The doc of an operation: its description, the request line once, and what the client cannot do for it. */
+/** The content type the runtime sends for a body kind when the spec names none. */
+const RUNTIME_CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json',
+  text: 'text/plain; charset=utf-8',
+  binary: 'application/octet-stream',
+};
+
 function operationDoc(operation: Operation, unsupported: boolean): string {
   const parts: string[] = [];
   const description = operation.description?.trim() || operation.name;
-  parts.push(description);
-  parts.push(`\`${operation.method} ${operation.pathTemplate}\``);
+  const route = `\`${operation.method} ${operation.pathTemplate}\``;
+  // A one-line description takes the route on its own line (one doc line in all when short).
+  if (/[\r\n]/.test(description)) parts.push(description, route);
+  else parts.push(`${description}${/[.!?:]$/.test(description) ? '' : '.'} ${route}`);
   // Said once: a description that already flags the route as inferred is not repeated.
   if (operation.status === 'inferred' && !/\binferred\b/i.test(description))
     parts.push('**Inferred route**: not confirmed by the API’s public reference.');
@@ -456,7 +467,10 @@ function planOperation(operation: Operation, context: PlanContext): OperationPla
       ? {
           body: {
             kind: body.kind,
-            ...(body.contentType && body.kind !== 'multipart' && body.kind !== 'form'
+            ...(body.contentType &&
+            body.kind !== 'multipart' &&
+            body.kind !== 'form' &&
+            body.contentType !== RUNTIME_CONTENT_TYPES[body.kind]
               ? { contentType: body.contentType }
               : {}),
             ...(graphql ? { query: graphql.query } : {}),
@@ -464,7 +478,8 @@ function planOperation(operation: Operation, context: PlanContext): OperationPla
           },
         }
       : {}),
-    response: responseSpec,
+    // JSON is the runtime's reading of an answer when the spec names none.
+    ...(responseSpec.kind === 'json' ? {} : { response: responseSpec }),
     ...(operation.pagination ? { pagination: paginationSpec(operation.pagination) } : {}),
     ...(isTokenOperation || operation.auth.type === 'noauth' || unsupported
       ? {}
@@ -732,6 +747,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     auths,
     ...(signer ? { signer } : {}),
     readsCsv: operationsFlat.some((operation) => responseKind(operation).kind === 'csv'),
+    pages: all.some((operation) => operation.paged),
     ...(token ? { token } : {}),
     root,
     operations: all,

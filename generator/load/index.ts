@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Collection, type CollectionType } from '../sdk.js';
 import type { CollectionFormat, Diagnostic, LoadedCollection, SkippedRequest } from '../records.js';
 import { CodegenError } from '../errors.js';
 import { parseJson } from './json.js';
@@ -15,16 +14,6 @@ import { createHash } from 'node:crypto';
 import { collectionRecord } from './records.js';
 
 export type { LoadedCollection, SkippedRequest } from '../records.js';
-
-function collectItemVariables(items: unknown, into: Map<string, unknown[]>): Map<string, unknown[]> {
-  if (!Array.isArray(items)) return into;
-  for (const item of items as Array<Record<string, unknown>>) {
-    if (typeof item !== 'object' || item === null) continue;
-    if (Array.isArray(item.variable) && item.variable.length > 0) into.set(String(item.id), item.variable);
-    collectItemVariables(item.item, into);
-  }
-  return into;
-}
 
 /** The largest collection file read. */
 export const MAX_COLLECTION_BYTES = 200 * 1024 * 1024;
@@ -94,7 +83,7 @@ export function parseCollectionFolder(folder: CollectionFolder, options: ParseOp
   return fromV21(collection, 'v3', folder.display, '$', diagnostics, skipped, options);
 }
 
-/** The shared tail of every format: stable ids, structural checks, the SDK's parse, plain records. */
+/** The shared tail of every format: stable ids, structural checks, plain records. */
 function fromV21(
   v21: Record<string, unknown>,
   format: CollectionFormat,
@@ -108,21 +97,10 @@ function fromV21(
   assignMissingIds(v21);
   validateCollection(v21, file, jsonRoot, diagnostics, skipped);
   if (options.maxRequests !== undefined) refuseOversized(v21, options.maxRequests, file);
-  let collection: CollectionType;
-  try {
-    collection = new Collection(v21 as never);
-  } catch (error) {
-    throw new CodegenError(
-      `could not be read as a Postman collection: ${error instanceof Error ? error.message : String(error)}.`,
-      file,
-      '$',
-      'Open it in Postman and export it again as Collection v2.1.',
-    );
-  }
   return {
     file,
     format,
-    collection: collectionRecord(collection, collectItemVariables(v21.item, new Map())),
+    collection: collectionRecord(v21),
     diagnostics,
     skipped,
   };

@@ -1,4 +1,14 @@
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document } from 'yaml';
+
+let yamlModule: typeof Yaml | undefined;
+
+/** The YAML library, loaded on the first v3 file: a run on a JSON collection never needs it. */
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 /** A problem that makes a file of a v3 collection unreadable, with where it is and how to fix it. */
 export interface YamlProblem {
@@ -42,6 +52,7 @@ function likelyFix(code: string, lineText: string): string {
  * `url: {{baseUrl}}` as a map, Postman rejects the file).
  */
 export function parseYamlFile(file: string, text: string): YamlFile | YamlProblem[] {
+  const { isMap, isScalar, LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   const document: Document = parseDocument(text, {
     lineCounter,

@@ -6,7 +6,7 @@
  */
 import path from 'node:path/posix';
 import { CodegenError } from '../errors.js';
-import { Url } from '../sdk.js';
+import { parseUrl } from './url.js';
 import { isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../records.js';
 import type { SkippedRequest } from '../records.js';
@@ -192,7 +192,7 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     file: YamlFile,
     at: Array<string | number>,
   ): JsonObject => {
-    const url = Url.parse(raw) as unknown as JsonObject;
+    const url = parseUrl(raw) as unknown as JsonObject;
     const query =
       queryParams === undefined || queryParams === null
         ? undefined

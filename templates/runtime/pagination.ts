@@ -3,7 +3,9 @@
  * with `pages()` for page-at-a-time work. Pages are fetched lazily and never kept, so iterating
  * a long listing holds one page in memory at a time.
  */
-import { PaginationError } from './errors.js';
+import type { ClientCore, OperationSpec, RequestOptions } from './core.js';
+import { InvalidResponseError, PaginationError, describeValue } from './errors.js';
+import { parseLinkHeader } from './link.js';
 
 export interface PageLinks {
   first?: string;
@@ -133,4 +135,99 @@ export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     for await (const item of this) items.push(item);
     return items;
   }
+}
+
+/** What a list page holds, or what was expected of it and what came instead. */
+type ItemsReading = { items: unknown[] } | { expected: string; received: string };
+
+function readItems(data: unknown, itemsAt: string): ItemsReading {
+  if (itemsAt === '' || itemsAt === 'csv')
+    return Array.isArray(data) ? { items: data } : { expected: 'a JSON array of items', received: describeValue(data) };
+  let value: unknown = data;
+  const keys = itemsAt.split('.');
+  for (const [depth, key] of keys.entries()) {
+    const holder = value;
+    value =
+      typeof holder === 'object' && holder !== null && !Array.isArray(holder) && Object.hasOwn(holder, key)
+        ? (holder as Record<string, unknown>)[key]
+        : undefined;
+    if (value === undefined) {
+      const at = keys.slice(0, depth).join('.');
+      return {
+        expected: `an array of items in the "${itemsAt}" field`,
+        received: `${describeValue(holder)}${at ? ` at "${at}"` : ''} without a "${key}" field`,
+      };
+    }
+  }
+  return Array.isArray(value)
+    ? { items: value }
+    : {
+        expected: `an array of items in the "${itemsAt}" field`,
+        received: `"${itemsAt}" holding ${describeValue(value)}`,
+      };
+}
+
+function readLinks(response: Response, data: unknown, bodyLinks: string | undefined, base: string): PageLinks {
+  const links: PageLinks = {};
+  const absolute = (uri: string): string => new URL(uri, base).toString();
+  for (const link of parseLinkHeader(response.headers.get('link'))) {
+    for (const rel of link.rels) {
+      if ((rel === 'first' || rel === 'prev' || rel === 'next') && links[rel] === undefined)
+        links[rel] = absolute(link.uri);
+    }
+  }
+  if (bodyLinks && typeof data === 'object' && data !== null) {
+    const field = (data as Record<string, unknown>)[bodyLinks];
+    if (typeof field === 'object' && field !== null) {
+      for (const rel of ['first', 'prev', 'next'] as const) {
+        const uri = (field as Record<string, unknown>)[rel];
+        if (links[rel] === undefined && typeof uri === 'string' && uri !== '') links[rel] = absolute(uri);
+      }
+    }
+  }
+  return links;
+}
+
+/**
+ * Calls a paged operation through a client core: awaitable for the first page, iterable for every
+ * item. A `next` link to another origin is refused; the items are read where the spec says, and
+ * a page without them is an `InvalidResponseError`, never an empty page.
+ */
+export function paged<T>(
+  core: ClientCore,
+  spec: OperationSpec,
+  params: object = {},
+  options: RequestOptions = {},
+): PagedCall<T> {
+  const pagination = spec.pagination ?? { itemsAt: '' };
+  const origin = core.originOf(spec);
+  const maxPages = options.maxPages ?? core.config.maxPages;
+  const paging = {
+    ...(maxPages !== undefined ? { maxPages } : {}),
+    ...(pagination.pageParam !== undefined ? { pageParam: pagination.pageParam } : {}),
+  };
+  return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
+    if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
+      throw new PaginationError(`the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`);
+    }
+    const { data, response, url } = await core.callAt<unknown>(spec, params, options, nextUrl);
+    const reading = readItems(data, pagination.itemsAt);
+    if ('expected' in reading) {
+      throw new InvalidResponseError(
+        spec.method,
+        new URL(url).pathname,
+        `${spec.method} ${spec.path}`,
+        response.status,
+        reading.expected,
+        reading.received,
+        data,
+      );
+    }
+    return {
+      items: reading.items as T[],
+      links: readLinks(response, data, pagination.bodyLinks, url),
+      response,
+      url,
+    };
+  }, paging);
 }

@@ -11,17 +11,15 @@ import {
   ApiError,
   ConnectionError,
   InvalidResponseError,
-  PaginationError,
   RedirectError,
   ResponseTooLargeError,
   TimeoutError,
   UsageError,
+  describeValue,
   readErrorEntries,
   type ApiErrorEntry,
 } from './errors.js';
 import type { ClientAuth } from './auth.js';
-import { parseLinkHeader } from './link.js';
-import { PagedCall, type Page, type PageLinks } from './pagination.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, readBody } from './body.js';
 import {
   DEFAULT_RETRY,
@@ -89,7 +87,8 @@ export interface OperationSpec {
     query?: string;
     variables?: ReadonlyArray<readonly [field: string, variable: string]>;
   };
-  response: ResponseFormat;
+  /** How the answer is read; JSON when absent. */
+  response?: ResponseFormat;
   pagination?: { itemsAt: string; bodyLinks?: string; pageParam?: string };
   /** Which of the client's credentials to send ("default": the collection's); none when absent. */
   auth?: string;
@@ -304,63 +303,6 @@ async function encodeBody(
   }
 }
 
-/** What a list page holds, or what was expected of it and what came instead. */
-type ItemsReading = { items: unknown[] } | { expected: string; received: string };
-
-/** A short description of a value, without quoting it: server text never goes into a message. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'an empty body';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return `an object with ${Object.keys(value).length} field(s)`;
-  return `a ${typeof value}`;
-}
-
-function readItems(data: unknown, itemsAt: string): ItemsReading {
-  if (itemsAt === '' || itemsAt === 'csv')
-    return Array.isArray(data) ? { items: data } : { expected: 'a JSON array of items', received: describe(data) };
-  let value: unknown = data;
-  const keys = itemsAt.split('.');
-  for (const [depth, key] of keys.entries()) {
-    const holder = value;
-    value =
-      typeof holder === 'object' && holder !== null && !Array.isArray(holder) && Object.hasOwn(holder, key)
-        ? (holder as Record<string, unknown>)[key]
-        : undefined;
-    if (value === undefined) {
-      const at = keys.slice(0, depth).join('.');
-      return {
-        expected: `an array of items in the "${itemsAt}" field`,
-        received: `${describe(holder)}${at ? ` at "${at}"` : ''} without a "${key}" field`,
-      };
-    }
-  }
-  return Array.isArray(value)
-    ? { items: value }
-    : { expected: `an array of items in the "${itemsAt}" field`, received: `"${itemsAt}" holding ${describe(value)}` };
-}
-
-function readLinks(response: Response, data: unknown, bodyLinks: string | undefined, base: string): PageLinks {
-  const links: PageLinks = {};
-  const absolute = (uri: string): string => new URL(uri, base).toString();
-  for (const link of parseLinkHeader(response.headers.get('link'))) {
-    for (const rel of link.rels) {
-      if ((rel === 'first' || rel === 'prev' || rel === 'next') && links[rel] === undefined)
-        links[rel] = absolute(link.uri);
-    }
-  }
-  if (bodyLinks && typeof data === 'object' && data !== null) {
-    const field = (data as Record<string, unknown>)[bodyLinks];
-    if (typeof field === 'object' && field !== null) {
-      for (const rel of ['first', 'prev', 'next'] as const) {
-        const uri = (field as Record<string, unknown>)[rel];
-        if (links[rel] === undefined && typeof uri === 'string' && uri !== '') links[rel] = absolute(uri);
-      }
-    }
-  }
-  return links;
-}
-
 /**
  * `.` and `..` (also as `%2E`, in any case): a URL parser collapses such a segment, so a path
  * parameter `..` would climb out of its route. No encoding survives the parsers, hence refusal.
@@ -403,6 +345,7 @@ function isRedirect(status: number): boolean {
 }
 
 const NO_BYTES = new Uint8Array(0);
+const JSON_ANSWER: ResponseFormat = { kind: 'json' };
 
 interface Exchange {
   response: Response;
@@ -444,46 +387,23 @@ export class ClientCore {
     return this.call<T>(spec, params, options).then((result) => result.data);
   }
 
-  /** Calls a paged operation: awaitable for the first page, iterable for every item. */
-  paged<T>(spec: OperationSpec, params: object = {}, options: RequestOptions = {}): PagedCall<T> {
-    const pagination = spec.pagination ?? { itemsAt: '' };
-    const origin = new URL(this.baseOf(spec)).origin;
-    const maxPages = options.maxPages ?? this.config.maxPages;
-    const paging = {
-      ...(maxPages !== undefined ? { maxPages } : {}),
-      ...(pagination.pageParam !== undefined ? { pageParam: pagination.pageParam } : {}),
-    };
-    return new PagedCall<T>(async (nextUrl): Promise<Page<T>> => {
-      if (nextUrl !== undefined && new URL(nextUrl).origin !== origin) {
-        throw new PaginationError(
-          `the next page is on another origin (${new URL(nextUrl).origin}); it was not followed`,
-        );
-      }
-      const { data, response, url } = await this.execute<unknown>(
-        spec,
-        params as Record<string, unknown>,
-        options,
-        nextUrl,
-      );
-      const reading = readItems(data, pagination.itemsAt);
-      if ('expected' in reading) {
-        throw new InvalidResponseError(
-          spec.method,
-          new URL(url).pathname,
-          `${spec.method} ${spec.path}`,
-          response.status,
-          reading.expected,
-          reading.received,
-          data,
-        );
-      }
-      return {
-        items: reading.items as T[],
-        links: readLinks(response, data, pagination.bodyLinks, url),
-        response,
-        url,
-      };
-    }, paging);
+  /**
+   * Calls an operation at its own URL, or at `pageUrl` (a listing's next page, taken as it is),
+   * and says which URL answered (after any same-origin redirect). Listings call it for each page
+   * (`paged` in `pagination.ts`); the origin check of a next page is theirs.
+   */
+  callAt<T>(
+    spec: OperationSpec,
+    params: object,
+    options: RequestOptions,
+    pageUrl: string | undefined,
+  ): Promise<CallResult<T> & { url: string }> {
+    return this.execute<T>(spec, params as Record<string, unknown>, options, pageUrl);
+  }
+
+  /** The origin an operation's requests go to (its base URL with its `{{variables}}` filled). */
+  originOf(spec: OperationSpec): string {
+    return new URL(this.baseOf(spec)).origin;
   }
 
   /** The operation's own origin (its `{{variables}}` filled) or the client's, without a trailing slash. */
@@ -815,7 +735,7 @@ export class ClientCore {
   }
 
   private parse<T>(spec: OperationSpec, response: Response, bytes: Uint8Array, request: PreparedRequest): T {
-    const format = spec.response;
+    const format = spec.response ?? JSON_ANSWER;
     if (format.kind === 'none') return undefined as T;
     if (format.kind === 'binary') return bytes as T;
     const text = decoder.decode(bytes);
@@ -841,7 +761,7 @@ export class ClientCore {
         } catch {
           throw invalid('CSV', 'a JSON content type with a body that is not valid JSON');
         }
-        throw invalid('CSV', `JSON (${describe(json)})`, json);
+        throw invalid('CSV', `JSON (${describeValue(json)})`, json);
       }
       // An empty CSV document is a page with no rows (the collection's last page shows one).
       if (start === '') return [] as T;

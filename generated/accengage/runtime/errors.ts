@@ -200,3 +200,12 @@ export function readErrorEntries(body: unknown): ApiErrorEntry[] {
   }
   return [];
 }
+
+/** A short description of a value, without quoting it: server text never goes into a message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'an empty body';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return `an object with ${Object.keys(value).length} field(s)`;
+  return `a ${typeof value}`;
+}

@@ -4,7 +4,8 @@
  * ts.ts arrange TypeScript the way prettier does, so that the printed text is what prettier prints
  * (test/format.test.ts holds them to it); nothing is parsed or re-formatted afterwards.
  */
-import { util } from 'prettier';
+import { createRequire } from 'node:module';
+import type * as Prettier from 'prettier';
 
 export type Doc = string | Node;
 
@@ -70,55 +71,80 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc {
 
 const NOT_ASCII = /[^\x20-\x7f]/;
 
-/** Columns a text takes, as prettier counts them (wide characters two, combining marks none). */
+let stringWidth: ((text: string) => number) | undefined;
+
+/**
+ * Columns a text takes, as prettier counts them (wide characters two, combining marks none).
+ * Prettier's counter is loaded on the first text that is not ASCII, from its small CommonJS
+ * entry: most clients never need it.
+ */
 export function width(text: string): number {
-  return NOT_ASCII.test(text) ? util.getStringWidth(text) : text.length;
+  if (!NOT_ASCII.test(text)) return text.length;
+  stringWidth ??= (createRequire(import.meta.url)('prettier') as typeof Prettier).util.getStringWidth;
+  return stringWidth(text);
 }
 
 type Mode = 'flat' | 'break';
-interface Command {
-  indentation: number;
-  mode: Mode;
-  doc: Doc;
-}
 
-/** Does `next`, followed by what comes after it, fit in `room` columns before the next line break? */
-function fits(next: Command, rest: Command[], room: number): boolean {
-  let restIndex = rest.length;
-  const stack: Array<{ mode: Mode; doc: Doc }> = [next];
+// The printer's work stacks, kept as parallel arrays and reused from one call to the next: a
+// command object per document node was most of the garbage a large client's printing made.
+const fitModes: Mode[] = [];
+const fitDocs: Doc[] = [];
+
+/**
+ * Does the group at the top of the print stack, flat (or in `mode`), followed by what comes after
+ * it on the stack (`restDocs` / `restModes` below `restTop`), fit in `room` columns before the
+ * next line break?
+ */
+function fits(doc: Doc, mode: Mode, restModes: Mode[], restDocs: Doc[], restTop: number, room: number): boolean {
+  let restIndex = restTop;
+  fitModes[0] = mode;
+  fitDocs[0] = doc;
+  let top = 1;
   while (room >= 0) {
-    const command = stack.pop();
-    if (command === undefined) {
+    if (top === 0) {
       if (restIndex === 0) return true;
-      stack.push(rest[--restIndex] as Command);
+      restIndex--;
+      fitModes[0] = restModes[restIndex] as Mode;
+      fitDocs[0] = restDocs[restIndex] as Doc;
+      top = 1;
       continue;
     }
-    const { mode, doc } = command;
-    if (typeof doc === 'string') {
-      room -= width(doc);
+    top--;
+    const current = fitDocs[top] as Doc;
+    const currentMode = fitModes[top] as Mode;
+    if (typeof current === 'string') {
+      room -= width(current);
       continue;
     }
-    switch (doc.kind) {
+    switch (current.kind) {
       case 'concat':
-        for (let index = doc.parts.length - 1; index >= 0; index--) stack.push({ mode, doc: doc.parts[index] as Doc });
+        for (let index = current.parts.length - 1; index >= 0; index--) {
+          fitModes[top] = currentMode;
+          fitDocs[top++] = current.parts[index] as Doc;
+        }
         break;
       case 'indent':
       case 'indentIfBreak':
-        stack.push({ mode, doc: doc.contents });
+        fitModes[top] = currentMode;
+        fitDocs[top++] = current.contents;
         break;
       case 'group': {
-        const groupMode = doc.broken ? 'break' : mode;
-        const contents =
-          doc.states && groupMode === 'break' ? (doc.states[doc.states.length - 1] as Doc) : doc.contents;
-        stack.push({ mode: groupMode, doc: contents });
+        const groupMode = current.broken ? 'break' : currentMode;
+        fitModes[top] = groupMode;
+        fitDocs[top++] =
+          current.states && groupMode === 'break'
+            ? (current.states[current.states.length - 1] as Doc)
+            : current.contents;
         break;
       }
       case 'ifBreak':
-        stack.push({ mode, doc: mode === 'break' ? doc.broken : doc.flat });
+        fitModes[top] = currentMode;
+        fitDocs[top++] = currentMode === 'break' ? current.broken : current.flat;
         break;
       case 'line':
-        if (mode === 'break' || doc.hard) return true;
-        if (!doc.soft) room -= 1;
+        if (currentMode === 'break' || current.hard) return true;
+        if (!current.soft) room -= 1;
         break;
     }
   }
@@ -129,10 +155,16 @@ function fits(next: Command, rest: Command[], room: number): boolean {
 export function print(doc: Doc, printWidth = 120): string {
   const out: string[] = [];
   let column = 0;
-  const stack: Command[] = [{ indentation: 0, mode: 'break', doc }];
+  const indents: number[] = [0];
+  const modes: Mode[] = ['break'];
+  const docs: Doc[] = [doc];
+  let top = 1;
   const groupModes = new Map<symbol, Mode>();
-  while (stack.length > 0) {
-    const { indentation, mode, doc: current } = stack.pop() as Command;
+  while (top > 0) {
+    top--;
+    const indentation = indents[top] as number;
+    const mode = modes[top] as Mode;
+    const current = docs[top] as Doc;
     if (typeof current === 'string') {
       if (current === '') continue;
       out.push(current);
@@ -141,43 +173,53 @@ export function print(doc: Doc, printWidth = 120): string {
     }
     switch (current.kind) {
       case 'concat':
-        for (let index = current.parts.length - 1; index >= 0; index--)
-          stack.push({ indentation, mode, doc: current.parts[index] as Doc });
+        for (let index = current.parts.length - 1; index >= 0; index--) {
+          indents[top] = indentation;
+          modes[top] = mode;
+          docs[top++] = current.parts[index] as Doc;
+        }
         break;
       case 'indent':
-        stack.push({ indentation: indentation + 2, mode, doc: current.contents });
+        indents[top] = indentation + 2;
+        modes[top] = mode;
+        docs[top++] = current.contents;
         break;
       case 'indentIfBreak':
-        stack.push({
-          indentation: groupModes.get(current.groupId) === 'break' ? indentation + 2 : indentation,
-          mode,
-          doc: current.contents,
-        });
+        indents[top] = groupModes.get(current.groupId) === 'break' ? indentation + 2 : indentation;
+        modes[top] = mode;
+        docs[top++] = current.contents;
         break;
       case 'group': {
-        const flat: Command = { indentation, mode: 'flat', doc: current.contents };
-        let next: Command;
-        if (mode === 'flat' && !current.broken) next = flat;
-        else if (!current.broken && fits(flat, stack, printWidth - column)) next = flat;
+        let nextMode: Mode = 'break';
+        let nextDoc: Doc = current.contents;
+        if (
+          !current.broken &&
+          (mode === 'flat' || fits(current.contents, 'flat', modes, docs, top, printWidth - column))
+        )
+          nextMode = 'flat';
         else if (current.states) {
           const states = current.states;
-          next = { indentation, mode: 'break', doc: states[states.length - 1] as Doc };
+          nextDoc = states[states.length - 1] as Doc;
           if (!current.broken) {
             for (let index = 1; index < states.length; index++) {
-              const state: Command = { indentation, mode: 'flat', doc: states[index] as Doc };
-              if (fits(state, stack, printWidth - column)) {
-                next = state;
+              if (fits(states[index] as Doc, 'flat', modes, docs, top, printWidth - column)) {
+                nextMode = 'flat';
+                nextDoc = states[index] as Doc;
                 break;
               }
             }
           }
-        } else next = { indentation, mode: 'break', doc: current.contents };
-        if (current.id) groupModes.set(current.id, next.mode);
-        stack.push(next);
+        }
+        if (current.id) groupModes.set(current.id, nextMode);
+        indents[top] = indentation;
+        modes[top] = nextMode;
+        docs[top++] = nextDoc;
         break;
       }
       case 'ifBreak':
-        stack.push({ indentation, mode, doc: mode === 'break' ? current.broken : current.flat });
+        indents[top] = indentation;
+        modes[top] = mode;
+        docs[top++] = mode === 'break' ? current.broken : current.flat;
         break;
       case 'line':
         if (mode === 'flat' && !current.hard) {
@@ -193,6 +235,8 @@ export function print(doc: Doc, printWidth = 120): string {
         break;
     }
   }
+  // The reused stack would otherwise keep the last document alive.
+  fitDocs.length = 0;
   return out.join('');
 }
 
