@@ -101,6 +101,13 @@ describe('inferSchema', () => {
       },
     });
     expect(inferSchema([{ ios: 1, android: 2 }]).type).toBe('object');
+    // one id-like key, or none, is no evidence of a dictionary
+    expect(inferSchema([{ '101': { name: 'a' } }])).toEqual({
+      type: 'object',
+      properties: { '101': { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+      required: ['101'],
+    });
+    expect(inferSchema([{}])).toEqual({ type: 'object', properties: {}, required: [] });
   });
 
   it('gives unknown, never a guess, where nothing is known', () => {
