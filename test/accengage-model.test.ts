@@ -163,7 +163,8 @@ describe('the Accengage model', async () => {
         properties: {
           deviceId: { type: 'string', format: 'uuid' },
           token: { type: 'union', anyOf: [{ type: 'string' }, { type: 'null' }] },
-          bounce: { type: 'number' },
+          // 0, 1 and 3 across the CSV rows and the JSON device (pooled): three distinct integers.
+          bounce: { type: 'integer' },
           pushEnabled: { type: 'boolean' },
           platform: { type: 'enum', values: ['android', 'ios'] },
         },

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inferSchema, referenceName, UNKNOWN_VALUE } from '../generator/model/infer.js';
+import {
+  DEFAULT_INFER_OPTIONS,
+  addSample,
+  emptyShape,
+  inferSchema,
+  mergeShapes,
+  referenceName,
+  stringFormat,
+  toSchema,
+  UNKNOWN_VALUE,
+  type Shape,
+} from '../generator/model/infer.js';
 import { readCsvTable, sniffCsv } from '../generator/model/csv.js';
 import { parseJsonBody } from '../generator/model/json-body.js';
 import type { Schema } from '../generator/model/types.js';
@@ -90,6 +101,13 @@ describe('inferSchema', () => {
       },
     });
     expect(inferSchema([{ ios: 1, android: 2 }]).type).toBe('object');
+    // one id-like key, or none, is no evidence of a dictionary
+    expect(inferSchema([{ '101': { name: 'a' } }])).toEqual({
+      type: 'object',
+      properties: { '101': { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+      required: ['101'],
+    });
+    expect(inferSchema([{}])).toEqual({ type: 'object', properties: {}, required: [] });
   });
 
   it('gives unknown, never a guess, where nothing is known', () => {
@@ -123,6 +141,128 @@ describe('inferSchema', () => {
     }
     expect(level).toEqual({ type: 'unknown' });
     expect(depth).toBeLessThan(100);
+  });
+});
+
+describe('inference edges', () => {
+  const shapeOf = (...samples: unknown[]): Shape => {
+    const shape = emptyShape();
+    for (const sample of samples) addSample(shape, sample);
+    return shape;
+  };
+  /** Each value twice: enough occurrences and samples for an enum when the values qualify. */
+  const twice = (...values: string[]): string[] => [...values, ...values];
+
+  it('recognises a format only in a whole value', () => {
+    expect(stringFormat('2017-10-01T09:14:03+01:00')).toBe('date-time');
+    expect(stringFormat('2017-10-01T09:14+0100')).toBe('date-time');
+    expect(stringFormat('2017-10-01 09:14:03')).toBe('date-time');
+    for (const value of [
+      'x2017-10-01T09:14:03Z',
+      '2017-10-01T09:14:03Z, then',
+      '2017-10-01T09:14+01:0',
+      'id-5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b',
+      'see https://x.io/a',
+    ])
+      expect(stringFormat(value)).toBeUndefined();
+  });
+
+  it('types what JSON cannot hold as unknown, and values at the depth limit still by what they are', () => {
+    expect(inferSchema([10n])).toEqual({ type: 'unknown' });
+    expect(inferSchema([() => 1])).toEqual({ type: 'unknown' });
+    const options = { ...DEFAULT_INFER_OPTIONS, maxDepth: 2 };
+    expect(inferSchema([{ a: { b: 'x', c: { d: 'y' } } }], options)).toEqual({
+      type: 'object',
+      properties: {
+        a: {
+          type: 'object',
+          properties: {
+            b: { type: 'string' },
+            c: { type: 'object', properties: { d: { type: 'unknown' } }, required: ['d'] },
+          },
+          required: ['b', 'c'],
+        },
+      },
+      required: ['a'],
+    });
+  });
+
+  it('reads only the first maxArraySamples elements of an array', () => {
+    const options = { ...DEFAULT_INFER_OPTIONS, maxArraySamples: 2 };
+    expect(inferSchema([['a', 'b', 1]], options)).toEqual({ type: 'array', items: { type: 'string' } });
+  });
+
+  it('keeps an enum of exactly enumMaxValues members, of values up to enumMaxLength long', () => {
+    const eight = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+    expect(inferSchema(twice(...eight))).toEqual({ type: 'enum', values: eight });
+    expect(inferSchema(twice(...eight, 'india'))).toEqual({ type: 'string' });
+    const longest = ['q'.repeat(40), 'z'.repeat(40)];
+    expect(inferSchema(twice(...longest))).toEqual({ type: 'enum', values: longest });
+    expect(inferSchema(twice('q'.repeat(41), 'z'.repeat(41)))).toEqual({ type: 'string' });
+  });
+
+  it('takes enum members only from whole word-like values, never from long hex', () => {
+    expect(inferSchema(twice('Option 1', 'Option 2'))).toEqual({ type: 'enum', values: ['Option 1', 'Option 2'] });
+    for (const values of [
+      ['1st', '2nd'],
+      ['done!', 'failed!'],
+      ['No certificate found', 'Certificate has expired'],
+      ['deadbeef', 'cafebabe'],
+    ])
+      expect(inferSchema(twice(...values))).toEqual({ type: 'string' });
+  });
+
+  it('matches lower-case exclusion patterns in any case', () => {
+    expect(inferSchema(twice('ios', 'android').map((platform) => ({ platformTitle: platform })))).toEqual({
+      type: 'object',
+      properties: { platformTitle: { type: 'string' } },
+      required: ['platformTitle'],
+    });
+  });
+
+  it('merges shapes as if their samples had been folded together', () => {
+    const merged = (...shapes: Shape[]): Schema => toSchema(mergeShapes(shapes));
+    // string counts add up to an enum's evidence
+    expect(merged(shapeOf('ios', 'android'), shapeOf('ios', 'android'))).toEqual({
+      type: 'enum',
+      values: ['android', 'ios'],
+    });
+    // more distinct values together than an enum may have
+    const five = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
+    const four = ['foxtrot', 'golf', 'hotel', 'india'];
+    expect(merged(shapeOf(...twice(...five)), shapeOf(...twice(...four)))).toEqual({ type: 'string' });
+    expect(merged(shapeOf(...twice(...five)), shapeOf(...twice('foxtrot', 'golf', 'hotel')))).toEqual({
+      type: 'enum',
+      values: [...five, 'foxtrot', 'golf', 'hotel'],
+    });
+    // distinct integers counted across shapes, a repeated one once
+    expect(merged(shapeOf(1, 2), shapeOf(1, 3))).toEqual({ type: 'integer' });
+    expect(merged(shapeOf(1, 2, 3), shapeOf(4))).toEqual({ type: 'integer' });
+    expect(merged(shapeOf(1, 2), shapeOf(1, 2))).toEqual({ type: 'number' });
+    // array elements merged too
+    expect(merged(shapeOf([]), shapeOf(['x']))).toEqual({ type: 'array', items: { type: 'string' } });
+    expect(merged(shapeOf([]), shapeOf(['x'])).type).toBe('array');
+    // the inputs stay as they were
+    const first = shapeOf('ios', 'android');
+    mergeShapes([first, shapeOf('ios', 'android')]);
+    expect(toSchema(first)).toEqual({ type: 'string' });
+  });
+
+  it('keeps the entity of merged shapes only when they share it', () => {
+    const user = { name: 'User', shape: shapeOf({ id: 1 }) };
+    const other = { name: 'Other', shape: shapeOf({ id: 2 }) };
+    const of = (entity: typeof user | undefined): Shape => ({ ...shapeOf({ id: 1 }), ...(entity ? { entity } : {}) });
+    expect(mergeShapes([of(user), of(user)]).entity).toBe(user);
+    expect(mergeShapes([of(user), of(other)]).entity).toBeUndefined();
+    expect(mergeShapes([of(user), of(undefined)]).entity).toBeUndefined();
+    expect(toSchema(mergeShapes([of(user), of(user)]))).toMatchObject({ type: 'object', name: 'User' });
+  });
+
+  it('types a map of arrays from the elements of every value', () => {
+    expect(inferSchema([{ '101': [1, 2], '102': [1, 3] }])).toEqual({
+      type: 'map',
+      values: { type: 'array', items: { type: 'integer' } },
+    });
   });
 });
 

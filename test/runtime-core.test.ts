@@ -544,6 +544,10 @@ describe('list pages', () => {
       [{ data: { items: null } }, '"data.items" holding null'],
       [{ data: 5 }, 'a number at "data" without a "items" field'],
     ];
+    const deeper = await failure(
+      paged(recorded([() => json(200, { data: { page: {} } })]).core, list('data.page.items')),
+    );
+    expect(deeper).toMatchObject({ received: 'an object with 0 field(s) at "data.page" without a "items" field' });
     for (const [body, received] of cases) {
       const error = await failure(paged(recorded([() => json(200, body)]).core, list('data.items')));
       expect(error).toBeInstanceOf(InvalidResponseError);
@@ -573,7 +577,7 @@ describe('list pages', () => {
       prev: 'https://api.test/v1/page=0',
     });
     const bodyOnly = await paged(
-      recorded([() => json(200, { items: [], links: { next: 'https://api.test/n', first: 7 } })]).core,
+      recorded([() => json(200, { items: [], links: { next: 'https://api.test/n', first: 7, prev: '' } })]).core,
       list('items', 'links'),
     );
     expect(bodyOnly.links).toEqual({ next: 'https://api.test/n' });

@@ -19,9 +19,11 @@ import {
   ApiError,
   ConnectionError,
   InvalidResponseError,
+  PaginationError,
   RedirectError,
   ResponseTooLargeError,
   TimeoutError,
+  UsageError,
   readErrorEntries,
 } from '../templates/runtime/errors.js';
 import { TokenAuth, apiKeyAuth, basicAuth, bearerAuth, noAuth } from '../templates/runtime/auth.js';
@@ -357,6 +359,16 @@ describe('error classes', () => {
     );
   });
 
+  it('UsageError and PaginationError carry their own names, which String() and loggers show', () => {
+    const usage = new UsageError('no value for {appId}');
+    expect(usage.name).toBe('UsageError');
+    expect(String(usage)).toBe('UsageError: no value for {appId}');
+    expect(usage).toBeInstanceOf(TypeError);
+    const pages = new PaginationError('more than 3 pages');
+    expect(pages.name).toBe('PaginationError');
+    expect(String(pages)).toBe('PaginationError: more than 3 pages');
+  });
+
   it('RedirectError, InvalidResponseError and ResponseTooLargeError say what and where', () => {
     expect(new RedirectError('GET', '/p', 0, undefined, 'why')).toMatchObject({
       name: 'RedirectError',
@@ -402,6 +414,10 @@ describe('error classes', () => {
     expect(readErrorEntries({ message: 'only a message' })).toEqual([{ label: 'ERROR', message: 'only a message' }]);
     expect(readErrorEntries({ code: 42, message: 'm' })).toEqual([{ label: '42', message: 'm' }]);
     expect(readErrorEntries({ error: null, message: 5 })).toEqual([]);
+    // A null `error` is no entry of its own: the message beside it still is one.
+    expect(readErrorEntries({ error: null, code: 'NOT_FOUND', message: 'no such app' })).toEqual([
+      { label: 'NOT_FOUND', message: 'no such app' },
+    ]);
     expect(readErrorEntries(null)).toEqual([]);
     expect(readErrorEntries([{ label: 'L' }])).toEqual([]);
   });
@@ -487,6 +503,26 @@ describe('page URLs and listings', () => {
     expect(normaliseUrl('/p?x=a%20b&y', 'http://x.io:8080/q')).toBe('http://x.io:8080/p?x=a%20b&y=');
     expect(normaliseUrl('https://x.io/p?')).toBe('https://x.io/p');
     expect(normaliseUrl('https://x.io/p?%C3%A9=1')).toBe('https://x.io/p?%C3%A9=1');
+    // Enough parameters for the sort to merge runs: names in order, a repeated name's values in theirs.
+    const names = Array.from({ length: 60 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    const shuffled = names.map((name, i) => names[(i * 37) % 60] ?? name);
+    const query = [...shuffled, 'p07', 'p07'].map((name, i) => `${name}=${i}`).join('&');
+    const sorted = normaliseUrl(`https://x.io/p?${query}`);
+    const pairs = new URL(sorted).search.slice(1).split('&');
+    expect(pairs.map((pair) => pair.split('=')[0])).toEqual([...names.slice(0, 8), 'p07', 'p07', ...names.slice(8)]);
+    expect(pairs.filter((pair) => pair.startsWith('p07='))).toEqual(['p07=31', 'p07=60', 'p07=61']);
+  });
+
+  it('ends a listing whose next link leads back to the first page', async () => {
+    const fetched: Array<string | undefined> = [];
+    const call = new PagedCall<number>(async (next) => {
+      fetched.push(next);
+      return next === undefined
+        ? page('https://x.io/p?page=1', 'https://x.io/p?page=2')
+        : page(next, 'https://x.io/p?page=1');
+    });
+    expect(await call.all()).toEqual([1, 2]);
+    expect(fetched).toEqual([undefined, 'https://x.io/p?page=2']);
   });
 
   const page = (url: string, next?: string, extra: Partial<Page<number>['links']> = {}): Page<number> => ({

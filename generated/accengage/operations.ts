@@ -121,7 +121,7 @@ export const $devicesList: OperationSpec = {
         ['token', 'string'],
         ['lastOpen', 'string'],
         ['firstOpen', 'string'],
-        ['bounce', 'number'],
+        ['bounce', 'integer'],
         ['platform', 'string'],
         ['language', 'string'],
         ['country', 'string'],

@@ -268,9 +268,12 @@ function cloneShape(shape: Shape): Shape {
 /** Folds `from` into `into`, which must be a shape of its own (a clone); linear in the size of `from`. */
 function mergeInto(into: Shape, from: Shape, options: InferOptions): void {
   for (const key of COUNTS) into[key] += from[key];
-  // The smallest values, so that the kept set does not depend on the order of merging.
+  // The smallest distinct values, so that the kept set does not depend on the order of merging
+  // (deduplicated before the cut: a value both sides saw is one piece of evidence, not two).
   into.integerValues = new Set(
-    [...into.integerValues, ...from.integerValues].sort((x, y) => x - y).slice(0, options.integerMinDistinct),
+    [...new Set([...into.integerValues, ...from.integerValues])]
+      .sort((x, y) => x - y)
+      .slice(0, options.integerMinDistinct),
   );
   if (into.stringValues && from.stringValues) {
     addCounts(into.stringValues, from.stringValues);

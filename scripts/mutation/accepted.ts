@@ -20,6 +20,31 @@ const PAST_THE_END =
 const LAST_RECORD =
   "The condition that keeps a last record without a line end: pushing an empty one gives [''], which the next line filters out.";
 
+const UNKNOWNS_UNREAD =
+  '`unknowns` is counted but no rule reads it: a value that says nothing adds to `count` alone, and a shape with no other evidence is `unknown` whatever the counter holds.';
+
+const FALLS_THROUGH =
+  'UNKNOWN_VALUE (a symbol) and undefined fall through to the last branch, which counts them as unknown too: the early test only skips the type checks in between.';
+
+const FORMAT_COUNTS_UNREAD =
+  'Only which formats were seen decides a format (stringSchema reads the keys of `formats`), never how often.';
+
+const INTEGER_SET_SIZE =
+  'The kept integers are only ever asked their number, at least integerMinDistinct or not: keeping more of them, or other ones, only changes memory and the order of an internal set.';
+
+const ENTITY_CACHE = "A cache: writing an entity's schema again gives an equal schema.";
+
+const EMPTY_ITEMS = 'Items seen in no element (arrays seen only empty) give `unknown` from toSchema as well.';
+
+const V8_SORT =
+  "V8's sort only asks whether a comparison is negative: 0 and 1 for a name that is not smaller cannot be told apart under Node (tested with 60 parameters, repeated names included). The 1 keeps the comparator consistent for engines that ask more.";
+
+const ITEMS_FOUND_FIRST =
+  'readLinks runs only after readItems found the items, which needs the body to be an array or an object: it is never null or a primitive there.';
+
+const UNDEFINED_OPTION =
+  'PagedCall reads an option given as undefined exactly as one left out (`??` and `!== undefined`): the spread only keeps the object tidy.';
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -173,5 +198,197 @@ export const ACCEPTED: Accepted[] = [
     replacement: 'true',
     reason:
       'Defensive: a pending token request is replaced only after it settled (a refresh needs its token, a new request its failure), so it is still the current one whenever it settles.',
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ArithmeticOperator',
+    original: '(shape.formats.get(hint.format) ?? 0) + 1',
+    reason: FORMAT_COUNTS_UNREAD,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ArithmeticOperator',
+    original: '(shape.formats.get(format) ?? 0) + 1',
+    reason: FORMAT_COUNTS_UNREAD,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'UpdateOperator',
+    original: 'shape.unknowns++',
+    reason: UNKNOWNS_UNREAD,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'BlockStatement',
+    original: '{ shape.unknowns++; }',
+    reason: UNKNOWNS_UNREAD,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'value === UNKNOWN_VALUE || value === undefined',
+    replacement: 'false',
+    reason: FALLS_THROUGH,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'LogicalOperator',
+    original: 'value === UNKNOWN_VALUE || value === undefined',
+    reason: FALLS_THROUGH,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'value === UNKNOWN_VALUE',
+    replacement: 'false',
+    reason: FALLS_THROUGH,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'value === undefined',
+    replacement: 'false',
+    reason: FALLS_THROUGH,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'shape.integerValues.size < options.integerMinDistinct',
+    replacement: 'true',
+    reason: INTEGER_SET_SIZE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'EqualityOperator',
+    original: 'shape.integerValues.size < options.integerMinDistinct',
+    reason: INTEGER_SET_SIZE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'MethodExpression',
+    original:
+      '[...new Set([...into.integerValues, ...from.integerValues])] .sort((x, y) => x - y) .slice(0, options.integerMinDistinct)',
+    reason: INTEGER_SET_SIZE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'MethodExpression',
+    original: '[...new Set([...into.integerValues, ...from.integerValues])] .sort((x, y) => x - y)',
+    reason: INTEGER_SET_SIZE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ArithmeticOperator',
+    original: 'x - y',
+    replacement: 'x + y',
+    reason: INTEGER_SET_SIZE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: '!byOptions',
+    replacement: 'true',
+    reason: ENTITY_CACHE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: '!schema',
+    replacement: 'true',
+    reason: ENTITY_CACHE,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'shape.items.count > 0',
+    replacement: 'true',
+    reason: EMPTY_ITEMS,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'EqualityOperator',
+    original: 'shape.items.count > 0',
+    replacement: 'shape.items.count >= 0',
+    reason: EMPTY_ITEMS,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'BlockStatement',
+    original: '{ into.stringValues = undefined; }',
+    reason:
+      "`from` had more distinct strings than an enum may have, so `into`'s values alone count fewer real strings than the merged `strings`, and stringSchema makes no enum when the two differ.",
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'values.size === 0',
+    replacement: 'false',
+    reason:
+      'No values with strings seen means every string was a placeholder; stringSchema then asks for no enum (its real count, 0, differs from `strings`), so this test is never what decides.',
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'Regex',
+    original: '/\\d{3}|^(?=.*\\d)\\S{6,}$|^[0-9a-f]{8,}$/i',
+    replacement: '/\\d{3}|(?=.*\\d)\\S{6,}$|^[0-9a-f]{8,}$/i',
+    reason:
+      'Enum members have at most two words; the two readings differ only on a two-word value whose second word is a token of six or more characters with a digit ("plan a1b2c3"), which the rule does not decide: its documented ids are whole tokens.',
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: 'shape.count === 0',
+    replacement: 'false',
+    reason: 'toSchema of a shape that saw nothing is `unknown` as well.',
+  },
+  {
+    file: 'runtime/pagination.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a > b',
+    replacement: 'true',
+    reason: V8_SORT,
+  },
+  {
+    file: 'runtime/pagination.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a > b',
+    replacement: 'false',
+    reason: V8_SORT,
+  },
+  { file: 'runtime/pagination.ts', mutator: 'EqualityOperator', original: 'a > b', reason: V8_SORT },
+  {
+    file: 'runtime/pagination.ts',
+    mutator: 'ConditionalExpression',
+    original: "typeof data === 'object'",
+    replacement: 'true',
+    reason: ITEMS_FOUND_FIRST,
+  },
+  {
+    file: 'runtime/pagination.ts',
+    mutator: 'ConditionalExpression',
+    original: 'data !== null',
+    replacement: 'true',
+    reason: ITEMS_FOUND_FIRST,
+  },
+  {
+    file: 'runtime/pagination.ts',
+    mutator: 'ConditionalExpression',
+    original: 'maxPages !== undefined',
+    replacement: 'true',
+    reason: UNDEFINED_OPTION,
+  },
+  {
+    file: 'runtime/pagination.ts',
+    mutator: 'ConditionalExpression',
+    original: 'pagination.pageParam !== undefined',
+    replacement: 'true',
+    reason: UNDEFINED_OPTION,
+  },
+  {
+    file: 'model/infer.ts',
+    mutator: 'ConditionalExpression',
+    original: '!patterns',
+    replacement: 'true',
+    reason: 'A cache: compiling the exclusion patterns again gives the same patterns.',
   },
 ];

@@ -6,7 +6,8 @@
  * `MUTATE_SEED`, 8 hex digits), so every commit samples a different place and any run replays
  * exactly (the Stryker command is printed). The window is small because every mutant of the core
  * is judged by the end-to-end suites: a 25-line window of core.ts (28 mutants) took over 9 minutes
- * on a loaded 2-core machine. Exits 1 when the window's mutation score is under BREAK_SCORE.
+ * on a loaded 2-core machine. Exits 1 when the window's mutation score is under BREAK_SCORE or when a
+ * surviving mutant has no recorded reason in `accepted.ts`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,4 +64,9 @@ for (const survivor of survivors) console.log(survivorLine(survivor));
 console.log(
   `mutation sample ${range}: ${counts ? counts.killed + counts.timeout : 0}/${counts ? counts.killed + counts.timeout + counts.survived + counts.noCoverage : 0} mutants detected, score ${score.toFixed(1)}% (break under ${BREAK_SCORE}%)`,
 );
-if (score < BREAK_SCORE) process.exit(1);
+// A survivor nobody has explained fails the run whatever the score: a small window's score moves
+// by a third with one mutant, and an accepted equivalent is no reason to fail.
+const unexplained = survivors.filter((survivor) => survivor.reason === undefined).length;
+if (unexplained > 0)
+  console.error(`${unexplained} surviving mutant(s) without a recorded reason (scripts/mutation/accepted.ts)`);
+if (score < BREAK_SCORE || unexplained > 0) process.exit(1);

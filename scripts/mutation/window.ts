@@ -4,10 +4,12 @@
 export const WINDOW_LINES = 10;
 
 /**
- * The sampled run fails under this score. Provisional: the windows measured so far score above it
- * (core.ts:611-620, 5 of 5 detected; retry.ts:21-30, 18 of 20 before the two Retry-After
- * tests that now kill its survivors; 304 of the first 310 mutants of link, retry, body and csv were
- * detected in a run cut short). With a 10-line window, one survivor among five valid mutants is
- * 80%. Confirm it against every window with `npm run mutate:report -- --windows` after a full run.
+ * The sampled run fails under this score, and on any survivor without a recorded reason
+ * (`accepted.ts`). Every window of the runtime files with a finished run passes it (`npm run
+ * mutate:report -- --windows`, 2026-11-29: 73 windows; core.ts has no full run yet): the lowest is
+ * retry.ts:61-65 at 33.3% (1 of 3; its two survivors are the accepted `once: true` equivalents),
+ * then retry.ts:51-60 at 50% (1 of 2) and link.ts:11-20 at 71.4% (5 of 7). A 10-line window often
+ * holds two or three valid mutants, so one accepted equivalent moves its score by a third or a half:
+ * the unexplained-survivor rule is what catches a new weakness there, the score only a collapse.
  */
-export const BREAK_SCORE = 75;
+export const BREAK_SCORE = 30;
