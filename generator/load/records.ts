@@ -190,8 +190,7 @@ function applyVariable(state: VariableState, source: Json): VariableState {
 function variableRecord(state: VariableState): PairRecord {
   const pair = withValue({ key: String(state.key ?? '') }, state.value);
   if (state.disabled === true) pair.disabled = true;
-  const description = descriptionText(state.description);
-  if (description) pair.description = description;
+  withDescription(pair, state);
   pair.type = state.type;
   return pair;
 }
@@ -282,17 +281,14 @@ function pathSegments(path: unknown): unknown[] {
   return path.replace(/^\/(.+)$/, '$1').split('/');
 }
 
-/** Host given as text: split at each dot outside a `{{variable}}`. */
+/** The host as one text: its parts joined with dots (a host given as text is kept as it is). */
 function hostText(host: unknown): string {
-  if (Array.isArray(host)) return host.join('.');
-  if (typeof host === 'string') return host.split(/\.(?![^{]*\}{2})/g).join('.');
-  return String(host ?? '');
+  return Array.isArray(host) ? host.join('.') : String(host ?? '');
 }
 
-/** A URL's query: a list, a query string, or an object of values by name. */
+/** A URL's query: a list, a query string (split by `queryPairs`), or an object of values by name. */
 function queryList(query: unknown): unknown {
   if (!query) return [];
-  if (typeof query === 'string') return parseQueryString(query);
   if (isRecord(query) && Object.keys(query).length > 0)
     return Object.entries(query).map(([key, value]) => ({ key, value }));
   return query;
@@ -300,7 +296,11 @@ function queryList(query: unknown): unknown {
 
 function url(value: unknown): UrlRecord {
   const parts: Json =
-    typeof value === 'string' || !value ? { ...parseUrl(String(value ?? '')) } : isRecord(value) ? value : {};
+    typeof value === 'string' || !value
+      ? (parseUrl(String(value ?? '')) as unknown as Json)
+      : isRecord(value)
+        ? value
+        : {};
   const record: UrlRecord = {
     host: hostText(parts.host),
     path: pathSegments(parts.path).map((segment) => String(segment ?? '')),
