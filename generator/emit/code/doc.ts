@@ -85,66 +85,49 @@ export function width(text: string): number {
 }
 
 type Mode = 'flat' | 'break';
+interface Command {
+  indentation: number;
+  mode: Mode;
+  doc: Doc;
+}
 
-// The printer's work stacks, kept as parallel arrays and reused from one call to the next: a
-// command object per document node was most of the garbage a large client's printing made.
-const fitModes: Mode[] = [];
-const fitDocs: Doc[] = [];
-
-/**
- * Does the group at the top of the print stack, flat (or in `mode`), followed by what comes after
- * it on the stack (`restDocs` / `restModes` below `restTop`), fit in `room` columns before the
- * next line break?
- */
-function fits(doc: Doc, mode: Mode, restModes: Mode[], restDocs: Doc[], restTop: number, room: number): boolean {
-  let restIndex = restTop;
-  fitModes[0] = mode;
-  fitDocs[0] = doc;
-  let top = 1;
+/** Does `next`, followed by what comes after it, fit in `room` columns before the next line break? */
+function fits(next: Command, rest: Command[], room: number): boolean {
+  let restIndex = rest.length;
+  const stack: Array<{ mode: Mode; doc: Doc }> = [next];
   while (room >= 0) {
-    if (top === 0) {
+    const command = stack.pop();
+    if (command === undefined) {
       if (restIndex === 0) return true;
-      restIndex--;
-      fitModes[0] = restModes[restIndex] as Mode;
-      fitDocs[0] = restDocs[restIndex] as Doc;
-      top = 1;
+      stack.push(rest[--restIndex] as Command);
       continue;
     }
-    top--;
-    const current = fitDocs[top] as Doc;
-    const currentMode = fitModes[top] as Mode;
-    if (typeof current === 'string') {
-      room -= width(current);
+    const { mode, doc } = command;
+    if (typeof doc === 'string') {
+      room -= width(doc);
       continue;
     }
-    switch (current.kind) {
+    switch (doc.kind) {
       case 'concat':
-        for (let index = current.parts.length - 1; index >= 0; index--) {
-          fitModes[top] = currentMode;
-          fitDocs[top++] = current.parts[index] as Doc;
-        }
+        for (let index = doc.parts.length - 1; index >= 0; index--) stack.push({ mode, doc: doc.parts[index] as Doc });
         break;
       case 'indent':
       case 'indentIfBreak':
-        fitModes[top] = currentMode;
-        fitDocs[top++] = current.contents;
+        stack.push({ mode, doc: doc.contents });
         break;
       case 'group': {
-        const groupMode = current.broken ? 'break' : currentMode;
-        fitModes[top] = groupMode;
-        fitDocs[top++] =
-          current.states && groupMode === 'break'
-            ? (current.states[current.states.length - 1] as Doc)
-            : current.contents;
+        const groupMode = doc.broken ? 'break' : mode;
+        const contents =
+          doc.states && groupMode === 'break' ? (doc.states[doc.states.length - 1] as Doc) : doc.contents;
+        stack.push({ mode: groupMode, doc: contents });
         break;
       }
       case 'ifBreak':
-        fitModes[top] = currentMode;
-        fitDocs[top++] = currentMode === 'break' ? current.broken : current.flat;
+        stack.push({ mode, doc: mode === 'break' ? doc.broken : doc.flat });
         break;
       case 'line':
-        if (currentMode === 'break' || current.hard) return true;
-        if (!current.soft) room -= 1;
+        if (mode === 'break' || doc.hard) return true;
+        if (!doc.soft) room -= 1;
         break;
     }
   }
@@ -155,16 +138,10 @@ function fits(doc: Doc, mode: Mode, restModes: Mode[], restDocs: Doc[], restTop:
 export function print(doc: Doc, printWidth = 120): string {
   const out: string[] = [];
   let column = 0;
-  const indents: number[] = [0];
-  const modes: Mode[] = ['break'];
-  const docs: Doc[] = [doc];
-  let top = 1;
+  const stack: Command[] = [{ indentation: 0, mode: 'break', doc }];
   const groupModes = new Map<symbol, Mode>();
-  while (top > 0) {
-    top--;
-    const indentation = indents[top] as number;
-    const mode = modes[top] as Mode;
-    const current = docs[top] as Doc;
+  while (stack.length > 0) {
+    const { indentation, mode, doc: current } = stack.pop() as Command;
     if (typeof current === 'string') {
       if (current === '') continue;
       out.push(current);
@@ -173,53 +150,43 @@ export function print(doc: Doc, printWidth = 120): string {
     }
     switch (current.kind) {
       case 'concat':
-        for (let index = current.parts.length - 1; index >= 0; index--) {
-          indents[top] = indentation;
-          modes[top] = mode;
-          docs[top++] = current.parts[index] as Doc;
-        }
+        for (let index = current.parts.length - 1; index >= 0; index--)
+          stack.push({ indentation, mode, doc: current.parts[index] as Doc });
         break;
       case 'indent':
-        indents[top] = indentation + 2;
-        modes[top] = mode;
-        docs[top++] = current.contents;
+        stack.push({ indentation: indentation + 2, mode, doc: current.contents });
         break;
       case 'indentIfBreak':
-        indents[top] = groupModes.get(current.groupId) === 'break' ? indentation + 2 : indentation;
-        modes[top] = mode;
-        docs[top++] = current.contents;
+        stack.push({
+          indentation: groupModes.get(current.groupId) === 'break' ? indentation + 2 : indentation,
+          mode,
+          doc: current.contents,
+        });
         break;
       case 'group': {
-        let nextMode: Mode = 'break';
-        let nextDoc: Doc = current.contents;
-        if (
-          !current.broken &&
-          (mode === 'flat' || fits(current.contents, 'flat', modes, docs, top, printWidth - column))
-        )
-          nextMode = 'flat';
+        const flat: Command = { indentation, mode: 'flat', doc: current.contents };
+        let next: Command;
+        if (mode === 'flat' && !current.broken) next = flat;
+        else if (!current.broken && fits(flat, stack, printWidth - column)) next = flat;
         else if (current.states) {
           const states = current.states;
-          nextDoc = states[states.length - 1] as Doc;
+          next = { indentation, mode: 'break', doc: states[states.length - 1] as Doc };
           if (!current.broken) {
             for (let index = 1; index < states.length; index++) {
-              if (fits(states[index] as Doc, 'flat', modes, docs, top, printWidth - column)) {
-                nextMode = 'flat';
-                nextDoc = states[index] as Doc;
+              const state: Command = { indentation, mode: 'flat', doc: states[index] as Doc };
+              if (fits(state, stack, printWidth - column)) {
+                next = state;
                 break;
               }
             }
           }
-        }
-        if (current.id) groupModes.set(current.id, nextMode);
-        indents[top] = indentation;
-        modes[top] = nextMode;
-        docs[top++] = nextDoc;
+        } else next = { indentation, mode: 'break', doc: current.contents };
+        if (current.id) groupModes.set(current.id, next.mode);
+        stack.push(next);
         break;
       }
       case 'ifBreak':
-        indents[top] = indentation;
-        modes[top] = mode;
-        docs[top++] = mode === 'break' ? current.broken : current.flat;
+        stack.push({ indentation, mode, doc: mode === 'break' ? current.broken : current.flat });
         break;
       case 'line':
         if (mode === 'flat' && !current.hard) {
@@ -235,8 +202,6 @@ export function print(doc: Doc, printWidth = 120): string {
         break;
     }
   }
-  // The reused stack would otherwise keep the last document alive.
-  fitDocs.length = 0;
   return out.join('');
 }
 
