@@ -87,6 +87,8 @@ const collection = collectionOf(
       ],
       body: { mode: 'raw', raw: 'hello' },
     }),
+    // `core` is the name every resource class gives its client core: a folder or request may not take it.
+    { name: 'Core', item: [request('Core', 'GET', '{{host}}/core')] },
     request('Find item', 'GET', '{{host}}/items/:itemId?tags=a&tags=b', {
       url: {
         raw: '',
@@ -149,6 +151,13 @@ describe('a generic generated client', async () => {
     expect(open.headers.authorization).toBeUndefined();
     expect(open.headers['x-api-key']).toBeUndefined();
     expect(((await c.keyInQuery()) as Echo).url).toBe('/e?api_key=k-123');
+  });
+
+  it('names a folder or request called "core" apart from the core of its resource class', async () => {
+    const c = client();
+    const answer: Echo = await c.core_.core_();
+    expect(answer.url).toBe('/core');
+    expect(answer.headers['x-api-key']).toBe('k-123');
   });
 
   it('encodes form, multipart and text bodies, and fills header variables', async () => {

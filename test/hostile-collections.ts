@@ -35,6 +35,7 @@ const text = fc.oneof(
       'List items',
       'Items',
       'toString',
+      'core',
     ),
   },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }) },

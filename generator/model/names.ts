@@ -114,6 +114,12 @@ export const RESERVED_MEMBERS: ReadonlySet<string> = new Set([
   'toJSON',
 ]);
 
+/**
+ * Members every generated resource class has before its own: the client core its operations call
+ * through. A sub-resource or operation of that name would hide it and break the class.
+ */
+export const RESOURCE_CLASS_MEMBERS: ReadonlySet<string> = new Set(['core']);
+
 /** Global type and value names that a generated PascalCase name must not shadow. */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'Array',

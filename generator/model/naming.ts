@@ -1,10 +1,20 @@
 import type { ApiModel, Operation, Resource } from './types.js';
-import { bindingName, memberName, operationNameCandidates, typeName, uniqueNames, type NameRequest } from './names.js';
+import {
+  RESOURCE_CLASS_MEMBERS,
+  bindingName,
+  memberName,
+  operationNameCandidates,
+  typeName,
+  uniqueNames,
+  type NameRequest,
+} from './names.js';
+
+const clearOfClass = (name: string): string => (RESOURCE_CLASS_MEMBERS.has(name) ? `${name}_` : name);
 
 /** Names members of one scope (a resource, or the client's top level): sub-resources and operations share it. */
 function nameScope(operations: Operation[], resources: Resource[], scopeName: string | undefined): void {
   const candidatesOf = new Map(
-    operations.map((operation) => [operation.id, operationNameCandidates(operation.name, scopeName)]),
+    operations.map((operation) => [operation.id, operationNameCandidates(operation.name, scopeName).map(clearOfClass)]),
   );
   const namesakes = new Map<string, Operation[]>();
   for (const operation of operations) {
@@ -18,7 +28,10 @@ function nameScope(operations: Operation[], resources: Resource[], scopeName: st
   for (const [name, group] of namesakes)
     methodsDiffer.set(name, group.length > 1 && new Set(group.map((other) => other.method)).size === group.length);
   const requests: NameRequest[] = [
-    ...resources.map((resource) => ({ key: resource.id, candidates: [memberName(resource.name, 'resource')] })),
+    ...resources.map((resource) => ({
+      key: resource.id,
+      candidates: [clearOfClass(memberName(resource.name, 'resource'))],
+    })),
     ...operations.map((operation) => {
       const candidates = candidatesOf.get(operation.id) ?? ['operation'];
       const last = candidates[candidates.length - 1] ?? 'operation';
