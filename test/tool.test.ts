@@ -337,14 +337,14 @@ describe('watch', () => {
     };
     const clientHas = (text: string) => async () =>
       (await readFile(path.join(out, 'client.ts'), 'utf8').catch(() => '')).includes(text);
-    await until(clientHas('first('));
-    expect(await clientHas('first(')()).toBe(true);
+    await until(clientHas('readonly first ='));
+    expect(await clientHas('readonly first =')()).toBe(true);
     await writeFile(collection, '{ broken');
     await until(async () => stderr.includes('is not valid JSON'));
     expect(stderr).toContain('is not valid JSON');
     await write('Second');
-    await until(clientHas('second('));
-    expect(await clientHas('second(')()).toBe(true);
+    await until(clientHas('readonly second ='));
+    expect(await clientHas('readonly second =')()).toBe(true);
     controller.abort();
     expect(await watching).toBe(0);
     expect(stdout).toContain('watching for changes');

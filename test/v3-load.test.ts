@@ -313,13 +313,13 @@ describe('a v3 folder as the input of generate', () => {
       await until(async () => stdout.split('watching for changes').length > runs);
       await new Promise((resolve) => setTimeout(resolve, 200));
     };
-    expect(await until(clientHas('list('))).toBe(true);
+    expect(await until(clientHas('readonly list ='))).toBe(true);
     await watchingAgain(1);
     await writeFile(
       path.join(folder, 'Items/Create.request.yaml'),
       request('https://w.example.com/items').replace('GET', 'POST'),
     );
-    expect(await until(clientHas('create('))).toBe(true);
+    expect(await until(clientHas('readonly create ='))).toBe(true);
     await watchingAgain(2);
     await writeFile(path.join(folder, 'Items/Create.request.yaml'), '$kind: http-request\nurl: {{x}}\n');
     expect(await until(async () => stderr.includes('Quote values that start with {{'))).toBe(true);

@@ -69,18 +69,15 @@ export interface StaticList {
 
 /** The request body of {@link accessTokenCreate}. */
 export type AccessTokenCreateBody = { email: string };
-
 /** Parameters of {@link accessTokenCreate}. */
 export interface AccessTokenCreateParams {
   body: AccessTokenCreateBody;
 }
-
 /** The answer of {@link accessTokenCreate}. */
 export type AccessTokenCreateResponse = { access_token: string; token_type: string };
 
 /** Parameters of {@link meGet}. */
 export interface MeGetParams {}
-
 /** The answer of {@link meGet}. */
 export type MeGetResponse = { message: string };
 
@@ -89,10 +86,8 @@ export interface AppsListParams {
   /** Page to return, from 1. Prefer the `next` link of the previous page. */
   page?: number;
 }
-
 /** The answer of {@link appsList}. */
 export type AppsListResponse = { apps: App[]; links: Links };
-
 /** One item of a page. */
 export type AppsListItem = App;
 
@@ -105,7 +100,6 @@ export interface AppsGetParams {
    */
   partnerId?: string | number;
 }
-
 /** The answer of {@link appsGet}. */
 export type AppsGetResponse = App;
 
@@ -127,10 +121,8 @@ export interface DevicesListParams {
   /** Page to return, from 1. Prefer the `next` link of the previous page. */
   page?: number;
 }
-
 /** The answer of {@link devicesList}. */
 export type DevicesListResponse = Device[];
-
 /** One item of a page. */
 export type DevicesListItem = Device;
 
@@ -145,13 +137,11 @@ export interface DevicesGetParams {
   /** The device ID (unique within an application). */
   deviceId: string | number;
 }
-
 /** The answer of {@link devicesGet}. */
 export type DevicesGetResponse = Device;
 
 /** The request body of {@link devicesUpdate}. */
 export type DevicesUpdateBody = { fields: Array<{ action: string; key: string; value?: string | number }> };
-
 /** Parameters of {@link devicesUpdate}. */
 export interface DevicesUpdateParams {
   /**
@@ -164,13 +154,11 @@ export interface DevicesUpdateParams {
   deviceId: string | number;
   body: DevicesUpdateBody;
 }
-
 /** The answer of {@link devicesUpdate}. */
 export type DevicesUpdateResponse = { deviceId: string; updated: number };
 
 /** The request body of {@link deviceTagsSet}. */
 export type DeviceTagsSetBody = { category: string; identifier: string; items?: { since?: string; team: string } };
-
 /** Parameters of {@link deviceTagsSet}. */
 export interface DeviceTagsSetParams {
   /**
@@ -183,7 +171,6 @@ export interface DeviceTagsSetParams {
   deviceId: string | number;
   body: DeviceTagsSetBody;
 }
-
 /** The answer of {@link deviceTagsSet}. */
 export type DeviceTagsSetResponse = { category: string; identifier: string; items: { team?: string } };
 
@@ -202,7 +189,6 @@ export interface DeviceTagsDeleteParams {
   /** The tag identifier within its category. */
   identifier: string | number;
 }
-
 /** The answer of {@link deviceTagsDelete}. */
 export type DeviceTagsDeleteResponse = void;
 
@@ -215,7 +201,6 @@ export interface FieldsListParams {
    */
   partnerId?: string | number;
 }
-
 /** The answer of {@link fieldsList}. */
 export type FieldsListResponse = { fields: Array<{ label: string; name: string; size: number; type: string }> };
 
@@ -230,10 +215,8 @@ export interface SegmentsListParams {
   /** Page to return, from 1. */
   page?: number;
 }
-
 /** The answer of {@link segmentsList}. */
 export type SegmentsListResponse = { links: Links; segments: SegmentsListItem[] };
-
 /** One item of a page. */
 export interface SegmentsListItem {
   createdAt: string;
@@ -253,16 +236,13 @@ export interface StaticListsListParams {
   /** Page to return, from 1. */
   page?: number;
 }
-
 /** The answer of {@link staticListsList}. */
 export type StaticListsListResponse = { links: Links; staticLists: StaticList[] };
-
 /** One item of a page. */
 export type StaticListsListItem = StaticList;
 
 /** The request body of {@link staticListsCreate}. */
 export type StaticListsCreateBody = { expirationDate?: string; externalId?: string; name: string };
-
 /** Parameters of {@link staticListsCreate}. */
 export interface StaticListsCreateParams {
   /**
@@ -273,13 +253,11 @@ export interface StaticListsCreateParams {
   partnerId?: string | number;
   body: StaticListsCreateBody;
 }
-
 /** The answer of {@link staticListsCreate}. */
 export type StaticListsCreateResponse = StaticList;
 
 /** The request body of {@link staticListsImportMembers}. */
 export type StaticListsImportMembersBody = { file: $FilePart; mode?: string };
-
 /** Parameters of {@link staticListsImportMembers}. */
 export interface StaticListsImportMembersParams {
   /**
@@ -292,7 +270,6 @@ export interface StaticListsImportMembersParams {
   listId: string | number;
   body: StaticListsImportMembersBody;
 }
-
 /** The answer of {@link staticListsImportMembers}. */
 export type StaticListsImportMembersResponse = { id: number; rejected: number; rows: number; status: string };
 
@@ -307,7 +284,6 @@ export interface StaticListsDeleteParams {
   /** The static list ID. */
   listId: string | number;
 }
-
 /** The answer of {@link staticListsDelete}. */
 export type StaticListsDeleteResponse = void;
 
@@ -328,10 +304,8 @@ export interface MessagesListParams {
   /** Page to return, from 1. */
   page?: number;
 }
-
 /** The answer of {@link messagesList}. */
 export type MessagesListResponse = { links: Links; messages: Message[] };
-
 /** One item of a page. */
 export type MessagesListItem = Message;
 
@@ -358,7 +332,6 @@ export type MessagesCreateBody = {
   };
   name: string;
 };
-
 /** Parameters of {@link messagesCreate}. */
 export interface MessagesCreateParams {
   /**
@@ -369,7 +342,6 @@ export interface MessagesCreateParams {
   partnerId?: string | number;
   body: MessagesCreateBody;
 }
-
 /** The answer of {@link messagesCreate}. */
 export type MessagesCreateResponse = { externalId: string | null; id: number; status: 'draft' | (string & {}) };
 
@@ -384,7 +356,6 @@ export interface MessagesGetParams {
   /** The message ID. */
   messageId: string | number;
 }
-
 /** The answer of {@link messagesGet}. */
 export type MessagesGetResponse = Message;
 
@@ -393,7 +364,6 @@ export type MessagesSendBody = {
   message?: { data: { discount: string }; language?: string };
   targets: Array<{ country?: string; data?: { firstName: string }; deviceId?: string; staticListExternalId?: string }>;
 };
-
 /** Parameters of {@link messagesSend}. */
 export interface MessagesSendParams {
   /**
@@ -406,7 +376,6 @@ export interface MessagesSendParams {
   messageId: string | number;
   body: MessagesSendBody;
 }
-
 /** The answer of {@link messagesSend}. */
 export type MessagesSendResponse = { messageId: number; parentMessageId: number; targets: number };
 
@@ -421,7 +390,6 @@ export interface StatisticsGetParams {
   /** The message ID. */
   messageId: string | number;
 }
-
 /** The answer of {@link statisticsGet}. */
 export type StatisticsGetResponse = {
   messageId: number;
@@ -444,10 +412,8 @@ export interface BouncesListParams {
   /** Page to return, from 1. */
   page?: number;
 }
-
 /** The answer of {@link bouncesList}. */
 export type BouncesListResponse = { bounces: BouncesListItem[]; links: Links };
-
 /** One item of a page. */
 export interface BouncesListItem {
   bouncedAt: string;
@@ -459,7 +425,6 @@ export interface BouncesListItem {
 
 /** The request body of {@link imagesUpload}. */
 export type ImagesUploadBody = { image: $FilePart; name?: string };
-
 /** Parameters of {@link imagesUpload}. */
 export interface ImagesUploadParams {
   /**
@@ -470,6 +435,5 @@ export interface ImagesUploadParams {
   partnerId?: string | number;
   body: ImagesUploadBody;
 }
-
 /** The answer of {@link imagesUpload}. */
 export type ImagesUploadResponse = { name: string; size: number; url: string };

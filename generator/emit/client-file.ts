@@ -10,6 +10,7 @@ import {
   call,
   concat,
   documented,
+  isOneLineDoc,
   file,
   importDecl,
   interfaceDecl,
@@ -101,12 +102,6 @@ class ClientWriter {
       ...resources.map((resource) => resource.className),
       '$operations',
     ]);
-    // The collection's types first: their names are the ones users read in hovers.
-    const all = [plan.root, ...resources].flatMap((resource) => resource.operations);
-    for (const operation of all) {
-      this.scope.local(operation.paramsType);
-      this.scope.local(operation.resultName);
-    }
   }
 
   /** The local name of a runtime export, noted for the imports. */
@@ -344,25 +339,21 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
     );
   }
 
-  method(operation: OperationPlan): Doc {
-    const result = this.scope.local(operation.resultName);
-    const returns = operation.paged
-      ? `${this.use('./runtime/pagination.js', 'PagedCall', true)}<${result}>`
-      : `Promise<${result}>`;
+  /**
+   * A resource member: the flat function with this client's core bound, so its parameters, result
+   * and docs are written once (in operations.ts and here) and the class needs no type imports.
+   */
+  member(operation: OperationPlan): Doc {
+    const bindCore = this.use('./runtime/core.js', 'bindCore');
     return documented(
       operation.doc,
       concat(
-        signature(
-          operation.identifier,
-          [
-            `params${operation.paramsOptional ? '?' : ''}: ${this.scope.local(operation.paramsType)}`,
-            `options?: ${this.use('./runtime/core.js', 'RequestOptions', true)}`,
-          ],
-          returns,
+        assignment(
+          `readonly ${operation.identifier}`,
+          ' =',
+          call(bindCore, ['this.core', `$operations.${operation.functionName}`]),
         ),
-        block([
-          concat('return ', call(`$operations.${operation.functionName}`, ['this.core', 'params', 'options']), ';'),
-        ]),
+        ';',
       ),
     );
   }
@@ -376,10 +367,18 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
         concat(assignment(`readonly ${child.identifier}`, ' =', call(`new ${child.className}`, ['this.core'])), ';'),
       ),
     );
+    // Members with one-line docs sit together; a longer doc block is set apart by blank lines.
+    const members = resource.operations.map((operation, index) => {
+      const member = this.member(operation);
+      const previous = resource.operations[index - 1];
+      if (!previous) return member;
+      const apart = !isOneLineDoc(previous.doc) || !isOneLineDoc(operation.doc);
+      return concat(apart ? concat(hardline, hardline) : hardline, member);
+    });
     const sections: Doc[] = [
       ...(fields.length > 0 ? [join(hardline, fields)] : []),
       ...(constructor ? [constructor] : []),
-      ...resource.operations.map((operation) => this.method(operation)),
+      ...(members.length > 0 ? [concat(...members)] : []),
     ];
     const head = `export class ${resource.className} extends ${base} {`;
     return documented(
@@ -407,13 +406,6 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
         block([concat(call('super', [call(`create${plan.clientName}Core`, ['options'])]), ';')]),
       ),
     );
-    const typeNames = [
-      ...new Set(
-        [plan.root, ...flatten(plan.root.resources)]
-          .flatMap((resource) => resource.operations)
-          .flatMap((operation) => [operation.paramsType, operation.resultName]),
-      ),
-    ].sort();
     const imports: Doc[] = [header];
     for (const module of RUNTIME_MODULES) {
       const names = this.runtime.get(module);
@@ -428,14 +420,6 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
       imports.push(importDecl(specifiers, module, { typeOnly }));
     }
     imports.push("import * as $operations from './operations.js';");
-    if (typeNames.length > 0)
-      imports.push(
-        importDecl(
-          typeNames.map((name) => this.scope.specifier(name)),
-          './types.js',
-          { typeOnly: true },
-        ),
-      );
     return print(file([lines(imports), ...errorTypes, options, createCore, ...resources, client]));
   }
 }

@@ -46,9 +46,7 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
       './runtime/core.js',
       { typeOnly: true },
     ),
-    ...(plan.pages
-      ? [importDecl([scope.specifier('PagedCall', true), scope.specifier('paged')], './runtime/pagination.js')]
-      : []),
+    ...(plan.pages ? [importDecl([scope.specifier('paged')], './runtime/pagination.js')] : []),
     ...(typeNames.length > 0
       ? [
           importDecl(
@@ -76,8 +74,10 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
       ';',
     );
     const args = [operation.specName, 'params', 'options'];
+    // The result type is the call's type argument, not a return annotation: the head then fits on
+    // one line for most operations, and hovers show the same `Promise<Result>`.
     const body = operation.paged
-      ? concat('return ', call(scope.local('paged'), ['core', ...args]), ';')
+      ? concat('return ', call(`${scope.local('paged')}<${result}>`, ['core', ...args]), ';')
       : concat('return ', call(`core.request<${result}>`, args), ';');
     // The spec and its function stay together, without a blank line between them.
     statements.push(
@@ -87,14 +87,14 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
         documented(
           `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
           concat(
-            signature(
+            concat(
               `export function ${operation.functionName}`,
-              [
+              parameters([
                 `core: ${core}`,
                 `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
                 `options?: ${requestOptions}`,
-              ],
-              operation.paged ? `${scope.local('PagedCall')}<${result}>` : `Promise<${result}>`,
+              ]),
+              ' ',
             ),
             block([body]),
           ),

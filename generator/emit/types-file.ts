@@ -18,6 +18,10 @@ export function emitTypesFile(plan: ClientPlan, header: string): string {
   const head = plan.usesFilePart
     ? lines([header, importDecl([`FilePart as ${FILE_PART}`], './runtime/core.js', { typeOnly: true })])
     : lines([header, 'export {};']);
-  const declarations = [...plan.entities, ...plan.operations.flatMap((operation) => operation.types)];
-  return print(file([head, ...declarations.map(declaration)]));
+  // An operation's own types stay together, without blank lines between them; operations and
+  // entities are set apart by one.
+  const operations = plan.operations
+    .filter((operation) => operation.types.length > 0)
+    .map((operation) => lines(operation.types.map(declaration)));
+  return print(file([head, ...plan.entities.map(declaration), ...operations]));
 }

@@ -353,6 +353,17 @@ interface Exchange {
 }
 
 /**
+ * An operation function with a client core bound: what a resource's members are. The rest
+ * parameters keep the function's parameter names, optionality and result for hovers.
+ */
+export function bindCore<Args extends unknown[], Result>(
+  core: ClientCore,
+  operation: (core: ClientCore, ...args: Args) => Result,
+): (...args: Args) => Result {
+  return (...args) => operation(core, ...args);
+}
+
+/**
  * What every generated resource class shares: the core its methods call through, kept in a
  * private field (it holds the credentials) and out of inspection and JSON.
  */

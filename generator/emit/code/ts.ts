@@ -306,9 +306,18 @@ function wrap(text: string, limit: number): string[] {
 
 /** A `/** … *\/` comment for a description: escaped, cut to a readable size, wrapped near 90 columns. */
 export function docBlock(text: string): Doc {
-  const lines = docLines(text).flatMap((line) => wrap(line, DOC_WIDTH));
+  const lines = docBlockLines(text);
   if (lines.length === 1) return `/** ${lines[0]} */`;
   return concat('/**', ...lines.flatMap((line) => [hardline, line === '' ? ' *' : ` * ${line}`]), hardline, ' */');
+}
+
+function docBlockLines(text: string): string[] {
+  return docLines(text).flatMap((line) => wrap(line, DOC_WIDTH));
+}
+
+/** Whether a doc comment takes one line (`/** … *\/`), so that declarations can sit together. */
+export function isOneLineDoc(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '' || docBlockLines(text).length === 1;
 }
 
 /** A `//` comment line, with nothing in it that ends the line early. */
