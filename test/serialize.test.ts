@@ -21,7 +21,7 @@ function asJson(value: unknown): unknown {
 }
 
 describe('model.json', () => {
-  const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('0', '2', '10', '200', 'b', 'a', 'B'));
+  const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('0', '2', '10', '200', 'b', 'a', 'B', '__proto__'));
   const value = fc.letrec((tie) => ({
     node: fc.oneof(
       { depthSize: 'small' },

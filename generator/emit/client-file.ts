@@ -11,7 +11,6 @@ import {
   concat,
   documented,
   isOneLineDoc,
-  file,
   importDecl,
   interfaceDecl,
   intersection,
@@ -19,6 +18,7 @@ import {
   literal,
   object,
   parameters,
+  printFile,
   prop,
   property,
   str,
@@ -391,20 +391,25 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
 
   write(): string {
     const { plan, header } = this.input;
-    const errorTypes = this.errorTypes();
-    const options = this.optionsInterface();
-    const createCore = this.createCore();
-    const resources = flatten(plan.root.resources).map((resource) => this.resourceClass(resource, resource.doc));
     const hasRequired = plan.baseUrlRequired || plan.options.some((option) => option.required);
-    const client = this.resourceClass(
-      { ...plan.root, className: plan.className },
-      plan.doc,
-      concat(
-        'constructor',
-        parameters([`options: ${plan.optionsType}${hasRequired ? '' : ' = {}'}`]),
-        ' ',
-        block([concat(call('super', [call(`create${plan.clientName}Core`, ['options'])]), ';')]),
-      ),
+    // Printed before the imports, which list what the statements used.
+    const statements = printFile(
+      function* (this: ClientWriter): Generator<Doc> {
+        yield* this.errorTypes();
+        yield this.optionsInterface();
+        yield this.createCore();
+        for (const resource of flatten(plan.root.resources)) yield this.resourceClass(resource, resource.doc);
+        yield this.resourceClass(
+          { ...plan.root, className: plan.className },
+          plan.doc,
+          concat(
+            'constructor',
+            parameters([`options: ${plan.optionsType}${hasRequired ? '' : ' = {}'}`]),
+            ' ',
+            block([concat(call('super', [call(`create${plan.clientName}Core`, ['options'])]), ';')]),
+          ),
+        );
+      }.call(this),
     );
     const imports: Doc[] = [header];
     for (const module of RUNTIME_MODULES) {
@@ -420,7 +425,7 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
       imports.push(importDecl(specifiers, module, { typeOnly }));
     }
     imports.push("import * as $operations from './operations.js';");
-    return print(file([lines(imports), ...errorTypes, options, createCore, ...resources, client]));
+    return `${print(lines(imports))}\n\n${statements}`;
   }
 }
 

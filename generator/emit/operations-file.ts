@@ -6,13 +6,13 @@ import {
   call,
   concat,
   documented,
-  file,
   importDecl,
   lines,
   literal,
   parameters,
+  printFile,
 } from './code/ts.js';
-import { hardline, print, type Doc } from './code/doc.js';
+import { hardline, type Doc } from './code/doc.js';
 
 /** The resource class and member of every operation, for the flat functions' `{@link}`. */
 export function memberPaths(root: ResourcePlan): Map<OperationPlan, string> {
@@ -60,14 +60,15 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
   const links = memberPaths(plan.root);
   const core = scope.local('ClientCore');
   const requestOptions = scope.local('RequestOptions');
-  const statements: Doc[] = [
-    lines(imports),
-    lines([
+  function* statements(): Generator<Doc> {
+    yield lines(imports);
+    yield lines([
       '// One spec (plain data) and one function per operation. Each function takes a client core',
       `// (see create${plan.clientName}Core), so a bundler keeps only the operations an application calls.`,
-    ]),
-  ];
-  for (const operation of plan.operations) {
+    ]);
+    for (const operation of plan.operations) yield operationStatement(operation);
+  }
+  function operationStatement(operation: OperationPlan): Doc {
     const result = scope.local(operation.resultName);
     const spec = concat(
       assignment(`export const ${operation.specName}: ${scope.local('OperationSpec')}`, ' =', literal(operation.spec)),
@@ -80,27 +81,25 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
       ? concat('return ', call(`${scope.local('paged')}<${result}>`, ['core', ...args]), ';')
       : concat('return ', call(`core.request<${result}>`, args), ';');
     // The spec and its function stay together, without a blank line between them.
-    statements.push(
-      concat(
-        spec,
-        hardline,
-        documented(
-          `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
+    return concat(
+      spec,
+      hardline,
+      documented(
+        `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
+        concat(
           concat(
-            concat(
-              `export function ${operation.functionName}`,
-              parameters([
-                `core: ${core}`,
-                `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
-                `options?: ${requestOptions}`,
-              ]),
-              ' ',
-            ),
-            block([body]),
+            `export function ${operation.functionName}`,
+            parameters([
+              `core: ${core}`,
+              `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
+              `options?: ${requestOptions}`,
+            ]),
+            ' ',
           ),
+          block([body]),
         ),
       ),
     );
   }
-  return print(file(statements));
+  return printFile(statements());
 }

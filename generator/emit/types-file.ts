@@ -1,7 +1,7 @@
 import type { ClientPlan, TypeDeclaration } from './plan.js';
 import { FILE_PART } from './plan.js';
-import { documented, file, importDecl, interfaceDecl, lines, typeAlias } from './code/ts.js';
-import { print, type Doc } from './code/doc.js';
+import { documented, importDecl, interfaceDecl, lines, printFile, typeAlias } from './code/ts.js';
+import type { Doc } from './code/doc.js';
 
 function declaration(type: TypeDeclaration): Doc {
   return documented(
@@ -20,8 +20,11 @@ export function emitTypesFile(plan: ClientPlan, header: string): string {
     : lines([header, 'export {};']);
   // An operation's own types stay together, without blank lines between them; operations and
   // entities are set apart by one.
-  const operations = plan.operations
-    .filter((operation) => operation.types.length > 0)
-    .map((operation) => lines(operation.types.map(declaration)));
-  return print(file([head, ...plan.entities.map(declaration), ...operations]));
+  function* statements(): Generator<Doc> {
+    yield head;
+    for (const entity of plan.entities) yield declaration(entity);
+    for (const operation of plan.operations)
+      if (operation.types.length > 0) yield lines(operation.types.map(declaration));
+  }
+  return printFile(statements());
 }

@@ -11,11 +11,27 @@ export type Doc = string | Node;
 
 type Node =
   | { kind: 'concat'; parts: Doc[]; hard: boolean }
-  | { kind: 'group'; contents: Doc; broken: boolean; hard: boolean; id?: symbol; states?: Doc[] }
+  | GroupNode
   | { kind: 'indentIfBreak'; contents: Doc; groupId: symbol; hard: boolean }
   | { kind: 'indent'; contents: Doc; hard: boolean }
   | { kind: 'line'; soft: boolean; hard: boolean }
   | { kind: 'ifBreak'; broken: Doc; flat: Doc; hard: boolean };
+
+interface GroupNode {
+  kind: 'group';
+  contents: Doc;
+  broken: boolean;
+  hard: boolean;
+  id?: symbol;
+  states?: Doc[];
+  /** The contents printed flat, once asked (flatOf); null when they take more than FLAT_LIMIT columns. */
+  flat?: Flat | null;
+}
+
+interface Flat {
+  text: string;
+  width: number;
+}
 
 function isHard(doc: Doc): boolean {
   return typeof doc !== 'string' && doc.hard;
@@ -84,6 +100,67 @@ export function width(text: string): number {
   return stringWidth(text);
 }
 
+/**
+ * The widest line the printer is asked for. A group wider than this flat can never fit, so the
+ * printer need not measure it again, and a narrower one is printed from its flat text, once made.
+ */
+const FLAT_LIMIT = 120;
+
+/**
+ * A group's contents as one line (lines as spaces, soft lines as nothing, `ifBreak` flat), for a
+ * group with no hard line in it; null when that line is wider than FLAT_LIMIT. Kept on the group:
+ * fitting and printing a group that fits then cost one step instead of a walk of its tree, and
+ * the groups inside it reuse theirs.
+ */
+function flatOf(group: GroupNode): Flat | null {
+  if (group.flat !== undefined) return group.flat;
+  let text = '';
+  let columns = 0;
+  const stack: Doc[] = [group.contents];
+  let flat: Flat | null = null;
+  measure: {
+    while (stack.length > 0) {
+      const doc = stack.pop() as Doc;
+      let piece: string;
+      let pieceWidth: number;
+      if (typeof doc === 'string') {
+        piece = doc;
+        pieceWidth = width(doc);
+      } else {
+        switch (doc.kind) {
+          case 'concat':
+            for (let index = doc.parts.length - 1; index >= 0; index--) stack.push(doc.parts[index] as Doc);
+            continue;
+          case 'indent':
+          case 'indentIfBreak':
+            stack.push(doc.contents);
+            continue;
+          case 'ifBreak':
+            stack.push(doc.flat);
+            continue;
+          case 'line':
+            piece = doc.soft ? '' : ' ';
+            pieceWidth = piece.length;
+            break;
+          case 'group': {
+            const inner = flatOf(doc);
+            if (inner === null) break measure;
+            piece = inner.text;
+            pieceWidth = inner.width;
+            break;
+          }
+        }
+      }
+      columns += pieceWidth;
+      if (columns > FLAT_LIMIT) break measure;
+      text += piece;
+    }
+    flat = { text, width: columns };
+  }
+  group.flat = flat;
+  return flat;
+}
+
 type Mode = 'flat' | 'break';
 interface Command {
   indentation: number;
@@ -116,6 +193,13 @@ function fits(next: Command, rest: Command[], room: number): boolean {
         stack.push({ mode, doc: doc.contents });
         break;
       case 'group': {
+        if (mode === 'flat' && !doc.hard && !doc.broken && room <= FLAT_LIMIT) {
+          // All on this line: its flat width alone decides (over the limit, over the room too).
+          const flat = flatOf(doc);
+          if (flat === null) return false;
+          room -= flat.width;
+          continue;
+        }
         const groupMode = doc.broken ? 'break' : mode;
         const contents =
           doc.states && groupMode === 'break' ? (doc.states[doc.states.length - 1] as Doc) : doc.contents;
@@ -132,6 +216,11 @@ function fits(next: Command, rest: Command[], room: number): boolean {
     }
   }
   return false;
+}
+
+/** Does text of `columns` columns, followed by what comes after it, fit in `room` before the next line break? */
+function fitsAfter(columns: number, rest: Command[], room: number): boolean {
+  return fits({ indentation: 0, mode: 'flat', doc: '' }, rest, room - columns);
 }
 
 /** Prints a document in `printWidth` columns, two spaces an indentation level, trailing spaces trimmed. */
@@ -164,6 +253,21 @@ export function print(doc: Doc, printWidth = 120): string {
         });
         break;
       case 'group': {
+        if (!current.hard && !current.broken && printWidth <= FLAT_LIMIT) {
+          const text = flatOf(current);
+          if (text !== null && (mode === 'flat' || fitsAfter(text.width, stack, printWidth - column))) {
+            if (current.id) groupModes.set(current.id, 'flat');
+            out.push(text.text);
+            column += text.width;
+            break;
+          }
+          if (!current.states) {
+            // Too wide for the rest of this line: broken, as the walk below would find.
+            if (current.id) groupModes.set(current.id, 'break');
+            stack.push({ indentation, mode: 'break', doc: current.contents });
+            break;
+          }
+        }
         const flat: Command = { indentation, mode: 'flat', doc: current.contents };
         let next: Command;
         if (mode === 'flat' && !current.broken) next = flat;

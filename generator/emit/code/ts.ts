@@ -14,6 +14,7 @@ import {
   indentIfBreak,
   join,
   line,
+  print,
   softline,
   type Doc,
 } from './doc.js';
@@ -377,6 +378,19 @@ export function block(statements: Doc[]): Doc {
 /** Top-level statements, separated by blank lines, ending with a line break. */
 export function file(statements: Doc[]): Doc {
   return concat(join(concat(hardline, hardline), statements), hardline);
+}
+
+/**
+ * Prints top-level statements as `print(file(statements))` would, one at a time: a statement
+ * starts at column 0 after a hard line, so no layout decision looks across statements. Taken
+ * from a generator, each statement's tree is built, printed and dropped before the next, so a
+ * large file never holds all its trees at once (they die young, which the garbage collector
+ * handles cheaply).
+ */
+export function printFile(statements: Iterable<Doc>): string {
+  const printed: string[] = [];
+  for (const statement of statements) printed.push(print(statement));
+  return `${printed.join('\n\n')}\n`;
 }
 
 /** Fixed code, written as prettier prints it: its lines, indented where it lands. */
