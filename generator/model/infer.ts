@@ -108,7 +108,7 @@ export interface Shape {
   /** Each property's shape; its `count` is the number of objects that had the property. */
   properties: Map<string, Shape>;
   /** Set by pooling: this place is an instance of a shared entity. */
-  entity?: Entity;
+  entity?: Entity | undefined;
 }
 
 export function emptyShape(): Shape {
@@ -270,11 +270,13 @@ function mergeInto(into: Shape, from: Shape, options: InferOptions): void {
   for (const key of COUNTS) into[key] += from[key];
   // The smallest distinct values, so that the kept set does not depend on the order of merging
   // (deduplicated before the cut: a value both sides saw is one piece of evidence, not two).
-  into.integerValues = new Set(
-    [...new Set([...into.integerValues, ...from.integerValues])]
-      .sort((x, y) => x - y)
-      .slice(0, options.integerMinDistinct),
-  );
+  if (from.integerValues.size > 0) {
+    into.integerValues = new Set(
+      [...new Set([...into.integerValues, ...from.integerValues])]
+        .sort((x, y) => x - y)
+        .slice(0, options.integerMinDistinct),
+    );
+  }
   if (into.stringValues && from.stringValues) {
     addCounts(into.stringValues, from.stringValues);
     if (into.stringValues.size > options.enumMaxValues) into.stringValues = undefined;
@@ -291,7 +293,8 @@ function mergeInto(into: Shape, from: Shape, options: InferOptions): void {
     if (existing) mergeInto(existing, shape, options);
     else into.properties.set(key, cloneShape(shape));
   }
-  if (into.entity !== from.entity) delete into.entity;
+  // Cleared, not deleted: deleting a property turns the object into a slow dictionary.
+  if (into.entity !== from.entity) into.entity = undefined;
 }
 
 /** Merges shapes into a new one (map values folded together, entity samples pooled); the inputs stay as they are. Commutative. */
