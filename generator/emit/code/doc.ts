@@ -168,15 +168,22 @@ interface Command {
   doc: Doc;
 }
 
+/** A text needs no mode or indentation: it goes on the stacks as it is, one object fewer a piece. */
+type Entry = Command | string;
+
 /** Does `next`, followed by what comes after it, fit in `room` columns before the next line break? */
-function fits(next: Command, rest: Command[], room: number): boolean {
+function fits(next: Entry, rest: Entry[], room: number): boolean {
   let restIndex = rest.length;
-  const stack: Array<{ mode: Mode; doc: Doc }> = [next];
+  const stack: Array<{ mode: Mode; doc: Doc } | string> = [next];
   while (room >= 0) {
     const command = stack.pop();
     if (command === undefined) {
       if (restIndex === 0) return true;
-      stack.push(rest[--restIndex] as Command);
+      stack.push(rest[--restIndex] as Entry);
+      continue;
+    }
+    if (typeof command === 'string') {
+      room -= width(command);
       continue;
     }
     const { mode, doc } = command;
@@ -186,7 +193,10 @@ function fits(next: Command, rest: Command[], room: number): boolean {
     }
     switch (doc.kind) {
       case 'concat':
-        for (let index = doc.parts.length - 1; index >= 0; index--) stack.push({ mode, doc: doc.parts[index] as Doc });
+        for (let index = doc.parts.length - 1; index >= 0; index--) {
+          const part = doc.parts[index] as Doc;
+          stack.push(typeof part === 'string' ? part : { mode, doc: part });
+        }
         break;
       case 'indent':
       case 'indentIfBreak':
@@ -219,18 +229,25 @@ function fits(next: Command, rest: Command[], room: number): boolean {
 }
 
 /** Does text of `columns` columns, followed by what comes after it, fit in `room` before the next line break? */
-function fitsAfter(columns: number, rest: Command[], room: number): boolean {
-  return fits({ indentation: 0, mode: 'flat', doc: '' }, rest, room - columns);
+function fitsAfter(columns: number, rest: Entry[], room: number): boolean {
+  return fits('', rest, room - columns);
 }
 
 /** Prints a document in `printWidth` columns, two spaces an indentation level, trailing spaces trimmed. */
 export function print(doc: Doc, printWidth = 120): string {
   const out: string[] = [];
   let column = 0;
-  const stack: Command[] = [{ indentation: 0, mode: 'break', doc }];
+  const stack: Entry[] = [{ indentation: 0, mode: 'break', doc }];
   const groupModes = new Map<symbol, Mode>();
   while (stack.length > 0) {
-    const { indentation, mode, doc: current } = stack.pop() as Command;
+    const entry = stack.pop() as Entry;
+    if (typeof entry === 'string') {
+      if (entry === '') continue;
+      out.push(entry);
+      column += width(entry);
+      continue;
+    }
+    const { indentation, mode, doc: current } = entry;
     if (typeof current === 'string') {
       if (current === '') continue;
       out.push(current);
@@ -239,8 +256,10 @@ export function print(doc: Doc, printWidth = 120): string {
     }
     switch (current.kind) {
       case 'concat':
-        for (let index = current.parts.length - 1; index >= 0; index--)
-          stack.push({ indentation, mode, doc: current.parts[index] as Doc });
+        for (let index = current.parts.length - 1; index >= 0; index--) {
+          const part = current.parts[index] as Doc;
+          stack.push(typeof part === 'string' ? part : { indentation, mode, doc: part });
+        }
         break;
       case 'indent':
         stack.push({ indentation: indentation + 2, mode, doc: current.contents });
