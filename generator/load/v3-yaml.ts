@@ -46,81 +46,99 @@ function likelyFix(code: string, lineText: string): string {
   return 'Check the indentation and quoting there (a file saved by Postman always parses).';
 }
 
-/**
- * Parses one file of a v3 collection. Returns the problems instead of a value when it does not
- * parse, or when it parses only by reading an unquoted `{{var}}` as a nested map (YAML accepts
- * `url: {{baseUrl}}` as a map, Postman rejects the file).
- */
-export function parseYamlFile(file: string, text: string): YamlFile | YamlProblem[] {
-  const { isMap, isScalar, LineCounter, parseDocument, visit } = yaml();
-  const lineCounter = new LineCounter();
-  const document: Document = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    logLevel: 'error',
-    strict: true,
-  });
-  const place = (offset: number): { line: number; column: number } => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error', strict: true } as const;
+
+/** Line and column (from 1) of an offset in `text`. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The problems of a file that parsed with errors or may hold an unquoted template (none if it is fine). */
+function problemsOf(file: string, text: string, document: Document): YamlProblem[] {
+  const { visit } = yaml();
   const problems: YamlProblem[] = document.errors.map((error) => {
-    const { line, column } = place(error.pos[0]);
+    const { line, column } = placeOf(text, error.pos[0]);
     const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     return { file, line, column, reason, fix: likelyFix(error.code, text.split('\n')[line - 1] ?? '') };
   });
-  // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
-  if (UNQUOTED_TEMPLATE.test(text))
-    visit(document, {
-      Map(_key, node) {
-        // A flow map whose text starts with "{{" is an unquoted template, not data.
-        if (node.flow && node.range && text.startsWith('{{', node.range[0])) {
-          const { line, column } = place(node.range[0]);
-          problems.push({
-            file,
-            line,
-            column,
-            reason: 'an unquoted value starts with {{, which YAML reads as a nested map',
-            fix: QUOTE_FIX,
-          });
-          return visit.SKIP;
-        }
-        return undefined;
-      },
-    });
-  if (problems.length > 0) {
-    // One problem per line is enough: the parser often reports the same mistake twice.
-    const seen = new Set<number>();
-    return problems.filter((problem) => !seen.has(problem.line) && seen.add(problem.line));
-  }
+  visit(document, {
+    Map(_key, node) {
+      // A flow map whose text starts with "{{" is an unquoted template, not data.
+      if (node.flow && node.range && text.startsWith('{{', node.range[0])) {
+        problems.push({
+          file,
+          ...placeOf(text, node.range[0]),
+          reason: 'an unquoted value starts with {{, which YAML reads as a nested map',
+          fix: QUOTE_FIX,
+        });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  });
+  // One problem per line is enough: the parser often reports the same mistake twice.
+  const seen = new Set<number>();
+  return problems.filter((problem) => !seen.has(problem.line) && seen.add(problem.line));
+}
+
+/**
+ * A parsed file. Only its value is kept: the places of its nodes, which only messages need, come
+ * from parsing it again on the first question (keeping every file's syntax tree until the end
+ * costs more in garbage collection than parsing the few files that have something to report twice).
+ */
+function yamlFile(file: string, text: string, value: unknown): YamlFile {
+  const { isMap, isScalar, parseDocument } = yaml();
+  let tree: Document | undefined;
+  const document = (): Document => (tree ??= parseDocument(text, PARSE_OPTIONS));
   const position = (path: ReadonlyArray<string | number>): { line: number; column: number } => {
     for (let length = path.length; length >= 0; length--) {
-      const node = document.getIn(path.slice(0, length), true);
+      const node = document().getIn(path.slice(0, length), true);
       if (
         (isMap(node) || isScalar(node) || (typeof node === 'object' && node !== null && 'range' in node)) &&
         (node as { range?: [number] }).range
       ) {
-        return place((node as { range: [number] }).range[0]);
+        return placeOf(text, (node as { range: [number] }).range[0]);
       }
     }
     return { line: 1, column: 1 };
   };
   return {
     file,
-    value: document.toJS({ maxAliasCount: 100 }),
+    value,
     at: (path: ReadonlyArray<string | number>) => {
       const { line, column } = position(path);
       return `line ${line}, column ${column}`;
     },
     position,
     keyAt: (key: string) => {
-      const pair = isMap(document.contents)
-        ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+      const contents = document().contents;
+      const pair = isMap(contents)
+        ? contents.items.find((item) => isScalar(item.key) && item.key.value === key)
         : undefined;
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-      const { line, column } = range ? place(range[0]) : position([key]);
+      const { line, column } = range ? placeOf(text, range[0]) : position([key]);
       return `line ${line}, column ${column}`;
     },
   };
+}
+
+/**
+ * Parses one file of a v3 collection. Returns the problems instead of a value when it does not
+ * parse, or when it parses only by reading an unquoted `{{var}}` as a nested map (YAML accepts
+ * `url: {{baseUrl}}` as a map, Postman rejects the file).
+ */
+export function parseYamlFile(file: string, text: string): YamlFile | YamlProblem[] {
+  const document = yaml().parseDocument(text, PARSE_OPTIONS);
+  // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
+  if (document.errors.length > 0 || UNQUOTED_TEMPLATE.test(text)) {
+    const problems = problemsOf(file, text, document);
+    if (problems.length > 0) return problems;
+  }
+  return yamlFile(file, text, document.toJS({ maxAliasCount: 100 }));
 }
