@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { Document } from 'yaml';
+import type { Document, ScalarTag } from 'yaml';
+import { notPlain, readPlainYaml, type PlainResolver } from './v3-plain-yaml.js';
 
 let yamlModule: typeof Yaml | undefined;
 
@@ -57,6 +58,29 @@ function placeOf(text: string, offset: number): { line: number; column: number }
     lineStart = at + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+let resolvePlain: PlainResolver | undefined;
+
+/**
+ * Resolves a plain scalar with the schema and options of the full parser (YAML 1.2 core: null,
+ * booleans, integers, floats, else a string), as its composer does: the first default tag whose
+ * test matches.
+ */
+export function plainResolver(): PlainResolver {
+  if (resolvePlain) return resolvePlain;
+  const { isScalar, parseDocument } = yaml();
+  const { schema, options } = parseDocument('', PARSE_OPTIONS);
+  const tags = schema.tags.filter(
+    (tag): tag is ScalarTag & { test: RegExp } => !tag.collection && tag.default === true && tag.test !== undefined,
+  );
+  resolvePlain = (plain) => {
+    const tag = tags.find(({ test }) => test.test(plain));
+    if (!tag) return plain;
+    const value: unknown = tag.resolve(plain, notPlain, options);
+    return isScalar(value) ? value.value : value;
+  };
+  return resolvePlain;
 }
 
 /** The problems of a file that parsed with errors or may hold an unquoted template (none if it is fine). */
@@ -134,11 +158,45 @@ function yamlFile(file: string, text: string, value: unknown): YamlFile {
  * `url: {{baseUrl}}` as a map, Postman rejects the file).
  */
 export function parseYamlFile(file: string, text: string): YamlFile | YamlProblem[] {
+  const plain = readPlainYaml(text, plainResolver());
+  if (plain !== undefined) return yamlFile(file, text, plain);
   const document = yaml().parseDocument(text, PARSE_OPTIONS);
   // Only a file with "{{" right after a key, a dash or a bracket can hold an unquoted template: skip the walk otherwise.
   if (document.errors.length > 0 || UNQUOTED_TEMPLATE.test(text)) {
     const problems = problemsOf(file, text, document);
     if (problems.length > 0) return problems;
   }
-  return yamlFile(file, text, document.toJS({ maxAliasCount: 100 }));
+  try {
+    return yamlFile(file, text, document.toJS({ maxAliasCount: 100 }));
+  } catch (error) {
+    return [aliasProblem(file, text, document, error)];
+  }
+}
+
+/**
+ * Turning a document into a value fails only on its aliases: one whose anchor is not set before it,
+ * or so many that they look like a resource exhaustion attack. The problem is placed at the alias
+ * that has no anchor, else at the first alias.
+ */
+function aliasProblem(file: string, text: string, document: Document, error: unknown): YamlProblem {
+  const { visit } = yaml();
+  let unresolved: number | undefined;
+  let first: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      first ??= node.range?.[0];
+      if (node.resolve(document) === undefined) {
+        unresolved = node.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    file,
+    ...placeOf(text, unresolved ?? first ?? 0),
+    reason: reason.replace(/\.$/, ''),
+    fix: 'Set the anchor (&name) before its alias (*name), or write the value out.',
+  };
 }
