@@ -216,6 +216,25 @@ describe('invalid v3 files', () => {
     ]);
   });
 
+  it('include an alias without its anchor, and a flood of aliases, at the alias', async () => {
+    const flood = [
+      'a: &a [x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    ];
+    const folder = await folderOf({
+      'Alias.request.yaml': `${request('https://x.io/a')}description: *missing\n`,
+      'Flood.request.yaml': `${request('https://x.io/f')}${flood.join('\n')}\n`,
+    });
+    const lines = (await loadError(folder)).message.split('\n').filter((line) => line.startsWith('  '));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /\/Alias\.request\.yaml:4:14: Unresolved alias .*: missing\. Set the anchor \(&name\) before/,
+      ),
+      expect.stringMatching(/\/Flood\.request\.yaml:5:8: Excessive alias count .*\. Set the anchor/),
+    ]);
+  });
+
   it('make model exit 2 too, while a valid folder prints its model', async () => {
     const bad = await folderOf({ 'Bad.request.yaml': '$kind: http-request\nurl: {{baseUrl}}/x\n' });
     expect((await run(['model', bad])).code).toBe(2);

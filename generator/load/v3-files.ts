@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodegenError } from '../errors.js';
@@ -17,19 +17,17 @@ const RESOURCES = '.resources';
 /**
  * Every file below `folder`, relative, with forward slashes. Entries whose names start with "."
  * are not part of a collection, except the `.resources` folders that hold definitions and examples.
+ * Listed synchronously, like the files are read: a collection has a folder or two per request,
+ * and a promise-based listing of thousands of small folders costs twice the CPU for no shorter wait.
  */
-async function listCollectionFiles(folder: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(folder, prefix), { withFileTypes: true });
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !entry.name.startsWith('.') || (entry.name === RESOURCES && entry.isDirectory()))
-      .map(async (entry) => {
-        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) return listCollectionFiles(folder, relative);
-        return entry.isFile() ? [relative] : [];
-      }),
-  );
-  return nested.flat();
+function listCollectionFiles(folder: string, prefix = '', found: string[] = []): string[] {
+  for (const entry of readdirSync(path.join(folder, prefix), { withFileTypes: true })) {
+    if (entry.name.startsWith('.') && !(entry.name === RESOURCES && entry.isDirectory())) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) listCollectionFiles(folder, relative, found);
+    else if (entry.isFile()) found.push(relative);
+  }
+  return found;
 }
 
 /**
@@ -61,12 +59,7 @@ async function collectionsIn(folder: string): Promise<string[]> {
   const names = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name);
-  const found = await Promise.all(
-    names.map(async (name) =>
-      (await listCollectionFiles(path.join(folder, name))).some((f) => REQUEST_FILE.test(f)) ? name : '',
-    ),
-  );
-  return found.filter(Boolean).sort();
+  return names.filter((name) => listCollectionFiles(path.join(folder, name)).some((f) => REQUEST_FILE.test(f))).sort();
 }
 
 /**
@@ -108,7 +101,7 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
         : `Point the generator at one of them, e.g. ${[display, where, collections[0]].filter(Boolean).join('/')}.`,
     );
   }
-  const files = await listCollectionFiles(folder);
+  const files = listCollectionFiles(folder);
   if (files.some((file) => REQUEST_FILE.test(file))) return folder;
   const json = files.filter((file) => file.endsWith('.json'));
   throw new CodegenError(
@@ -121,7 +114,7 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
   );
 }
 
-/** Finds the collection in `folder` and reads all its files (in parallel). */
+/** Finds the collection in `folder` and reads all its files. */
 export async function readCollectionFolder(
   folder: string,
   display: string,
@@ -129,7 +122,7 @@ export async function readCollectionFolder(
 ): Promise<CollectionFolder> {
   const root = await collectionRoot(folder, display);
   const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
-  const names = (await listCollectionFiles(root)).sort();
+  const names = listCollectionFiles(root).sort();
   const files = readAll(root, names);
   const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
   if (bytes > maxBytes) {
