@@ -76,8 +76,11 @@ export function sha1Hex(bytes: Uint8Array): string {
 let scratch = new Uint32Array(64);
 const schedule = new Uint32Array(80);
 
+/** Two lowercase hex digits for each byte value: four lookups a word instead of a number-to-text conversion. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex8(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
+  return HEX[value >>> 24]! + HEX[(value >>> 16) & 255]! + HEX[(value >>> 8) & 255]! + HEX[value & 255]!;
 }
 
 const noBytes = new Uint8Array(0);
@@ -120,6 +123,6 @@ export function hashSigner(
 
 function bytesHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of bytes) hex += HEX[byte]!;
   return hex;
 }
