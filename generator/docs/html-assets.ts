@@ -141,6 +141,9 @@ export const PAGE_JS = `
   var near = [];
   // Milliseconds of work per task while bringing the rest in line, so that a key press waits little.
   var BUDGET = 5;
+  // Work done in the background stops early when a key press or click waits, so that it waits for nothing.
+  var scheduling = navigator.scheduling;
+  function inputWaits() { return Boolean(scheduling && scheduling.isInputPending && scheduling.isInputPending()); }
   // While searching, the introduction steps aside so the first match is at the top.
   var intro = Array.prototype.slice.call(document.querySelectorAll('.intro'));
   function show(i, hit) {
@@ -191,7 +194,7 @@ export const PAGE_JS = `
   }
   function settleLater() {
     var start = performance.now();
-    pending = settle(pending, function () { return performance.now() - start > BUDGET; }, false);
+    pending = settle(pending, function () { return performance.now() - start > BUDGET || inputWaits(); }, false);
     timer = pending < total ? setTimeout(settleLater, 0) : 0;
   }
   function settleAll() {
@@ -258,7 +261,10 @@ export const PAGE_JS = `
   var next = 0;
   function buildSome() {
     var start = performance.now();
-    while (next < total && performance.now() - start < 8) build(ops[next++]);
+    while (next < total) {
+      build(ops[next++]);
+      if (performance.now() - start > 8 || inputWaits()) break;
+    }
     if (next < total) setTimeout(buildSome, 0);
     else document.documentElement.setAttribute('data-built', '');
   }
