@@ -122,6 +122,19 @@ describe('the URL', () => {
       );
   });
 
+  it('refuses a dot segment the value makes with the text around it, though the value holds no dot', async () => {
+    const { core, sent } = recorded();
+    // A collection path with a stray "%" before its variable: "2e" completes "%2e", which URL parsers read as ".".
+    const spec = { ...base, path: '/v1/items/%{id}/tags', pathParams: [['id', 'id']] } as OperationSpec;
+    const error = await failure(core.call(spec, { id: '2e' }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      'GET /v1/items/%{id}/tags: a path parameter makes segment 3 "%2e", which URL parsers resolve as a relative path; such an id cannot be sent',
+    );
+    await core.call(spec, { id: '41' });
+    expect(sent.map((request) => new URL(request.url).pathname)).toEqual(['/v1/items/%41/tags']);
+  });
+
   it('appends query parameters (each item of an array, dates as ISO text), skips absent ones, falls back to variables', async () => {
     const { core, sent } = recorded([() => json(200, {})], { variables: { lang: 'fr' } });
     const spec = {
