@@ -456,13 +456,6 @@ export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/core.ts',
     mutator: 'EqualityOperator',
-    original: 'attemptMs <= remaining',
-    replacement: 'attemptMs < remaining',
-    reason: EXACT_MILLISECOND,
-  },
-  {
-    file: 'runtime/core.ts',
-    mutator: 'EqualityOperator',
     original: 'Date.now() + delay >= deadline',
     replacement: 'Date.now() + delay > deadline',
     reason: EXACT_MILLISECOND,
