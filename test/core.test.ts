@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ClientCore, DEFAULT_TIMEOUT_MS, type OperationSpec } from '../templates/runtime/core.js';
 import type { ApiError } from '../templates/runtime/errors.js';
 import { RedirectError } from '../templates/runtime/errors.js';
-import { TokenAuth } from '../templates/runtime/auth.js';
+import { TokenAuth, type ClientAuth } from '../templates/runtime/auth.js';
 import { paged } from '../templates/runtime/pagination.js';
 
 const json = (status: number, body: unknown): Response =>
@@ -83,6 +83,33 @@ describe('token renewal inside retries', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('replays a call once for a credential its auth renews to the same stamp, and never for one that stamped nothing', async () => {
+    const refusals = () => [
+      () => tokenError(401),
+      () => tokenError(401),
+      () => tokenError(401),
+      () => tokenError(401),
+      () => json(200, {}),
+    ];
+    const callWith = async (stamp: unknown) => {
+      const auth: ClientAuth = {
+        apply: (target) => {
+          target.headers.authorization = 'Bearer fixed-credential';
+          return stamp;
+        },
+        refresh: () => true,
+      };
+      const { fetch, seen } = scripted(refusals());
+      const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, auths: { default: auth }, fetch });
+      await expect(core.call(spec)).rejects.toMatchObject({ status: 401 });
+      return seen.length;
+    };
+    // A custom auth whose renewal gives back the same credential: refused again, it is not renewed again.
+    expect(await callWith('fixed-credential')).toBe(2);
+    // An auth that reports no credential used has nothing to renew.
+    expect(await callWith(undefined)).toBe(1);
+  });
+
   it('does not follow a next link to another origin', async () => {
     const { fetch } = scripted([
       () =>
@@ -149,11 +176,25 @@ describe('redirects a fetch reports', () => {
       redirected: { value: true },
       url: { value: 'https://evil.example/v1/me' },
     });
+    const messages: string[] = [];
     for (const answer of [opaque, followed]) {
       const { fetch } = scripted([() => answer]);
       const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
-      await expect(core.call(spec)).rejects.toBeInstanceOf(RedirectError);
+      const error = await core.call(spec).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(RedirectError);
+      messages.push((error as Error).message);
     }
+    expect(messages).toEqual([
+      'GET /v1/me answered with a redirect that was not followed: the browser hides where it leads, so it cannot be checked',
+      'GET /v1/me answered with a redirect (200) that was not followed: the fetch implementation followed it to another origin; that answer is not accepted',
+    ]);
+  });
+
+  it('accepts an answer marked redirected that names no URL (a Response a fetch wrapper built itself)', async () => {
+    const rebuilt = Object.defineProperties(json(200, { ok: true }), { redirected: { value: true } });
+    const { fetch } = scripted([() => rebuilt]);
+    const core = new ClientCore({ baseUrl: 'https://x.io', variables: {}, fetch });
+    expect((await core.call(spec)).data).toEqual({ ok: true });
   });
 
   it('asks fetch not to follow redirects itself', async () => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { getEventListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -186,6 +187,26 @@ describe('redirects', () => {
     expect(server.seen[1]?.headers.authorization).toBe(`Bearer ${token}`);
   });
 
+  it('takes a 201 Created with a Location as the answer: a Location outside a redirect is not followed', async () => {
+    const created = { id: 7, name: 'vip', status: 'ready', expirationDate: null, externalId: null };
+    const server = await serve((_request, response) => json(response, 201, created, { location: '/v1/me' }));
+    expect(await clientFor(server).staticLists.create({ body: { name: 'vip' } })).toEqual(created);
+    expect(server.seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'POST /v1/me/apps/42/static-lists',
+    ]);
+  });
+
+  it('accepts the answer of a fetch that sends the requests elsewhere itself (a proxy, a test server)', async () => {
+    const server = await serve((_request, response) => json(response, 200, { message: 'Welcome' }));
+    const unused = await serve((_request, response) => json(response, 500, {}));
+    const client = clientFor(unused, {
+      fetch: (input, init) => fetch(String(input).replace(unused.url, server.url), init),
+    });
+    expect(await client.me.get()).toEqual({ message: 'Welcome' });
+    expect(server.seen.map((request) => request.url)).toEqual(['/v1/me']);
+    expect(unused.seen).toHaveLength(0);
+  });
+
   it('counts same-origin redirects: an endless chain ends with a RedirectError after maxRedirects', async () => {
     const server = await serve((_request, response, url) => {
       response.writeHead(302, { location: `/v1/me?hop=${Number(url.searchParams.get('hop') ?? 0) + 1}` });
@@ -239,7 +260,7 @@ describe('list pages hold their items, or the call fails', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('reads a header-only CSV and an empty CSV body as empty pages', async () => {
+  it('reads a header-only CSV and an empty or blank CSV body as empty pages', async () => {
     let body = `${CSV_HEADER}\n`;
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/csv' });
@@ -247,6 +268,9 @@ describe('list pages hold their items, or the call fails', () => {
     });
     expect(await clientFor(server).devices.list({ lastOpen: '2017-10-01' }).all()).toEqual([]);
     body = '';
+    expect(await clientFor(server).devices.list({ lastOpen: '2017-10-01' }).all()).toEqual([]);
+    // Blank lines are no header row of other columns: still an empty page.
+    body = '  \r\n \n';
     expect(await clientFor(server).devices.list({ lastOpen: '2017-10-01' }).all()).toEqual([]);
   });
 
@@ -364,6 +388,42 @@ describe('size and time limits', () => {
     expect(server.seen.length).toBeLessThanOrEqual(4);
   });
 
+  it('ends an attempt that would outlast the call at the deadline, as a deadline error', async () => {
+    const server = await serve(() => undefined); // never answers
+    const started = Date.now();
+    const error = await failure(clientFor(server, { timeoutMs: 5000, deadlineMs: 200 }).me.get());
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ deadline: true, timeoutMs: 200 });
+    expect(error.message).toBe('GET /v1/me did not complete within its deadline of 200 ms (retries included)');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('sets no time limit when timeoutMs and deadlineMs are 0, and the caller can still abort', async () => {
+    const server = await serve((_request, response, url) => {
+      // /v1/me answers after 100 ms; /v1/me/apps after 1 s, long after the caller gave up.
+      setTimeout(() => json(response, 200, { message: 'late' }), url.pathname === '/v1/me' ? 100 : 1000);
+    });
+    const client = clientFor(server, { timeoutMs: 0, deadlineMs: 0 });
+    expect(await client.me.get()).toEqual({ message: 'late' });
+    expect(await clientFor(server, { deadlineMs: 0 }).me.get()).toEqual({ message: 'late' });
+    expect(await clientFor(server, { timeoutMs: 0 }).me.get()).toEqual({ message: 'late' });
+    const controller = new AbortController();
+    const reason = new Error('the caller gave up');
+    setTimeout(() => controller.abort(reason), 50);
+    const started = Date.now();
+    expect(await failure(client.apps.list({}, { signal: controller.signal }))).toBe(reason);
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it("leaves no listener on the caller's signal once a call is over", async () => {
+    const server = await serve((_request, response) => json(response, 200, { message: 'ok' }));
+    const controller = new AbortController();
+    const client = clientFor(server);
+    for (let i = 0; i < 3; i++) await client.me.get({}, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it('gives up with the last error, at once, when Retry-After asks for longer than the deadline leaves', async () => {
     const server = await serve((_request, response) =>
       json(response, 503, { errors: [{ label: 'API_ERR_SERVICE', message: 'busy' }] }, { 'retry-after': '10' }),
@@ -386,6 +446,20 @@ describe('headers', () => {
     const error = await failure(clientFor(server).me.get({}, { headers: { 'x-note': value } }));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toMatch(/the header "x-note" cannot be sent/);
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it.each([
+    ['a space inside', 'x note'],
+    ['a colon at the end', 'x-note:'],
+    ['a space in front', ' x-note'],
+  ])('refuses a header name with %s as a UsageError that does not echo it, without sending', async (_what, name) => {
+    const server = await serve((_request, response) => json(response, 200, {}));
+    const error = await failure(clientFor(server).me.get({}, { headers: { [name]: '1' } }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      'GET /v1/me: the header "(invalid name)" cannot be sent (a name must be an HTTP token; a value must be Latin-1 text without line breaks or control characters)',
+    );
     expect(server.seen).toHaveLength(0);
   });
 

@@ -122,6 +122,19 @@ describe('the URL', () => {
       );
   });
 
+  it('refuses a dot segment the value makes with the text around it, though the value holds no dot', async () => {
+    const { core, sent } = recorded();
+    // A collection path with a stray "%" before its variable: "2e" completes "%2e", which URL parsers read as ".".
+    const spec = { ...base, path: '/v1/items/%{id}/tags', pathParams: [['id', 'id']] } as OperationSpec;
+    const error = await failure(core.call(spec, { id: '2e' }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      'GET /v1/items/%{id}/tags: a path parameter makes segment 3 "%2e", which URL parsers resolve as a relative path; such an id cannot be sent',
+    );
+    await core.call(spec, { id: '41' });
+    expect(sent.map((request) => new URL(request.url).pathname)).toEqual(['/v1/items/%41/tags']);
+  });
+
   it('appends query parameters (each item of an array, dates as ISO text), skips absent ones, falls back to variables', async () => {
     const { core, sent } = recorded([() => json(200, {})], { variables: { lang: 'fr' } });
     const spec = {
@@ -136,6 +149,26 @@ describe('the URL', () => {
     } as OperationSpec;
     await core.call(spec, { tags: ['a', 'b c'], since: new Date(Date.UTC(2020, 0, 2)), gone: null });
     expect(sent[0]?.url).toBe('https://api.test/v1/items?tag=a&tag=b+c&since=2020-01-02T00%3A00%3A00.000Z&lang=fr');
+  });
+
+  it('treats a client option given as null like one left out: a path parameter has no value, a query parameter is not sent', async () => {
+    // Options typed as strings still receive null from JavaScript callers (`process.env.X ?? null`).
+    const { core, sent } = recorded([() => json(200, {})], {
+      variables: { partner: null, lang: null } as unknown as Record<string, string>,
+    });
+    const spec = {
+      ...base,
+      path: '/v1/{partner}/items',
+      pathParams: [['partnerId', 'partner', 'partner']],
+      query: [['language', 'lang', 'lang']],
+    } as OperationSpec;
+    const error = await failure(core.call(spec));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      'GET /v1/{partner}/items: the path parameter "partnerId" has no value: pass it in the call, or set the client option that fills {{partner}}',
+    );
+    await core.call(spec, { partnerId: 'p' });
+    expect(sent.map((request) => request.url)).toEqual(['https://api.test/v1/p/items']);
   });
 
   it("uses an operation's own base URL with its variables filled, and refuses one without a value", async () => {
@@ -199,6 +232,16 @@ describe('the headers', () => {
     expect(Number(first['x-int'])).toSatisfy((n: number) => Number.isInteger(n) && n >= 0 && n <= 1000);
   });
 
+  it('draws $randomInt across 0–1000, not one value', async () => {
+    const { core, sent } = recorded();
+    const spec = { ...base, headers: [['X-Int', '{{$randomInt}}']] } as OperationSpec;
+    for (let i = 0; i < 20; i++) await core.call(spec);
+    const values = sent.map((request) => Number(request.headers['x-int']));
+    expect(values.every((n) => Number.isInteger(n) && n >= 0 && n <= 1000)).toBe(true);
+    // Twenty draws of one value out of 1001 would happen once in 10^57 runs.
+    expect(new Set(values).size).toBeGreaterThan(1);
+  });
+
   it('sends credentials in a query parameter once, however often the call is retried', async () => {
     const { core, sent } = recorded([() => json(503, {}), () => json(200, {})], {
       auths: { default: apiKeyAuth('api_key', 'k-123456', 'query') },
@@ -240,13 +283,14 @@ describe('the body', () => {
     expect(sent[0]?.text).toBe('a=1&a=2&d=2021-06-01T00%3A00%3A00.000Z&e=x+y%26z');
   });
 
-  it('sends multipart parts: text, dates, files with their names and types, nothing for null', async () => {
+  it('sends multipart parts: text, dates, files with their names and types, nothing for null or undefined', async () => {
     const { core, sent } = recorded();
     await core.call(post({ kind: 'multipart' }), {
       body: {
         note: ['one', 2],
         when: new Date(Date.UTC(2022, 0, 1)),
         none: null,
+        gone: undefined,
         raw: new Uint8Array([104, 105]),
         blob: new Blob(['bl'], { type: 'text/x-b' }),
         file: new File(['fi'], 'named.txt', { type: 'text/plain' }),
@@ -263,6 +307,7 @@ describe('the body', () => {
     expect(form.getAll('note')).toEqual(['one', '2']);
     expect(form.get('when')).toBe('2022-01-01T00:00:00.000Z');
     expect(form.has('none')).toBe(false);
+    expect(form.has('gone')).toBe(false);
     const file = async (name: string) => {
       const value = form.get(name) as File;
       return [value.name, value.type, await value.text()];
@@ -332,6 +377,7 @@ describe('the body', () => {
     await core.call(spec, { body: 'as is' });
     await core.call(spec, { body: null });
     await core.call(post({ kind: 'json', variables: [['other', 'unset']] }), {});
+    await core.call(post({ kind: 'json', variables: [['other', 'unset']] }), { body: {} });
     expect(sent.map((request) => request.text)).toEqual([
       '{"name":"n","partnerId":"p9"}',
       '{"name":"n","partnerId":"mine"}',
@@ -339,6 +385,8 @@ describe('the body', () => {
       '"as is"',
       'null',
       '',
+      // An empty object the caller gave is sent, even when no bound variable has a value to add.
+      '{}',
     ]);
   });
 
@@ -461,6 +509,11 @@ describe('answers', () => {
     expect((html as InvalidResponseError).body).toBe('<p>oops</p>');
     const odd = await failure(recorded([bad('weird <b>')]).core.call(base));
     expect(odd.message).toMatch(/\(11 bytes\)$/);
+    const spaced = await failure(recorded([bad('text/html ; charset=utf-8')]).core.call(base));
+    expect(spaced.message).toMatch(/\(11 bytes, content type text\/html\)$/);
+    // A type is named only when the whole of it is one: no text of the server's around it.
+    for (const type of ['see text/html', 'text/html see'])
+      expect((await failure(recorded([bad(type)]).core.call(base))).message).toMatch(/\(11 bytes\)$/);
   });
 
   describe('CSV', () => {
@@ -502,6 +555,10 @@ describe('answers', () => {
       // A CSV content type wins over a first cell that looks like JSON.
       const { data } = await recorded([answer('[id]\n4', 'text/csv')], { readCsv }).core.call(csv);
       expect(data).toEqual([{ id: 4 }]);
+      // Without one, only text that starts like JSON is taken for JSON, not brackets further in.
+      const lines = (text: string) => text.split('\n');
+      const braces = await recorded([answer('id;note\n1;{x}', 'text/plain')], { readCsv: lines }).core.call(csv);
+      expect(braces.data).toEqual(['id;note', '1;{x}']);
     });
 
     it('reports a reader failure as an invalid answer, and a missing reader as a programming error', async () => {
@@ -696,6 +753,40 @@ describe('retries', () => {
   });
 });
 
+describe('the deadline', () => {
+  it('counts the time hooks take: a call whose deadline passed before sending sends nothing', async () => {
+    const { core, sent } = recorded([() => json(200, {})], {
+      deadlineMs: 50,
+      hooks: { beforeRequest: () => new Promise<void>((resolve) => setTimeout(resolve, 120)) },
+    });
+    const error = await failure(core.call(base));
+    expect(error).toMatchObject({ name: 'TimeoutError', deadline: true, timeoutMs: 50 });
+    expect(error.message).toBe('GET /v1/items did not complete within its deadline of 50 ms (retries included)');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('starts no wait for a reconnection that would outlast the deadline: the connection error is the answer, at once', async () => {
+    let attempts = 0;
+    const core = new ClientCore({
+      baseUrl: 'https://api.test',
+      variables: {},
+      deadlineMs: 300,
+      // Half of a 2 s ceiling: a 1 s wait, past the 300 ms the call has.
+      retry: { maxRetries: 3, baseDelayMs: 2000, maxDelayMs: 2000 },
+      random: () => 0.5,
+      fetch: (async () => {
+        attempts++;
+        throw new TypeError('fetch failed');
+      }) as typeof fetch,
+    });
+    const started = Date.now();
+    const error = await failure(core.call(base));
+    expect(error).toMatchObject({ name: 'ConnectionError' });
+    expect(attempts).toBe(1);
+    expect(Date.now() - started).toBeLessThan(250);
+  });
+});
+
 describe('errors', () => {
   it('scrub credentials echoed in error entries: header, query and signer values of six characters or more', async () => {
     const echo = (sent: Sent) =>
@@ -730,6 +821,29 @@ describe('errors', () => {
     expect(error.message).toBe(
       'GET /v1/items failed with 400 (L-[redacted]: [redacted] | [redacted] | [redacted] | [redacted] | k5 | public-note)',
     );
+  });
+
+  it("scrub exactly the credentials: a signer's header of any name, a bearer token alone, the longest first; not the scheme or a plain query value", async () => {
+    const echo = (sent: Sent) =>
+      json(400, {
+        errors: [
+          {
+            label: 'ECHO',
+            message: `the Bearer scheme with ${sent.headers.authorization?.split(' ')[1]}; mac ${sent.headers['X-Mac']}; query ${new URL(sent.url).searchParams.get('q')}`,
+          },
+        ],
+      });
+    const { core } = recorded([echo], {
+      auths: { default: bearerAuth('tok-abcdef') },
+      // The key comes first and is part of the signer's value: replaced first, it would leave "[redacted]-mac-99".
+      headers: { 'x-api-key': 'abcdef' },
+      signer: () => ({ 'X-Mac': 'abcdef-mac-99' }),
+    });
+    const spec = { ...base, auth: 'default', query: [['q', 'q']] } as OperationSpec;
+    const error = (await failure(core.call(spec, { q: 'public-query-text' }))) as ApiError;
+    expect(error.errors).toEqual([
+      { label: 'ECHO', message: 'the Bearer scheme with [redacted]; mac [redacted]; query public-query-text' },
+    ]);
   });
 
   it("are built with the client's own error class", async () => {

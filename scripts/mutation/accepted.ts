@@ -1,7 +1,8 @@
 /**
  * Surviving mutants accepted after reading them: each is equivalent (no behaviour can tell it from
  * the original) or changes only something no contract promises. Matched by `report.ts` on the
- * file, the mutator and the code replaced (whitespace collapsed), so line moves keep them.
+ * file, the mutator and the code replaced (whitespace collapsed), and on a text of its line where one
+ * is given, so line moves keep them.
  */
 export interface Accepted {
   /** The file's path, or its end (`runtime/core.ts`). */
@@ -11,6 +12,11 @@ export interface Accepted {
   original: string;
   /** The mutant's code, when only this replacement of `original` is accepted. */
   replacement?: string;
+  /**
+   * Text on the line where the mutant starts, when the code replaced (`''`, `true`) is too common to
+   * say where it is: without it the reason would accept the same mutant anywhere in the file.
+   */
+  near?: string;
   reason: string;
 }
 
@@ -44,6 +50,12 @@ const ITEMS_FOUND_FIRST =
 
 const UNDEFINED_OPTION =
   'PagedCall reads an option given as undefined exactly as one left out (`??` and `!== undefined`): the spread only keeps the object tidy.';
+
+const EXACT_MILLISECOND =
+  "Differs only when a wait or an attempt would end on the deadline's very millisecond: both limits are reached at once and either outcome is right (the error of the last answer or the deadline's, an attempt cut at once or none). No contract says which, and no test can put the clock on that millisecond.";
+
+const ONE_ABORT =
+  'An abort signal fires once at most, and sendWithin removes its listener when the attempt ends: `once` only frees it earlier.';
 
 export const ACCEPTED: Accepted[] = [
   {
@@ -390,5 +402,118 @@ export const ACCEPTED: Accepted[] = [
     original: '!patterns',
     replacement: 'true',
     reason: 'A cache: compiling the exclusion patterns again gives the same patterns.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "return value ?? ''",
+    reason:
+      'The text put in for a variable without a value is thrown away: `missing` is set, so fillVariables returns undefined.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ConditionalExpression',
+    original: "typeof File !== 'undefined'",
+    replacement: 'true',
+    reason:
+      'Every runtime the client supports (Node 20 and later, current browsers, Deno, Bun) defines File; the test only keeps `instanceof File` from throwing where it is missing.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ConditionalExpression',
+    original: "own(params, 'variables') === undefined",
+    replacement: 'false',
+    reason:
+      'A GraphQL body with `variables: undefined` is sent like one without the field: JSON.stringify leaves undefined out.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ArrayDeclaration',
+    original: '[]',
+    replacement: '["Stryker was here"]',
+    near: 'const values: string[] = []',
+    reason:
+      'The mutant makes the text "Stryker was here" a credential: only an error entry holding those very words would read differently.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'Regex',
+    original: '/\\s+/',
+    replacement: '/\\s/',
+    near: 'value.split(',
+    reason:
+      'Splitting "Bearer <token>" at each blank instead of each run of blanks only adds empty strings, which the six-character filter drops.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'EqualityOperator',
+    original: 'remaining <= 0',
+    replacement: 'remaining < 0',
+    reason: EXACT_MILLISECOND,
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'EqualityOperator',
+    original: 'Date.now() + delay >= deadline',
+    replacement: 'Date.now() + delay > deadline',
+    reason: EXACT_MILLISECOND,
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'EqualityOperator',
+    original: 'Date.now() + delay < deadline',
+    replacement: 'Date.now() + delay <= deadline',
+    reason: EXACT_MILLISECOND,
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ConditionalExpression',
+    original: 'failure instanceof TimeoutError && failure.deadline',
+    replacement: 'false',
+    reason:
+      "A deadline TimeoutError comes only once the deadline has passed, so the retry branch throws it as well: no wait ends before the deadline (or, a timer a millisecond early, the next attempt finds no time left and throws the deadline's error again).",
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ConditionalExpression',
+    original: 'options.signal',
+    replacement: 'true',
+    near: 'init.signal = options.signal',
+    reason: "Without a caller's signal the mutant sets `init.signal` to undefined, which fetch reads as no signal.",
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ObjectLiteral',
+    original: '{ once: true }',
+    replacement: '{}',
+    reason: ONE_ABORT,
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'BooleanLiteral',
+    original: 'true',
+    replacement: 'false',
+    near: "addEventListener('abort', onAbort, { once: true })",
+    reason: ONE_ABORT,
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "const type = (response.headers.get('content-type') ?? '').toLowerCase()",
+    reason:
+      'A CSV answer without a Content-Type: the stand-in text holds none of "html", "json" and "csv", so it is read as an absent type is.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: 'const mediaType =',
+    reason:
+      "Without a Content-Type the stand-in text is no media type, so the message names none, as for an absent one; the last `?? ''` is never reached (a split always has a first part).",
   },
 ];

@@ -2,7 +2,8 @@
  * `npm run mutate:report [report.json …]`: the mutation score of one or more Stryker JSON reports
  * (default `reports/mutation/mutation.json`; several when the files were mutated in separate runs),
  * per file and in total, and every surviving mutant with the reason it is accepted
- * (`scripts/mutation/accepted.ts`). With `--write`, the table goes into the README between its
+ * (`scripts/mutation/accepted.ts`), then the accepted reasons of the files read that no survivor
+ * matches (stale when the report is a full run of the file). With `--write`, the table goes into the README between its
  * mutation markers and the survivors into `scripts/mutation/survivors.md`; with `--windows`, the
  * score of every window the sampler could pick. Exits 1 when a survivor has no recorded reason.
  */
@@ -64,13 +65,21 @@ function originalText(source: string, mutant: Mutant): string {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-function reasonOf(file: string, mutator: string, original: string, replacement: string): string | undefined {
+/** The accepted entry for a survivor: same file, mutator and code replaced, and its line when the entry names one. */
+function acceptedFor(
+  file: string,
+  mutator: string,
+  original: string,
+  replacement: string,
+  line: string,
+): Accepted | undefined {
   const matches = (entry: Accepted): boolean =>
     file.endsWith(entry.file) &&
     entry.mutator === mutator &&
     collapse(entry.original) === original &&
-    (entry.replacement === undefined || collapse(entry.replacement) === replacement);
-  return ACCEPTED.find(matches)?.reason;
+    (entry.replacement === undefined || collapse(entry.replacement) === replacement) &&
+    (entry.near === undefined || collapse(line).includes(collapse(entry.near)));
+  return ACCEPTED.find(matches);
 }
 
 export interface WindowScore {
@@ -99,13 +108,23 @@ function windowScores(file: string, source: string, mutants: Mutant[]): WindowSc
   return windows;
 }
 
-export function readReports(paths: string[]): { scores: FileScore[]; survivors: Survivor[]; windows: WindowScore[] } {
+export function readReports(paths: string[]): {
+  scores: FileScore[];
+  survivors: Survivor[];
+  windows: WindowScore[];
+  /** Accepted entries for the files read that no survivor matches: stale, once their file's run is complete. */
+  unused: Accepted[];
+} {
   const scores: FileScore[] = [];
   const survivors: Survivor[] = [];
   const windows: WindowScore[] = [];
+  const used = new Set<Accepted>();
+  const files: string[] = [];
   for (const path of paths) {
     const report = JSON.parse(readFileSync(path, 'utf8')) as StrykerReport;
     for (const [file, entry] of Object.entries(report.files)) {
+      files.push(file);
+      const lines = entry.source.split('\n');
       const count = (...statuses: string[]): number =>
         entry.mutants.filter((mutant) => statuses.includes(mutant.status)).length;
       scores.push({
@@ -121,6 +140,14 @@ export function readReports(paths: string[]): { scores: FileScore[]; survivors: 
         if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
         const original = originalText(entry.source, mutant);
         const replacement = collapse(mutant.replacement ?? '');
+        const accepted = acceptedFor(
+          file,
+          mutant.mutatorName,
+          original,
+          replacement,
+          lines[mutant.location.start.line - 1] ?? '',
+        );
+        if (accepted) used.add(accepted);
         survivors.push({
           file,
           line: mutant.location.start.line,
@@ -128,14 +155,15 @@ export function readReports(paths: string[]): { scores: FileScore[]; survivors: 
           original,
           replacement,
           status: mutant.status,
-          reason: reasonOf(file, mutant.mutatorName, original, replacement),
+          reason: accepted?.reason,
         });
       }
     }
   }
   scores.sort((a, b) => a.file.localeCompare(b.file));
   survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { scores, survivors, windows };
+  const unused = ACCEPTED.filter((entry) => !used.has(entry) && files.some((file) => file.endsWith(entry.file)));
+  return { scores, survivors, windows, unused };
 }
 
 /** One line about a survivor: where, which mutator, what it replaces with what, and whether it is accepted. */
@@ -177,7 +205,8 @@ function survivorsMarkdown(survivors: Survivor[], date: string): string {
     '',
     `Written by \`npm run mutate:report -- --write\` from the run of ${date}: every mutant no test`,
     'detects, with the reason it is accepted (kept in `scripts/mutation/accepted.ts`, matched on the file,',
-    'the mutator and the code it replaces). A survivor without a reason makes the command fail.',
+    'the mutator, the code it replaces and, for code too common to say where it is, a text of its line).',
+    'A survivor without a reason makes the command fail.',
     '',
     '| where | mutator | original → mutant | why it is accepted |',
     '| --- | --- | --- | --- |',
@@ -196,11 +225,17 @@ function main(): void {
   const args = process.argv.slice(2);
   const write = args.includes('--write');
   const paths = args.filter((arg) => !arg.startsWith('--'));
-  const { scores, survivors, windows } = readReports(paths.length > 0 ? paths : ['reports/mutation/mutation.json']);
+  const { scores, survivors, windows, unused } = readReports(
+    paths.length > 0 ? paths : ['reports/mutation/mutation.json'],
+  );
   const date = new Date().toISOString().slice(0, 10);
   const table = scoreTable(scores);
   console.log(table);
   for (const survivor of survivors) console.log(survivorLine(survivor));
+  for (const entry of unused)
+    console.log(
+      `accepted reason matching no survivor: ${entry.file} ${entry.mutator}: ${collapse(entry.original).slice(0, 70)}${entry.replacement === undefined ? '' : ` → ${collapse(entry.replacement).slice(0, 70)}`}${entry.near === undefined ? '' : ` (near ${entry.near})`}`,
+    );
   if (args.includes('--windows')) {
     for (const window of windows)
       if (window.score < 100)

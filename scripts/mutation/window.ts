@@ -6,9 +6,10 @@ export const WINDOW_LINES = 10;
 /**
  * The sampled run fails under this score, and on any survivor without a recorded reason
  * (`accepted.ts`). Every window of the runtime files with a finished run passes it (`npm run
- * mutate:report -- --windows`, 2026-11-29: 73 windows; core.ts has no full run yet): the lowest is
+ * mutate:report -- --windows`, 2026-11-29, core.ts's full run included: 95 windows): the lowest is
  * retry.ts:61-65 at 33.3% (1 of 3; its two survivors are the accepted `once: true` equivalents),
- * then retry.ts:51-60 at 50% (1 of 2) and link.ts:11-20 at 71.4% (5 of 7). A 10-line window often
+ * then three at 50%: core.ts:701-710 (1 of 2), core.ts:711-720 (2 of 4) and retry.ts:51-60 (1 of 2),
+ * all accepted equivalents again; next link.ts:11-20 at 71.4% (5 of 7). A 10-line window often
  * holds two or three valid mutants, so one accepted equivalent moves its score by a third or a half:
  * the unexplained-survivor rule is what catches a new weakness there, the score only a collapse.
  */
@@ -16,12 +17,14 @@ export const BREAK_SCORE = 30;
 
 /**
  * Runtime files whose full run has been reviewed: every survivor there has its reason in
- * `accepted.ts`, so a sampled survivor without one is new. A file not listed (core.ts, until its
- * full run) has no such list yet: its sampled window is judged by UNREVIEWED_BREAK_SCORE alone.
+ * `accepted.ts`, so a sampled survivor without one is new. That is every runtime file today; a file
+ * added later has no such list until its own full run is reviewed, and its window is judged by
+ * BREAK_SCORE alone.
  */
 export const REVIEWED_FILES: ReadonlySet<string> = new Set([
   'auth.ts',
   'body.ts',
+  'core.ts',
   'csv.ts',
   'errors.ts',
   'link.ts',
@@ -29,9 +32,3 @@ export const REVIEWED_FILES: ReadonlySet<string> = new Set([
   'retry.ts',
   'signing.ts',
 ]);
-
-/**
- * The score a window of a file without a reviewed full run must reach. The core.ts windows
- * sampled so far scored 81.8% (561-570, 9 of 11) and 100% (611-620, 5 of 5).
- */
-export const UNREVIEWED_BREAK_SCORE = 75;

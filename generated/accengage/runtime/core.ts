@@ -432,7 +432,6 @@ export class ClientCore {
   private buildUrl(spec: OperationSpec, params: Record<string, unknown>): URL {
     const { variables } = this.config;
     let path = spec.path;
-    let dotted = false;
     for (const [identifier, wireName, variable] of bindings(spec.pathParams)) {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
       if (value === undefined || value === null || value === '') {
@@ -449,10 +448,10 @@ export class ClientCore {
           `${spec.method} ${spec.path}: the path parameter "${identifier}" is not well-formed Unicode (it holds a lone surrogate)`,
         );
       }
-      dotted ||= encoded.includes('.');
       path = path.split(`{${wireName}}`).join(encoded);
     }
-    if (dotted) this.checkSegments(spec, path);
+    // Checked on the whole path, not on the values: "2e" after a stray "%" of the template makes "%2e".
+    this.checkSegments(spec, path);
     const url = new URL(`${this.baseOf(spec)}${path}`);
     for (const [identifier, wireName, variable] of bindings(spec.query)) {
       const value = own(params, identifier) ?? (variable ? own(variables, variable) : undefined);
