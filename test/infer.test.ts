@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  DEFAULT_ENUM_EXCLUDE_FIELDS,
   DEFAULT_INFER_OPTIONS,
   addSample,
   emptyShape,
   inferSchema,
+  looksLikeMap,
   mergeShapes,
   referenceName,
   stringFormat,
@@ -167,6 +169,47 @@ describe('inference edges', () => {
       expect(stringFormat(value)).toBeUndefined();
   });
 
+  it('recognises each format by every part of its pattern', () => {
+    for (const [value, format] of [
+      ['2017-10-15', 'date'],
+      ['2017-10-31', 'date'],
+      ['2017-10-15T09:14:03Z', 'date-time'],
+      ['2017-10-31T09:14:03Z', 'date-time'],
+      ['2017-10-01T09:14:03.123Z', 'date-time'],
+      ['5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b', 'uuid'],
+      ['ann@mail.io', 'email'],
+      ['https://x.io/a', 'uri'],
+    ])
+      expect(stringFormat(value as string)).toBe(format);
+    for (const value of [
+      'x2017-10-01',
+      '5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b-x',
+      'to ann@mail.io',
+      'ann@mail.io today',
+      'https://x.io/a b',
+    ])
+      expect(stringFormat(value)).toBeUndefined();
+  });
+
+  it('reads only whole-key ids as the keys of a map', () => {
+    const keyed = (...keys: string[]): Shape => shapeOf(Object.fromEntries(keys.map((key) => [key, 1])));
+    for (const keys of [
+      ['1', '22'],
+      ['-1', '-22'],
+      ['5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b', 'a0b1c2d3-e4f5-4a6b-8c9d-0e1f2a3b4c5d'],
+      ['deadbeefcafe', '0123456789ab'],
+      ['acct_101', 'acct_102'],
+      ['acct101', 'acct-102'],
+    ])
+      expect(looksLikeMap(keyed(...keys)), keys.join()).toBe(true);
+    for (const keys of [
+      ['customer_101', 'customer_102'],
+      ['user123abc', 'user456abc'],
+      ['v_1', 'v_2'],
+    ])
+      expect(looksLikeMap(keyed(...keys)), keys.join()).toBe(false);
+  });
+
   it('types what JSON cannot hold as unknown, and values at the depth limit still by what they are', () => {
     expect(inferSchema([10n])).toEqual({ type: 'unknown' });
     expect(inferSchema([() => 1])).toEqual({ type: 'unknown' });
@@ -213,11 +256,26 @@ describe('inference edges', () => {
   });
 
   it('matches lower-case exclusion patterns in any case', () => {
-    expect(inferSchema(twice('ios', 'android').map((platform) => ({ platformTitle: platform })))).toEqual({
+    // A copy of the defaults: the compiled patterns are cached per list, so this list is compiled here.
+    const options = { ...DEFAULT_INFER_OPTIONS, enumExcludeFields: [...DEFAULT_ENUM_EXCLUDE_FIELDS] };
+    expect(
+      inferSchema(
+        twice('ios', 'android').map((platform) => ({ platformTitle: platform })),
+        options,
+      ),
+    ).toEqual({
       type: 'object',
       properties: { platformTitle: { type: 'string' } },
       required: ['platformTitle'],
     });
+  });
+
+  it('takes two-word enum members and words that merely begin with hex letters', () => {
+    expect(inferSchema(twice('No certificate', 'Expired'))).toEqual({
+      type: 'enum',
+      values: ['Expired', 'No certificate'],
+    });
+    expect(inferSchema(twice('effaceable', 'fixed'))).toEqual({ type: 'enum', values: ['effaceable', 'fixed'] });
   });
 
   it('merges shapes as if their samples had been folded together', () => {
