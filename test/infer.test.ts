@@ -176,6 +176,7 @@ describe('inference edges', () => {
       ['2017-10-15T09:14:03Z', 'date-time'],
       ['2017-10-31T09:14:03Z', 'date-time'],
       ['2017-10-01T09:14:03.123Z', 'date-time'],
+      ['2017-10-01T23:14:03Z', 'date-time'],
       ['5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b', 'uuid'],
       ['ann@mail.io', 'email'],
       ['https://x.io/a', 'uri'],
