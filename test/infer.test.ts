@@ -165,6 +165,11 @@ describe('inference edges', () => {
       '2017-10-01T09:14+01:0',
       'id-5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b',
       'see https://x.io/a',
+      'x2017-10-01',
+      '5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b-x',
+      'to ann@mail.io',
+      'ann@mail.io today',
+      'https://x.io/a b',
     ])
       expect(stringFormat(value)).toBeUndefined();
   });
@@ -182,14 +187,6 @@ describe('inference edges', () => {
       ['https://x.io/a', 'uri'],
     ])
       expect(stringFormat(value as string)).toBe(format);
-    for (const value of [
-      'x2017-10-01',
-      '5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b-x',
-      'to ann@mail.io',
-      'ann@mail.io today',
-      'https://x.io/a b',
-    ])
-      expect(stringFormat(value)).toBeUndefined();
   });
 
   it('reads only whole-key ids as the keys of a map', () => {
