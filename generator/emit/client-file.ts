@@ -1,6 +1,5 @@
 import type { AuthPlan, AuthValue, ClientOption, ClientPlan, OperationPlan, ResourcePlan } from './plan.js';
 import { FileScope } from './scope.js';
-import { signature } from './operations-file.js';
 import {
   array,
   assignment,
@@ -19,6 +18,7 @@ import {
   object,
   parameters,
   printFile,
+  signature,
   prop,
   property,
   str,
@@ -368,11 +368,11 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
       ),
     );
     // Members with one-line docs sit together; a longer doc block is set apart by blank lines.
+    const oneLine = resource.operations.map((operation) => isOneLineDoc(operation.doc));
     const members = resource.operations.map((operation, index) => {
       const member = this.member(operation);
-      const previous = resource.operations[index - 1];
-      if (!previous) return member;
-      const apart = !isOneLineDoc(previous.doc) || !isOneLineDoc(operation.doc);
+      if (index === 0) return member;
+      const apart = !oneLine[index - 1] || !oneLine[index];
       return concat(apart ? concat(hardline, hardline) : hardline, member);
     });
     const sections: Doc[] = [
@@ -389,28 +389,30 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
     );
   }
 
-  write(): string {
-    const { plan, header } = this.input;
+  /** The file's statements after its imports, each built as the printer asks for it. */
+  *statements(): Generator<Doc> {
+    const { plan } = this;
     const hasRequired = plan.baseUrlRequired || plan.options.some((option) => option.required);
-    // Printed before the imports, which list what the statements used.
-    const statements = printFile(
-      function* (this: ClientWriter): Generator<Doc> {
-        yield* this.errorTypes();
-        yield this.optionsInterface();
-        yield this.createCore();
-        for (const resource of flatten(plan.root.resources)) yield this.resourceClass(resource, resource.doc);
-        yield this.resourceClass(
-          { ...plan.root, className: plan.className },
-          plan.doc,
-          concat(
-            'constructor',
-            parameters([`options: ${plan.optionsType}${hasRequired ? '' : ' = {}'}`]),
-            ' ',
-            block([concat(call('super', [call(`create${plan.clientName}Core`, ['options'])]), ';')]),
-          ),
-        );
-      }.call(this),
+    yield* this.errorTypes();
+    yield this.optionsInterface();
+    yield this.createCore();
+    for (const resource of flatten(plan.root.resources)) yield this.resourceClass(resource, resource.doc);
+    yield this.resourceClass(
+      { ...plan.root, className: plan.className },
+      plan.doc,
+      concat(
+        'constructor',
+        parameters([`options: ${plan.optionsType}${hasRequired ? '' : ' = {}'}`]),
+        ' ',
+        block([concat(call('super', [call(`create${plan.clientName}Core`, ['options'])]), ';')]),
+      ),
     );
+  }
+
+  write(): string {
+    const { header } = this.input;
+    // Printed before the imports, which list what the statements used.
+    const statements = printFile(this.statements());
     const imports: Doc[] = [header];
     for (const module of RUNTIME_MODULES) {
       const names = this.runtime.get(module);

@@ -25,11 +25,6 @@ export function memberPaths(root: ResourcePlan): Map<OperationPlan, string> {
   return paths;
 }
 
-/** A function's head: `export function name(a, b): Result `, parameters one a line when it does not fit. */
-export function signature(head: string, params: Doc[], result: string): Doc {
-  return concat(head, parameters(params), `: ${result} `);
-}
-
 /**
  * operations.ts: one spec (plain data) and one flat function per operation. Full docs live on the
  * client's methods, which users hover most; each function has a one-line summary and a link there.
@@ -87,15 +82,13 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
       documented(
         `${operation.summary} The flat form of {@link ${links.get(operation) ?? operation.identifier}}.`,
         concat(
-          concat(
-            `export function ${operation.functionName}`,
-            parameters([
-              `core: ${core}`,
-              `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
-              `options?: ${requestOptions}`,
-            ]),
-            ' ',
-          ),
+          `export function ${operation.functionName}`,
+          parameters([
+            `core: ${core}`,
+            `params${operation.paramsOptional ? '?' : ''}: ${scope.local(operation.paramsType)}`,
+            `options?: ${requestOptions}`,
+          ]),
+          ' ',
           block([body]),
         ),
       ),

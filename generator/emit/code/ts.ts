@@ -363,6 +363,11 @@ export function importDecl(
   );
 }
 
+/** A function's head: `export function name(a, b): Result `, parameters one a line when it does not fit. */
+export function signature(head: string, params: Doc[], result: string): Doc {
+  return concat(head, parameters(params), `: ${result} `);
+}
+
 /** `(a: A, b?: B)`, one parameter a line when the signature does not fit. */
 export function parameters(params: Doc[]): Doc {
   if (params.length === 0) return '()';
@@ -375,14 +380,10 @@ export function block(statements: Doc[]): Doc {
   return concat('{', indent(...statements.flatMap((statement) => [hardline, statement])), hardline, '}');
 }
 
-/** Top-level statements, separated by blank lines, ending with a line break. */
-export function file(statements: Doc[]): Doc {
-  return concat(join(concat(hardline, hardline), statements), hardline);
-}
-
 /**
- * Prints top-level statements as `print(file(statements))` would, one at a time: a statement
- * starts at column 0 after a hard line, so no layout decision looks across statements. Taken
+ * Prints a file's top-level statements, separated by blank lines and ending with a line break,
+ * one at a time: a statement starts at column 0 after a hard line, so no layout decision looks
+ * across statements. Taken
  * from a generator, each statement's tree is built, printed and dropped before the next, so a
  * large file never holds all its trees at once (they die young, which the garbage collector
  * handles cheaply).
