@@ -27,6 +27,9 @@ export default defineConfig({
     include: [
       'test/accengage-model.test.ts',
       'test/build.test.ts',
+      'test/model-build.test.ts',
+      'test/model-config.test.ts',
+      'test/model-values.test.ts',
       'test/names.test.ts',
       'test/serialize.test.ts',
       'test/identifier-tables.test.ts',
