@@ -128,6 +128,12 @@ describe('the type of one literal value', () => {
     expect(scalarSchema('{{$randomInt}}')).toEqual({ type: 'string' });
   });
 
+  it('is text for a reference to a dynamic variable, however long it is written', () => {
+    // Text on the wire, as the short form: spaces inside the braces once made it an integer past 40 characters.
+    expect(scalarSchema(`{{ ${' '.repeat(30)}$randomInt }}`)).toEqual({ type: 'string' });
+    expect(scalarSchema(`{{${' '.repeat(30)}$randomBoolean}}`)).toEqual({ type: 'string' });
+  });
+
   it('is a number for whole and decimal numbers of up to 15 digits, signed or not', () => {
     for (const value of ['0', '7', '-12', '123456789012345', '0.5', '-3.25', '42.0'])
       expect(scalarSchema(value)).toEqual({ type: 'number' });

@@ -1,7 +1,6 @@
 import type { Schema } from './types.js';
 import { stringFormat } from './infer.js';
-import { referenceHint, stringHint } from './placeholders.js';
-import { wholeVariable } from './variables.js';
+import { stringHint } from './placeholders.js';
 
 /**
  * The type a single literal value suggests (query strings and form fields are text on the wire).
@@ -10,9 +9,7 @@ import { wholeVariable } from './variables.js';
  */
 export function scalarSchema(value: string | null | undefined): Schema {
   if (value === null || value === undefined || value === '') return { type: 'string' };
-  const hint =
-    stringHint(value) ??
-    (wholeVariable(value)?.startsWith('$') ? referenceHint(wholeVariable(value) as string) : undefined);
+  const hint = stringHint(value);
   if (hint)
     return hint.type === 'object' || hint.type === 'array'
       ? { type: 'string' }
