@@ -95,6 +95,24 @@ describe('the model around the operations', () => {
     expect(diagnostics).toEqual([{ level: 'info', message: 'from the loader', where: 'loader' }]);
   });
 
+  it('gives an operation only the fields it has', () => {
+    expect(Object.keys(one()).sort()).toEqual([
+      'auth',
+      'headers',
+      'id',
+      'identifier',
+      'method',
+      'name',
+      'pathParams',
+      'pathTemplate',
+      'query',
+      'responses',
+      'scripts',
+      'source',
+      'typeName',
+    ]);
+  });
+
   it('calls an unnamed collection "API" and gives no description when there is none', () => {
     const { model } = build([item('Op')], { name: '', file: 'bare.json' });
     expect(model.name).toBe('API');
@@ -142,7 +160,7 @@ describe('variables', () => {
         pair('u'),
       ],
     });
-    expect(model.variables).toEqual([
+    expect(model.variables).toStrictEqual([
       { name: 's', default: 'a', type: 'string', scope: 'collection' },
       { name: 'n', default: '1', type: 'number', scope: 'collection' },
       { name: 'b', default: 'true', type: 'boolean', scope: 'collection' },
@@ -291,7 +309,7 @@ describe('headers', () => {
         ],
       }),
     });
-    expect(op.headers).toEqual([
+    expect(op.headers).toStrictEqual([
       { name: 'Accept', value: 'application/json', variables: [], description: 'What we read.' },
       { name: 'X-Empty', value: '', variables: [] },
       { name: 'X-Tenant', value: '{{tenant}}-{{region}}', variables: ['tenant', 'region'] },
@@ -312,7 +330,7 @@ describe('scripts', () => {
       ],
       { events: [script('prerequest')] },
     );
-    expect(operationByName(model, 'Op').scripts).toEqual({
+    expect(operationByName(model, 'Op').scripts).toStrictEqual({
       prerequest: ['collection', 'request'],
       test: ['F', 'request'],
     });
@@ -384,7 +402,7 @@ describe('paths', () => {
       ],
     });
     expect(op.pathTemplate).toBe('/shops/{shop}/items/{item}/:');
-    expect(op.pathParams).toEqual([
+    expect(op.pathParams).toStrictEqual([
       {
         name: 'shop',
         identifier: 'shop',
@@ -419,7 +437,7 @@ describe('paths', () => {
   it('turn {{variables}} inside segments into parameters bound to them, once each', () => {
     const op = path({ path: ['v{{major}}.{{minor}}', '{{major}}', '{{$guid}}', 'a{b}c', ':major'] });
     expect(op.pathTemplate).toBe('/v{major}.{minor}/{major}/%7B%7B$guid%7D%7D/a%7Bb%7Dc/{major}');
-    expect(op.pathParams).toEqual([
+    expect(op.pathParams).toStrictEqual([
       { name: 'major', identifier: 'major', schema: { type: 'string' }, required: true, variable: 'major' },
       { name: 'minor', identifier: 'minor', schema: { type: 'string' }, required: true, variable: 'minor' },
     ]);
@@ -446,7 +464,7 @@ describe('query parameters', () => {
       { key: 'tag', value: '7' },
       { key: 'tag', value: 'c', description: 'Required.' },
     ]);
-    expect(params).toEqual([
+    expect(params).toStrictEqual([
       {
         name: 'tag',
         identifier: 'tag',
@@ -467,7 +485,7 @@ describe('query parameters', () => {
       { key: 'mixed', value: 'a{{b}}' },
       { key: 'none' },
     ]);
-    expect(params).toEqual([
+    expect(params).toStrictEqual([
       {
         name: 'since',
         identifier: 'since',
@@ -525,5 +543,38 @@ describe('entities across operations', () => {
     ]);
     for (const op of allOperations(model))
       for (const response of op.responses) expect(response.schema).not.toHaveProperty('name');
+  });
+});
+
+describe('configuration applied to the built model', () => {
+  const app = { id: 'a-1', name: 'Shop', createdAt: '2024-01-01T00:00:00Z' };
+  const apps = () =>
+    folder('Apps', [
+      item('Get app', { request: request({ url: url({ path: ['apps', '1'] }) }), responses: [json(200, app)] }),
+      item('Get other app', { request: request({ url: url({ path: ['apps', '2'] }) }), responses: [json(200, app)] }),
+      item('Create app', {
+        request: request({ method: 'POST', body: { mode: 'raw', raw: '{"name": "x", "tag": "y"}', language: 'json' } }),
+      }),
+    ]);
+
+  it('renames or separates pooled entities as the inference settings say', () => {
+    const named = (entities: Record<string, string | false>) =>
+      allOperations(build([apps()], {}, { inference: { entities } }).model).map((op) => op.responses[0]?.schema.name);
+    expect(named({ App: 'Application' })).toEqual(['Application', 'Application', undefined]);
+    expect(named({ App: false })).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('marks the body fields the inference settings require', () => {
+    const { model } = build([apps()], {}, { inference: { requiredFields: { 'Apps / Create app': ['tag'] } } });
+    expect(operationByName(model, 'Create app').body?.schema).toMatchObject({ required: ['tag'] });
+  });
+
+  it('names "configuration" in its errors when no file is given', () => {
+    expect(() => build([apps()], {}, { names: { Nope: 'x' } })).toThrow(
+      expect.objectContaining({ file: 'configuration', where: 'names["Nope"]' }),
+    );
+    expect(() => build([apps()], {}, { inference: { requiredFields: { Nope: ['x'] } } })).toThrow(
+      expect.objectContaining({ file: 'configuration' }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import type { UrlRecord } from '../records.js';
-import type { Parameter, Schema } from './types.js';
+import type { Parameter } from './types.js';
 import { scalarSchema } from './scalar.js';
-import { isDynamicVariable, referencedVariables, templateParts, wholeVariable } from './variables.js';
+import { isDynamicVariable, templateParts, wholeVariable } from './variables.js';
 
 export interface RouteUrl {
   /** The origin as written (`{{baseUrl}}`, `https://api.example.com`), '' for a relative URL. */
@@ -65,11 +65,6 @@ export function readUrl(url: UrlRecord): RouteUrl {
       segments.push(`{${name}}`);
       continue;
     }
-    const variables = referencedVariables(segment);
-    if (variables.length === 0) {
-      segments.push(escapeLiteral(segment));
-      continue;
-    }
     let templated = '';
     for (const part of templateParts(segment)) {
       if ('literal' in part) templated += escapeLiteral(part.literal);
@@ -98,8 +93,11 @@ export function readUrl(url: UrlRecord): RouteUrl {
     const description = param.description;
     const variable = wholeVariable(value);
     // A dynamic variable (`{{$isoTimestamp}}`) announces its type; another variable's is unknown text.
-    const schema: Schema = variable && !isDynamicVariable(variable) ? { type: 'string' } : scalarSchema(value);
-    const entry: Omit<Parameter, 'identifier'> = { name, schema, required: saysRequired(description) };
+    const entry: Omit<Parameter, 'identifier'> = {
+      name,
+      schema: scalarSchema(value),
+      required: saysRequired(description),
+    };
     if (value !== undefined && value !== '' && !variable) entry.example = value;
     if (variable) entry.variable = variable;
     if (description) entry.description = description;
