@@ -146,7 +146,11 @@ describe('schema overrides', () => {
   it('refuse an operation the collection does not have, naming the override', () => {
     const error = failure({ overrides: [{ operation: 'Ping' }, { operation: 'Nope', responses: {} }] });
     expect(error.message).toBe('override #2 names operation "Nope", which the collection does not have.');
-    expect([error.file, error.where]).toEqual(['codegen.json', 'overrides[1].operation']);
+    expect([error.file, error.where, error.hint]).toEqual([
+      'codegen.json',
+      'overrides[1].operation',
+      'Name it by item path ("Folder / Request"), by "METHOD /path", or by its Postman id.',
+    ]);
   });
 });
 
@@ -161,14 +165,21 @@ describe('member names', () => {
     for (const name of ['2fa', 'list-all', 'list all', '', 'x.y', 'constructor', 'then', 'é']) {
       const error = failure({ names: { Ping: name } });
       expect(error.message).toBe(`names["Ping"] is "${name}", which is not a usable member name.`);
-      expect([error.file, error.where]).toEqual(['codegen.json', 'names["Ping"]']);
+      expect([error.file, error.where, error.hint]).toEqual([
+        'codegen.json',
+        'names["Ping"]',
+        'Use a camelCase identifier such as "listAll".',
+      ]);
     }
   });
 
   it('refuse a reference that matches no operation, or several', () => {
     const none = failure({ names: { Nope: 'x' } });
     expect(none.message).toBe('names["Nope"] matches no operation of the collection.');
-    expect(none.where).toBe('names["Nope"]');
+    expect([none.where, none.hint]).toEqual([
+      'names["Nope"]',
+      'Name the operation by item path ("Folder / Request"), by "METHOD /path", or by its Postman id.',
+    ]);
     expect(failure({ names: { 'GET /ping': 'x' } }).message).toBe('names["GET /ping"] matches several operations.');
   });
 
@@ -183,7 +194,11 @@ describe('member names', () => {
     expect(nested.message).toBe(
       'the names configuration gives "list" to both "List tags" and "Get tag" in "Devices / Tags".',
     );
-    expect([nested.file, nested.where]).toEqual(['codegen.json', 'names']);
+    expect([nested.file, nested.where, nested.hint]).toEqual([
+      'codegen.json',
+      'names',
+      'Choose another name for one of them.',
+    ]);
   });
 
   it('allow the same name in different scopes', () => {
@@ -212,7 +227,7 @@ describe('paging traits', () => {
   it('refuse a reference that matches no operation', () => {
     const error = failure({ pagination: { Nope: false } });
     expect(error.message).toBe('pagination["Nope"] matches no operation of the collection.');
-    expect([error.file, error.where]).toEqual(['codegen.json', 'pagination["Nope"]']);
+    expect([error.file, error.where, error.hint]).toEqual(['codegen.json', 'pagination["Nope"]', undefined]);
   });
 });
 
@@ -272,7 +287,11 @@ describe('the profile', () => {
     });
     const none = failure({ profile: { token: token('Nope') } });
     expect(none.message).toBe('token.operation "Nope" matches no operation of the collection.');
-    expect([none.file, none.where]).toEqual(['codegen.json', 'token.operation']);
+    expect([none.file, none.where, none.hint]).toEqual([
+      'codegen.json',
+      'token.operation',
+      'Name it by item path ("Folder / Request"), by "METHOD /path", or by its Postman id.',
+    ]);
     expect(failure({ profile: { token: token('GET /ping') } }).message).toBe(
       'token.operation "GET /ping" matches several operations.',
     );

@@ -87,6 +87,55 @@ describe('placeholders', () => {
     expect(stringHint('<object>')).toEqual({ type: 'object' });
   });
 
+  it('know every type and format the importer writes', () => {
+    const tokens: Record<string, object> = {
+      string: { type: 'string' },
+      password: { type: 'string' },
+      byte: { type: 'string' },
+      binary: { type: 'string' },
+      boolean: { type: 'boolean' },
+      number: { type: 'number' },
+      float: { type: 'number' },
+      double: { type: 'number' },
+      integer: { type: 'integer' },
+      int32: { type: 'integer' },
+      int64: { type: 'integer' },
+      long: { type: 'integer' },
+      dateTime: { type: 'string', format: 'date-time' },
+      'date-time': { type: 'string', format: 'date-time' },
+      date: { type: 'string', format: 'date' },
+      uuid: { type: 'string', format: 'uuid' },
+      email: { type: 'string', format: 'email' },
+      uri: { type: 'string', format: 'uri' },
+      url: { type: 'string', format: 'uri' },
+      object: { type: 'object' },
+      array: { type: 'array' },
+    };
+    for (const [token, hint] of Object.entries(tokens))
+      expect([token, stringHint(`<${token}>`)]).toEqual([token, hint]);
+  });
+
+  it("know the type each of Postman's typed dynamic variables produces", () => {
+    const variables: Record<string, object> = {
+      $guid: { type: 'string', format: 'uuid' },
+      $randomUUID: { type: 'string', format: 'uuid' },
+      $timestamp: { type: 'integer' },
+      $isoTimestamp: { type: 'string', format: 'date-time' },
+      $randomDateFuture: { type: 'string' },
+      $randomDatePast: { type: 'string' },
+      $randomDateRecent: { type: 'string' },
+      $randomInt: { type: 'integer' },
+      $randomBoolean: { type: 'boolean' },
+      $randomPrice: { type: 'number' },
+      $randomEmail: { type: 'string', format: 'email' },
+      $randomExampleEmail: { type: 'string', format: 'email' },
+      $randomUrl: { type: 'string', format: 'uri' },
+      $randomImageUrl: { type: 'string', format: 'uri' },
+      $randomAvatarImage: { type: 'string', format: 'uri' },
+    };
+    for (const [name, hint] of Object.entries(variables)) expect([name, referenceHint(name)]).toEqual([name, hint]);
+  });
+
   it('ignore an unknown token, one that is not whole, and what Object.prototype has', () => {
     for (const value of ['<widget>', '<constructor>', '<toString>', 'x<long>', '<long>x', '<1abc>', '<>'])
       expect(stringHint(value)).toBeUndefined();
