@@ -564,6 +564,15 @@ describe('configuration applied to the built model', () => {
     expect(named({ App: false })).toEqual([undefined, undefined, undefined]);
   });
 
+  it("refuses an entity name one of the operations' generated types has", () => {
+    const { typeName } = operationByName(build([apps()]).model, 'Get app');
+    expect(typeName).toBe('AppsGet');
+    for (const suffix of ['Params', 'Body', 'Response', 'Item'])
+      expect(() => build([apps()], {}, { inference: { entities: { App: `${typeName}${suffix}` } } })).toThrow(
+        `inference.entities names "App" "${typeName}${suffix}", which is already a generated type.`,
+      );
+  });
+
   it('marks the body fields the inference settings require', () => {
     const { model } = build([apps()], {}, { inference: { requiredFields: { 'Apps / Create app': ['tag'] } } });
     expect(operationByName(model, 'Create app').body?.schema).toMatchObject({ required: ['tag'] });
