@@ -29,6 +29,7 @@ export default defineConfig({
       'test/build.test.ts',
       'test/model-build.test.ts',
       'test/model-config.test.ts',
+      'test/model-places.test.ts',
       'test/model-values.test.ts',
       'test/names.test.ts',
       'test/serialize.test.ts',

@@ -4,7 +4,7 @@
  * test says exactly what the builder reads.
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, type BuildOptions } from '../generator/model/index.js';
+import { buildModel, type BuildOptions, type Operation } from '../generator/model/index.js';
 import { saysRequired } from '../generator/model/url.js';
 import type {
   FolderRecord,
@@ -16,6 +16,12 @@ import type {
   UrlRecord,
 } from '../generator/records.js';
 import { allOperations, operationByName } from './helpers.js';
+
+/** The name of the entity an operation's first answer is, if it is one. */
+const entityOf = (operation: Operation): string | undefined => {
+  const schema = operation.responses[0]?.schema;
+  return schema?.type === 'object' ? schema.name : undefined;
+};
 
 const url = (parts: Partial<UrlRecord> = {}): UrlRecord => ({
   protocol: 'https',
@@ -356,6 +362,8 @@ describe('descriptions and route status', () => {
     expect(status('**Status:** Inferred from the reference')).toBe('inferred');
     expect(status('status `*CONFIRMED*`')).toBe('confirmed');
     expect(status('STATUS:confirmed')).toBe('confirmed');
+    expect(status('Status : confirmed')).toBe('confirmed');
+    expect(status('Status: **confirmed**')).toBe('confirmed');
     for (const description of ['No mark.', 'substatus: confirmed', 'status: confirmedly', 'status: unknown'])
       expect(status(description)).toBeUndefined();
   });
@@ -425,6 +433,12 @@ describe('paths', () => {
         { key: 'empty', value: '' },
       ],
     });
+    expect(op.pathParams[3]).toStrictEqual({
+      name: 'none',
+      identifier: 'none',
+      schema: { type: 'string' },
+      required: true,
+    });
     expect(op.pathParams.map((p) => [p.name, p.schema, p.example])).toEqual([
       ['n', { type: 'string' }, '42'],
       ['d', { type: 'string', format: 'date' }, '2024-02-29'],
@@ -484,6 +498,7 @@ describe('query parameters', () => {
       { key: 'n', value: '{{count}}' },
       { key: 'mixed', value: 'a{{b}}' },
       { key: 'none' },
+      { key: 'empty', value: '' },
     ]);
     expect(params).toStrictEqual([
       {
@@ -504,6 +519,7 @@ describe('query parameters', () => {
       { name: 'n', identifier: 'n', schema: { type: 'string' }, required: false, variable: 'count' },
       { name: 'mixed', identifier: 'mixed', schema: { type: 'string' }, required: false, example: 'a{{b}}' },
       { name: 'none', identifier: 'none', schema: { type: 'string' }, required: false },
+      { name: 'empty', identifier: 'empty', schema: { type: 'string' }, required: false },
     ]);
   });
 
@@ -559,7 +575,7 @@ describe('configuration applied to the built model', () => {
 
   it('renames or separates pooled entities as the inference settings say', () => {
     const named = (entities: Record<string, string | false>) =>
-      allOperations(build([apps()], {}, { inference: { entities } }).model).map((op) => op.responses[0]?.schema.name);
+      allOperations(build([apps()], {}, { inference: { entities } }).model).map((op) => entityOf(op));
     expect(named({ App: 'Application' })).toEqual(['Application', 'Application', undefined]);
     expect(named({ App: false })).toEqual([undefined, undefined, undefined]);
   });

@@ -124,7 +124,7 @@ function readHeaders(request: RequestRecord): Header[] {
 
 function noteReferences(operation: Operation, context: Context): void {
   const texts = [
-    operation.baseUrl ?? '',
+    operation.baseUrl,
     ...operation.headers.map((header) => header.value),
     ...(operation.body?.examples ?? []),
     ...Object.values(operation.auth.params),
@@ -186,7 +186,9 @@ function buildOperation(
   if (description) operation.description = description;
   const status = statusOf(description);
   if (status) operation.status = status;
-  const envelope = pagination !== undefined && pagination.itemsAt !== '' && pagination.itemsAt !== 'csv';
+  // A list's root wraps its items unless they are the root itself: a top-level array, or CSV rows,
+  // which have no fields of their own to pool either way.
+  const envelope = pagination !== undefined && pagination.itemsAt !== '';
   for (const shape of shapes) {
     const { status: code } = shape.response;
     if (shape.shape.count === 0 || !(code === 0 || (code >= 200 && code < 300))) continue;
@@ -267,10 +269,9 @@ function poolPlaces(
     ...(entities ? { entities } : {}),
   });
   if (pooled.size === 0) return;
-  for (const place of context.places) {
-    if (place.response.schemaSource === 'inferred')
-      place.response.schema = responseSchema(place.shape, place.sawText, context.infer.response);
-  }
+  // Places are success answers with a body, all typed from their examples so far (overrides come later).
+  for (const place of context.places)
+    place.response.schema = responseSchema(place.shape, place.sawText, context.infer.response);
 }
 
 export function buildModel(loaded: LoadedCollection, options: BuildOptions = {}): BuildResult {
