@@ -191,7 +191,7 @@ function buildOperation(
   const envelope = pagination !== undefined && pagination.itemsAt !== '';
   for (const shape of shapes) {
     const { status: code } = shape.response;
-    if (shape.shape.count === 0 || !(code === 0 || (code >= 200 && code < 300))) continue;
+    if (!(code === 0 || (code >= 200 && code < 300))) continue;
     context.places.push({ ...shape, operation, folder: itemPath.at(-2) ?? '', slot: String(code), envelope });
   }
   return operation;

@@ -60,6 +60,12 @@ const EXACT_MILLISECOND =
 const ONE_ABORT =
   'An abort signal fires once at most, and sendWithin removes its listener when the attempt ends: `once` only frees it earlier.';
 
+const DRAFT_NAMES =
+  'A draft name: assignNames gives every resource, operation and parameter its identifier and type name before anything reads them.';
+
+const ORIGIN_ORDER =
+  "The origins sorted are a map's keys, never equal, so a comparison never needs 0; V8's sort only asks whether it is negative, so 0 and 1 for a greater name cannot be told apart.";
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -540,5 +546,59 @@ export const ACCEPTED: Accepted[] = [
     near: 'const mediaType =',
     reason:
       "Without a Content-Type the stand-in text is no media type, so the message names none, as for an absent one; the last `?? ''` is never reached (a split always has a first part).",
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "identifier: ''",
+    reason: DRAFT_NAMES,
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "typeName: ''",
+    reason: DRAFT_NAMES,
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'ArrayDeclaration',
+    original: '[]',
+    near: 'operation.body?.examples ?? []',
+    reason:
+      'Only the variables a text references are noted: the stand-in text for a missing body references none, as no text does.',
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'EqualityOperator',
+    original: 'a < b',
+    replacement: 'a <= b',
+    near: '[...counts].sort(',
+    reason: ORIGIN_ORDER,
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a > b',
+    near: '[...counts].sort(',
+    reason: ORIGIN_ORDER,
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'EqualityOperator',
+    original: 'a > b',
+    near: '[...counts].sort(',
+    reason: ORIGIN_ORDER,
+  },
+  {
+    file: 'model/build.ts',
+    mutator: 'ConditionalExpression',
+    original: 'pooled.size === 0',
+    replacement: 'false',
+    reason:
+      'A shortcut: with no entity pooled the shapes carry no entity marks, so typing the places again gives the schemas readResponses already gave them.',
   },
 ];
