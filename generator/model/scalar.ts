@@ -8,7 +8,7 @@ import { stringHint } from './placeholders.js';
  * is `number`, since one sample is no evidence of `integer`.
  */
 export function scalarSchema(value: string | null | undefined): Schema {
-  if (value === null || value === undefined || value === '') return { type: 'string' };
+  if (!value) return { type: 'string' };
   const hint = stringHint(value);
   if (hint)
     return hint.type === 'object' || hint.type === 'array'
