@@ -88,52 +88,45 @@ describe('placeholders', () => {
   });
 
   it('know every type and format the importer writes', () => {
-    const tokens: Record<string, object> = {
-      string: { type: 'string' },
-      password: { type: 'string' },
-      byte: { type: 'string' },
-      binary: { type: 'string' },
-      boolean: { type: 'boolean' },
-      number: { type: 'number' },
-      float: { type: 'number' },
-      double: { type: 'number' },
-      integer: { type: 'integer' },
-      int32: { type: 'integer' },
-      int64: { type: 'integer' },
-      long: { type: 'integer' },
-      dateTime: { type: 'string', format: 'date-time' },
-      'date-time': { type: 'string', format: 'date-time' },
-      date: { type: 'string', format: 'date' },
-      uuid: { type: 'string', format: 'uuid' },
-      email: { type: 'string', format: 'email' },
-      uri: { type: 'string', format: 'uri' },
-      url: { type: 'string', format: 'uri' },
-      object: { type: 'object' },
-      array: { type: 'array' },
+    const types = {
+      string: ['string', 'password', 'byte', 'binary'],
+      boolean: ['boolean'],
+      number: ['number', 'float', 'double'],
+      integer: ['integer', 'int32', 'int64', 'long'],
+      object: ['object'],
+      array: ['array'],
     };
-    for (const [token, hint] of Object.entries(tokens))
-      expect([token, stringHint(`<${token}>`)]).toEqual([token, hint]);
+    for (const [type, tokens] of Object.entries(types))
+      for (const token of tokens) expect([token, stringHint(`<${token}>`)]).toEqual([token, { type }]);
+    const formats = {
+      'date-time': ['dateTime', 'date-time'],
+      date: ['date'],
+      uuid: ['uuid'],
+      email: ['email'],
+      uri: ['uri', 'url'],
+    };
+    for (const [format, tokens] of Object.entries(formats))
+      for (const token of tokens)
+        expect([token, stringHint(`<${token}>`)]).toEqual([token, { type: 'string', format }]);
   });
 
   it("know the type each of Postman's typed dynamic variables produces", () => {
-    const variables: Record<string, object> = {
-      $guid: { type: 'string', format: 'uuid' },
-      $randomUUID: { type: 'string', format: 'uuid' },
-      $timestamp: { type: 'integer' },
-      $isoTimestamp: { type: 'string', format: 'date-time' },
-      $randomDateFuture: { type: 'string' },
-      $randomDatePast: { type: 'string' },
-      $randomDateRecent: { type: 'string' },
-      $randomInt: { type: 'integer' },
-      $randomBoolean: { type: 'boolean' },
-      $randomPrice: { type: 'number' },
-      $randomEmail: { type: 'string', format: 'email' },
-      $randomExampleEmail: { type: 'string', format: 'email' },
-      $randomUrl: { type: 'string', format: 'uri' },
-      $randomImageUrl: { type: 'string', format: 'uri' },
-      $randomAvatarImage: { type: 'string', format: 'uri' },
+    const types = {
+      integer: ['$timestamp', '$randomInt'],
+      boolean: ['$randomBoolean'],
+      number: ['$randomPrice'],
+      string: ['$randomDateFuture', '$randomDatePast', '$randomDateRecent'],
     };
-    for (const [name, hint] of Object.entries(variables)) expect([name, referenceHint(name)]).toEqual([name, hint]);
+    for (const [type, names] of Object.entries(types))
+      for (const name of names) expect([name, referenceHint(name)]).toEqual([name, { type }]);
+    const formats = {
+      uuid: ['$guid', '$randomUUID'],
+      'date-time': ['$isoTimestamp'],
+      email: ['$randomEmail', '$randomExampleEmail'],
+      uri: ['$randomUrl', '$randomImageUrl', '$randomAvatarImage'],
+    };
+    for (const [format, names] of Object.entries(formats))
+      for (const name of names) expect([name, referenceHint(name)]).toEqual([name, { type: 'string', format }]);
   });
 
   it('ignore an unknown token, one that is not whole, and what Object.prototype has', () => {
