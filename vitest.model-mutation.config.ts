@@ -42,6 +42,8 @@ export default defineConfig({
       'test/docs-markdown.test.ts',
       'test/generated-clients.test.ts',
       'test/hostile.test.ts',
+      'test/model-body.test.ts',
+      'test/model-responses.test.ts',
     ],
   },
 });
