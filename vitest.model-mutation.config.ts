@@ -43,6 +43,7 @@ export default defineConfig({
       'test/generated-clients.test.ts',
       'test/hostile.test.ts',
       'test/model-body.test.ts',
+      'test/model-body-parts.test.ts',
       'test/model-responses.test.ts',
     ],
   },
