@@ -40,7 +40,7 @@ describe('raw bodies', () => {
     ['javascript', 'application/javascript'],
     ['text', 'text/plain'],
   ])('take the content type of their language %s', (language, type) => {
-    expect(bodyOf(request(raw('<a>1</a>', language)))).toEqual({
+    expect(bodyOf(request(raw('<a>1</a>', language)))).toStrictEqual({
       kind: 'text',
       contentType: type,
       schema: { type: 'string' },
@@ -49,7 +49,7 @@ describe('raw bodies', () => {
   });
 
   it('in the json language are JSON even when the text does not parse', () => {
-    expect(bodyOf(request(raw('{not json', 'json')))).toEqual({
+    expect(bodyOf(request(raw('{not json', 'json')))).toStrictEqual({
       kind: 'json',
       contentType: 'application/json',
       schema: { type: 'unknown' },
@@ -73,13 +73,13 @@ describe('raw bodies', () => {
   });
 
   it('without a type are JSON when they parse and plain text otherwise', () => {
-    expect(bodyOf(request(raw('{"a": "x"}')))).toEqual({
+    expect(bodyOf(request(raw('{"a": "x"}')))).toStrictEqual({
       kind: 'json',
       contentType: 'application/json',
       schema: { type: 'object', properties: { a: { type: 'string' } }, required: [] },
       examples: ['{"a": "x"}'],
     });
-    expect(bodyOf(request(raw('hello')))).toEqual({
+    expect(bodyOf(request(raw('hello')))).toStrictEqual({
       kind: 'text',
       contentType: 'text/plain',
       schema: { type: 'string' },
@@ -108,7 +108,7 @@ describe('form bodies', () => {
   ];
 
   it('urlencoded: every active field once, as text (a "file" type is no file there), the first value kept', () => {
-    expect(bodyOf(request({ mode: 'urlencoded', fields }))).toEqual({
+    expect(bodyOf(request({ mode: 'urlencoded', fields }))).toStrictEqual({
       kind: 'form',
       contentType: 'application/x-www-form-urlencoded',
       fields: [
@@ -131,8 +131,13 @@ describe('form bodies', () => {
     });
   });
 
+  it('lists the schema properties in name order', () => {
+    const body = bodyOf(request({ mode: 'urlencoded', fields: [{ key: 'b' }, { key: 'C' }, { key: 'a' }] }));
+    expect(Object.keys(body?.schema.type === 'object' ? body.schema.properties : {})).toStrictEqual(['C', 'a', 'b']);
+  });
+
   it('multipart: file parts are files, and required', () => {
-    expect(bodyOf(request({ mode: 'formdata', fields }))).toEqual({
+    expect(bodyOf(request({ mode: 'formdata', fields }))).toStrictEqual({
       kind: 'multipart',
       contentType: 'multipart/form-data',
       fields: [
@@ -167,7 +172,7 @@ describe('form bodies', () => {
     const body = bodyOf(request({ mode: 'formdata', fields: [{ key: 'photo', type: 'file' }] }), [], {
       description: '`photo` is optional.',
     });
-    expect(body?.schema).toEqual({ type: 'object', properties: { photo: { type: 'file' } }, required: [] });
+    expect(body?.schema).toStrictEqual({ type: 'object', properties: { photo: { type: 'file' } }, required: [] });
   });
 });
 
@@ -182,7 +187,10 @@ describe('GET and HEAD form copies of the query', () => {
 
   it('keeps a GET form body with a field the query lacks, and a POST one even when the query has all', () => {
     const url = { host: 'x.io', path: [], variables: [], query };
-    expect(bodyOf(request(form(['a', 'b']), { method: 'GET', url }))?.fields?.map((f) => f.name)).toEqual(['a', 'b']);
+    expect(bodyOf(request(form(['a', 'b']), { method: 'GET', url }))?.fields?.map((f) => f.name)).toStrictEqual([
+      'a',
+      'b',
+    ]);
     expect(bodyOf(request(form(['a']), { method: 'POST', url }))?.kind).toBe('multipart');
   });
 
@@ -194,7 +202,7 @@ describe('GET and HEAD form copies of the query', () => {
 
 describe('file and GraphQL bodies', () => {
   it('a file body is binary, typed by its header or as an octet stream', () => {
-    expect(bodyOf(request({ mode: 'file' }))).toEqual({
+    expect(bodyOf(request({ mode: 'file' }))).toStrictEqual({
       kind: 'binary',
       contentType: 'application/octet-stream',
       schema: { type: 'file' },
@@ -206,7 +214,7 @@ describe('file and GraphQL bodies', () => {
   it('a GraphQL body types its variables from the samples and the declarations, sorted, `!` required', () => {
     const query = 'query Get($id: ID!, $first: Int, $tags: [String!]!) { a }';
     const body = bodyOf(request({ mode: 'graphql', graphql: { query, variables: '{"first": 10, "zeta": "z"}' } }));
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       kind: 'graphql',
       contentType: 'application/json',
       schema: {
@@ -222,7 +230,7 @@ describe('file and GraphQL bodies', () => {
       examples: [JSON.stringify({ query, variables: { first: 10, zeta: 'z' } })],
       graphql: { query },
     });
-    expect(Object.keys(body?.schema.type === 'object' ? body.schema.properties : {})).toEqual([
+    expect(Object.keys(body?.schema.type === 'object' ? body.schema.properties : {})).toStrictEqual([
       'first',
       'id',
       'tags',
@@ -232,14 +240,14 @@ describe('file and GraphQL bodies', () => {
 
   it('a GraphQL body with no variables declares an object of its declarations, and its example has no variables', () => {
     const query = 'mutation ($name: String!) { a }';
-    expect(bodyOf(request({ mode: 'graphql', graphql: { query } }))).toEqual({
+    expect(bodyOf(request({ mode: 'graphql', graphql: { query } }))).toStrictEqual({
       kind: 'graphql',
       contentType: 'application/json',
       schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
       examples: [JSON.stringify({ query })],
       graphql: { query },
     });
-    expect(bodyOf(request({ mode: 'graphql' }))).toEqual({
+    expect(bodyOf(request({ mode: 'graphql' }))).toStrictEqual({
       kind: 'graphql',
       contentType: 'application/json',
       schema: { type: 'object', properties: {}, required: [] },
@@ -248,10 +256,21 @@ describe('file and GraphQL bodies', () => {
     });
   });
 
+  it('GraphQL variables that are no object leave the declarations alone', () => {
+    const query = 'query ($id: ID) { a }';
+    for (const variables of ['[1, 2]', '5', 'not json']) {
+      expect(bodyOf(request({ mode: 'graphql', graphql: { query, variables } }))?.schema).toStrictEqual({
+        type: 'object',
+        properties: { id: { type: 'string' } },
+        required: [],
+      });
+    }
+  });
+
   it('GraphQL variables given as an object are used as they are; no GraphQL field is bound to a variable', () => {
     const query = '{ a }';
     const body = bodyOf(request({ mode: 'graphql', graphql: { query, variables: { id: '{{id}}' } } }));
-    expect(body?.schema).toEqual({ type: 'object', properties: { id: { type: 'string' } }, required: [] });
+    expect(body?.schema).toStrictEqual({ type: 'object', properties: { id: { type: 'string' } }, required: [] });
     expect(body?.variableFields).toBeUndefined();
   });
 });
@@ -265,7 +284,7 @@ describe('bodies from examples', () => {
       ok({ a: 1 }),
       request({ mode: 'urlencoded', fields: [{ key: 'b', value: '1' }] }),
     ]);
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       kind: 'text',
       contentType: 'text/plain',
       schema: { type: 'string' },
@@ -275,7 +294,7 @@ describe('bodies from examples', () => {
 
   it('merge the JSON of every body, each text once; fields in every one of two distinct bodies are required', () => {
     const body = bodyOf(ok({ a: 1, n: { x: 1 } }), [ok({ a: 2, b: 'x', n: { x: 2 } }), ok({ a: 1, n: { x: 1 } })]);
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       kind: 'json',
       contentType: 'application/json',
       schema: {
@@ -294,7 +313,7 @@ describe('bodies from examples', () => {
   it('require nothing from bodies that differ only in blanks', () => {
     const body = bodyOf(request(raw('{"a": 1, "n": {"x": 1}}')), [request(raw('{"a":1,"n":{"x":1}}'))]);
     expect(body?.examples).toHaveLength(2);
-    expect(body?.schema).toEqual({
+    expect(body?.schema).toStrictEqual({
       type: 'object',
       properties: { a: { type: 'number' }, n: { type: 'object', properties: { x: { type: 'number' } }, required: [] } },
       required: [],
@@ -303,7 +322,7 @@ describe('bodies from examples', () => {
 
   it('require nothing in a PATCH, at the top or nested', () => {
     const body = bodyOf(ok({ a: 1, n: { x: 1 } }), [ok({ a: 2, n: { x: 2 } })], { method: 'PATCH' });
-    expect(body?.schema).toEqual({
+    expect(body?.schema).toStrictEqual({
       type: 'object',
       properties: { a: { type: 'number' }, n: { type: 'object', properties: { x: { type: 'number' } }, required: [] } },
       required: [],
@@ -333,7 +352,7 @@ describe('bodies from examples', () => {
 
   it('a JSON body that is only a variable has an unknown type and binds nothing', () => {
     const body = bodyOf(request(raw('{{payload}}')));
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       kind: 'json',
       contentType: 'application/json',
       schema: { type: 'unknown' },
@@ -344,22 +363,22 @@ describe('bodies from examples', () => {
   it('a JSON array body binds nothing and requires nothing', () => {
     const body = bodyOf(request(raw('["{{a}}"]')), [request(raw('["{{a}}", "{{a}}"]'))]);
     expect(body?.variableFields).toBeUndefined();
-    expect(body?.schema).toEqual({ type: 'array', items: { type: 'string' } });
+    expect(body?.schema).toStrictEqual({ type: 'array', items: { type: 'string' } });
   });
 });
 
 describe('fields bound to variables', () => {
   it('are the top-level fields whose every example is one variable, quoted or not, sorted', () => {
     const body = bodyOf(request(raw('{"z": "{{zed}}", "id": {{client_id}}, "mix": "a{{b}}", "uuid": "{{$guid}}"}')));
-    expect(body?.variableFields).toEqual({ id: 'client_id', z: 'zed' });
-    expect(Object.keys(body?.variableFields ?? {})).toEqual(['id', 'z']);
+    expect(body?.variableFields).toStrictEqual({ id: 'client_id', z: 'zed' });
+    expect(Object.keys(body?.variableFields ?? {})).toStrictEqual(['id', 'z']);
   });
 
   it('drop a field whose examples name different variables or a literal, keep one that agrees', () => {
     const body = bodyOf(request(raw('{"a": "{{x}}", "b": "{{y}}", "c": "{{k}}"}')), [
       request(raw('{"a": "{{x}}", "b": "{{other}}", "c": "lit"}')),
     ]);
-    expect(body?.variableFields).toEqual({ a: 'x' });
+    expect(body?.variableFields).toStrictEqual({ a: 'x' });
   });
 
   it('drop a field bound in a later example but literal in an earlier one', () => {
@@ -372,7 +391,7 @@ describe('fields bound to variables', () => {
       { key: 'client_id', value: '{{clientId}}' },
       { key: 'scope', value: 'read' },
     ];
-    expect(bodyOf(request({ mode: 'urlencoded', fields }))?.variableFields).toEqual({ client_id: 'clientId' });
-    expect(bodyOf(request({ mode: 'formdata', fields }))?.variableFields).toEqual({ client_id: 'clientId' });
+    expect(bodyOf(request({ mode: 'urlencoded', fields }))?.variableFields).toStrictEqual({ client_id: 'clientId' });
+    expect(bodyOf(request({ mode: 'formdata', fields }))?.variableFields).toStrictEqual({ client_id: 'clientId' });
   });
 });

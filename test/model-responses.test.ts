@@ -67,7 +67,7 @@ describe('statuses', () => {
       example('', { name: 'b', code: 0 }),
       example('', { name: 'c', code: 201, status: 'Not Found' }),
     ]);
-    expect(responses.map((r) => [r.status, r.examples])).toEqual([
+    expect(responses.map((r) => [r.status, r.examples])).toStrictEqual([
       [0, ['a', 'b']],
       [201, ['c']],
     ]);
@@ -80,7 +80,7 @@ describe('statuses', () => {
       example('', { name: 'x', code: 200 }),
       example('', { name: '', code: 0 }),
     ]);
-    expect(responses.map((r) => [r.status, r.examples])).toEqual([
+    expect(responses.map((r) => [r.status, r.examples])).toStrictEqual([
       [0, ['']],
       [42, ['42']],
       [200, ['x']],
@@ -113,7 +113,7 @@ describe('bodies', () => {
       schemaSource: 'none',
     });
     expect(responses[0]?.csv).toBeUndefined();
-    expect(diagnostics).toEqual([
+    expect(diagnostics).toStrictEqual([
       {
         level: 'warning',
         message: 'example "Broken" says JSON but its body does not parse; its type is unknown',
@@ -133,12 +133,12 @@ describe('bodies', () => {
   it('undeclared text that is neither JSON nor CSV is text/plain', () => {
     const { responses, diagnostics } = read([example('just words')]);
     expect(responses[0]).toMatchObject({ contentType: 'text/plain', schema: { type: 'string' } });
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics).toStrictEqual([]);
   });
 
   it('JSON and text examples of one status give a union with string', () => {
     const response = only([example('{"id": 1}', { name: 'a' }), example('plain words', { name: 'b' })]);
-    expect(response?.schema).toEqual({
+    expect(response?.schema).toStrictEqual({
       type: 'union',
       anyOf: [{ type: 'object', properties: { id: { type: 'number' } }, required: ['id'] }, { type: 'string' }],
     });
@@ -146,7 +146,7 @@ describe('bodies', () => {
   });
 
   it('an empty body keeps its declared type and says nothing of the schema', () => {
-    expect(only([example(' \n', { headers: typed('Application/JSON') })])).toEqual({
+    expect(only([example(' \n', { headers: typed('Application/JSON') })])).toStrictEqual({
       status: 200,
       contentType: 'application/json',
       schema: { type: 'unknown' },
@@ -154,7 +154,7 @@ describe('bodies', () => {
       headers: { 'content-type': 'Application/JSON' },
       schemaSource: 'none',
     });
-    expect(only([example('')])).toEqual({
+    expect(only([example('')])).toStrictEqual({
       status: 200,
       schema: { type: 'unknown' },
       examples: ['ok'],
@@ -182,7 +182,7 @@ describe('CSV bodies', () => {
         example('id;name\n1;ann', { name: 'a', headers: typed(type) }),
         example('id,name,x\n2,bob,3', { name: 'b', headers: typed(type) }),
       ]);
-      expect(response?.csv).toEqual({ delimiter: ';', columns: ['id', 'name'] });
+      expect(response?.csv).toStrictEqual({ delimiter: ';', columns: ['id', 'name'] });
       expect(response?.contentType).toBe(type);
       expect(response?.schema).toMatchObject({ type: 'array', items: { type: 'object' } });
     }
@@ -190,8 +190,8 @@ describe('CSV bodies', () => {
 
   it('declared CSV that parses as JSON is still CSV', () => {
     const response = only([example('1', { headers: typed('text/csv') })]);
-    expect(response?.csv).toEqual({ delimiter: ',', columns: ['1'] });
-    expect(response?.schema).toEqual({ type: 'array', items: { type: 'unknown' } });
+    expect(response?.csv).toStrictEqual({ delimiter: ',', columns: ['1'] });
+    expect(response?.schema).toStrictEqual({ type: 'array', items: { type: 'unknown' } });
   });
 
   it('undeclared or text/plain CSV is sniffed, keeping a declared text/plain', () => {
@@ -206,7 +206,7 @@ describe('CSV bodies', () => {
   });
 
   it('an empty page still says array', () => {
-    expect(only([example('id;name', { headers: typed('text/csv') })])?.schema).toEqual({
+    expect(only([example('id;name', { headers: typed('text/csv') })])?.schema).toStrictEqual({
       type: 'array',
       items: { type: 'unknown' },
     });
@@ -238,14 +238,14 @@ describe('headers, content types and samples', () => {
         ],
       }),
     ]);
-    expect(response?.headers).toEqual({
+    expect(response?.headers).toStrictEqual({
       'x-a': 'a',
       'x-b': 'first',
       'x-empty': '',
       'x-exact': exact,
       'x-long': `${'v'.repeat(300)}…`,
     });
-    expect(Object.keys(response?.headers ?? {})).toEqual(['x-a', 'x-b', 'x-empty', 'x-exact', 'x-long']);
+    expect(Object.keys(response?.headers ?? {})).toStrictEqual(['x-a', 'x-b', 'x-empty', 'x-exact', 'x-long']);
   });
 
   it('the content type is the first in order of those the examples have', () => {
@@ -266,7 +266,7 @@ describe('headers, content types and samples', () => {
       example(exact, { name: 'exact' }),
       ...['3', '4', '5', '6'].map((n) => example(`{"n": ${n}}`, { name: n })),
     ]);
-    expect(response?.samples).toEqual([
+    expect(response?.samples).toStrictEqual([
       { name: 'over', body: 'x'.repeat(MAX_SAMPLE_CHARS), truncated: true },
       { name: 'exact', body: exact },
       { name: '3', body: '{"n": 3}' },
@@ -286,14 +286,14 @@ describe('pagination', () => {
     '<https://x.io/a?page=1>; REL = first',
     '<https://x.io/a?page=2>; rel="prev next"',
   ])('a Link header %s in a successful example pages the list', (value) => {
-    expect(read([page([1], { headers: link(value) })]).pagination).toEqual({ style: 'link-header', itemsAt: '' });
+    expect(read([page([1], { headers: link(value) })]).pagination).toStrictEqual({ style: 'link-header', itemsAt: '' });
   });
 
   it.each(['<https://x.io/a?page=1>; rel="prev"', '<https://x.io/a?page=2>; rel="nextpage"', ''])(
     'a Link header %j with no next or first relation does not',
     (value) => {
       const result = readResponses([page([1], { headers: link(value) })], [], 'x', []);
-      expect(Object.keys(result)).toEqual(['responses', 'shapes']);
+      expect(Object.keys(result)).toStrictEqual(['responses', 'shapes']);
     },
   );
 
@@ -309,14 +309,14 @@ describe('pagination', () => {
 
   it.each([200, 299])('the status %i is a success', (code) => {
     const { pagination } = read([page([1], { code, headers: link('<https://x.io/a?page=2>; rel="next"') })]);
-    expect(pagination).toEqual({ style: 'link-header', itemsAt: '' });
+    expect(pagination).toStrictEqual({ style: 'link-header', itemsAt: '' });
   });
 
   it.each([
     [{ links: { next: 'https://x.io/a?page=2' } }],
     [{ links: { first: 'https://x.io/a?page=1', next: null } }],
   ])('body links %j page the list and are named', (body) => {
-    expect(read([page(body)]).pagination).toEqual({ style: 'link-header', itemsAt: '', bodyLinks: 'links' });
+    expect(read([page(body)]).pagination).toStrictEqual({ style: 'link-header', itemsAt: '', bodyLinks: 'links' });
   });
 
   it.each([
@@ -348,9 +348,29 @@ describe('pagination', () => {
     expect(ordered.pagination?.itemsAt).toBe('errors');
   });
 
+  it.each(['items', 'DATA', 'results', 'records', 'entries', 'elements', 'values', 'list'])(
+    'the array field %s is the items, before any other array',
+    (name) => {
+      const headers = link('<https://x.io/a?page=2>; rel="next"');
+      expect(read([page({ aaa: [1], [name]: [2], zzz: [3] }, { headers })]).pagination?.itemsAt).toBe(name);
+    },
+  );
+
+  it('the items are read from a successful response, never from one with no status', () => {
+    const headers = link('<https://x.io/a?page=2>; rel="next"');
+    const { pagination } = read([
+      page({ errors: [1] }, { code: 0, name: 'none' }),
+      page({ entries: [1] }, { code: 200, headers }),
+    ]);
+    expect(pagination?.itemsAt).toBe('entries');
+  });
+
   it('CSV items are the rows', () => {
     const headers = [...typed('text/csv'), ...link('<https://x.io/a?page=2>; rel="next"')];
-    expect(read([example('id;name\n1;ann', { headers })]).pagination).toEqual({ style: 'link-header', itemsAt: 'csv' });
+    expect(read([example('id;name\n1;ann', { headers })]).pagination).toStrictEqual({
+      style: 'link-header',
+      itemsAt: 'csv',
+    });
   });
 
   it.each(['page', 'Page', 'page_number', 'pageNumber', 'PAGENO', 'pageIndex'])(
@@ -366,14 +386,14 @@ describe('pagination', () => {
 
   it.each(['pages', 'my_page', 'page__number', 'pageSize'])('the query parameter %s does not', (name) => {
     const { pagination } = read([page([1], { headers: link('<https://x.io/a?page=2>; rel="next"') })], [name]);
-    expect(pagination).toEqual({ style: 'link-header', itemsAt: '' });
+    expect(pagination).toStrictEqual({ style: 'link-header', itemsAt: '' });
   });
 });
 
 describe('what pooling reads back', () => {
   it('a shape per response, in order, with whether text was seen', () => {
     const { responses, shapes } = read([example('text', { code: 404 }), example('{"a": 1}', { code: 200 })]);
-    expect(shapes.map((s) => [s.response, s.shape.count, s.sawText])).toEqual([
+    expect(shapes.map((s) => [s.response, s.shape.count, s.sawText])).toStrictEqual([
       [responses[0], 1, false],
       [responses[1], 0, true],
     ]);
