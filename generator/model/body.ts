@@ -1,5 +1,5 @@
 import type { PairRecord, RequestRecord } from '../records.js';
-import type { BodyKind, RequestBody, Schema } from './types.js';
+import type { BodyKind, ObjectSchema, RequestBody, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, inferSchema, referenceName, type InferOptions } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { scalarSchema } from './scalar.js';
@@ -22,7 +22,7 @@ function headerValue(request: RequestRecord, name: string): string | undefined {
 
 interface Reading {
   kind: BodyKind;
-  contentType?: string;
+  contentType: string;
   sample?: unknown;
   example?: string;
   fields?: RequestBody['fields'];
@@ -124,7 +124,8 @@ function readBody(request: RequestRecord): Reading | undefined {
 /** The sample's top-level fields, each with its value (form bodies: their fields as text). */
 function topLevel(reading: Reading): Map<string, unknown> {
   if (reading.fields) {
-    const example = reading.example ? (JSON.parse(reading.example) as Record<string, string>) : {};
+    // Form readings always carry their fields' example.
+    const example = JSON.parse(reading.example as string) as Record<string, string>;
     return new Map(reading.fields.map((field) => [field.name, example[field.name]]));
   }
   const sample = reading.sample;
@@ -168,11 +169,11 @@ function variableFields(readings: Reading[]): Record<string, string> {
 function requiredFields(
   readings: Reading[],
   method: string,
-  schema: Schema,
+  schema: ObjectSchema,
   description: string | undefined,
   declared: Set<string>,
 ): string[] {
-  if (schema.type !== 'object' || method === 'PATCH') return [];
+  if (method === 'PATCH') return [];
   const names = Object.keys(schema.properties);
   const marks = describedFields(description, names);
   const distinct = distinctBodies(readings);
@@ -245,8 +246,7 @@ export function readRequestBody(
   for (const field of primary.fields ?? []) if (field.kind === 'file') declared.add(field.name);
   if (schema.type === 'object')
     schema.required = requiredFields(readings, method, schema, context.description, declared);
-  const result: RequestBody = { kind: primary.kind, schema, examples };
-  if (primary.contentType) result.contentType = primary.contentType;
+  const result: RequestBody = { kind: primary.kind, contentType: primary.contentType, schema, examples };
   if (primary.fields) result.fields = primary.fields;
   if (primary.query !== undefined) result.graphql = { query: primary.query };
   const bound =
