@@ -72,6 +72,26 @@ describe('raw bodies', () => {
     });
   });
 
+  it('read the Content-Type header among others', () => {
+    const headers = [
+      { key: 'Accept', value: 'text/plain' },
+      { key: 'Content-Type', value: 'application/xml' },
+    ];
+    expect(bodyOf(request(raw('{"a": 1}'), { headers }))).toMatchObject({
+      kind: 'text',
+      contentType: 'application/xml',
+    });
+  });
+
+  it('of JSON null have an unknown type and no fields', () => {
+    expect(bodyOf(request(raw('null')))).toStrictEqual({
+      kind: 'json',
+      contentType: 'application/json',
+      schema: { type: 'unknown' },
+      examples: ['null'],
+    });
+  });
+
   it('without a type are JSON when they parse and plain text otherwise', () => {
     expect(bodyOf(request(raw('{"a": "x"}')))).toStrictEqual({
       kind: 'json',
@@ -292,6 +312,25 @@ describe('bodies from examples', () => {
     });
   });
 
+  it('skip example requests with no body', () => {
+    const body = bodyOf(request(undefined), [request(undefined), ok({ a: 1 }), request(undefined), ok({ a: 2 })]);
+    expect(body?.examples).toStrictEqual(['{"a":1}', '{"a":2}']);
+    expect(body?.schema).toMatchObject({ required: ['a'] });
+  });
+
+  it('count the first example once when the request has no body', () => {
+    // Counted twice, "on" would be seen twice like "off", enough for an enum.
+    const body = bodyOf(request(undefined), [ok({ s: 'on' }), ok({ s: 'off' }), ok({ s: 'off' })]);
+    expect(body?.schema).toStrictEqual({ type: 'object', properties: { s: { type: 'string' } }, required: ['s'] });
+  });
+
+  it('mix parsed and unparsed JSON, the unparsed adding nothing', () => {
+    const broken = request(raw('{oops', 'json'));
+    const body = bodyOf(ok({ a: 1 }), [broken, ok({ a: 2 })]);
+    expect(body?.schema).toStrictEqual({ type: 'object', properties: { a: { type: 'number' } }, required: [] });
+    expect(body?.examples).toStrictEqual(['{"a":1}', '{oops', '{"a":2}']);
+  });
+
   it('merge the JSON of every body, each text once; fields in every one of two distinct bodies are required', () => {
     const body = bodyOf(ok({ a: 1, n: { x: 1 } }), [ok({ a: 2, b: 'x', n: { x: 2 } }), ok({ a: 1, n: { x: 1 } })]);
     expect(body).toStrictEqual({
@@ -369,9 +408,13 @@ describe('bodies from examples', () => {
 
 describe('fields bound to variables', () => {
   it('are the top-level fields whose every example is one variable, quoted or not, sorted', () => {
-    const body = bodyOf(request(raw('{"z": "{{zed}}", "id": {{client_id}}, "mix": "a{{b}}", "uuid": "{{$guid}}"}')));
-    expect(body?.variableFields).toStrictEqual({ id: 'client_id', z: 'zed' });
-    expect(Object.keys(body?.variableFields ?? {})).toStrictEqual(['id', 'z']);
+    const body = bodyOf(
+      request(
+        raw('{"z": "{{zed}}", "id": {{client_id}}, "mix": "a{{b}}", "uuid": "{{$guid}}", "m": "{{m}}", "b": "{{b}}"}'),
+      ),
+    );
+    expect(body?.variableFields).toStrictEqual({ b: 'b', id: 'client_id', m: 'm', z: 'zed' });
+    expect(Object.keys(body?.variableFields ?? {})).toStrictEqual(['b', 'id', 'm', 'z']);
   });
 
   it('drop a field whose examples name different variables or a literal, keep one that agrees', () => {

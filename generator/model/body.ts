@@ -112,7 +112,8 @@ function readBody(request: RequestRecord): Reading | undefined {
       const graphql = body.graphql ?? {};
       const variables = typeof graphql.variables === 'string' ? parseJsonBody(graphql.variables) : graphql.variables;
       const query = String(graphql.query ?? '');
-      const example = JSON.stringify({ query, ...(variables !== undefined ? { variables } : {}) });
+      // JSON.stringify leaves out variables that are undefined.
+      const example = JSON.stringify({ query, variables });
       // The operation sends its own document: what varies, and what the caller gives, is the variables.
       return { kind: 'graphql', contentType: 'application/json', sample: variables ?? {}, example, query };
     }
@@ -129,7 +130,8 @@ function topLevel(reading: Reading): Map<string, unknown> {
     return new Map(reading.fields.map((field) => [field.name, example[field.name]]));
   }
   const sample = reading.sample;
-  return typeof sample === 'object' && sample !== null && !Array.isArray(sample) && referenceName(sample) === undefined
+  // A whole-body `{{variable}}` is an object too, but its one key is a symbol, which entries() leaves out.
+  return typeof sample === 'object' && sample !== null && !Array.isArray(sample)
     ? new Map(Object.entries(sample))
     : new Map();
 }
@@ -183,12 +185,13 @@ function requiredFields(
     if (mark) return mark === 'required';
     return distinct >= 2 && fields.every((field) => field.has(name));
   });
-  return required.sort();
+  // In name order already: every object schema lists its properties sorted.
+  return required;
 }
 
 /** Distinct bodies by their text, blanks aside (re-serialising could overflow on pathological nesting). */
 function distinctBodies(readings: Reading[]): number {
-  return new Set(readings.map((reading) => (reading.example ?? '').replace(/\s+/g, ''))).size;
+  return new Set(readings.map((reading) => reading.example?.replace(/\s+/g, ''))).size;
 }
 
 export interface RequestBodyContext {
@@ -205,7 +208,7 @@ export interface RequestBodyContext {
 export function readRequestBody(
   request: RequestRecord,
   exampleRequests: RequestRecord[],
-  context: RequestBodyContext = { method: request.method },
+  context: RequestBodyContext,
 ): RequestBody | undefined {
   const own = readBody(request);
   // Old (v1) exports keep a GET's URL parameters as form data too; sent as a body they would be
@@ -225,8 +228,11 @@ export function readRequestBody(
   const options: InferOptions = { ...(context.options ?? DEFAULT_INFER_OPTIONS), required };
   let schema: Schema;
   if (primary.kind === 'json' || primary.kind === 'graphql') {
-    const samples = readings.map((reading) => reading.sample).filter((sample) => sample !== undefined);
-    schema = samples.length > 0 ? inferSchema(samples, options) : { type: 'unknown' };
+    // A JSON body that does not parse has no sample: inference counts it as unknown, which adds nothing.
+    schema = inferSchema(
+      readings.map((reading) => reading.sample),
+      options,
+    );
   } else if (primary.fieldSchema) {
     schema = primary.fieldSchema;
   } else if (primary.kind === 'binary') {
