@@ -285,6 +285,7 @@ describe('pagination', () => {
     '<https://x.io/a?page=2>; rel="next"',
     '<https://x.io/a?page=1>; REL = first',
     '<https://x.io/a?page=2>; rel="prev next"',
+    '<https://x.io/a?page=2>; rel= "next"',
   ])('a Link header %s in a successful example pages the list', (value) => {
     expect(read([page([1], { headers: link(value) })]).pagination).toStrictEqual({ style: 'link-header', itemsAt: '' });
   });
@@ -329,8 +330,9 @@ describe('pagination', () => {
     expect(read([page(body)]).pagination).toBeUndefined();
   });
 
-  it('body links in a text example do not', () => {
+  it('body links in a text or null example do not', () => {
     expect(read([example('links next first')]).pagination).toBeUndefined();
+    expect(read([example('null')]).pagination).toBeUndefined();
   });
 
   it('the items are the array field with a list name, else the first array, of the first successful response', () => {
@@ -352,7 +354,7 @@ describe('pagination', () => {
     'the array field %s is the items, before any other array',
     (name) => {
       const headers = link('<https://x.io/a?page=2>; rel="next"');
-      expect(read([page({ aaa: [1], [name]: [2], zzz: [3] }, { headers })]).pagination?.itemsAt).toBe(name);
+      expect(read([page({ AAA: [1], [name]: [2], zzz: [3] }, { headers })]).pagination?.itemsAt).toBe(name);
     },
   );
 
