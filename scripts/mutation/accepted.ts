@@ -60,6 +60,22 @@ const EXACT_MILLISECOND =
 const ONE_ABORT =
   'An abort signal fires once at most, and sendWithin removes its listener when the attempt ends: `once` only frees it earlier.';
 
+const OVERWRITTEN_REQUIRED =
+  "The `required` list of a body's object schema is replaced by requiredFields before anything reads it: what it starts as is never seen.";
+
+const NEVER_ONLY =
+  "Inference asks only whether the required rule is 'never': any other text means every-sample, as this one does.";
+
+const UNIQUE_KEYS = 'The names sorted are object keys or names kept once, never equal: `<` and `<=` order them alike.';
+
+const FIRST_SUCCESS =
+  'Paging is detected only when a successful (2xx) example exists, and responses are in status order: the first at or above 200 is that 2xx one, so the upper bound never decides and `ok` is always found.';
+
+const UNDEFINED_TYPES_DROPPED =
+  'A response with no content type: undefined sorts after every string, so the first type is the same with or without the filter, and is undefined alone only when no example has one (then it is left out either way).';
+
+const HEADER_FOUND = 'The header names come from the bucket itself, so the reading that has the name is always found.';
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -540,5 +556,132 @@ export const ACCEPTED: Accepted[] = [
     near: 'const mediaType =',
     reason:
       "Without a Content-Type the stand-in text is no media type, so the message names none, as for an absent one; the last `?? ''` is never reached (a split always has a first part).",
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ConditionalExpression',
+    original: 'default: return undefined;',
+    reason: 'Without its default case the switch falls out of the function, which returns undefined all the same.',
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'Regex',
+    original: '/\\s+/g',
+    replacement: '/\\s/g',
+    reason: 'Removing every blank one at a time or a run at a time leaves the same text.',
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ArrayDeclaration',
+    original: '[]',
+    replacement: '["Stryker was here"]',
+    near: 'required: []',
+    reason: OVERWRITTEN_REQUIRED,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'StringLiteral',
+    original: "'every-sample'",
+    replacement: '""',
+    reason: NEVER_ONLY,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'EqualityOperator',
+    original: 'a < b',
+    replacement: 'a <= b',
+    reason: UNIQUE_KEYS,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'EqualityOperator',
+    original: 'a > b',
+    replacement: 'a >= b',
+    reason: UNIQUE_KEYS,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a > b',
+    replacement: 'true',
+    reason: UNIQUE_KEYS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "const key = typeof reason === 'string'",
+    reason: 'A reason that is no text looks up a key no reason phrase has: the stand-in text is not one either.',
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "reading.headers.get('link') ?? ''",
+    reason: 'An absent Link header is read as text with no `rel`: the stand-in text has none either.',
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'ConditionalExpression',
+    original: 'declared',
+    replacement: 'true',
+    near: 'if (declared) reading.contentType = declared',
+    reason:
+      'An empty body with no declared type gets an undefined content type, which the response drops as it drops an absent one.',
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'MethodExpression',
+    original: 'bucket.map((reading) => reading.contentType).filter((type): type is string => !!type)',
+    reason: UNDEFINED_TYPES_DROPPED,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'ConditionalExpression',
+    original: '!!type',
+    replacement: 'true',
+    reason: UNDEFINED_TYPES_DROPPED,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'ConditionalExpression',
+    original: 'response.status < 300',
+    replacement: 'true',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'EqualityOperator',
+    original: 'response.status < 300',
+    replacement: 'response.status <= 300',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'OptionalChaining',
+    original: 'ok?.csv',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'OptionalChaining',
+    original: 'ok?.schema',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'OptionalChaining',
+    original: 'bucket.find((reading) => reading.headers.has(name))?.headers',
+    reason: HEADER_FOUND,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: 'reading.headers.has(name))?.headers.get(name)',
+    reason: HEADER_FOUND,
   },
 ];
