@@ -36,6 +36,9 @@ describe('lenient JSON bodies', () => {
     ['{"a": [1, 2,], "b": {"c": 3 , },}', { a: [1, 2], b: { c: 3 } }],
     ['{"a": "/* not a comment */", "b": {{b}}}', { a: '/* not a comment */', b: 'ref:b' }],
     ['{"a": "x/y", "b": 1 / 2}', undefined],
+    ['[1// a comment ends a line\n2]', undefined],
+    ['[1/* a comment is a blank */2]', undefined],
+    ['{"a": "\\', undefined],
     ['{"a": {{x}', undefined],
     ['{"a": }', undefined],
     ['  \n ', undefined],
@@ -70,6 +73,7 @@ describe('CSV', () => {
     expect(sniffCsv('"a;b",c\r\n\r\n"1;2",3\r\n', true)).toBe(',');
     expect(sniffCsv('id;"x;y"\n1;2')).toBe(';');
     expect(sniffCsv('id;"x;y"\n1;2;3')).toBeUndefined();
+    expect(sniffCsv('id\t;name\n1;2')).toBe(';');
   });
 
   it('accepts header names with spaces, dots, parentheses, slashes, dashes and quotes, up to 64 characters', () => {
@@ -111,6 +115,9 @@ describe('CSV', () => {
     ['1.25', 1.25],
     ['-0.5', -0.5],
     ['1.', '1.'],
+    ['1234567890123456.5', '1234567890123456.5'],
+    ['1.5x', '1.5x'],
+    ['x1.5', 'x1.5'],
     ['.5', '.5'],
     ['12a', '12a'],
     ['a12', 'a12'],
@@ -157,8 +164,10 @@ describe('GraphQL variable definitions', () => {
       id: { schema: { type: 'string' }, required: true },
       n: { schema: { type: 'integer' }, required: false },
     });
-    expect(read('subscription($a: [ Int ]!) { x }')).toEqual({
+    expect(read('subscription($a: [ Int ] !, $b: Int !, $c: constructor) { x }')).toEqual({
       a: { schema: { type: 'array', items: { type: 'integer' } }, required: true },
+      b: { schema: { type: 'integer' }, required: true },
+      c: { schema: { type: 'unknown' }, required: false },
     });
   });
 
@@ -185,6 +194,7 @@ describe('fields a description marks', () => {
     ['`a` is not required', { a: 'optional' }],
     ['`a` may be omitted', { a: 'optional' }],
     ['`a` is REQUIRED', { a: 'required' }],
+    ['`a` is Optional', { a: 'optional' }],
     ['`a` is mandatory', { a: 'required' }],
     ['`a` must be given', { a: 'required' }],
     ['`a` has requiredness', {}],
