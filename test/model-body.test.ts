@@ -127,57 +127,39 @@ describe('form bodies', () => {
     { key: '', value: 'nameless' },
   ];
 
-  it('urlencoded: every active field once, as text (a "file" type is no file there), the first value kept', () => {
-    expect(bodyOf(request({ mode: 'urlencoded', fields }))).toStrictEqual({
-      kind: 'form',
-      contentType: 'application/x-www-form-urlencoded',
-      fields: [
-        { name: 'name', kind: 'text', contentType: 'text/x-name', description: 'Who' },
-        { name: 'age', kind: 'text' },
-        { name: 'photo', kind: 'text' },
-        { name: 'note', kind: 'text' },
-      ],
-      schema: {
-        type: 'object',
-        properties: {
-          age: { type: 'number' },
-          name: { type: 'string' },
-          note: { type: 'string' },
-          photo: { type: 'string' },
+  it.each([
+    ['urlencoded', 'form', 'application/x-www-form-urlencoded', 'text', 'string', [], 'me.png'],
+    ['formdata', 'multipart', 'multipart/form-data', 'file', 'file', ['photo'], '<file>'],
+  ] as const)(
+    '%s: every active field once, the first value kept; a file part is a file, and required, in multipart only',
+    (mode, kind, type, photoKind, photoType, required, photoExample) => {
+      expect(bodyOf(request({ mode, fields }))).toStrictEqual({
+        kind,
+        contentType: type,
+        fields: [
+          { name: 'name', kind: 'text', contentType: 'text/x-name', description: 'Who' },
+          { name: 'age', kind: 'text' },
+          { name: 'photo', kind: photoKind },
+          { name: 'note', kind: 'text' },
+        ],
+        schema: {
+          type: 'object',
+          properties: {
+            age: { type: 'number' },
+            name: { type: 'string' },
+            note: { type: 'string' },
+            photo: { type: photoType },
+          },
+          required,
         },
-        required: [],
-      },
-      examples: ['{"name":"Ann","age":"42","photo":"me.png","note":""}'],
-    });
-  });
+        examples: [`{"name":"Ann","age":"42","photo":"${photoExample}","note":""}`],
+      });
+    },
+  );
 
   it('lists the schema properties in name order', () => {
     const body = bodyOf(request({ mode: 'urlencoded', fields: [{ key: 'b' }, { key: 'C' }, { key: 'a' }] }));
     expect(Object.keys(body?.schema.type === 'object' ? body.schema.properties : {})).toStrictEqual(['C', 'a', 'b']);
-  });
-
-  it('multipart: file parts are files, and required', () => {
-    expect(bodyOf(request({ mode: 'formdata', fields }))).toStrictEqual({
-      kind: 'multipart',
-      contentType: 'multipart/form-data',
-      fields: [
-        { name: 'name', kind: 'text', contentType: 'text/x-name', description: 'Who' },
-        { name: 'age', kind: 'text' },
-        { name: 'photo', kind: 'file' },
-        { name: 'note', kind: 'text' },
-      ],
-      schema: {
-        type: 'object',
-        properties: {
-          age: { type: 'number' },
-          name: { type: 'string' },
-          note: { type: 'string' },
-          photo: { type: 'file' },
-        },
-        required: ['photo'],
-      },
-      examples: ['{"name":"Ann","age":"42","photo":"<file>","note":""}'],
-    });
   });
 
   it('with no active field, or no field list, give no body', () => {
