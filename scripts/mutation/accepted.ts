@@ -643,13 +643,6 @@ export const ACCEPTED: Accepted[] = [
   {
     file: 'model/responses.ts',
     mutator: 'ConditionalExpression',
-    original: '!!type',
-    replacement: 'true',
-    reason: UNDEFINED_TYPES_DROPPED,
-  },
-  {
-    file: 'model/responses.ts',
-    mutator: 'ConditionalExpression',
     original: 'response.status < 300',
     replacement: 'true',
     reason: FIRST_SUCCESS,
