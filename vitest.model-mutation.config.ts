@@ -46,6 +46,9 @@ export default defineConfig({
       'test/docs-markdown.test.ts',
       'test/generated-clients.test.ts',
       'test/hostile.test.ts',
+      'test/model-body.test.ts',
+      'test/model-body-parts.test.ts',
+      'test/model-responses.test.ts',
     ],
   },
 });

@@ -1,5 +1,5 @@
 import type { PairRecord, RequestRecord } from '../records.js';
-import type { BodyKind, RequestBody, Schema } from './types.js';
+import type { BodyKind, ObjectSchema, RequestBody, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, inferSchema, referenceName, type InferOptions } from './infer.js';
 import { parseJsonBody } from './json-body.js';
 import { scalarSchema } from './scalar.js';
@@ -22,7 +22,7 @@ function headerValue(request: RequestRecord, name: string): string | undefined {
 
 interface Reading {
   kind: BodyKind;
-  contentType?: string;
+  contentType: string;
   sample?: unknown;
   example?: string;
   fields?: RequestBody['fields'];
@@ -112,7 +112,8 @@ function readBody(request: RequestRecord): Reading | undefined {
       const graphql = body.graphql ?? {};
       const variables = typeof graphql.variables === 'string' ? parseJsonBody(graphql.variables) : graphql.variables;
       const query = String(graphql.query ?? '');
-      const example = JSON.stringify({ query, ...(variables !== undefined ? { variables } : {}) });
+      // JSON.stringify leaves out variables that are undefined.
+      const example = JSON.stringify({ query, variables });
       // The operation sends its own document: what varies, and what the caller gives, is the variables.
       return { kind: 'graphql', contentType: 'application/json', sample: variables ?? {}, example, query };
     }
@@ -124,11 +125,13 @@ function readBody(request: RequestRecord): Reading | undefined {
 /** The sample's top-level fields, each with its value (form bodies: their fields as text). */
 function topLevel(reading: Reading): Map<string, unknown> {
   if (reading.fields) {
-    const example = reading.example ? (JSON.parse(reading.example) as Record<string, string>) : {};
+    // Form readings always carry their fields' example.
+    const example = JSON.parse(reading.example as string) as Record<string, string>;
     return new Map(reading.fields.map((field) => [field.name, example[field.name]]));
   }
   const sample = reading.sample;
-  return typeof sample === 'object' && sample !== null && !Array.isArray(sample) && referenceName(sample) === undefined
+  // A whole-body `{{variable}}` is an object too, but its one key is a symbol, which entries() leaves out.
+  return typeof sample === 'object' && sample !== null && !Array.isArray(sample)
     ? new Map(Object.entries(sample))
     : new Map();
 }
@@ -168,11 +171,11 @@ function variableFields(readings: Reading[]): Record<string, string> {
 function requiredFields(
   readings: Reading[],
   method: string,
-  schema: Schema,
+  schema: ObjectSchema,
   description: string | undefined,
   declared: Set<string>,
 ): string[] {
-  if (schema.type !== 'object' || method === 'PATCH') return [];
+  if (method === 'PATCH') return [];
   const names = Object.keys(schema.properties);
   const marks = describedFields(description, names);
   const distinct = distinctBodies(readings);
@@ -182,12 +185,13 @@ function requiredFields(
     if (mark) return mark === 'required';
     return distinct >= 2 && fields.every((field) => field.has(name));
   });
-  return required.sort();
+  // In name order already: every object schema lists its properties sorted.
+  return required;
 }
 
 /** Distinct bodies by their text, blanks aside (re-serialising could overflow on pathological nesting). */
 function distinctBodies(readings: Reading[]): number {
-  return new Set(readings.map((reading) => (reading.example ?? '').replace(/\s+/g, ''))).size;
+  return new Set(readings.map((reading) => reading.example?.replace(/\s+/g, ''))).size;
 }
 
 export interface RequestBodyContext {
@@ -204,7 +208,7 @@ export interface RequestBodyContext {
 export function readRequestBody(
   request: RequestRecord,
   exampleRequests: RequestRecord[],
-  context: RequestBodyContext = { method: request.method },
+  context: RequestBodyContext,
 ): RequestBody | undefined {
   const own = readBody(request);
   // Old (v1) exports keep a GET's URL parameters as form data too; sent as a body they would be
@@ -224,8 +228,11 @@ export function readRequestBody(
   const options: InferOptions = { ...(context.options ?? DEFAULT_INFER_OPTIONS), required };
   let schema: Schema;
   if (primary.kind === 'json' || primary.kind === 'graphql') {
-    const samples = readings.map((reading) => reading.sample).filter((sample) => sample !== undefined);
-    schema = samples.length > 0 ? inferSchema(samples, options) : { type: 'unknown' };
+    // A JSON body that does not parse has no sample: inference counts it as unknown, which adds nothing.
+    schema = inferSchema(
+      readings.map((reading) => reading.sample),
+      options,
+    );
   } else if (primary.fieldSchema) {
     schema = primary.fieldSchema;
   } else if (primary.kind === 'binary') {
@@ -245,8 +252,7 @@ export function readRequestBody(
   for (const field of primary.fields ?? []) if (field.kind === 'file') declared.add(field.name);
   if (schema.type === 'object')
     schema.required = requiredFields(readings, method, schema, context.description, declared);
-  const result: RequestBody = { kind: primary.kind, schema, examples };
-  if (primary.contentType) result.contentType = primary.contentType;
+  const result: RequestBody = { kind: primary.kind, contentType: primary.contentType, schema, examples };
   if (primary.fields) result.fields = primary.fields;
   if (primary.query !== undefined) result.graphql = { query: primary.query };
   const bound =

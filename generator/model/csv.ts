@@ -37,7 +37,7 @@ export function sniffCsv(text: string, declared = false): string | undefined {
       .every((cell) => /^"?[\p{L}\p{N}_ .()/-]{1,64}"?$/u.test(cell.trim()));
     if (consistent && (declared || (namesLookRight && lines.length >= 2))) return delimiter;
   }
-  return declared && header !== undefined ? ',' : undefined;
+  return declared ? ',' : undefined;
 }
 
 /** Reads a cell as the value it most plausibly is; empty cells are null. */

@@ -15,13 +15,14 @@ function escapeRegExp(text: string): string {
 /** Field name → what the description says of it. */
 export function describedFields(description: string | undefined, fields: string[]): Map<string, FieldMark> {
   const marks = new Map<string, FieldMark>();
-  if (!description || fields.length === 0) return marks;
+  if (!description) return marks;
   // Sentences and lines: a mark applies to the fields named in the same sentence or table row.
   const parts = description.split(/\n|(?<=[.;])\s+/);
   for (const part of parts) {
     const mark: FieldMark | undefined = OPTIONAL.test(part) ? 'optional' : REQUIRED.test(part) ? 'required' : undefined;
     if (!mark) continue;
-    const row = part.trim().startsWith('|') ? part.split('|').map((cell) => cell.trim().replace(/^`|`$/g, '')) : [];
+    // A name in backticks is found anywhere in the part, table cells included.
+    const row = part.trim().startsWith('|') ? part.split('|').map((cell) => cell.trim()) : [];
     for (const field of fields) {
       const named = new RegExp(`\`${escapeRegExp(field)}\``).test(part) || row.includes(field);
       if (named && !marks.has(field)) marks.set(field, mark);

@@ -19,7 +19,7 @@ const SCALARS: Record<string, Schema> = {
 };
 
 function typeSchema(type: string): Schema {
-  const inner = type.replace(/!$/, '');
+  const inner = type.replace(/\s*!$/, '');
   if (inner.startsWith('[') && inner.endsWith(']'))
     return { type: 'array', items: typeSchema(inner.slice(1, -1).trim()) };
   return Object.hasOwn(SCALARS, inner) ? (SCALARS[inner] as Schema) : { type: 'unknown' };
@@ -32,11 +32,12 @@ export function graphqlVariables(document: string): Map<string, DeclaredVariable
     document,
   )?.[1];
   if (!definitions) return variables;
+  // A type is a name in any depth of lists (`[[Int!]!]`), each level optionally `!`.
   for (const match of definitions.matchAll(
-    /\$([_A-Za-z][_A-Za-z0-9]*)\s*:\s*(\[[^\]=]*\]!?|[_A-Za-z][_A-Za-z0-9]*!?)/g,
+    /\$([_A-Za-z][_A-Za-z0-9]*)\s*:\s*((?:\[\s*)*[_A-Za-z][_A-Za-z0-9]*(?:\s*!)?(?:\s*\](?:\s*!)?)*)/g,
   )) {
     const [, name, type] = match as unknown as [string, string, string];
-    variables.set(name, { schema: typeSchema(type.trim()), required: type.trim().endsWith('!') });
+    variables.set(name, { schema: typeSchema(type), required: type.endsWith('!') });
   }
   return variables;
 }

@@ -8,7 +8,6 @@ import { variableReference } from './infer.js';
  */
 export function parseJsonBody(text: string): unknown {
   const trimmed = text.trim();
-  if (trimmed === '') return undefined;
   try {
     return JSON.parse(trimmed);
   } catch {

@@ -66,6 +66,25 @@ const DRAFT_NAMES =
 const ORIGIN_ORDER =
   "The origins sorted are a map's keys, never equal, so a comparison never needs 0; V8's sort only asks whether it is negative, so 0 and 1 for a greater name cannot be told apart.";
 
+const OVERWRITTEN_REQUIRED =
+  "The `required` list of a body's object schema is replaced by requiredFields before anything reads it: what it starts as is never seen.";
+
+const NEVER_ONLY =
+  "Inference asks only whether the required rule is 'never': any other text means every-sample, as this one does.";
+
+const UNIQUE_KEYS = 'The names sorted are object keys or names kept once, never equal: `<` and `<=` order them alike.';
+
+const FIRST_SUCCESS =
+  'Paging is detected only when a successful (2xx) example exists, and responses are in status order: the first at or above 200 is that 2xx one, so the upper bound never decides and `ok` is always found.';
+
+const UNDEFINED_TYPES_DROPPED =
+  'A response with no content type: undefined sorts after every string, so the first type is the same with or without the filter, and is undefined alone only when no example has one (then it is left out either way).';
+
+const HEADER_FOUND = 'The header names come from the bucket itself, so the reading that has the name is always found.';
+
+const EITHER_SORT =
+  'Both ways of sorting keys give the same code-unit order: the key count only picks the faster one for the size.';
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -615,5 +634,176 @@ export const ACCEPTED: Accepted[] = [
     original: 'next === current',
     replacement: 'false',
     reason: 'A shortcut: once a round of substitution changes nothing, every later round changes nothing either.',
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ConditionalExpression',
+    original: 'default: return undefined;',
+    reason: 'Without its default case the switch falls out of the function, which returns undefined all the same.',
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'Regex',
+    original: '/\\s+/g',
+    replacement: '/\\s/g',
+    reason: 'Removing every blank one at a time or a run at a time leaves the same text.',
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ArrayDeclaration',
+    original: '[]',
+    replacement: '["Stryker was here"]',
+    near: 'required: []',
+    reason: OVERWRITTEN_REQUIRED,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'StringLiteral',
+    original: "'every-sample'",
+    replacement: '""',
+    reason: NEVER_ONLY,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'EqualityOperator',
+    original: 'a < b',
+    replacement: 'a <= b',
+    reason: UNIQUE_KEYS,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'EqualityOperator',
+    original: 'a > b',
+    replacement: 'a >= b',
+    reason: UNIQUE_KEYS,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a > b',
+    replacement: 'true',
+    reason: UNIQUE_KEYS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "const key = typeof reason === 'string'",
+    reason: 'A reason that is no text looks up a key no reason phrase has: the stand-in text is not one either.',
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "reading.headers.get('link') ?? ''",
+    reason: 'An absent Link header is read as text with no `rel`: the stand-in text has none either.',
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'ConditionalExpression',
+    original: 'declared',
+    replacement: 'true',
+    near: 'if (declared) reading.contentType = declared',
+    reason:
+      'An empty body with no declared type gets an undefined content type, which the response drops as it drops an absent one.',
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'MethodExpression',
+    original: 'bucket.map((reading) => reading.contentType).filter((type): type is string => !!type)',
+    reason: UNDEFINED_TYPES_DROPPED,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'ConditionalExpression',
+    original: 'response.status < 300',
+    replacement: 'true',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'EqualityOperator',
+    original: 'response.status < 300',
+    replacement: 'response.status <= 300',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'OptionalChaining',
+    original: 'ok?.csv',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'OptionalChaining',
+    original: 'ok?.schema',
+    reason: FIRST_SUCCESS,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'OptionalChaining',
+    original: 'bucket.find((reading) => reading.headers.has(name))?.headers',
+    reason: HEADER_FOUND,
+  },
+  {
+    file: 'model/responses.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: 'reading.headers.has(name))?.headers.get(name)',
+    reason: HEADER_FOUND,
+  },
+  {
+    file: 'model/serialize.ts',
+    mutator: 'ConditionalExpression',
+    original: 'keys.length > 32',
+    reason: EITHER_SORT,
+  },
+  {
+    file: 'model/serialize.ts',
+    mutator: 'EqualityOperator',
+    original: 'keys.length > 32',
+    reason: EITHER_SORT,
+  },
+  {
+    file: 'model/serialize.ts',
+    mutator: 'ConditionalExpression',
+    original: 'item === undefined',
+    replacement: 'false',
+    reason: 'A member set to undefined is left out by JSON.stringify too: skipping it first only saves the work.',
+  },
+  {
+    file: 'model/serialize.ts',
+    mutator: 'BooleanLiteral',
+    original: 'true',
+    replacement: 'false',
+    near: 'const PLAIN = {',
+    reason:
+      'Only `enumerable` is read (by JSON.stringify); nothing writes or deletes a "__proto__" key of the sorted copy afterwards, so `writable` and `configurable` are never asked.',
+  },
+  {
+    file: 'model/json-body.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "out += trimmed[i + 1] ?? ''",
+    reason:
+      'Only a backslash that ends the text has nothing after it: the string is then never closed and the text is not JSON, whatever is appended.',
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a > b',
+    replacement: 'false',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/body.ts',
+    mutator: 'EqualityOperator',
+    original: 'a > b',
+    replacement: 'a <= b',
+    reason: V8_SORT,
   },
 ];
