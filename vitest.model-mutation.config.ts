@@ -42,6 +42,8 @@ export default defineConfig({
       'test/docs-markdown.test.ts',
       'test/generated-clients.test.ts',
       'test/hostile.test.ts',
+      'test/model-pool.test.ts',
+      'test/model-inference-config.test.ts',
     ],
   },
 });
