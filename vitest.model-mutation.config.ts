@@ -44,6 +44,7 @@ export default defineConfig({
       'test/hostile.test.ts',
       'test/model-pool.test.ts',
       'test/model-inference-config.test.ts',
+      'test/model-names.test.ts',
     ],
   },
 });
