@@ -132,9 +132,42 @@ describe('name rules', () => {
     expect(bindingName('!!!')).toBe('value');
   });
 
+  it('moves every reserved word of JavaScript and TypeScript off a binding', () => {
+    const reserved = `arguments await break case catch class const continue debugger default delete do else enum eval
+      export extends false finally for function if implements import in instanceof interface let new null package
+      private protected public return static super switch this throw true try typeof undefined var void while with
+      yield`.split(/\s+/);
+    for (const word of reserved) expect(bindingName(word)).toBe(`${word}_`);
+    for (const word of reserved) expect(memberName(word)).toBe(word);
+  });
+
+  it('moves the global type names off a type name', () => {
+    const globals = `Array ArrayBuffer Blob Boolean Date Error File FormData Function Headers Iterable Map Math Number
+      Object Omit Partial Pick Promise Readonly Record Request RequestInit Required Response Set String Symbol
+      Uint8Array`.split(/\s+/);
+    for (const name of globals) expect(typeName(name)).toBe(`${name}_`);
+    // Acronyms are cased as words: JSON, URL and URLSearchParams cannot come out of typeName.
+    expect([typeName('JSON'), typeName('URL'), typeName('URLSearchParams')]).toEqual([
+      'Json',
+      'Url',
+      'UrlSearchParams',
+    ]);
+  });
+
+  it('refuses a configured member name that every object already has', () => {
+    const items = [request('Get', 'https://x.io/a')];
+    for (const name of ['toJSON', 'then', 'prototype', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'])
+      expect(() => modelOfJson(collectionOf(items), { names: { Get: name } })).toThrow(
+        `names["Get"] is "${name}", which is not a usable member name.`,
+      );
+    expect(modelOfJson(collectionOf(items), { names: { Get: 'toJson' } }).model.operations[0]?.identifier).toBe(
+      'toJson',
+    );
+  });
+
   it('keeps reserved words apart from members and types by their own lists', () => {
     expect(bindingName('toString')).toBe('toString_');
-    expect(bindingName('NaN')).toBe('naN');
+    expect([bindingName('NaN'), bindingName('Infinity')]).toEqual(['naN', 'infinity']);
     expect(bindingName('yield')).toBe('yield_');
     expect(memberName('prototype')).toBe('prototype_');
     expect(memberName('to JSON')).toBe('toJson');

@@ -53,8 +53,11 @@ describe('entity keys', () => {
   });
 
   it('never come from names that only say "a container"', () => {
-    for (const key of ['data', 'items', 'result', 'payload', 'errors', 'Data', 'RESULTS'])
-      expect(entityNames(twice(key, { code: 'x', detail: 'y' }))).toEqual([]);
+    const containers = ['data', 'item', 'items', 'result', 'results', 'record', 'records', 'entry', 'entries'];
+    containers.push('element', 'elements', 'value', 'values', 'list', 'response', 'body', 'payload', 'content');
+    containers.push('attribute', 'attributes', 'property', 'properties', 'object', 'node', 'nodes', 'edge', 'edges');
+    containers.push('error', 'errors', 'Data', 'RESULTS');
+    for (const key of containers) expect([key, entityNames(twice(key, { code: 'x', detail: 'y' }))]).toEqual([key, []]);
     expect(entityNames(twice('items', [{ code: 'x', detail: 'y' }]))).toEqual([]);
     // A name without a single word gives no key either.
     expect(entityNames(twice('$$', { code: 'x', detail: 'y' }))).toEqual([]);
@@ -195,6 +198,13 @@ describe('entities from the configuration', () => {
     expect(refusal({ Account: 'DevicesGetResponse' }).message).toBe(
       'inference.entities names "Account" "DevicesGetResponse", which is already a generated type.',
     );
+  });
+
+  it('refuses the name of a global type, which the types would shadow', () => {
+    for (const global of ['Promise', 'JSON', 'URL', 'URLSearchParams', 'Record'])
+      expect(refusal({ Account: global }).message).toBe(
+        `inference.entities names "Account" "${global}", which is already a global type.`,
+      );
   });
 
   it('refuses an entity the collection does not have, listing those it has', () => {

@@ -47,7 +47,10 @@ function keepIdentifierCharacters(text: string): string {
   return out;
 }
 
-/** JavaScript and TypeScript words that cannot name a binding (function, const, parameter). */
+/**
+ * JavaScript and TypeScript words that cannot name a binding (function, const, parameter). The
+ * globals `NaN` and `Infinity` need no place: no binding name starts with a capital letter.
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'arguments',
   'await',
@@ -98,8 +101,6 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'while',
   'with',
   'yield',
-  'NaN',
-  'Infinity',
 ]);
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { Operation } from './types.js';
 import { looksLikeMap, mergeShapes, type Entity, type InferOptions, type Shape } from './infer.js';
-import { splitWords, stem, typeName, uniqueNames } from './names.js';
+import { RESERVED_TYPE_NAMES, splitWords, stem, typeName, uniqueNames } from './names.js';
 import { CodegenError } from '../errors.js';
 
 /** A root shape to pool from: one success answer of one operation. */
@@ -222,7 +222,11 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     const choice = Object.hasOwn(chosen, fallback) ? chosen[fallback] : undefined;
     if (choice === false) continue;
     const name = choice ?? fallback;
-    const clash = used.get(name) ?? (options.taken.has(name) && choice !== undefined ? 'a generated type' : undefined);
+    const clash =
+      used.get(name) ??
+      (options.taken.has(name) && choice !== undefined ? 'a generated type' : undefined) ??
+      // Default names come from typeName, which already keeps off the globals; a chosen one may not.
+      (RESERVED_TYPE_NAMES.has(name) ? 'a global type' : undefined);
     if (clash !== undefined) {
       throw new CodegenError(
         `inference.entities names "${fallback}" "${name}", which is already ${clash}.`,
