@@ -108,6 +108,10 @@ describe('name rules', () => {
       ['bus', 'bu'],
       ['data', 'data'],
       ['s', 's'],
+      ['buses', 'bus'],
+      ['xes', 'xe'],
+      ['boxesets', 'boxeset'],
+      ['iesx', 'iesx'],
     ];
     for (const [word, expected] of cases) expect([word, stem(word)]).toEqual([word, expected]);
   });
@@ -119,6 +123,13 @@ describe('name rules', () => {
     expect(splitWords('ÉtatCivil')).toEqual(['État', 'Civil']);
     expect(splitWords('a__b')).toEqual(['a', 'b']);
     expect(splitWords('')).toEqual([]);
+  });
+
+  it('keeps ASCII letters and digits in text of any script', () => {
+    expect(memberName('été 0a9 AZaz_z$')).toBe('été0a9AZazZ');
+    expect(memberName('été 09')).toBe('été09');
+    expect(memberName('0été')).toBe('_0été');
+    expect(typeName('Ωmega 2')).toBe('Ωmega2');
   });
 
   it('cases words, composing what Unicode composes', () => {

@@ -102,6 +102,7 @@ describe('which shapes are entities', () => {
     expect(pooled({ id: true, b: 2 }, { id: 1, b: 2 })).toBe(false);
     expect(pooled({ id: [1], b: 2 }, { id: { x: 1 }, b: 2 })).toBe(false);
     expect(pooled({ id: 'x', b: 2 }, { id: [1], b: 2 })).toBe(false);
+    expect(pooled({ id: 1.5, b: 2 }, { id: 'x', b: 2 })).toBe(false);
     // a kind that only widens (null says nothing; integer and number are one kind) does not
     expect(pooled({ id: null, b: 2 }, { id: 'x', b: 2 })).toBe(true);
     expect(pooled({ id: 'x', b: 2 }, { id: null, b: 2 })).toBe(true);

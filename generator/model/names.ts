@@ -30,11 +30,12 @@ function inRanges(table: readonly number[], codePoint: number): boolean {
 /**
  * Letters TypeScript itself accepts in identifiers. Its Unicode tables are older than the
  * engine's: a letter added recently (U+A7D2, say) is \p{ID_Start} for V8 but a syntax error for
- * tsc and prettier, so TypeScript's own scanner decides, through tables taken from it.
+ * tsc and prettier, so TypeScript's own scanner decides, through tables taken from it. `_` and `$`
+ * are never asked: the word splitter takes them for separators.
  */
 function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
   if (codePoint < 128)
-    return /[A-Za-z_$]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
+    return /[A-Za-z]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
   return inRanges(start ? IDENTIFIER_START : IDENTIFIER_PART, codePoint);
 }
 
@@ -186,7 +187,6 @@ export function splitWords(text: string): readonly string[] {
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const chunk of keepIdentifierCharacters(text.normalize('NFC')).split(WORD_SEPARATOR)) {
-    if (chunk === '') continue;
     const parts = chunk
       .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1\u0000$2')
       .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1\u0000$2')

@@ -139,7 +139,8 @@ function agree(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boolea
     if (!kindsB) continue;
     shared++;
     const subset = (x: Set<string>, y: Set<string>): boolean => [...x].every((kind) => y.has(kind));
-    if (kindsA.size > 0 && kindsB.size > 0 && !subset(kindsA, kindsB) && !subset(kindsB, kindsA)) return false;
+    // A field seen only as null has no kind: the empty set is a subset of any, so it agrees with all.
+    if (!subset(kindsA, kindsB) && !subset(kindsB, kindsA)) return false;
   }
   return shared * 2 >= a.size + b.size - shared;
 }
