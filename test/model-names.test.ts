@@ -40,6 +40,11 @@ describe('names in a model', () => {
     expect(new Set(same.operations.map((operation) => operation.identifier))).toEqual(
       new Set(['setup', 'setup2', 'setup3']),
     );
+    // A request alone keeps its plain name, even against a folder of that name.
+    expect(
+      modelOfJson(collectionOf([request('Setup', 'https://x.io/a'), folder('Setup', request('Get', 'https://x.io/b'))]))
+        .model.operations[0]?.identifier,
+    ).toMatch(/^setup2?$/);
     // A request alone keeps its plain name.
     expect(modelOfJson(collectionOf([request('Setup', 'https://x.io/a')])).model.operations[0]?.identifier).toBe(
       'setup',
@@ -72,6 +77,19 @@ describe('names in a model', () => {
         'DevicesListGet2',
       ]),
     );
+  });
+
+  it('falls back on a generic name where nothing of the name is left', () => {
+    const { model } = modelOfJson(
+      collectionOf([folder('🔥', request('🚀', 'https://x.io/:…?✓=1')), request('★', 'https://x.io/b')]),
+    );
+    expect(model.resources[0]?.identifier).toBe('resource');
+    expect(model.resources[0]?.operations[0]?.identifier).toBe('operation');
+    expect(model.resources[0]?.operations[0]?.pathParams.map((param) => param.identifier)).toEqual(['param']);
+    expect(model.resources[0]?.operations[0]?.query.map((param) => param.identifier)).toEqual(['param2']);
+    expect(model.operations[0]?.identifier).toBe('operation');
+    expect(model.resources[0]?.typeName).toBe('Resource');
+    expect(allOperations(model).map((operation) => operation.typeName)).toEqual(['Operation', 'ResourceOperation']);
   });
 
   it('names parameters as bindings, a path parameter before a query parameter of the same name', () => {

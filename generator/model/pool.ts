@@ -212,7 +212,7 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
 
   // Default names: the key in PascalCase, numbered in order of first place when a key has several entities.
   const defaults = uniqueNames(
-    groups.map((group) => ({ key: group.members[0]!.location, candidates: [typeName(group.key, 'Entity')] })),
+    groups.map((group) => ({ key: group.members[0]!.location, candidates: [typeName(group.key)] })),
     options.taken,
   );
   const chosen = options.entities ?? {};
