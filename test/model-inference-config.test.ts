@@ -135,6 +135,7 @@ describe('validateInference', () => {
       { Account: true },
       { Account: 'ledger' },
       { Account: 'Led-ger' },
+      { Account: 'aB' },
       { A: 'Ok', B: 'Ok ' },
     ])
       expect(failureOf({ entities })).toEqual(
@@ -187,7 +188,10 @@ describe('required request fields from the configuration', () => {
   });
 
   it('refuses a reference to no operation, and a field the body does not have', () => {
-    const items = [send('Create', { name: 'a', meta: { tag: 'x' }, count: 2 })];
+    const items = [
+      send('Create', { name: 'a', meta: { tag: 'x' }, count: 2 }),
+      { name: 'Read', request: 'https://x.io/r' },
+    ];
     const refusal = (requiredFields: Record<string, string[]>): CodegenError => {
       try {
         bodyOf(items, 'Create', requiredFields);
@@ -201,6 +205,9 @@ describe('required request fields from the configuration', () => {
       message: 'inference.requiredFields["Missing"] matches no operation of the collection.',
       where: 'inference.requiredFields["Missing"]',
     });
+    expect(refusal({ Read: ['name'] }).message).toBe(
+      'inference.requiredFields["Read"] requires "name", which the body of "Read" does not have.',
+    );
     // An inherited property (toString) is no field; a scalar (count) has no fields below it.
     for (const field of ['nope', 'meta.nope', 'toString', 'count.value', 'name.length']) {
       expect(refusal({ Create: [field] })).toMatchObject({
