@@ -78,6 +78,28 @@ describe('entity keys', () => {
     expect(list.items.name).toBe('Device');
     expect((answerOf(items, 'Get') as ObjectSchema).name).toBe('Device');
   });
+  it('never take the folder name for the envelope of a page, only for its items', () => {
+    const page = (name: string, path: string) => ({
+      name,
+      request: `https://x.io${path}?page=1`,
+      response: [
+        {
+          name: 'ok',
+          code: 200,
+          header: [...json, { key: 'Link', value: `<https://x.io${path}?page=2>; rel="next"` }],
+          body: JSON.stringify({ apps: [{ id: 'a', name: 'b' }], links: { next: `https://x.io${path}?page=2` } }),
+        },
+      ],
+    });
+    const items = [folder('Apps', page('List apps', '/apps'), page('Search apps', '/apps/search'))];
+    const { model } = modelOfJson(collectionOf(items));
+    const answer = operationByName(model, 'Search apps');
+    expect(answer.pagination?.itemsAt).toBe('apps');
+    const envelope = answer.responses[0]?.schema as ObjectSchema;
+    expect(envelope.name).toBeUndefined();
+    expect((envelope.properties.apps as { items: ObjectSchema }).items.name).toBe('App');
+    expect(entityNames(items)).toEqual(['App']);
+  });
 });
 
 describe('which shapes are entities', () => {
