@@ -150,6 +150,19 @@ describe('name rules', () => {
     expect(typeName('Ωmega 2')).toBe('Ωmega2');
   });
 
+  it('decides at the first and last code point of each range of the tables', () => {
+    // À (U+00C0) opens a range, Ö (U+00D6) closes one; U+E0100 continues a name but cannot start one.
+    expect(memberName('xÀ')).toBe('xÀ');
+    expect(memberName('xÖ')).toBe('xÖ');
+    expect(memberName('\u{E0100}abc')).toBe('_\u{E0100}abc');
+  });
+
+  it('drops a letter whose capital TypeScript does not know', () => {
+    // ƛ (U+019B) is accepted, its capital U+A7DC is not.
+    expect(typeName('ƛambda')).toBe('ambda');
+    expect(memberName('x ƛ')).toBe('x');
+  });
+
   it('cases words, composing what Unicode composes', () => {
     expect(memberName('HTTP STATUS code')).toBe('httpStatusCode');
     expect(typeName('ÉTAT civil')).toBe('ÉtatCivil');
@@ -269,6 +282,25 @@ describe('name rules', () => {
       { key: 'b', candidates: [...shared, 'b'] },
     ]);
     expect([stuck.get('a'), stuck.get('b')]).toEqual(['x8', 'x8_2']);
+  });
+
+  it('numbers in key order whatever the input order', () => {
+    const keys = Array.from({ length: 40 }, (_, n) => String(n).padStart(2, '0'));
+    const shuffled = keys.map((_, n) => keys[(n * 17) % 40] as string);
+    const names = uniqueNames(shuffled.map((key) => ({ key, candidates: ['get'] })));
+    expect(keys.map((key) => names.get(key))).toEqual(keys.map((_, n) => (n === 0 ? 'get' : `get${n + 1}`)));
+  });
+
+  it('numbers contenders that ran out of candidates at their last one', () => {
+    const names = uniqueNames([
+      { key: 'a', candidates: ['x', 'y'] },
+      { key: 'b', candidates: ['x', 'y'] },
+    ]);
+    expect([names.get('a'), names.get('b')]).toEqual(['y', 'y2']);
+    // a digit inside the name is no reason for an underscore
+    expect([
+      ...uniqueNames(['v2get', 'v2get'].map((name, i) => ({ key: `k${i}`, candidates: [name] }))).values(),
+    ]).toEqual(['v2get', 'v2get2']);
   });
 
   it('numbers a name ending in a digit after an underscore, continuing past taken numbers', () => {

@@ -211,12 +211,12 @@ function repairStart(cased: string, fallback: string): string {
   return acceptedByTypeScript(name.codePointAt(0) ?? 0, true) ? name : `_${name}`;
 }
 
-export function camelCase(words: readonly string[], fallback = 'value'): string {
+export function camelCase(words: readonly string[], fallback: string): string {
   const joined = words.map((word, i) => (i === 0 ? word.toLowerCase() : capitalise(word))).join('');
   return repairStart(joined, fallback);
 }
 
-export function pascalCase(words: readonly string[], fallback = 'Value'): string {
+export function pascalCase(words: readonly string[], fallback: string): string {
   return repairStart(words.map(capitalise).join(''), fallback);
 }
 
@@ -281,7 +281,7 @@ export function operationNameCandidates(operationName: string, resourceName: str
   while (phraseStart > 0 && resourceStems.includes(stem(words[phraseStart - 1] ?? ''))) phraseStart--;
   const after = words.slice(nounAt + 1);
   const short = nounAt === 0 ? after : [words[0] ?? '', ...after];
-  const keepModifiers = phraseStart === 0 ? after : [...words.slice(0, phraseStart), ...after];
+  const keepModifiers = [...words.slice(0, phraseStart), ...after];
   // Always three levels (repeats allowed): contenders move one level at a time, so a name whose
   // longer form is the same as its short one keeps it while its rival moves on.
   return [short, keepModifiers, words].map((candidate) => {
@@ -307,7 +307,8 @@ export function uniqueNames(
   requests: readonly NameRequest[],
   taken: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
-  const choice = new Map<string, number>(requests.map((request) => [request.key, 0]));
+  // Each request's candidate index; a request not in it is at its first.
+  const choice = new Map<string, number>();
   const current = (request: NameRequest): string =>
     request.candidates[choice.get(request.key) ?? 0] ?? request.candidates[0] ?? 'value';
   for (let round = 0; round < 8; round++) {
