@@ -8,7 +8,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.js';
 
 /** The quick suites first: Stryker stops a mutant's run at its first failing test. */
-const QUICK = /\/test\/(accengage-model|build|names|serialize|load-conservation|diff-rules|infer[^/]*)\.test\.ts$/;
+const QUICK =
+  /\/test\/(accengage-model|build|names|serialize|load-conservation|diff-rules|infer[^/]*|model-[^/]*)\.test\.ts$/;
 
 class QuickSuitesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -49,6 +50,9 @@ export default defineConfig({
       'test/model-body.test.ts',
       'test/model-body-parts.test.ts',
       'test/model-responses.test.ts',
+      'test/model-pool.test.ts',
+      'test/model-inference-config.test.ts',
+      'test/model-names.test.ts',
     ],
   },
 });

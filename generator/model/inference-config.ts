@@ -143,7 +143,7 @@ export function applyRequiredFields(
       for (const field of fields) {
         const path = field.split('.');
         let schema: Schema | undefined = operation.body?.schema;
-        for (const [index, name] of path.entries()) {
+        for (const name of path) {
           while (schema?.type === 'array') schema = schema.items;
           if (schema?.type !== 'object' || !Object.hasOwn(schema.properties, name)) {
             throw new CodegenError(
@@ -154,7 +154,7 @@ export function applyRequiredFields(
             );
           }
           if (!schema.required.includes(name)) schema.required = [...schema.required, name].sort();
-          schema = index < path.length - 1 ? schema.properties[name] : undefined;
+          schema = schema.properties[name];
         }
       }
     }

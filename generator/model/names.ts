@@ -30,11 +30,12 @@ function inRanges(table: readonly number[], codePoint: number): boolean {
 /**
  * Letters TypeScript itself accepts in identifiers. Its Unicode tables are older than the
  * engine's: a letter added recently (U+A7D2, say) is \p{ID_Start} for V8 but a syntax error for
- * tsc and prettier, so TypeScript's own scanner decides, through tables taken from it.
+ * tsc and prettier, so TypeScript's own scanner decides, through tables taken from it. `_` and `$`
+ * are never asked: the word splitter takes them for separators.
  */
 function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
   if (codePoint < 128)
-    return /[A-Za-z_$]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
+    return /[A-Za-z]/.test(String.fromCharCode(codePoint)) || (!start && codePoint >= 48 && codePoint <= 57);
   return inRanges(start ? IDENTIFIER_START : IDENTIFIER_PART, codePoint);
 }
 
@@ -47,7 +48,10 @@ function keepIdentifierCharacters(text: string): string {
   return out;
 }
 
-/** JavaScript and TypeScript words that cannot name a binding (function, const, parameter). */
+/**
+ * JavaScript and TypeScript words that cannot name a binding (function, const, parameter). The
+ * globals `NaN` and `Infinity` need no place: no binding name starts with a capital letter.
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'arguments',
   'await',
@@ -98,8 +102,6 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'while',
   'with',
   'yield',
-  'NaN',
-  'Infinity',
 ]);
 
 /**
@@ -185,7 +187,6 @@ export function splitWords(text: string): readonly string[] {
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const chunk of keepIdentifierCharacters(text.normalize('NFC')).split(WORD_SEPARATOR)) {
-    if (chunk === '') continue;
     const parts = chunk
       .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1\u0000$2')
       .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1\u0000$2')
@@ -210,12 +211,12 @@ function repairStart(cased: string, fallback: string): string {
   return acceptedByTypeScript(name.codePointAt(0) ?? 0, true) ? name : `_${name}`;
 }
 
-export function camelCase(words: readonly string[], fallback = 'value'): string {
+export function camelCase(words: readonly string[], fallback: string): string {
   const joined = words.map((word, i) => (i === 0 ? word.toLowerCase() : capitalise(word))).join('');
   return repairStart(joined, fallback);
 }
 
-export function pascalCase(words: readonly string[], fallback = 'Value'): string {
+export function pascalCase(words: readonly string[], fallback: string): string {
   return repairStart(words.map(capitalise).join(''), fallback);
 }
 
@@ -280,7 +281,7 @@ export function operationNameCandidates(operationName: string, resourceName: str
   while (phraseStart > 0 && resourceStems.includes(stem(words[phraseStart - 1] ?? ''))) phraseStart--;
   const after = words.slice(nounAt + 1);
   const short = nounAt === 0 ? after : [words[0] ?? '', ...after];
-  const keepModifiers = phraseStart === 0 ? after : [...words.slice(0, phraseStart), ...after];
+  const keepModifiers = [...words.slice(0, phraseStart), ...after];
   // Always three levels (repeats allowed): contenders move one level at a time, so a name whose
   // longer form is the same as its short one keeps it while its rival moves on.
   return [short, keepModifiers, words].map((candidate) => {
@@ -306,7 +307,8 @@ export function uniqueNames(
   requests: readonly NameRequest[],
   taken: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
-  const choice = new Map<string, number>(requests.map((request) => [request.key, 0]));
+  // Each request's candidate index; a request not in it is at its first.
+  const choice = new Map<string, number>();
   const current = (request: NameRequest): string =>
     request.candidates[choice.get(request.key) ?? 0] ?? request.candidates[0] ?? 'value';
   for (let round = 0; round < 8; round++) {

@@ -38,9 +38,7 @@ function nameScope(operations: Operation[], resources: Resource[], scopeName: st
       // Same-named requests that differ by method (GET, DELETE and POST "Setup") are told apart by it.
       return {
         key: operation.id,
-        candidates: methodsDiffer.get(last)
-          ? [...candidates, `${last}${typeName(operation.method.toLowerCase())}`]
-          : candidates,
+        candidates: methodsDiffer.get(last) ? [...candidates, `${last}${typeName(operation.method)}`] : candidates,
       };
     }),
   ];
@@ -77,11 +75,11 @@ export function assignNames(model: ApiModel): void {
   };
   visit(model.operations, model.resources, []);
   const resourceNames = uniqueNames(
-    resourceTypes.map(({ resource, chain }) => ({ key: resource.id, candidates: [typeName(chain, 'Resource')] })),
+    resourceTypes.map(({ resource, chain }) => ({ key: resource.id, candidates: [typeName(chain)] })),
   );
   for (const { resource } of resourceTypes) resource.typeName = resourceNames.get(resource.id) ?? resource.typeName;
   const operationNames = uniqueNames(
-    operationTypes.map(({ operation, chain }) => ({ key: operation.id, candidates: [typeName(chain, 'Operation')] })),
+    operationTypes.map(({ operation, chain }) => ({ key: operation.id, candidates: [typeName(chain)] })),
   );
   for (const { operation } of operationTypes) {
     operation.typeName = operationNames.get(operation.id) ?? operation.typeName;

@@ -9,7 +9,7 @@
  */
 import type { Operation } from './types.js';
 import { looksLikeMap, mergeShapes, type Entity, type InferOptions, type Shape } from './infer.js';
-import { splitWords, stem, typeName, uniqueNames } from './names.js';
+import { RESERVED_TYPE_NAMES, splitWords, stem, typeName, uniqueNames } from './names.js';
 import { CodegenError } from '../errors.js';
 
 /** A root shape to pool from: one success answer of one operation. */
@@ -139,7 +139,8 @@ function agree(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boolea
     if (!kindsB) continue;
     shared++;
     const subset = (x: Set<string>, y: Set<string>): boolean => [...x].every((kind) => y.has(kind));
-    if (kindsA.size > 0 && kindsB.size > 0 && !subset(kindsA, kindsB) && !subset(kindsB, kindsA)) return false;
+    // A field seen only as null has no kind: the empty set is a subset of any, so it agrees with all.
+    if (!subset(kindsA, kindsB) && !subset(kindsB, kindsA)) return false;
   }
   return shared * 2 >= a.size + b.size - shared;
 }
@@ -211,7 +212,7 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
 
   // Default names: the key in PascalCase, numbered in order of first place when a key has several entities.
   const defaults = uniqueNames(
-    groups.map((group) => ({ key: group.members[0]!.location, candidates: [typeName(group.key, 'Entity')] })),
+    groups.map((group) => ({ key: group.members[0]!.location, candidates: [typeName(group.key)] })),
     options.taken,
   );
   const chosen = options.entities ?? {};
@@ -222,7 +223,11 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     const choice = Object.hasOwn(chosen, fallback) ? chosen[fallback] : undefined;
     if (choice === false) continue;
     const name = choice ?? fallback;
-    const clash = used.get(name) ?? (options.taken.has(name) && choice !== undefined ? 'a generated type' : undefined);
+    const clash =
+      used.get(name) ??
+      (options.taken.has(name) && choice !== undefined ? 'a generated type' : undefined) ??
+      // Default names come from typeName, which already keeps off the globals; a chosen one may not.
+      (RESERVED_TYPE_NAMES.has(name) ? 'a global type' : undefined);
     if (clash !== undefined) {
       throw new CodegenError(
         `inference.entities names "${fallback}" "${name}", which is already ${clash}.`,

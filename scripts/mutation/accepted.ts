@@ -85,6 +85,20 @@ const HEADER_FOUND = 'The header names come from the bucket itself, so the readi
 const EITHER_SORT =
   'Both ways of sorting keys give the same code-unit order: the key count only picks the faster one for the size.';
 
+const NAME_CACHE =
+  'names.ts remembers its pure answers for the run: computing an answer again, or forgetting them sooner or never, gives the same names (only time and memory change).';
+
+const PAST_FIRST_WORD =
+  "operationNameCandidates reads words only inside the list: an index past either end reads undefined, whose stand-in '' has the stem '', which no resource stem equals (a stem of a word is never empty), so the walk goes on or stops as before.";
+
+const NO_EMPTY_WORDS = "The `?? ''` stand-in for a word of a non-empty list at an index inside it: never reached.";
+
+const MOVED_EARLY_EXIT =
+  'uniqueNames stops moving contenders once a round moves none: a round without a contest moves none again, so running the remaining rounds gives the same choice (only more work).';
+
+const UNIQUE_NAME_KEYS =
+  'uniqueNames sorts requests by key, and keys are unique (Postman item ids, parameter places): two keys are never equal, so < and <= order them alike.';
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -804,6 +818,112 @@ export const ACCEPTED: Accepted[] = [
     mutator: 'EqualityOperator',
     original: 'a > b',
     replacement: 'a <= b',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'answer === undefined',
+    replacement: 'true',
+    reason: NAME_CACHE,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'answers.size >= 100_000',
+    reason: NAME_CACHE,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'EqualityOperator',
+    original: 'codePoint < 128',
+    replacement: 'codePoint <= 128',
+    reason:
+      'U+0080 is a control character: the ASCII letter test and the tables both reject it, so which of them is asked does not matter.',
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ArithmeticOperator',
+    original: 'words.length - 1',
+    replacement: 'words.length + 1',
+    near: 'for (let i = words.length - 1; i >= 0; i--)',
+    reason: PAST_FIRST_WORD,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'phraseStart > 0',
+    replacement: 'true',
+    reason: PAST_FIRST_WORD,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'EqualityOperator',
+    original: 'phraseStart > 0',
+    replacement: 'phraseStart >= 0',
+    reason: PAST_FIRST_WORD,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    near: "if (stem(words[i] ?? '') === head)",
+    reason: NO_EMPTY_WORDS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    near: "resourceStems.includes(stem(words[phraseStart - 1] ?? ''))",
+    reason: NO_EMPTY_WORDS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    near: "const short = nounAt === 0 ? after : [words[0] ?? '', ...after]",
+    reason: NO_EMPTY_WORDS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'StringLiteral',
+    original: "'operation'",
+    near: "const name = camelCase(candidate, 'operation')",
+    reason:
+      'A candidate is a non-empty list of words splitWords already kept to letters TypeScript accepts: camelCase never falls back on it (memberName(operationName, "operation") stands for the empty case).',
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'BooleanLiteral',
+    original: 'false',
+    replacement: 'true',
+    near: 'let moved = false',
+    reason: MOVED_EARLY_EXIT,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: '!moved',
+    replacement: 'false',
+    reason: MOVED_EARLY_EXIT,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.key < b.key',
+    replacement: 'a.key <= b.key',
+    reason: UNIQUE_NAME_KEYS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.key > b.key',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a.key > b.key',
     reason: V8_SORT,
   },
 ];
