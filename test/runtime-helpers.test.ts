@@ -683,7 +683,7 @@ describe('signing schemes', () => {
       for (const [method, url] of [
         ['GET', 'https://x.io/1'],
         ['DELETE', 'https://x.io/2'],
-      ])
+      ] as const)
         expect((await sign({ ...request, method, url, body: undefined }))['X-Sig']).toBe(
           digest('sha1', `5${part === 'method' ? method : url}`),
         );
