@@ -636,4 +636,72 @@ describe('signing schemes', () => {
       new TypeError('signing needs the client option for "key"'),
     );
   });
+
+  it('gives the last signature again for the same texts only: a new second or a changed option signs anew', async () => {
+    const options: Record<string, string> = {};
+    let millis = 0;
+    const bodiless = { ...request, body: undefined };
+    for (const algorithm of ['sha1', 'sha256'] as const) {
+      for (const parts of [
+        [{ variable: 'key' }, 'time'],
+        ['body', { variable: 'key' }, 'time'],
+      ] as const) {
+        const sign = hashSigner(scheme({ algorithm, parts }), options, () => millis);
+        options.key = 'first';
+        millis = 1_000_000_000_000;
+        expect(await sign(bodiless)).toEqual({ 'X-Time': '1000000000', 'X-Sig': digest(algorithm, 'first1000000000') });
+        millis += 999;
+        expect(await sign(bodiless)).toEqual({ 'X-Time': '1000000000', 'X-Sig': digest(algorithm, 'first1000000000') });
+        options.key = 'second';
+        expect(await sign(bodiless)).toEqual({
+          'X-Time': '1000000000',
+          'X-Sig': digest(algorithm, 'second1000000000'),
+        });
+        millis += 1;
+        expect(await sign(bodiless)).toEqual({
+          'X-Time': '1000000001',
+          'X-Sig': digest(algorithm, 'second1000000001'),
+        });
+      }
+    }
+  });
+
+  it('signs every request with a body anew, and tells texts apart however they split into parts', async () => {
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    for (const parts of [
+      ['time', 'body'],
+      [{ variable: 'key' }, 'body'],
+    ] as const) {
+      const sign = hashSigner(scheme({ parts }), { key: '5' }, () => 5_000);
+      for (const body of ['{"n":1}', '{"n":2}', '', '{"n":1}', '{"n":2}'])
+        expect((await sign({ ...request, body: body === '' ? undefined : encode(body) }))['X-Sig']).toBe(
+          digest('sha1', `5${body}`),
+        );
+    }
+    for (const part of ['method', 'url'] as const) {
+      const sign = hashSigner(scheme({ parts: ['time', part] }), {}, () => 5_000);
+      for (const [method, url] of [
+        ['GET', 'https://x.io/1'],
+        ['DELETE', 'https://x.io/2'],
+      ] as const)
+        expect((await sign({ ...request, method, url, body: undefined }))['X-Sig']).toBe(
+          digest('sha1', `5${part === 'method' ? method : url}`),
+        );
+    }
+    // Each part is encoded on its own: a lone surrogate at the end of one does not pair with the next.
+    const options: Record<string, string> = {};
+    const sign = hashSigner(scheme({ parts: [{ variable: 'a' }, { variable: 'b' }] }), options, () => 0);
+    const bytesDigest = (...texts: string[]): string => {
+      const hash = createHash('sha1');
+      for (const text of texts) hash.update(encode(text));
+      return hash.digest('hex');
+    };
+    for (const [a, b] of [
+      ['\uD83D', '\uDE00'],
+      ['\uD83D\uDE00', ''],
+    ] as const) {
+      Object.assign(options, { a, b });
+      expect((await sign({ ...request, body: undefined }))['X-Sig']).toBe(bytesDigest(a, b));
+    }
+  });
 });

@@ -926,4 +926,44 @@ export const ACCEPTED: Accepted[] = [
     original: 'a.key > b.key',
     reason: V8_SORT,
   },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ConditionalExpression',
+    original: '!/[.%]/.test(path)',
+    replacement: 'false',
+    reason:
+      'A shortcut: a path with no dot and no percent sign has no dot segment, so the segment check that follows would find none either.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'Regex',
+    original: '/[.%]/',
+    replacement: '/[^.%]/',
+    reason:
+      'Every path holds a "/", so the mutant never takes the shortcut and the segment check runs on every path: the same errors, only slower.',
+  },
+  {
+    file: 'runtime/core.ts',
+    mutator: 'ConditionalExpression',
+    original: '!response.redirected && !isRedirect(response.status)',
+    replacement: 'false',
+    reason:
+      'A shortcut: an answer that was not redirected and is no redirect passes the checks below it and reaches the same `return undefined`.',
+  },
+  {
+    file: 'runtime/signing.ts',
+    mutator: 'ConditionalExpression',
+    original: 'body.byteLength === 0',
+    replacement: 'false',
+    reason: 'Turns the remembered signature off: every request is hashed again, which gives the same signature.',
+  },
+  {
+    file: 'runtime/signing.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "const text = part === 'body' ? '' : textOf(part)",
+    reason:
+      "The body's stand-in in the remembered signature's key: the key is made only for requests without a body, where any constant text serves.",
+  },
 ];

@@ -135,7 +135,8 @@ export function readReports(paths: string[]): {
         noCoverage: count('NoCoverage'),
         invalid: count('CompileError', 'RuntimeError', 'Ignored'),
       });
-      if (file.startsWith('templates/runtime/')) windows.push(...windowScores(file, entry.source, entry.mutants));
+      if (file.startsWith('templates/runtime/') || file.startsWith('generator/model/'))
+        windows.push(...windowScores(file, entry.source, entry.mutants));
       for (const mutant of entry.mutants) {
         if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
         const original = originalText(entry.source, mutant);
@@ -187,13 +188,20 @@ function sum(scores: FileScore[]): Omit<FileScore, 'file'> {
 export function scoreTable(scores: FileScore[]): string {
   const row = (name: string, counts: Omit<FileScore, 'file'>): string =>
     `| ${name} | ${counts.killed} | ${counts.timeout} | ${counts.survived} | ${counts.noCoverage} | ${scoreOf(counts).toFixed(1)}% |`;
-  const runtime = scores.filter((score) => score.file.startsWith('templates/runtime/'));
-  const others = scores.filter((score) => !score.file.startsWith('templates/runtime/'));
+  const group = (prefix: string, total: string): string[] => {
+    const members = scores.filter((score) => score.file.startsWith(prefix));
+    return members.length > 0
+      ? [...members.map((score) => row(`\`${score.file}\``, score)), row(`**${total}**`, sum(members))]
+      : [];
+  };
+  const others = scores.filter(
+    (score) => !score.file.startsWith('templates/runtime/') && !score.file.startsWith('generator/model/'),
+  );
   return [
     '| file | killed | timed out | survived | no coverage | score |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...runtime.map((score) => row(`\`${score.file}\``, score)),
-    ...(runtime.length > 0 ? [row('**runtime files above**', sum(runtime))] : []),
+    ...group('templates/runtime/', 'runtime files above'),
+    ...group('generator/model/', 'model files above'),
     ...others.map((score) => row(`\`${score.file}\``, score)),
   ].join('\n');
 }

@@ -1,22 +1,19 @@
 /**
  * `npm run mutate:sample`: the bounded mutation run of CI (.ci/run gives it 4 minutes and fails
  * under BREAK_SCORE). A whole `npm run mutate` takes too long for every run, so this mutates one
- * window of the runtime: among the runtime files changed since the last tag (all of them when
- * there is no tag), one file and a window of its lines, both chosen from the commit hash (or from
+ * window of the runtime or the route model: among their files changed since the last tag (all of
+ * them when there is no tag), one file and a window of its lines, both chosen from the commit hash (or from
  * `MUTATE_SEED`, 8 hex digits), so every commit samples a different place and any run replays
  * exactly (the Stryker command is printed). The window is small because every mutant of the core
  * is judged by the end-to-end suites: a 25-line window of core.ts (28 mutants) took over 9 minutes
  * on a loaded 2-core machine. Exits 1 when the window's mutation score is under BREAK_SCORE or, in a
- * file with a reviewed full run (every runtime file today), when a surviving mutant has no recorded
- * reason in `accepted.ts`.
+ * file with a reviewed full run (every runtime and model file today), when a surviving mutant has no
+ * recorded reason in `accepted.ts`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readReports, scoreOf, survivorLine } from './report.js';
-import path from 'node:path';
-import { BREAK_SCORE, REVIEWED_FILES, WINDOW_LINES } from './window.js';
-
-const RUNTIME = 'templates/runtime';
+import { BREAK_SCORE, MODEL_DIR, REVIEWED_FILES, RUNTIME_DIR, WINDOW_LINES, strykerConfigOf } from './window.js';
 
 const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
@@ -34,13 +31,14 @@ function lastTag(): string | undefined {
 const tag = lastTag();
 const candidates = (
   tag
-    ? git('diff', '--name-only', tag, 'HEAD', '--', RUNTIME).split('\n')
-    : readdirSync(RUNTIME).map((name) => `${RUNTIME}/${name}`)
+    ? git('diff', '--name-only', tag, 'HEAD', '--', RUNTIME_DIR, MODEL_DIR).split('\n')
+    : [RUNTIME_DIR, MODEL_DIR].flatMap((folder) => readdirSync(folder).map((name) => `${folder}/${name}`))
 )
-  .filter((file) => file.endsWith('.ts'))
+  // types.ts only declares the model's types: nothing in it runs.
+  .filter((file) => file.endsWith('.ts') && file !== `${MODEL_DIR}/types.ts`)
   .sort();
 if (candidates.length === 0) {
-  console.log(`mutation sample: no runtime file changed since ${tag}; nothing to mutate`);
+  console.log(`mutation sample: no runtime or model file changed since ${tag}; nothing to mutate`);
   process.exit(0);
 }
 
@@ -52,20 +50,31 @@ const windows = Math.max(1, Math.ceil(lines / WINDOW_LINES));
 const first = (Math.floor(hash / candidates.length) % windows) * WINDOW_LINES + 1;
 const range = `${file}:${first}-${Math.min(lines, first + WINDOW_LINES - 1)}`;
 
-const args = ['stryker', 'run', '--mutate', range, '--concurrency', '2', '--reporters', 'clear-text,json'];
+const { config, report } = strykerConfigOf(file);
+const args = [
+  'stryker',
+  'run',
+  ...(config ? [config] : []),
+  '--mutate',
+  range,
+  '--concurrency',
+  '2',
+  '--reporters',
+  'clear-text,json',
+];
 console.log(
-  `mutation sample (${tag ? `files changed since ${tag}` : 'no tag: every runtime file'}, seed ${commit.slice(0, 8)}): npx ${args.join(' ')}`,
+  `mutation sample (${tag ? `files changed since ${tag}` : 'no tag: every runtime and model file'}, seed ${commit.slice(0, 8)}): npx ${args.join(' ')}`,
 );
 const result = spawnSync('npx', args, { stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 
-const { scores, survivors } = readReports(['reports/mutation/mutation.json']);
+const { scores, survivors } = readReports([report]);
 const [counts] = scores;
 const score = counts ? scoreOf(counts) : 100;
 // A reviewed file: any survivor without a recorded reason fails the run, whatever the score (a small
 // window's score moves by a third with one mutant, and an accepted equivalent is no reason to fail).
-// A runtime file added since (no reviewed full run yet): the score alone judges it.
-const reviewed = REVIEWED_FILES.has(path.basename(file));
+// A file added since (no reviewed full run yet): the score alone judges it.
+const reviewed = REVIEWED_FILES.has(file);
 for (const survivor of survivors) console.log(survivorLine(survivor));
 console.log(
   `mutation sample ${range}: ${counts ? counts.killed + counts.timeout : 0}/${counts ? counts.killed + counts.timeout + counts.survived + counts.noCoverage : 0} mutants detected, score ${score.toFixed(1)}% (break under ${BREAK_SCORE}%${reviewed ? ', or on a survivor without a recorded reason' : ': this file has no reviewed full run yet'})`,

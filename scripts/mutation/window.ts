@@ -15,20 +15,53 @@ export const WINDOW_LINES = 10;
  */
 export const BREAK_SCORE = 30;
 
+/** The folders the sampler draws from: the runtime every client ships, and the route model. */
+export const RUNTIME_DIR = 'templates/runtime';
+export const MODEL_DIR = 'generator/model';
+
 /**
- * Runtime files whose full run has been reviewed: every survivor there has its reason in
- * `accepted.ts`, so a sampled survivor without one is new. That is every runtime file today; a file
- * added later has no such list until its own full run is reviewed, and its window is judged by
+ * Files whose full run has been reviewed: every survivor there has its reason in `accepted.ts`, so
+ * a sampled survivor without one is new. That is every runtime and model file today; a file added
+ * later has no such list until its own full run is reviewed, and its window is judged by
  * BREAK_SCORE alone.
  */
 export const REVIEWED_FILES: ReadonlySet<string> = new Set([
-  'auth.ts',
-  'body.ts',
-  'core.ts',
-  'csv.ts',
-  'errors.ts',
-  'link.ts',
-  'pagination.ts',
-  'retry.ts',
-  'signing.ts',
+  ...['auth', 'body', 'core', 'csv', 'errors', 'link', 'pagination', 'retry', 'signing'].map(
+    (name) => `${RUNTIME_DIR}/${name}.ts`,
+  ),
+  ...[
+    'auth',
+    'body',
+    'build',
+    'csv',
+    'described-fields',
+    'find',
+    'graphql',
+    'identifier-tables',
+    'infer',
+    'inference-config',
+    'json-body',
+    'media',
+    'names',
+    'naming',
+    'overrides',
+    'placeholders',
+    'pool',
+    'profile',
+    'responses',
+    'scalar',
+    'serialize',
+    'url',
+    'variables',
+  ].map((name) => `${MODEL_DIR}/${name}.ts`),
 ]);
+
+/**
+ * The model's files run under their own Stryker configuration (the suites that build models), all
+ * but infer.ts, which the runtime's configuration covers with its own suites.
+ */
+export function strykerConfigOf(file: string): { config?: string; report: string } {
+  return file.startsWith(`${MODEL_DIR}/`) && !file.endsWith('/infer.ts')
+    ? { config: 'stryker.model.config.json', report: 'reports/mutation/model.json' }
+    : { report: 'reports/mutation/mutation.json' };
+}

@@ -463,6 +463,8 @@ export class ClientCore {
 
   /** A path parameter that makes a whole segment `.` or `..` would move the request to another route. */
   private checkSegments(spec: OperationSpec, path: string): void {
+    // A dot segment is made of dots or their escape: a path with neither has none.
+    if (!/[.%]/.test(path)) return;
     const template = spec.path.split('/');
     path.split('/').forEach((segment, i) => {
       if (DOT_SEGMENT.test(segment) && template[i]?.includes('{')) {
@@ -628,7 +630,6 @@ export class ClientCore {
     redirects: number,
     maxRedirects: number,
   ): URL | undefined {
-    const from = new URL(request.url);
     if (response.type === 'opaqueredirect') {
       throw new RedirectError(
         request.method,
@@ -638,6 +639,9 @@ export class ClientCore {
         'the browser hides where it leads, so it cannot be checked',
       );
     }
+    // The request's URL is parsed only for an answer that moved: most answers did not.
+    if (!response.redirected && !isRedirect(response.status)) return undefined;
+    const from = new URL(request.url);
     // A fetch that follows redirects whatever it is told: its answer from elsewhere is not the API's.
     if (response.redirected && response.url !== '' && new URL(response.url).origin !== from.origin) {
       throw new RedirectError(

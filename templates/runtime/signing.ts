@@ -94,30 +94,48 @@ export function hashSigner(
   variables: Readonly<Record<string, string | undefined>>,
   now: () => number = Date.now,
 ): Signer {
+  let last: { key: string | undefined; hex: string } | undefined;
   return (request) => {
     const millis = now();
     const time = String(scheme.timeUnit === 'seconds' ? Math.floor(millis / 1000) : Math.floor(millis));
-    const chunks = scheme.parts.map((part): Uint8Array => {
-      if (part === 'body') return request.body ?? noBytes;
-      if (part === 'time') return encoder.encode(time);
-      if (part === 'method') return encoder.encode(request.method);
-      if (part === 'url') return encoder.encode(request.url);
+    const body = request.body ?? noBytes;
+    const textOf = (part: Exclude<SigningPart, 'body'>): string => {
+      if (part === 'time') return time;
+      if (part === 'method') return request.method;
+      if (part === 'url') return request.url;
       const value = variables[part.variable];
       if (value === undefined) throw new TypeError(`signing needs the client option for "${part.variable}"`);
-      return encoder.encode(value);
+      return value;
+    };
+    const headers = (hex: string): Record<string, string> => ({
+      ...(scheme.timeHeader ? { [scheme.timeHeader]: time } : {}),
+      [scheme.signatureHeader]: scheme.hexCase === 'upper' ? hex.toUpperCase() : hex,
     });
+    // Without a body, what is hashed is texts alone, and the same texts give the last signature
+    // again: every bodiless request of one second, when the scheme signs the time and options.
+    const key =
+      body.byteLength === 0
+        ? scheme.parts
+            .map((part) => {
+              const text = part === 'body' ? '' : textOf(part);
+              return `${text.length}:${text}`;
+            })
+            .join('')
+        : undefined;
+    if (key !== undefined && last?.key === key) return headers(last.hex);
+    const remembered = (hex: string): Record<string, string> => {
+      last = { key, hex };
+      return headers(hex);
+    };
+    const chunks = scheme.parts.map((part) => (part === 'body' ? body : encoder.encode(textOf(part))));
     const input = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
     let offset = 0;
     for (const chunk of chunks) {
       input.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    const headers = (hex: string): Record<string, string> => ({
-      ...(scheme.timeHeader ? { [scheme.timeHeader]: time } : {}),
-      [scheme.signatureHeader]: scheme.hexCase === 'upper' ? hex.toUpperCase() : hex,
-    });
-    if (scheme.algorithm === 'sha1') return headers(sha1Hex(input));
-    return crypto.subtle.digest('SHA-256', input).then((digest) => headers(bytesHex(new Uint8Array(digest))));
+    if (scheme.algorithm === 'sha1') return remembered(sha1Hex(input));
+    return crypto.subtle.digest('SHA-256', input).then((digest) => remembered(bytesHex(new Uint8Array(digest))));
   };
 }
 
