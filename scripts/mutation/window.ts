@@ -21,39 +21,17 @@ export const MODEL_DIR = 'generator/model';
 
 /**
  * Files whose full run has been reviewed: every survivor there has its reason in `accepted.ts`, so
- * a sampled survivor without one is new. That is every runtime and model file today; a file added
- * later has no such list until its own full run is reviewed, and its window is judged by
- * BREAK_SCORE alone.
+ * a sampled survivor without one is new. That is every runtime file and the model files listed; the
+ * other model files (tested under mutation, their last survivors not all reviewed yet) and any file
+ * added later are judged by BREAK_SCORE alone.
  */
 export const REVIEWED_FILES: ReadonlySet<string> = new Set([
   ...['auth', 'body', 'core', 'csv', 'errors', 'link', 'pagination', 'retry', 'signing'].map(
     (name) => `${RUNTIME_DIR}/${name}.ts`,
   ),
-  ...[
-    'auth',
-    'body',
-    'build',
-    'csv',
-    'described-fields',
-    'find',
-    'graphql',
-    'identifier-tables',
-    'infer',
-    'inference-config',
-    'json-body',
-    'media',
-    'names',
-    'naming',
-    'overrides',
-    'placeholders',
-    'pool',
-    'profile',
-    'responses',
-    'scalar',
-    'serialize',
-    'url',
-    'variables',
-  ].map((name) => `${MODEL_DIR}/${name}.ts`),
+  ...['auth', 'find', 'infer', 'media', 'overrides', 'placeholders', 'profile', 'scalar', 'variables'].map(
+    (name) => `${MODEL_DIR}/${name}.ts`,
+  ),
 ]);
 
 /**
