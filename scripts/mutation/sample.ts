@@ -1,14 +1,14 @@
 /**
- * `npm run mutate:sample`: the bounded mutation run of CI (.ci/run gives it 4 minutes and fails
- * under BREAK_SCORE). A whole `npm run mutate` takes too long for every run, so this mutates one
- * window of the runtime or the route model: among their files changed since the last tag (all of
- * them when there is no tag), one file and a window of its lines, both chosen from the commit hash (or from
+ * `npm run mutate:sample`: the bounded mutation run of CI (.ci/run gives it 4 minutes). A whole
+ * `npm run mutate` takes too long for every run, so this mutates one window of the runtime or of a
+ * reviewed model file: among those changed since the last tag (all of them when there is no tag),
+ * one file and a window of its lines, both chosen from the commit hash (or from
  * `MUTATE_SEED`, 8 hex digits), so every commit samples a different place and any run replays
  * exactly (the Stryker command is printed). The window is small because every mutant of the core
  * is judged by the end-to-end suites: a 25-line window of core.ts (28 mutants) took over 9 minutes
- * on a loaded 2-core machine. Exits 1 when the window's mutation score is under BREAK_SCORE or, in a
- * file with a reviewed full run (every runtime and model file today), when a surviving mutant has no
- * recorded reason in `accepted.ts`.
+ * on a loaded 2-core machine. Exits 1, in a file with a reviewed full run (every runtime file and
+ * the model files of REVIEWED_FILES), when a surviving mutant has no recorded reason in
+ * `accepted.ts`; in any other file, when the window's score is under BREAK_SCORE.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,8 +34,9 @@ const candidates = (
     ? git('diff', '--name-only', tag, 'HEAD', '--', RUNTIME_DIR, MODEL_DIR).split('\n')
     : [RUNTIME_DIR, MODEL_DIR].flatMap((folder) => readdirSync(folder).map((name) => `${folder}/${name}`))
 )
-  // types.ts only declares the model's types: nothing in it runs.
-  .filter((file) => file.endsWith('.ts') && file !== `${MODEL_DIR}/types.ts`)
+  // A model file joins the sample once its full run is reviewed; until then its first runs' windows
+  // (some all accepted equivalents, some not yet looked at) would fail or pass by chance.
+  .filter((file) => file.endsWith('.ts') && (file.startsWith(`${RUNTIME_DIR}/`) || REVIEWED_FILES.has(file)))
   .sort();
 if (candidates.length === 0) {
   console.log(`mutation sample: no runtime or model file changed since ${tag}; nothing to mutate`);
@@ -77,9 +78,11 @@ const score = counts ? scoreOf(counts) : 100;
 const reviewed = REVIEWED_FILES.has(file);
 for (const survivor of survivors) console.log(survivorLine(survivor));
 console.log(
-  `mutation sample ${range}: ${counts ? counts.killed + counts.timeout : 0}/${counts ? counts.killed + counts.timeout + counts.survived + counts.noCoverage : 0} mutants detected, score ${score.toFixed(1)}% (break under ${BREAK_SCORE}%${reviewed ? ', or on a survivor without a recorded reason' : ': this file has no reviewed full run yet'})`,
+  `mutation sample ${range}: ${counts ? counts.killed + counts.timeout : 0}/${counts ? counts.killed + counts.timeout + counts.survived + counts.noCoverage : 0} mutants detected, score ${score.toFixed(1)}% (${reviewed ? 'reviewed file: breaks on a survivor without a recorded reason' : `break under ${BREAK_SCORE}%: this file has no reviewed full run yet`})`,
 );
 const unexplained = reviewed ? survivors.filter((survivor) => survivor.reason === undefined).length : 0;
 if (unexplained > 0)
   console.error(`${unexplained} surviving mutant(s) without a recorded reason (scripts/mutation/accepted.ts)`);
-if (score < BREAK_SCORE || unexplained > 0) process.exit(1);
+// In a reviewed file a window of accepted equivalents may score 0% (infer.ts:381-390 holds two and
+// nothing else): there the unexplained survivor is the signal, and the score judges only the others.
+if ((!reviewed && score < BREAK_SCORE) || unexplained > 0) process.exit(1);

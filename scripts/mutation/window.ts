@@ -4,14 +4,12 @@
 export const WINDOW_LINES = 10;
 
 /**
- * The sampled run fails under this score, and on any survivor without a recorded reason
- * (`accepted.ts`). Every window of the runtime files with a finished run passes it (`npm run
- * mutate:report -- --windows`, 2026-11-29, core.ts's full run included: 95 windows): the lowest is
- * retry.ts:61-65 at 33.3% (1 of 3; its two survivors are the accepted `once: true` equivalents),
- * then three at 50%: core.ts:701-710 (1 of 2), core.ts:711-720 (2 of 4) and retry.ts:51-60 (1 of 2),
- * all accepted equivalents again; next link.ts:11-20 at 71.4% (5 of 7). A 10-line window often
- * holds two or three valid mutants, so one accepted equivalent moves its score by a third or a half:
- * the unexplained-survivor rule is what catches a new weakness there, the score only a collapse.
+ * A sampled window of a file with no reviewed full run fails under this score. In a reviewed file
+ * (REVIEWED_FILES) the window fails on any survivor without a recorded reason (`accepted.ts`)
+ * instead: a 10-line window often holds two or three valid mutants, so one accepted equivalent moves
+ * its score by a third or a half, and infer.ts:381-390 holds only two accepted ones (0%). Every
+ * runtime window passes the score as well (`npm run mutate:report -- --windows`, 2026-11-29: the
+ * lowest is retry.ts:61-65 at 33.3%, its two survivors the accepted `once: true` equivalents).
  */
 export const BREAK_SCORE = 30;
 
