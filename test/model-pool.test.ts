@@ -23,7 +23,8 @@ function entityNames(items: unknown[], options: BuildOptions = {}): string[] {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      if (record.type === 'object' && typeof record.name === 'string') names.add(record.name);
+      // Any name an object schema carries, not only text: an entity turned off must leave none at all.
+      if (record.type === 'object' && Object.hasOwn(record, 'name')) names.add(String(record.name));
       Object.values(record).forEach(visit);
     }
   };
@@ -189,9 +190,9 @@ describe('entities from the configuration', () => {
     folder('Devices', get('Get device', '/devices/1', device), get('Find device', '/devices/find', device)),
     folder('Accounts', get('Get account', '/accounts/1', account), get('Find account', '/accounts/find', account)),
   ];
-  const refusal = (entities: Record<string, string | false>): CodegenError => {
+  const refusal = (entities: Record<string, string | false>, configFile?: string): CodegenError => {
     try {
-      modelOfJson(collectionOf(items), { inference: { entities } });
+      modelOfJson(collectionOf(items), { inference: { entities }, ...(configFile ? { configFile } : {}) });
     } catch (error) {
       if (error instanceof CodegenError) return error;
       throw error;
@@ -217,10 +218,12 @@ describe('entities from the configuration', () => {
     );
   });
 
-  it('refuses the name of a generated type', () => {
-    expect(refusal({ Account: 'DevicesGetResponse' }).message).toBe(
-      'inference.entities names "Account" "DevicesGetResponse", which is already a generated type.',
-    );
+  it('refuses the name of a generated type, naming the configuration file', () => {
+    expect(refusal({ Account: 'DevicesGetResponse' }, 'team/postman-codegen.config.json')).toMatchObject({
+      message: 'inference.entities names "Account" "DevicesGetResponse", which is already a generated type.',
+      file: 'team/postman-codegen.config.json',
+      where: 'inference.entities["Account"]',
+    });
   });
 
   it('refuses the name of a global type, which the types would shadow', () => {
@@ -231,8 +234,9 @@ describe('entities from the configuration', () => {
   });
 
   it('refuses an entity the collection does not have, listing those it has', () => {
-    expect(refusal({ Wallet: 'Purse' })).toMatchObject({
+    expect(refusal({ Wallet: 'Purse' }, 'team/postman-codegen.config.json')).toMatchObject({
       message: 'inference.entities names "Wallet", which is not an entity of this collection.',
+      file: 'team/postman-codegen.config.json',
       where: 'inference.entities["Wallet"]',
       hint: 'Entities found: Account, Device.',
     });

@@ -30,7 +30,8 @@ export interface PoolOptions {
   entities?: Record<string, string | false>;
   /** Names already taken in the generated types (the operations' `…Params`, `…Response`…). */
   taken: ReadonlySet<string>;
-  configFile?: string;
+  /** The configuration file the entity names come from, named in the refusals. */
+  configFile: string;
 }
 
 interface Candidate {
@@ -231,7 +232,7 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     if (clash !== undefined) {
       throw new CodegenError(
         `inference.entities names "${fallback}" "${name}", which is already ${clash}.`,
-        options.configFile ?? 'configuration',
+        options.configFile,
         `inference.entities["${fallback}"]`,
         'Choose a name no other type has.',
       );
@@ -243,7 +244,7 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     if (!groups.some((group) => defaults.get(group.members[0]!.location) === reference)) {
       throw new CodegenError(
         `inference.entities names "${reference}", which is not an entity of this collection.`,
-        options.configFile ?? 'configuration',
+        options.configFile,
         `inference.entities["${reference}"]`,
         `Entities found: ${[...defaults.values()].sort().join(', ') || 'none'}.`,
       );
