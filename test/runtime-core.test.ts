@@ -640,6 +640,13 @@ describe('list pages', () => {
     expect(bodyOnly.links).toEqual({ next: 'https://api.test/n' });
     const noField = await paged(recorded([() => json(200, { items: [], links: 'next' })]).core, list('items', 'links'));
     expect(noField.links).toEqual({});
+    // A server that sends `"links": null` beside a Link header: the header's links, no failure.
+    const nullField = await paged(
+      recorded([() => json(200, { items: [1], links: null }, { link: '</n>; rel="next"' })]).core,
+      list('items', 'links'),
+    );
+    expect(nullField.items).toEqual([1]);
+    expect(nullField.links).toEqual({ next: 'https://api.test/n' });
     const notConfigured = await paged(
       recorded([() => json(200, { items: [], links: { next: '/n' } })]).core,
       list('items'),
