@@ -962,8 +962,17 @@ export const ACCEPTED: Accepted[] = [
     mutator: 'StringLiteral',
     original: "''",
     replacement: '"Stryker was here!"',
-    near: "const text = part === 'body' ? '' : textOf(part)",
+    near: 'const texts =',
     reason:
       "The body's stand-in in the remembered signature's key: the key is made only for requests without a body, where any constant text serves.",
+  },
+  {
+    file: 'runtime/signing.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: 'const key =',
+    reason:
+      "The separator of the remembered signature's key: each text in it comes with its length, so any separator keeps two different lists of texts apart, and the same list gives the same key.",
   },
 ];

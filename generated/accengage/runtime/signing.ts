@@ -107,27 +107,21 @@ export function hashSigner(
       if (value === undefined) throw new TypeError(`signing needs the client option for "${part.variable}"`);
       return value;
     };
+    // Each part's text, read once; the body's bytes stand apart (its '' only holds the place).
+    const texts = scheme.parts.map((part) => (part === 'body' ? '' : textOf(part)));
     const headers = (hex: string): Record<string, string> => ({
       ...(scheme.timeHeader ? { [scheme.timeHeader]: time } : {}),
       [scheme.signatureHeader]: scheme.hexCase === 'upper' ? hex.toUpperCase() : hex,
     });
     // Without a body, what is hashed is texts alone, and the same texts give the last signature
     // again: every bodiless request of one second, when the scheme signs the time and options.
-    const key =
-      body.byteLength === 0
-        ? scheme.parts
-            .map((part) => {
-              const text = part === 'body' ? '' : textOf(part);
-              return `${text.length}:${text}`;
-            })
-            .join('')
-        : undefined;
+    const key = body.byteLength === 0 ? texts.map((text) => `${text.length}:${text}`).join('') : undefined;
     if (key !== undefined && last?.key === key) return headers(last.hex);
     const remembered = (hex: string): Record<string, string> => {
       last = { key, hex };
       return headers(hex);
     };
-    const chunks = scheme.parts.map((part) => (part === 'body' ? body : encoder.encode(textOf(part))));
+    const chunks = scheme.parts.map((part, i) => (part === 'body' ? body : encoder.encode(texts[i] as string)));
     const input = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
     let offset = 0;
     for (const chunk of chunks) {
