@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ACCEPTED, type Accepted } from './accepted.js';
-import { BREAK_SCORE, WINDOW_LINES } from './window.js';
+import { BREAK_SCORE, MODEL_DIR, RUNTIME_DIR, WINDOW_LINES } from './window.js';
 
 interface Mutant {
   mutatorName: string;
@@ -82,6 +82,9 @@ function acceptedFor(
   return ACCEPTED.find(matches);
 }
 
+/** A file of the folders the sampler draws from (the runtime, the model). */
+const sampled = (file: string): boolean => file.startsWith(`${RUNTIME_DIR}/`) || file.startsWith(`${MODEL_DIR}/`);
+
 export interface WindowScore {
   range: string;
   score: number;
@@ -135,8 +138,7 @@ export function readReports(paths: string[]): {
         noCoverage: count('NoCoverage'),
         invalid: count('CompileError', 'RuntimeError', 'Ignored'),
       });
-      if (file.startsWith('templates/runtime/') || file.startsWith('generator/model/'))
-        windows.push(...windowScores(file, entry.source, entry.mutants));
+      if (sampled(file)) windows.push(...windowScores(file, entry.source, entry.mutants));
       for (const mutant of entry.mutants) {
         if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
         const original = originalText(entry.source, mutant);
@@ -194,14 +196,12 @@ export function scoreTable(scores: FileScore[]): string {
       ? [...members.map((score) => row(`\`${score.file}\``, score)), row(`**${total}**`, sum(members))]
       : [];
   };
-  const others = scores.filter(
-    (score) => !score.file.startsWith('templates/runtime/') && !score.file.startsWith('generator/model/'),
-  );
+  const others = scores.filter((score) => !sampled(score.file));
   return [
     '| file | killed | timed out | survived | no coverage | score |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...group('templates/runtime/', 'runtime files above'),
-    ...group('generator/model/', 'model files above'),
+    ...group(`${RUNTIME_DIR}/`, 'runtime files above'),
+    ...group(`${MODEL_DIR}/`, 'model files above'),
     ...others.map((score) => row(`\`${score.file}\``, score)),
   ].join('\n');
 }
