@@ -4,26 +4,19 @@
  * collections, the v3 equivalence, and the emitters' snapshots of what a model becomes).
  */
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.js';
+import { quickSuitesFirst } from './vitest.mutation.config.js';
 
-/** The quick suites first: Stryker stops a mutant's run at its first failing test. */
+/** The model's own suites and the other quick ones first (see quickSuitesFirst). */
 const QUICK =
   /\/test\/(accengage-model|build|names|serialize|load-conservation|diff-rules|infer[^/]*|model-[^/]*)\.test\.ts$/;
-
-class QuickSuitesFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification): number => (QUICK.test(file.moduleId) ? 0 : 1);
-    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
-  }
-}
 
 // Spread, not mergeConfig: mergeConfig would keep the base's `test/**/*.test.ts` in `include`.
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    sequence: { sequencer: QuickSuitesFirst },
+    sequence: { sequencer: quickSuitesFirst(QUICK) },
     testTimeout: 60_000,
     include: [
       'test/accengage-model.test.ts',

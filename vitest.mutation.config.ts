@@ -26,16 +26,17 @@ const runtimeFromTemplates: Plugin = {
 };
 
 /**
- * The fast unit suites first: Stryker stops a mutant's run at its first failing test, so a mutant
- * the unit suites kill costs milliseconds instead of the end-to-end suites' seconds. (Vitest's own
- * order puts the slowest files first.)
+ * A sequencer that runs the suites matching `quick` first: Stryker stops a mutant's run at its first
+ * failing test, so a mutant the quick suites kill costs milliseconds instead of the end-to-end
+ * suites' seconds. (Vitest's own order puts the slowest files first.)
  */
-class UnitSuitesFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification): number =>
-      /\/test\/(runtime|core|infer)[^/]*\.test\.ts$/.test(file.moduleId) ? 0 : 1;
-    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
-  }
+export function quickSuitesFirst(quick: RegExp): typeof BaseSequencer {
+  return class extends BaseSequencer {
+    override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+      const rank = (file: TestSpecification): number => (quick.test(file.moduleId) ? 0 : 1);
+      return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
+    }
+  };
 }
 
 // Spread, not mergeConfig: mergeConfig concatenates arrays, so the base's `test/**/*.test.ts` would
@@ -45,7 +46,7 @@ export default defineConfig({
   plugins: [runtimeFromTemplates],
   test: {
     ...base.test,
-    sequence: { sequencer: UnitSuitesFirst },
+    sequence: { sequencer: quickSuitesFirst(/\/test\/(runtime|core|infer)[^/]*\.test\.ts$/) },
     // Stryker's dry run must pass whole: on a loaded machine the 10,000-device listing needs more than 20 s.
     testTimeout: 60_000,
     // The suites that exercise the runtime and the type inference; the rest build and type-check
