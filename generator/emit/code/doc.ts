@@ -182,15 +182,12 @@ function fits(next: Entry, rest: Entry[], room: number): boolean {
       stack.push(rest[--restIndex] as Entry);
       continue;
     }
-    if (typeof command === 'string') {
-      room -= width(command);
-      continue;
-    }
-    const { mode, doc } = command;
+    const doc = typeof command === 'string' ? command : command.doc;
     if (typeof doc === 'string') {
       room -= width(doc);
       continue;
     }
+    const { mode } = command as { mode: Mode };
     switch (doc.kind) {
       case 'concat':
         for (let index = doc.parts.length - 1; index >= 0; index--) {
@@ -241,19 +238,14 @@ export function print(doc: Doc, printWidth = 120): string {
   const groupModes = new Map<symbol, Mode>();
   while (stack.length > 0) {
     const entry = stack.pop() as Entry;
-    if (typeof entry === 'string') {
-      if (entry === '') continue;
-      out.push(entry);
-      column += width(entry);
-      continue;
-    }
-    const { indentation, mode, doc: current } = entry;
+    const current = typeof entry === 'string' ? entry : entry.doc;
     if (typeof current === 'string') {
       if (current === '') continue;
       out.push(current);
       column += width(current);
       continue;
     }
+    const { indentation, mode } = entry as Command;
     switch (current.kind) {
       case 'concat':
         for (let index = current.parts.length - 1; index >= 0; index--) {
