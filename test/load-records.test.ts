@@ -9,7 +9,7 @@ import { loadCollection, parseCollection } from '../generator/load/index.js';
 import type * as records from '../generator/load/records.js';
 import { collectionRecord } from '../generator/load/records.js';
 import { assignMissingIds } from '../generator/load/validate.js';
-import type { CollectionRecord, ItemRecord, ResponseRecord } from '../generator/records.js';
+import type { CollectionRecord, ItemRecord, PairRecord, ResponseRecord } from '../generator/records.js';
 import { syntheticCollection } from '../scripts/bench/synthetic.js';
 import { Collection } from './support/sdk.js';
 import { sdkCollectionRecord } from './support/sdk-records.js';
@@ -64,8 +64,9 @@ describe('the loader reads collections as the Postman SDK does', () => {
 
   it('on generated collections in the loose forms the format allows', () => {
     const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('{{host}}', 'a.b', ':id', '/', '', 'x=1&y'));
-    // Object keys: Postman's SDK looks parameters up in plain objects and so trips over names such
-    // as "toString"; the loader reads such a key like any other.
+    // Object keys and variable names: Postman's SDK looks them up in plain objects and so trips over
+    // names such as "toString" or "__proto__"; the loader reads such a key like any other (pinned by
+    // the next test), so only the comparison leaves them out.
     const name = text.filter((key) => !(key in Object.prototype));
     const scalar = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null));
     const description = fc.oneof(text, fc.record({ content: text, type: fc.constant('text/markdown') }));
@@ -76,7 +77,7 @@ describe('the loader reads collections as the Postman SDK does', () => {
     const pairs = fc.oneof(fc.array(fc.oneof(pair, text, fc.constant(null)), { maxLength: 4 }), text, pair);
     const variable = fc.record(
       {
-        key: text,
+        key: name,
         id: text,
         value: fc.oneof(scalar, fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(name, fc.integer())),
         type: fc.constantFrom('string', 'STRING', 'number', 'boolean', 'array', 'object', 'any', 'secret', 'default'),
@@ -226,5 +227,37 @@ describe('the loader reads collections as the Postman SDK does', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads keys named like Object.prototype members as plain entries, where the SDK trips', () => {
+    const keys = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const pairs = keys.map((key, index) => ({ key, value: `v${index}` }));
+    const v21 = {
+      info: { name: 'odd keys', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      variable: pairs,
+      auth: { type: 'bearer', bearer: pairs },
+      item: [
+        {
+          name: 'one',
+          request: {
+            method: 'GET',
+            header: pairs,
+            url: { raw: 'https://a.example/:x', host: ['a', 'example'], path: [':x'], query: pairs, variable: pairs },
+          },
+        },
+      ],
+    };
+    expect(() => new Collection(structuredClone(v21) as never)).toThrow(/upsert/);
+    const { collection } = parseCollection(JSON.stringify(v21), 'odd-keys.json');
+    const read = (list: PairRecord[] | undefined) => list?.map(({ key, value }) => [key, value]);
+    const expected = keys.map((key, index) => [key, `v${index}`]);
+    const item = collection.items[0];
+    if (item?.kind !== 'request') throw new Error('the request was not read');
+    expect(read(collection.variables)).toEqual(expected);
+    expect(read(collection.auth?.params)).toEqual(expected);
+    expect(read(item.request.headers)).toEqual(expected);
+    expect(read(item.request.url.query)).toEqual(expected);
+    expect(read(item.request.url.variables)).toEqual(expected);
+    expect(({} as Record<string, unknown>).v0).toBeUndefined();
   });
 });
