@@ -18,6 +18,15 @@ export const DETAILS_ID = 'op-details';
  */
 export const DETAILS_SEPARATOR = '<@>';
 
+/** Characters written as JSON escapes inside the data block, so that no text can end or open an element. */
+const JSON_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
 export class LazyBlocks {
   private readonly blocks: Block[] = [];
   private readonly bodies: string[] = [];
@@ -50,10 +59,7 @@ export class LazyBlocks {
    */
   dataScripts(): string {
     const details = `<script type="text/html" id="${DETAILS_ID}">${this.bodies.join(DETAILS_SEPARATOR)}</script>`;
-    const json = JSON.stringify(this.blocks).replace(
-      /[<>&\u2028\u2029]/g,
-      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
+    const json = JSON.stringify(this.blocks).replace(/[<>&\u2028\u2029]/g, (char) => JSON_ESCAPES[char] as string);
     return `${details}<script type="application/json" id="${LAZY_DATA_ID}">${json}</script>`;
   }
 }

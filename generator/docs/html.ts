@@ -154,8 +154,8 @@ function operationHtml(entry: ReferenceOperation, reference: Reference, lazy: La
   ];
   if (operation.description) head.push(`<div class="desc">${renderDescription(operation.description)}</div>`);
   const parts: string[] = [];
-  parts.push(codeBlock('TypeScript, with the generated client', clientSnippet(reference, entry), 'ts'));
-  parts.push(lazy.details('curl', { text: curlSnippet(reference, entry), language: 'sh', label: 'shell' }));
+  parts.push(codeBlock('TypeScript, with the generated client', clientSnippet(entry, reference), 'ts'));
+  parts.push(lazy.details('curl', { text: curlSnippet(entry, reference), language: 'sh', label: 'shell' }));
   parts.push(parametersHtml(entry, reference));
   if (operation.body && operation.body.kind !== 'none') parts.push(bodyHtml(operation.body, lazy));
   parts.push('<h4>Responses</h4>');

@@ -140,11 +140,11 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
   ];
   if (operation.description) lines.push(safeMarkdown(operation.description), '');
   lines.push(
-    fence(clientSnippet(reference, entry), 'ts'),
+    fence(clientSnippet(entry, reference), 'ts'),
     '',
     'curl:',
     '',
-    fence(curlSnippet(reference, entry), 'sh'),
+    fence(curlSnippet(entry, reference), 'sh'),
     '',
   );
   lines.push(...parametersTable(entry, reference));

@@ -8,6 +8,7 @@ import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
 import { jsonHead, parseExample } from './json-example.js';
 import { signingHeaders } from './signing.js';
+import { oncePer } from './once.js';
 
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
 export function code(text: string): string {
@@ -135,16 +136,11 @@ const MAX_SAMPLE_LINES = 40;
 /** Characters of a saved response body shown at most: a page of 2,000 operations must stay light. */
 const MAX_SAMPLE_SHOWN = 2_000;
 
-/** How a saved response body is shown, worked out once: the HTML page and the Markdown show each sample. */
-const shown = new WeakMap<ResponseSample, { text: string; language: 'json' | 'text' }>();
-
 /**
  * A saved response body as shown: pretty-printed when it is JSON (then its language is `json`),
  * cut to a readable length, with a line saying so when anything is left out.
  */
-export function shownSample(sample: ResponseSample): { text: string; language: 'json' | 'text' } {
-  let result = shown.get(sample);
-  if (result) return result;
+export const shownSample = oncePer((sample: ResponseSample): { text: string; language: 'json' | 'text' } => {
   const parsed = sample.truncated ? undefined : parseExample(sample.body);
   let head: { text: string; whole: boolean };
   if (parsed) {
@@ -155,19 +151,17 @@ export function shownSample(sample: ResponseSample): { text: string; language: '
     head = { text, whole: text.length === sample.body.length };
   }
   const cut = sample.truncated || !head.whole;
-  result = {
+  return {
     text: cut ? `${head.text}\n… (cut here; the collection holds the whole example)` : head.text,
     language: parsed ? 'json' : 'text',
   };
-  shown.set(sample, result);
-  return result;
-}
+});
 
 /** The body example to show: the first one without {{variables}}, pretty-printed when it is JSON. */
-export function bodyExample(body: RequestBody): string | undefined {
+export const bodyExample = oncePer((body: RequestBody): string | undefined => {
   const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
   if (example === undefined) return undefined;
   const parsed = parseExample(example);
   // Not JSON (or too deep to print): shown as the collection wrote it.
   return parsed ? JSON.stringify(parsed.value, null, 2) : example;
-}
+});

@@ -9,6 +9,7 @@ import type { Reference, ReferenceOperation } from './reference.js';
 import { parseExample } from './json-example.js';
 import { signingShellLines } from './signing.js';
 import { wholeVariable } from '../model/variables.js';
+import { oncePer } from './once.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -33,12 +34,13 @@ export function shellQuote(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function firstExample(operation: Operation): unknown {
+/** The first example body without {{variables}}, parsed when it is JSON: both snippets show it. */
+const firstExample = oncePer((operation: Operation): unknown => {
   const text = operation.body?.examples.find((example) => !/\{\{/.test(example)) ?? operation.body?.examples[0];
   if (text === undefined) return undefined;
   const parsed = parseExample(text);
   return parsed ? parsed.value : text;
-}
+});
 
 /** A TypeScript literal for a parameter's example, of the parameter's own type. */
 function exampleLiteral(param: Parameter): string {
@@ -104,7 +106,7 @@ function outFolderHint(reference: Reference): string {
 }
 
 /** `await client.devices.list({ lastOpen: '2017-10-01' })`, with the paging forms for a list. */
-export function clientSnippet(reference: Reference, entry: ReferenceOperation): string {
+export const clientSnippet = oncePer((entry: ReferenceOperation, reference: Reference): string => {
   const call = `${entry.memberPath}(${callArguments(reference, entry)})`;
   if (entry.paged) {
     return [
@@ -118,7 +120,7 @@ export function clientSnippet(reference: Reference, entry: ReferenceOperation): 
     ].join('\n');
   }
   return `const result = await ${call};`;
-}
+});
 
 /** The value a path parameter takes in an example URL. */
 function pathValue(reference: Reference, param: Parameter): string {
@@ -169,7 +171,7 @@ function authHeaders(auth: Auth, reference: Reference): { headers: string[]; que
 }
 
 /** A curl command for the operation; with signing configured, the lines that compute its headers first. */
-export function curlSnippet(reference: Reference, entry: ReferenceOperation): string {
+export const curlSnippet = oncePer((entry: ReferenceOperation, reference: Reference): string => {
   const { operation } = entry;
   const { model } = reference;
   const base =
@@ -231,4 +233,4 @@ export function curlSnippet(reference: Reference, entry: ReferenceOperation): st
   if (bodyArgument) args.push(bodyArgument);
   lines.push(args.join(' \\\n  '));
   return lines.join('\n');
-}
+});

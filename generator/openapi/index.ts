@@ -134,9 +134,16 @@ function mediaOfResponse(response: Response): string {
   return MEDIA_TYPE.test(declared) ? declared : response.schema.type === 'string' ? 'text/plain' : 'application/json';
 }
 
+/** Values that print the same, once each, in order: variants often repeat one another. */
+function distinctValues<T>(values: T[]): T[] {
+  // Most operations have one variant: nothing to compare, nothing to print.
+  if (values.length < 2) return values;
+  return [...new Map(values.map((value) => [JSON.stringify(value), value])).values()];
+}
+
 /** Several variants' schemas as one: the same schema once, different ones as anyOf. */
 function mergeSchemas(schemas: JsonSchema[]): JsonSchema {
-  const distinct = [...new Map(schemas.map((schema) => [JSON.stringify(schema), schema])).values()];
+  const distinct = distinctValues(schemas);
   return distinct.length === 1 ? (distinct[0] as JsonSchema) : { anyOf: distinct };
 }
 
@@ -144,17 +151,27 @@ interface Builder {
   reference: Reference;
   security: Security;
   components: Record<string, JsonSchema>;
-  componentOwners: Map<string, string>;
+  /** The headers the signer sets, lower-cased: never parameters. */
+  signedHeaders: ReadonlySet<string>;
+  /** The document's own server as JSON: an operation names its server only when it differs. */
+  defaultServerText: string;
 }
 
-/** A named schema in components when the name is usable there; the schema inline otherwise. */
+/**
+ * A named schema in components when the name is usable there and not taken by another shape;
+ * the schema inline otherwise. Names are the client's type names, so a name is claimed twice
+ * only by variants of one call: only then are the two shapes printed to compare them.
+ */
 function named(builder: Builder, name: string, schema: JsonSchema): JsonSchema {
   if (!COMPONENT_NAME.test(name) || Object.keys(schema).length === 0) return schema;
-  const text = JSON.stringify(schema);
-  const owner = builder.componentOwners.get(name);
-  if (owner !== undefined && owner !== text) return schema;
-  builder.componentOwners.set(name, text);
-  builder.components[name] = schema;
+  const owner = Object.hasOwn(builder.components, name) ? builder.components[name] : undefined;
+  if (owner !== undefined && JSON.stringify(owner) !== JSON.stringify(schema)) return schema;
+  Object.defineProperty(builder.components, name, {
+    value: owner ?? schema,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return { $ref: `#/components/schemas/${name}` };
 }
 
@@ -178,10 +195,7 @@ function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | 
   const content: Record<string, Json> = {};
   for (const [media, slot] of byMedia) {
     const examples = Object.fromEntries(
-      [...new Map(slot.examples.map((value) => [JSON.stringify(value), value])).values()].map((value, index) => [
-        `example${index + 1}`,
-        { value },
-      ]),
+      distinctValues(slot.examples).map((value, index) => [`example${index + 1}`, { value }]),
     );
     content[media] = {
       schema: mergeSchemas(slot.schemas),
@@ -344,12 +358,7 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
   });
 }
 
-function operationObject(
-  builder: Builder,
-  entries: ReferenceOperation[],
-  pathNames: string[],
-  defaultServer: Json,
-): Json {
+function operationObject(builder: Builder, entries: ReferenceOperation[], pathNames: string[]): Json {
   const first = entries[0] as ReferenceOperation;
   const { operation } = first;
   const { reference, security } = builder;
@@ -365,35 +374,28 @@ function operationObject(
             `**${entry.operation.name}** (\`${entry.memberPath}\`)${entry.operation.description ? `: ${entry.operation.description}` : ''}`,
         );
   const isToken = (entry: ReferenceOperation): boolean => reference.tokenOperation?.operation.id === entry.operation.id;
-  const requirements = [
-    ...new Map(
-      entries
-        .flatMap((entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }))
-        .map((requirement) => [JSON.stringify(requirement), requirement]),
-    ).values(),
-  ];
-  const noAuth = entries.some(
-    (entry) => security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }).length === 0,
+  const perEntry = entries.map((entry) =>
+    security.requirementFor(entry.operation.auth, { tokenOperation: isToken(entry) }),
   );
+  const requirements = distinctValues(perEntry.flat());
+  const noAuth = perEntry.some((requirement) => requirement.length === 0);
   const server = operation.baseUrl ? serverFor(operation.baseUrl, reference) : undefined;
   const requestBody = requestBodyOf(builder, entries);
   const pagination = operation.pagination;
+  const operationId = operationIdOf(first);
+  const description = descriptions.join('\n\n').trim();
   return {
-    operationId: operationIdOf(first),
-    ...(operationIdOf(first) !== first.functionName ? { 'x-client-function': first.functionName } : {}),
+    operationId,
+    ...(operationId !== first.functionName ? { 'x-client-function': first.functionName } : {}),
     summary: operation.name,
-    ...(descriptions.join('\n\n').trim() ? { description: descriptions.join('\n\n').trim() } : {}),
+    ...(description ? { description } : {}),
     ...(tags.length > 0 ? { tags } : {}),
-    parameters: parametersOf(
-      entries,
-      pathNames,
-      new Set(reference.model.signing ? signingHeaders(reference.model.signing).map((name) => name.toLowerCase()) : []),
-    ),
+    parameters: parametersOf(entries, pathNames, builder.signedHeaders),
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(builder, entries),
     // An operation some variants call without credentials accepts either.
     security: noAuth && requirements.length > 0 ? [...requirements, {}] : requirements,
-    ...(server && JSON.stringify(server) !== JSON.stringify(defaultServer) ? { servers: [server] } : {}),
+    ...(server && JSON.stringify(server) !== builder.defaultServerText ? { servers: [server] } : {}),
     ...(entries.every((entry) => entry.operation.deprecated) ? { deprecated: true } : {}),
     ...(statuses.size > 0 ? { 'x-route-status': statuses.size === 1 ? [...statuses][0] : 'inferred' } : {}),
     ...(pagination
@@ -429,13 +431,14 @@ export function renderOpenApi(reference: Reference): string {
   const tokenPath = reference.tokenOperation
     ? `${reference.tokenOperation.operation.method} ${reference.tokenOperation.operation.pathTemplate}`
     : undefined;
+  const defaultServer = serverFor(model.baseUrl.raw, reference, model.baseUrl.default);
   const builder: Builder = {
     reference,
     security: buildSecurity(model, reference.options, tokenPath),
     components: {},
-    componentOwners: new Map(),
+    signedHeaders: new Set(model.signing ? signingHeaders(model.signing).map((name) => name.toLowerCase()) : []),
+    defaultServerText: JSON.stringify(defaultServer),
   };
-  const defaultServer = serverFor(model.baseUrl.raw, reference, model.baseUrl.default);
   // Paths that differ only in their parameters' names are one path to OpenAPI.
   const groups = new Map<string, { path: string; params: string[]; methods: Map<string, ReferenceOperation[]> }>();
   const unusual: ReferenceOperation[] = [];
@@ -467,7 +470,7 @@ export function renderOpenApi(reference: Reference): string {
     const item: Json = {};
     for (const method of [...METHODS]) {
       const entries = group.methods.get(method);
-      if (entries) item[method] = operationObject(builder, entries, group.params, defaultServer);
+      if (entries) item[method] = operationObject(builder, entries, group.params);
     }
     paths[group.path] = item;
   }
