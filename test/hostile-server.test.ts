@@ -388,6 +388,25 @@ describe('size and time limits', () => {
     expect(server.seen.length).toBeLessThanOrEqual(4);
   });
 
+  it('closes the connection of an attempt it gives up on: no answer, or a body that stalls', async () => {
+    const closed: Array<Promise<void>> = [];
+    const server = await serve((request, response, url) => {
+      closed.push(new Promise((resolve) => request.socket.once('close', () => resolve())));
+      if (url.pathname === '/v1/me/apps') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"apps": [');
+      } // any other path: no answer at all
+    });
+    const client = clientFor(server, { timeoutMs: 300, maxRetries: 0 });
+    expect(await failure(client.me.get())).toBeInstanceOf(TimeoutError);
+    expect(await failure(client.apps.list({ page: 1 }))).toBeInstanceOf(TimeoutError);
+    expect(closed).toHaveLength(2);
+    // A client that stopped waiting without aborting the exchange would leave both sockets open
+    // until the server gave up (never, here): one per timed-out call, under a hostile server.
+    const open = new Promise((resolve) => setTimeout(() => resolve('still open'), 3000));
+    expect(await Promise.race([Promise.all(closed).then(() => 'closed'), open])).toBe('closed');
+  });
+
   it('ends an attempt that would outlast the call at the deadline, as a deadline error', async () => {
     const server = await serve(() => undefined); // never answers
     const started = Date.now();
