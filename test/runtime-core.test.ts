@@ -745,6 +745,26 @@ describe('retries', () => {
     expect(attempts).toBe(3);
   });
 
+  it('waits its backoff before each reconnection: the drawn share of a ceiling that doubles', async () => {
+    const attempts: number[] = [];
+    const core = new ClientCore({
+      baseUrl: 'https://api.test',
+      variables: {},
+      retry: { maxRetries: 2, baseDelayMs: 60, maxDelayMs: 1000 },
+      random: () => 0.5,
+      fetch: (async () => {
+        attempts.push(performance.now());
+        throw new TypeError('fetch failed');
+      }) as typeof fetch,
+    });
+    expect(await failure(core.call(base))).toMatchObject({ name: 'ConnectionError' });
+    expect(attempts).toHaveLength(3);
+    const [first, second, third] = attempts as [number, number, number];
+    // Half of 60 ms, then half of 120 ms (a timer may fire a millisecond early on a coarse clock).
+    expect(second - first).toBeGreaterThanOrEqual(29);
+    expect(third - second).toBeGreaterThanOrEqual(59);
+  });
+
   it('uses the jitter source of the client: each wait is a random share of its ceiling', async () => {
     const draws: number[] = [];
     const { core, sent } = recorded([() => json(503, {}), () => json(503, {}), () => json(200, 'ok')], {
