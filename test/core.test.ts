@@ -232,6 +232,32 @@ describe('default limits', () => {
   });
 });
 
+describe('a fetch that ignores the abort signal', () => {
+  it('still ends the attempt at its time limit, as a TimeoutError, and retries it like one', async () => {
+    let attempts = 0;
+    // Some fetch implementations (old polyfills, test doubles) never look at the signal.
+    const deaf = (() => {
+      attempts++;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    const core = new ClientCore({
+      baseUrl: 'https://x.io',
+      variables: {},
+      fetch: deaf,
+      timeoutMs: 40,
+      retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const started = Date.now();
+    expect(await core.call(spec).catch((failure: unknown) => failure)).toMatchObject({
+      name: 'TimeoutError',
+      timeoutMs: 40,
+      deadline: false,
+    });
+    expect(attempts).toBe(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe('signing', () => {
   it("replaces a caller's header of the signer's name in any case, never merging with it", async () => {
     let sent: Record<string, string> = {};

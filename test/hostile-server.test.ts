@@ -187,6 +187,19 @@ describe('redirects', () => {
     expect(server.seen[1]?.headers.authorization).toBe(`Bearer ${token}`);
   });
 
+  it("drops a redirect's own body without reading it: a body that never ends does not hold its connection", async () => {
+    let redirectClosed: Promise<string> | undefined;
+    const server = await serve((request, response, url) => {
+      if (url.pathname !== '/v1/me') return json(response, 200, { message: 'Welcome' });
+      redirectClosed = new Promise((resolve) => request.socket.once('close', () => resolve('closed')));
+      response.writeHead(302, { location: '/v1/me/', 'content-type': 'text/html' });
+      response.write('<p>Moved</p>'.repeat(1000)); // and never ends
+    });
+    expect(await clientFor(server).me.get()).toEqual({ message: 'Welcome' });
+    const open = new Promise((resolve) => setTimeout(() => resolve('still open'), 3000));
+    expect(await Promise.race([redirectClosed, open])).toBe('closed');
+  });
+
   it('takes a 201 Created with a Location as the answer: a Location outside a redirect is not followed', async () => {
     const created = { id: 7, name: 'vip', status: 'ready', expirationDate: null, externalId: null };
     const server = await serve((_request, response) => json(response, 201, created, { location: '/v1/me' }));
