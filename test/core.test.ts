@@ -232,6 +232,23 @@ describe('default limits', () => {
   });
 });
 
+describe('nothing left behind', () => {
+  it('leaves no timer once a call has its answer, so a script that made it can exit at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const core = new ClientCore({
+        baseUrl: 'https://x.io',
+        variables: {},
+        fetch: (async () => json(200, { ok: true })) as typeof fetch,
+      });
+      expect((await core.call(spec)).data).toEqual({ ok: true });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('a fetch that ignores the abort signal', () => {
   it('still ends the attempt at its time limit, as a TimeoutError, and retries it like one', async () => {
     let attempts = 0;
