@@ -110,11 +110,9 @@ export class TokenAuth implements ClientAuth {
 
   refresh(error: ApiError, stamp: unknown): boolean {
     if (!this.isTokenError(error)) return false;
-    // Drop the token only if it is still the one that failed; a newer one stays.
-    if (stamp !== undefined && this.current === stamp) {
-      this.pending = undefined;
-      this.current = undefined;
-    }
+    // Drop the token only if it is still the one that failed; a newer one stays. (`current` is
+    // reset by the next token request, which a refresh always leads to.)
+    if (stamp !== undefined && this.current === stamp) this.pending = undefined;
     return true;
   }
 }
