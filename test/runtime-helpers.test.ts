@@ -588,6 +588,20 @@ describe('page URLs and listings', () => {
     );
   });
 
+  it('reads a listing afresh each time it is iterated again, its first page included', async () => {
+    let version = 0;
+    const fetched: Array<string | undefined> = [];
+    const call = new PagedCall<number>(async (next) => {
+      fetched.push(next);
+      // The data changes between two readings: a second reading must not mix old and new pages.
+      if (next === undefined) return page(`https://x.io/p?page=${10 * ++version + 1}`, 'https://x.io/p?page=2');
+      return page(`https://x.io/p?page=${10 * version + 2}`);
+    });
+    expect(await call.all()).toEqual([11, 12]);
+    expect(await call.all()).toEqual([21, 22]);
+    expect(fetched).toEqual([undefined, 'https://x.io/p?page=2', undefined, 'https://x.io/p?page=2']);
+  });
+
   it('passes a failed first page to the rejection handler', async () => {
     const call = new PagedCall<number>(async () => {
       throw new Error('down');

@@ -105,7 +105,8 @@ export class PagedCall<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const maxPages = this.options.maxPages ?? DEFAULT_MAX_PAGES;
     let page = await this.firstPage();
-    // The first page is not kept once iteration moves on.
+    // The first page is not kept once iteration moves on: a long listing holds one page at a time,
+    // and iterating again reads the listing afresh instead of starting from a stale first page.
     this.first = undefined;
     const seen = new Set(firstPageAddresses(page, this.options.pageParam));
     for (let count = 1; ; count++) {
