@@ -3,7 +3,8 @@
  * reading, error classes and their messages, credentials, page URLs and listings, signing.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import { findLink, parseLinkHeader } from '../templates/runtime/link.js';
 import {
   DEFAULT_RETRY,
@@ -142,6 +143,27 @@ describe('retry rules', () => {
     const t0 = performance.now();
     await expect(waiting).rejects.toThrow('during');
     expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('a wait leaves nothing behind', () => {
+  it("takes its listener off the caller's signal when it ends, and its timer away when aborted", async () => {
+    const controller = new AbortController();
+    await sleep(1, controller.signal);
+    // A listener left on a long-lived signal per retry would pile up for the life of the signal.
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    vi.useFakeTimers();
+    try {
+      const stopper = new AbortController();
+      const waiting = sleep(60_000, stopper.signal).catch((reason: unknown) => reason);
+      expect(vi.getTimerCount()).toBe(1);
+      stopper.abort(new Error('stop'));
+      expect(await waiting).toMatchObject({ message: 'stop' });
+      // An aborted wait whose timer stayed would keep a script alive for the rest of the minute.
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -153,14 +153,6 @@ export const ACCEPTED: Accepted[] = [
       'The `once: true` of the abort listener: an abort signal fires once at most, so the flag changes nothing seen.',
   },
   {
-    file: 'runtime/retry.ts',
-    mutator: 'StringLiteral',
-    original: "'abort'",
-    replacement: '""',
-    reason:
-      "The removal of the abort listener after a wait ends: without it the listener stays on the caller's signal and, on a later abort, rejects a promise already settled. Only a leak, which no test can observe.",
-  },
-  {
     file: 'runtime/body.ts',
     mutator: 'ConditionalExpression',
     original: 'chunks.length === 1',
