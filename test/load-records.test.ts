@@ -252,12 +252,13 @@ describe('the loader reads collections as the Postman SDK does', () => {
     const read = (list: PairRecord[] | undefined) => list?.map(({ key, value }) => [key, value]);
     const expected = keys.map((key, index) => [key, `v${index}`]);
     const item = collection.items[0];
-    if (item?.kind !== 'request') throw new Error('the request was not read');
+    const request = item?.kind === 'request' ? item.request : undefined;
+    if (!request) throw new Error('the request was not read');
     expect(read(collection.variables)).toEqual(expected);
     expect(read(collection.auth?.params)).toEqual(expected);
-    expect(read(item.request.headers)).toEqual(expected);
-    expect(read(item.request.url.query)).toEqual(expected);
-    expect(read(item.request.url.variables)).toEqual(expected);
+    expect(read(request.headers)).toEqual(expected);
+    expect(read(request.url.query)).toEqual(expected);
+    expect(read(request.url.variables)).toEqual(expected);
     expect(({} as Record<string, unknown>).v0).toBeUndefined();
   });
 });
