@@ -99,6 +99,15 @@ const MOVED_EARLY_EXIT =
 const UNIQUE_NAME_KEYS =
   'uniqueNames sorts requests by key, and keys are unique (Postman item ids, parameter places): two keys are never equal, so < and <= order them alike.';
 
+const ENTITY_KEY_CACHE =
+  "pool.ts remembers each property name's entity key: computing a key again, or forgetting them sooner or never, gives the same key (only time and memory change).";
+
+const KIND_NAMES =
+  "A field's kinds are only compared with other kinds sets (equal, subset) and written into the signature: any one kind's name, even an empty one, still differs from the four others, so every comparison comes out alike.";
+
+const UNIQUE_PLACES =
+  "Candidates' locations are paths of distinct places and default entity names are made distinct by uniqueNames: two are never equal, so `<` and `<=` order them alike.";
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -974,5 +983,71 @@ export const ACCEPTED: Accepted[] = [
     near: 'const key =',
     reason:
       "The separator of the remembered signature's key: each text in it comes with its length, so any separator keeps two different lists of texts apart, and the same list gives the same key.",
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'key === undefined',
+    replacement: 'true',
+    reason: ENTITY_KEY_CACHE,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'keys.size > 10_000',
+    reason: ENTITY_KEY_CACHE,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'keys.size > 10_000',
+    reason: ENTITY_KEY_CACHE,
+  },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'object'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'array'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'string'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'number'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'boolean'", replacement: '""', reason: KIND_NAMES },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'i < signatures.length',
+    replacement: 'i <= signatures.length',
+    reason:
+      'One more turn of the outer loop, with i past the last signature: its inner loop starts at i + 1, beyond the end, and compares nothing.',
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'new Set(list.map((candidate) => candidate.operationId)).size < 2',
+    replacement: 'false',
+    reason:
+      'A shortcut: a key seen in one operation only gives clusters of one operation, which the same test on each cluster drops afterwards.',
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.location < b.location',
+    replacement: 'a.location <= b.location',
+    reason: UNIQUE_PLACES,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a.location > b.location',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.location > b.location',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.fallback < b.fallback',
+    replacement: 'a.fallback <= b.fallback',
+    reason: UNIQUE_PLACES,
   },
 ];
