@@ -249,3 +249,26 @@ describe('the model as JSON', () => {
     expect(text.endsWith('}\n')).toBe(true);
   });
 });
+
+describe('lenient JSON bodies, at the edges', () => {
+  it.each([
+    // A byte order mark or a no-break space around the text is blank, not part of the JSON.
+    ['\uFEFF{"a": 1}', { a: 1 }],
+    ['\u00A0{"a": {{n}}}\u00A0', { a: 'ref:n' }],
+    // Only a comma before a closing bracket outside a string is a slip; a string's own ", ]" stays.
+    ['{"a": "x, ]", "b": [1, ], "c": "y,}"}', { a: 'x, ]', b: [1], c: 'y,}' }],
+    ['{"a": "x, }", "b": {{n}}, }', { a: 'x, }', b: 'ref:n' }],
+    ['[1, // the last\n]', [1]],
+    // A comment opens with "/*" only: another "/" or "*" outside a string is no JSON.
+    ['[1 / 2 */]', undefined],
+    ['[1, 2*3 */]', undefined],
+    // The "/" closing "*/" is looked for after the opening "/*".
+    ['[1 /*/ 2 */]', [1]],
+    // A placeholder's "}}" is looked for after its "{{", never before it.
+    ['{"a":{}}{{x}}', undefined],
+    // Text that is JSON is read as JSON, whatever its strings hold.
+    ['{"c": "\\u0000postman-codegen:variable:x", "d": "1,]"}', { c: '\u0000postman-codegen:variable:x', d: '1,]' }],
+  ])('%j reads as %j', (text, expected) => {
+    expect(lenient(text)).toEqual(expected);
+  });
+});

@@ -251,3 +251,102 @@ describe('entities from the configuration', () => {
     expect(none?.hint).toBe('Entities found: none.');
   });
 });
+
+describe('pooling, whatever the names and the order', () => {
+  it('keeps a singular and a plural key apart when their texts differ by a leading "s" or "1"', () => {
+    const thing = { id: 'x', name: 'y' };
+    const other = { x: 1, y: 2 };
+    // The object under `sprocket` and the items of `procket` are two entities, as are `gizmo` and `1gizmo`.
+    const items = [
+      ...twice('sprocket', thing),
+      get('Three', '/three', { procket: [other] }),
+      get('Four', '/four', { procket: [other] }),
+    ];
+    expect(entityNames(items)).toEqual(['Procket', 'Sprocket']);
+    const digits = [
+      ...twice('1gizmo', [other]),
+      get('Five', '/five', { gizmo: thing }),
+      get('Six', '/six', { gizmo: thing }),
+    ];
+    expect(entityNames(digits)).toEqual(['Gizmo', '_1gizmo']);
+  });
+
+  it('reads a field given as "<object>" as an object, which a text field does not agree with', () => {
+    expect(entityNames(twice('owner', { meta: '<object>', b: 2 }, { meta: 'x', b: 2 }))).toEqual([]);
+    expect(entityNames(twice('owner', { meta: '<object>', b: 2 }, { meta: { x: 1 }, b: 2 }))).toEqual(['Owner']);
+  });
+
+  it('tells field sets apart whatever characters their names hold', () => {
+    // Written as "name:kind" joined by commas, both would read "a:string,b:number,z:boolean".
+    expect(entityNames(twice('owner', { a: 'x', b: 1, z: true }, { 'a:string,b': 1, z: true }))).toEqual([]);
+  });
+
+  it('counts one field signature for the same fields in any order', () => {
+    const permutations = (list: string[]): string[][] =>
+      list.length <= 1
+        ? [list]
+        : list.flatMap((first, i) => permutations(list.filter((_, j) => j !== i)).map((rest) => [first, ...rest]));
+    const orders = permutations(['a', 'b', 'c', 'd', 'e']).slice(0, 65);
+    const items = orders.map((order, i) =>
+      get(`Op ${i}`, `/op/${i}`, { thing: Object.fromEntries(order.map((field) => [field, 1])) }),
+    );
+    expect(entityNames(items)).toEqual(['Thing']);
+  });
+
+  it('names the entities found in list items under two keys, or in two folders', () => {
+    const device = { id: 'd1', model: 'x' };
+    const owner = { name: 'ada', since: 1 };
+    const both = { devices: [device], owners: [owner] };
+    expect(entityNames([get('One', '/one', both), get('Two', '/two', both)])).toEqual(['Device', 'Owner']);
+    const items = [
+      folder('Devices', get('List devices', '/devices', [device]), get('Get device', '/devices/1', device)),
+      folder('Owners', get('List owners', '/owners', [owner]), get('Get owner', '/owners/1', owner)),
+    ];
+    expect(entityNames(items)).toEqual(['Device', 'Owner']);
+  });
+
+  it('counts a list and its items as one level of the 32 it looks into', () => {
+    const nested = (depth: number, inner: unknown): unknown => (depth === 0 ? inner : { n: nested(depth - 1, inner) });
+    const at = (depth: number) =>
+      entityNames(twice('n', nested(depth - 2, { list: [{ owner: { id: 'x', name: 'y' } }] })));
+    expect(at(31)).toEqual(['Owner']);
+    expect(at(32)).toEqual([]);
+  });
+
+  it('numbers the entities of one key by their first place, in any order of the collection', () => {
+    const a = { p: 1, q: 1 };
+    const b = { x: 'a', y: 'b', z: 'c' };
+    // In each answer one entity is at the top and the other one level down, the other way round in the other.
+    const one = get('One', '/one', { owner: a, w: { owner: b } });
+    const two = get('Two', '/two', { w: { owner: a }, owner: b });
+    const names = (items: unknown[]) => {
+      const { model } = modelOfJson(collectionOf(items));
+      const answer = operationByName(model, 'One').responses[0]?.schema as ObjectSchema;
+      return [
+        (answer.properties.owner as ObjectSchema).name,
+        ((answer.properties.w as ObjectSchema).properties.owner as ObjectSchema).name,
+      ];
+    };
+    const forward = names([one, two]);
+    expect(names([two, one])).toEqual(forward);
+    // The first place of all is the top of the answer whose operation id comes first: its entity is Owner.
+    const { model } = modelOfJson(collectionOf([one, two]));
+    const oneFirst = operationByName(model, 'One').id < operationByName(model, 'Two').id;
+    expect(forward).toEqual(oneFirst ? ['Owner', 'Owner2'] : ['Owner2', 'Owner']);
+  });
+
+  it('refuses, of two entities of one key given one name, the later in name order', () => {
+    const a = { p: 1, q: 1 };
+    const b = { x: 'a', y: 'b', z: 'c' };
+    // `b` has the first place in both answers (`.owner` before `.w.owner`), so it is Owner, `a` Owner2.
+    const items = [
+      get('One', '/one', { owner: b, w: { owner: a } }),
+      get('Two', '/two', { owner: b, w: { owner: a } }),
+    ];
+    const entities = { Owner: 'Thing', Owner2: 'Thing' };
+    for (const order of [items, [...items].reverse()])
+      expect(() => modelOfJson(collectionOf(order), { inference: { entities } })).toThrow(
+        'inference.entities names "Owner2" "Thing", which is already the entity "Owner".',
+      );
+  });
+});

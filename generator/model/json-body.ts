@@ -36,6 +36,8 @@ export function parseJsonBody(text: string): unknown {
       const end = trimmed.indexOf('*/', i + 2);
       i = end < 0 ? trimmed.length : end + 1;
       out += ' ';
+    } else if (char === '}' || char === ']') {
+      out = withoutTrailingComma(out) + char;
     } else if (char === '{' && trimmed[i + 1] === '{') {
       const end = trimmed.indexOf('}}', i + 2);
       if (end < 0) return undefined;
@@ -46,11 +48,19 @@ export function parseJsonBody(text: string): unknown {
     }
   }
   try {
-    // Trailing commas are a common slip in hand-written examples.
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'), (_key, value: unknown) =>
+    return JSON.parse(out, (_key, value: unknown) =>
       typeof value === 'string' && value.startsWith(sentinel) ? variableReference(value.slice(sentinel.length)) : value,
     );
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `text` without a comma that ends it (blanks after it kept): trailing commas are a common slip in
+ * hand-written examples. Read only outside strings, so a string's own ", }" stays as it is.
+ */
+function withoutTrailingComma(text: string): string {
+  const body = text.trimEnd();
+  return body.endsWith(',') ? body.slice(0, -1) + text.slice(body.length) : text;
 }

@@ -5,7 +5,8 @@
  * samples together, so a field seen only as `null` in one place takes the type another place shows.
  *
  * The result depends only on the set of places, never on their order: candidates are grouped by
- * key, grouped again by their field signature, and merged in a sorted order.
+ * key, grouped again by their field signature, merged in the order of their places, and named in
+ * the order of their default names.
  */
 import type { Operation } from './types.js';
 import { looksLikeMap, mergeShapes, type Entity, type InferOptions, type Shape } from './infer.js';
@@ -111,19 +112,24 @@ function kinds(shape: Shape): Set<string> {
   return set;
 }
 
+/** Properties are only ever seen in objects: a shape with two of them was an object. */
 function isEntityShape(shape: Shape): boolean {
-  return shape.objects > 0 && shape.properties.size >= 2 && !looksLikeMap(shape);
+  return shape.properties.size >= 2 && !looksLikeMap(shape);
+}
+
+/**
+ * The field names with their kinds, as a text two different field sets never share: a name may
+ * hold any character (`"a:string,b"`), so the names are quoted. kinds() adds in one fixed order.
+ */
+function signatureOf(fields: Map<string, Set<string>>): string {
+  return JSON.stringify([...fields.keys()].sort().map((name) => [name, ...(fields.get(name) as Set<string>)]));
 }
 
 function collect(shape: Shape, key: string, location: string, operationId: string, into: Candidate[], depth = 0): void {
   if (depth > 32) return;
   if (key !== '' && isEntityShape(shape)) {
     const fields = new Map([...shape.properties].map(([name, property]) => [name, kinds(property)]));
-    const signature = [...fields]
-      .map(([name, set]) => `${name}:${[...set].sort().join('|')}`)
-      .sort()
-      .join(',');
-    into.push({ key, location, operationId, shape, signature, fields });
+    into.push({ key, location, operationId, shape, signature: signatureOf(fields), fields });
   }
   for (const [name, property] of shape.properties) {
     collect(property, entityKey(name, false), `${location}.${name}`, operationId, into, depth + 1);
@@ -195,13 +201,12 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
   for (const candidate of candidates) pushTo(byKey, candidate.key, candidate);
 
   const groups: Array<{ key: string; members: Candidate[] }> = [];
-  for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, list] of byKey) {
     if (new Set(list.map((candidate) => candidate.operationId)).size < 2) continue;
     const bySignature = new Map<string, Candidate[]>();
     for (const candidate of list) pushTo(bySignature, candidate.signature, candidate);
     if (bySignature.size > MAX_SIGNATURES) continue;
-    const signatures = [...bySignature].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const members of clusters(signatures)) {
+    for (const members of clusters([...bySignature])) {
       // A shape that recurs within one operation only is that operation's business.
       if (new Set(members.map((member) => member.operationId)).size < 2) continue;
       groups.push({
@@ -216,17 +221,22 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
     groups.map((group) => ({ key: group.members[0]!.location, candidates: [typeName(group.key)] })),
     options.taken,
   );
+  // In the order of the default names (all distinct), so that of two entities given one name the
+  // later in that order is refused, wherever they are in the collection.
+  const byDefault = groups
+    .map((group) => ({ fallback: defaults.get(group.members[0]!.location) as string, members: group.members }))
+    .sort((a, b) => (a.fallback < b.fallback ? -1 : 1));
   const chosen = options.entities ?? {};
   const named: Array<{ name: string; members: Candidate[] }> = [];
   const used = new Map<string, string>();
-  for (const group of groups) {
-    const fallback = defaults.get(group.members[0]!.location) as string;
+  for (const { fallback, members } of byDefault) {
     const choice = Object.hasOwn(chosen, fallback) ? chosen[fallback] : undefined;
     if (choice === false) continue;
     const name = choice ?? fallback;
     const clash =
       used.get(name) ??
-      (options.taken.has(name) && choice !== undefined ? 'a generated type' : undefined) ??
+      // A default name is never taken: uniqueNames kept it off the taken ones.
+      (options.taken.has(name) ? 'a generated type' : undefined) ??
       // Default names come from typeName, which already keeps off the globals; a chosen one may not.
       (RESERVED_TYPE_NAMES.has(name) ? 'a global type' : undefined);
     if (clash !== undefined) {
@@ -238,10 +248,10 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
       );
     }
     used.set(name, `the entity "${fallback}"`);
-    named.push({ name, members: group.members });
+    named.push({ name, members });
   }
   for (const reference of Object.keys(chosen)) {
-    if (!groups.some((group) => defaults.get(group.members[0]!.location) === reference)) {
+    if (!byDefault.some((group) => group.fallback === reference)) {
       throw new CodegenError(
         `inference.entities names "${reference}", which is not an entity of this collection.`,
         options.configFile,

@@ -99,6 +99,24 @@ const MOVED_EARLY_EXIT =
 const UNIQUE_NAME_KEYS =
   'uniqueNames sorts requests by key, and keys are unique (Postman item ids, parameter places): two keys are never equal, so < and <= order them alike.';
 
+const ENTITY_KEY_CACHE =
+  "pool.ts remembers each property name's entity key: computing a key again, or forgetting them sooner or never, gives the same key (only time and memory change).";
+
+const KIND_NAMES =
+  "A field's kinds are only compared with other kinds sets (equal, subset) and written into the signature: any one kind's name, even an empty one, still differs from the four others, so every comparison comes out alike.";
+
+const UNIQUE_PLACES =
+  "Candidates' locations are paths of distinct places and default entity names are made distinct by uniqueNames: two are never equal, so `<` and `<=` order them alike.";
+
+const SEPARATOR_RUNS =
+  'Splitting at each separator character instead of at runs of them only adds empty chunks, which give no word (wordsOf keeps no empty part).';
+
+const ASCII_SHORTCUT =
+  "A shortcut for ASCII text: the filter it skips keeps every ASCII letter and digit, and turns any other ASCII character into a blank that the word splitter takes for a separator, as it takes the character itself (repairStart's words hold only letters and digits).";
+
+const ASCII_NON_DIGITS =
+  'An ASCII character other than a letter or digit reaches this test only from keepIdentifierCharacters (the words repairStart filters hold letters and digits only), where keeping it or a blank in its place gives the same words: the word splitter takes either for a separator.';
+
 export const ACCEPTED: Accepted[] = [
   {
     file: 'runtime/link.ts',
@@ -966,5 +984,144 @@ export const ACCEPTED: Accepted[] = [
     near: 'const key =',
     reason:
       "The separator of the remembered signature's key: each text in it comes with its length, so any separator keeps two different lists of texts apart, and the same list gives the same key.",
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'key === undefined',
+    replacement: 'true',
+    reason: ENTITY_KEY_CACHE,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'keys.size > 10_000',
+    reason: ENTITY_KEY_CACHE,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'keys.size > 10_000',
+    reason: ENTITY_KEY_CACHE,
+  },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'object'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'array'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'string'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'number'", replacement: '""', reason: KIND_NAMES },
+  { file: 'model/pool.ts', mutator: 'StringLiteral', original: "'boolean'", replacement: '""', reason: KIND_NAMES },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'i < signatures.length',
+    replacement: 'i <= signatures.length',
+    reason:
+      'One more turn of the outer loop, with i past the last signature: its inner loop starts at i + 1, beyond the end, and compares nothing.',
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'new Set(list.map((candidate) => candidate.operationId)).size < 2',
+    replacement: 'false',
+    reason:
+      'A shortcut: a key seen in one operation only gives clusters of one operation, which the same test on each cluster drops afterwards.',
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.location < b.location',
+    replacement: 'a.location <= b.location',
+    reason: UNIQUE_PLACES,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'ConditionalExpression',
+    original: 'a.location > b.location',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.location > b.location',
+    reason: V8_SORT,
+  },
+  {
+    file: 'model/pool.ts',
+    mutator: 'EqualityOperator',
+    original: 'a.fallback < b.fallback',
+    replacement: 'a.fallback <= b.fallback',
+    reason: UNIQUE_PLACES,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'Regex',
+    original: '/[^\\p{ID_Continue}]+|_+/u',
+    reason: SEPARATOR_RUNS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'Regex',
+    original: '/^[\\x00-\\x7f]*$/',
+    replacement: '/^[\\x00-\\x7f]$/',
+    reason: ASCII_SHORTCUT,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'ASCII.test(text)',
+    replacement: 'false',
+    reason: ASCII_SHORTCUT,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'codePoint >= 48',
+    replacement: 'true',
+    reason: ASCII_NON_DIGITS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'ConditionalExpression',
+    original: 'codePoint <= 57',
+    replacement: 'true',
+    reason: ASCII_NON_DIGITS,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'EqualityOperator',
+    original: 'answers.size >= 100_000',
+    reason: NAME_CACHE,
+  },
+  {
+    file: 'model/names.ts',
+    mutator: 'StringLiteral',
+    original: "''",
+    replacement: '"Stryker was here!"',
+    near: "return rememberedWords(text, '')",
+    reason:
+      'The fallback splitWords passes to its own cache: wordsOf reads none, and the same text goes into every key of that cache, so the keys still tell texts apart.',
+  },
+  {
+    file: 'model/json-body.ts',
+    mutator: 'EqualityOperator',
+    original: 'i < trimmed.length',
+    replacement: 'i <= trimmed.length',
+    near: "while (i < trimmed.length && trimmed[i] !== '\\n') i++",
+    reason:
+      'Past the end of the text, trimmed[i] is undefined, never a line end: the line comment is skipped one step further, and the outer loop ends all the same.',
+  },
+  {
+    file: 'model/json-body.ts',
+    mutator: 'EqualityOperator',
+    original: 'end < 0',
+    replacement: 'end <= 0',
+    reason:
+      'indexOf searches from i + 2, so a closing text found is never at 0: only a missing one (-1) is below or at 0.',
+  },
+  {
+    file: 'model/json-body.ts',
+    mutator: 'BlockStatement',
+    original: '{ return undefined; }',
+    replacement: '{}',
+    reason: 'Without its return the catch block falls out of the function, which returns undefined all the same.',
   },
 ];
