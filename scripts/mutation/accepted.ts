@@ -983,4 +983,21 @@ export const ACCEPTED: Accepted[] = [
     replacement: 'keys[j] as string >= key',
     reason: "An object's keys are never equal: `>` and `>=` move the same keys.",
   },
+  {
+    file: 'model/described-fields.ts',
+    mutator: 'Regex',
+    original: '/\\n|(?<=[.;])\\s+/',
+    replacement: '/\\n|(?<=[.;])\\s/',
+    reason:
+      'Splitting at the first blank after a full stop or semicolon leaves the others at the start of the next part, where they change nothing: a backticked name is found anywhere in a part, and a table row is recognised after trimming.',
+  },
+  {
+    file: 'model/described-fields.ts',
+    mutator: 'ArrayDeclaration',
+    original: '[]',
+    replacement: '["Stryker was here"]',
+    near: 'const row = part.trim()',
+    reason:
+      'A part that is no table row has no cells; the mutant gives it one, the stand-in text, which only a body field named exactly "Stryker was here" could match (a backticked name in such a part is found all the same).',
+  },
 ];
