@@ -46,6 +46,7 @@ export default defineConfig({
       'test/model-pool.test.ts',
       'test/model-inference-config.test.ts',
       'test/model-names.test.ts',
+      'test/model-assembly.test.ts',
     ],
   },
 });

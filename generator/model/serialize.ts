@@ -7,8 +7,8 @@ function sortKeys(value: unknown): unknown {
     // JSON.stringify reads fast (a null-prototype object is a slow dictionary to V8).
     const sorted: Record<string, unknown> = {};
     for (const key of sortedKeys(value)) {
+      // An undefined member is left out by JSON.stringify, here as anywhere.
       const item = (value as Record<string, unknown>)[key];
-      if (item === undefined) continue;
       // Assigned, "__proto__" would set the prototype; defined, it is a plain key.
       if (key === '__proto__') Object.defineProperty(sorted, key, { ...PLAIN, value: sortKeys(item) });
       else sorted[key] = sortKeys(item);
