@@ -27,9 +27,24 @@ export const REVIEWED_FILES: ReadonlySet<string> = new Set([
   ...['auth', 'body', 'core', 'csv', 'errors', 'link', 'pagination', 'retry', 'signing'].map(
     (name) => `${RUNTIME_DIR}/${name}.ts`,
   ),
-  ...['auth', 'find', 'infer', 'media', 'overrides', 'placeholders', 'profile', 'scalar', 'variables'].map(
-    (name) => `${MODEL_DIR}/${name}.ts`,
-  ),
+  ...[
+    'auth',
+    'build',
+    'described-fields',
+    'find',
+    'infer',
+    'json-body',
+    'media',
+    'names',
+    'overrides',
+    'placeholders',
+    'pool',
+    'profile',
+    'scalar',
+    'serialize',
+    'url',
+    'variables',
+  ].map((name) => `${MODEL_DIR}/${name}.ts`),
 ]);
 
 /**
