@@ -291,6 +291,10 @@ describe('inference edges', () => {
       type: 'enum',
       values: [...five, 'foxtrot', 'golf', 'hotel'],
     });
+    // a shape that already saw too many distinct values vetoes an enum, whichever side it is on
+    const many = shapeOf(...twice('a1', 'b1', 'c1', 'd1', 'e1', 'f1', 'g1', 'h1', 'i1'));
+    expect(merged(shapeOf(...twice('ios', 'android')), many)).toEqual({ type: 'string' });
+    expect(merged(many, shapeOf(...twice('ios', 'android')))).toEqual({ type: 'string' });
     // distinct integers counted across shapes, a repeated one once
     expect(merged(shapeOf(1, 2), shapeOf(1, 3))).toEqual({ type: 'integer' });
     expect(merged(shapeOf(1, 2, 3), shapeOf(4))).toEqual({ type: 'integer' });
