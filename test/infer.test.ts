@@ -295,6 +295,11 @@ describe('inference edges', () => {
     const many = shapeOf(...twice('a1', 'b1', 'c1', 'd1', 'e1', 'f1', 'g1', 'h1', 'i1'));
     expect(merged(shapeOf(...twice('ios', 'android')), many)).toEqual({ type: 'string' });
     expect(merged(many, shapeOf(...twice('ios', 'android')))).toEqual({ type: 'string' });
+    // a format holds only when every shape's strings have it
+    const stamp = shapeOf('2024-01-02T03:04:05Z');
+    expect(merged(stamp, shapeOf('2025-06-07T08:09:10Z'))).toEqual({ type: 'string', format: 'date-time' });
+    expect(merged(stamp, shapeOf('hello there'))).toEqual({ type: 'string' });
+    expect(merged(shapeOf('hello there'), stamp)).toEqual({ type: 'string' });
     // distinct integers counted across shapes, a repeated one once
     expect(merged(shapeOf(1, 2), shapeOf(1, 3))).toEqual({ type: 'integer' });
     expect(merged(shapeOf(1, 2, 3), shapeOf(4))).toEqual({ type: 'integer' });
