@@ -307,6 +307,11 @@ describe('inference edges', () => {
     // array elements merged too
     expect(merged(shapeOf([]), shapeOf(['x']))).toEqual({ type: 'array', items: { type: 'string' } });
     expect(merged(shapeOf([]), shapeOf(['x'])).type).toBe('array');
+    // elements that only the second shape saw (the first saw no list at all)
+    expect(merged(shapeOf(null), shapeOf(['x']))).toEqual({
+      type: 'union',
+      anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }],
+    });
     // the inputs stay as they were
     const first = shapeOf('ios', 'android');
     mergeShapes([first, shapeOf('ios', 'android')]);
