@@ -65,6 +65,21 @@ describe('entity pooling', () => {
     });
   });
 
+  it('writes an entity found inside itself inline there, instead of without end', () => {
+    const parent = { id: 'a0', owner: 'eve', balance: 1, closedAt: null };
+    const nesting = {
+      name: 'Accounts',
+      item: [
+        get('List accounts', '/accounts', [{ accounts }]),
+        get('Get account', '/accounts/a1', [{ id: 'a1', owner: 'ada', balance: 2, closedAt: null, account: parent }]),
+      ],
+    };
+    const single = schemaOf([nesting, other], 'Get account') as ObjectSchema;
+    expect(single.name).toBe('Account');
+    const inner = single.properties.account as ObjectSchema;
+    expect(inner).toMatchObject({ type: 'object', properties: { id: { type: 'string' }, owner: { type: 'string' } } });
+  });
+
   it('leaves shapes whose fields disagree apart', () => {
     const clash = get('Get audit', '/audit', [{ account: { id: 7, kind: 'x', at: 1, by: 'y', why: 'z' } }]);
     const audit = (schemaOf([folder, clash], 'Get audit') as ObjectSchema).properties.account as ObjectSchema;
