@@ -157,9 +157,14 @@ export const shownSample = oncePer((sample: ResponseSample): { text: string; lan
   };
 });
 
-/** The body example to show: the first one without {{variables}}, pretty-printed when it is JSON. */
+/** The body example the docs and snippets show: the first one without {{variables}}, else the first. */
+export function shownBodyExample(examples: readonly string[]): string | undefined {
+  return examples.find((text) => !/\{\{/.test(text)) ?? examples[0];
+}
+
+/** The body example to show, pretty-printed when it is JSON. */
 export const bodyExample = oncePer((body: RequestBody): string | undefined => {
-  const example = body.examples.find((text) => !/\{\{/.test(text)) ?? body.examples[0];
+  const example = shownBodyExample(body.examples);
   if (example === undefined) return undefined;
   const parsed = parseExample(example);
   // Not JSON (or too deep to print): shown as the collection wrote it.

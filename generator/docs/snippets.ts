@@ -10,6 +10,7 @@ import { parseExample } from './json-example.js';
 import { signingShellLines } from './signing.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from './once.js';
+import { shownBodyExample } from './notes.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -36,7 +37,7 @@ export function shellQuote(text: string): string {
 
 /** The first example body without {{variables}}, parsed when it is JSON: both snippets show it. */
 const firstExample = oncePer((operation: Operation): unknown => {
-  const text = operation.body?.examples.find((example) => !/\{\{/.test(example)) ?? operation.body?.examples[0];
+  const text = shownBodyExample(operation.body?.examples ?? []);
   if (text === undefined) return undefined;
   const parsed = parseExample(text);
   return parsed ? parsed.value : text;

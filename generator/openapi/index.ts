@@ -150,7 +150,8 @@ function mergeSchemas(schemas: JsonSchema[]): JsonSchema {
 interface Builder {
   reference: Reference;
   security: Security;
-  components: Record<string, JsonSchema>;
+  /** Named schemas by name (a Map: a name such as `__proto__` is a key like any other). */
+  components: Map<string, JsonSchema>;
   /** The headers the signer sets, lower-cased: never parameters. */
   signedHeaders: ReadonlySet<string>;
   /** The document's own server as JSON: an operation names its server only when it differs. */
@@ -164,14 +165,9 @@ interface Builder {
  */
 function named(builder: Builder, name: string, schema: JsonSchema): JsonSchema {
   if (!COMPONENT_NAME.test(name) || Object.keys(schema).length === 0) return schema;
-  const owner = Object.hasOwn(builder.components, name) ? builder.components[name] : undefined;
-  if (owner !== undefined && JSON.stringify(owner) !== JSON.stringify(schema)) return schema;
-  Object.defineProperty(builder.components, name, {
-    value: owner ?? schema,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  const owner = builder.components.get(name);
+  if (owner === undefined) builder.components.set(name, schema);
+  else if (JSON.stringify(owner) !== JSON.stringify(schema)) return schema;
   return { $ref: `#/components/schemas/${name}` };
 }
 
@@ -435,7 +431,7 @@ export function renderOpenApi(reference: Reference): string {
   const builder: Builder = {
     reference,
     security: buildSecurity(model, reference.options, tokenPath),
-    components: {},
+    components: new Map(),
     signedHeaders: new Set(model.signing ? signingHeaders(model.signing).map((name) => name.toLowerCase()) : []),
     defaultServerText: JSON.stringify(defaultServer),
   };
@@ -507,7 +503,7 @@ export function renderOpenApi(reference: Reference): string {
     })),
     paths,
     components: {
-      schemas: Object.fromEntries(Object.entries(builder.components).sort(([a], [b]) => (a < b ? -1 : 1))),
+      schemas: Object.fromEntries([...builder.components].sort(([a], [b]) => (a < b ? -1 : 1))),
       securitySchemes: builder.security.schemes,
     },
     // Methods OpenAPI has no field for (Postman allows any): kept here rather than dropped.
