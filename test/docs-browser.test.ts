@@ -319,3 +319,50 @@ describe('a page made from hostile collection text', () => {
     await phone.page.close();
   });
 });
+
+describe('a page made from text beyond Latin-1', () => {
+  it('holds one byte per character and shows every character as the collection writes it', async () => {
+    const words = 'Café — “quoted” 日本語 😀 x\u2028y';
+    const { model } = modelOfJson(
+      collectionOf([
+        {
+          name: `Read ${words}`,
+          request: {
+            method: 'GET',
+            description: `About ${words}`,
+            url: {
+              raw: 'https://api.shop.test/notes?q=1',
+              host: ['api', 'shop', 'test'],
+              path: ['notes'],
+              query: [{ key: 'q', value: words }],
+            },
+          },
+          response: [
+            {
+              name: `Saved ${words}`,
+              code: 200,
+              header: [{ key: 'Content-Type', value: 'application/json' }],
+              body: JSON.stringify({ note: words }),
+            },
+          ],
+        },
+      ]),
+    );
+    const html = emitDocs(buildReference(model)).get('docs/index.html') as string;
+    expect(html).not.toMatch(/[^\u0000-\u00ff]/);
+    const folder = await mkdtemp(path.join(tmpdir(), 'pc-docs-unicode-'));
+    await writeFile(path.join(folder, 'index.html'), html);
+    const { page, errors } = await open(pathToFileURL(path.join(folder, 'index.html')).href);
+    await unfold(page);
+    expect(await page.textContent('article.op h3')).toBe(`Read ${words}`);
+    expect(await page.textContent('article.op .desc')).toContain(`About ${words}`);
+    // The parameter's example (built from the details block) and the saved body (built from the JSON block).
+    expect(await page.textContent('table.params')).toContain(words);
+    const samples = await page.$$eval('details.sample code', (codes) => codes.map((code) => code.textContent ?? ''));
+    expect(samples).toEqual([expect.stringContaining(JSON.stringify(words).slice(1, -1))]);
+    await page.fill('#search', '日本語');
+    await page.waitForFunction(() => document.getElementById('count')?.textContent === '1 of 1 operations');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

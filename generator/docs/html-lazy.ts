@@ -18,17 +18,16 @@ export const DETAILS_ID = 'op-details';
  */
 export const DETAILS_SEPARATOR = '<@>';
 
-/** Characters written as JSON escapes inside the data block, so that no text can end or open an element. */
-const JSON_ESCAPES: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
+/**
+ * Characters written as JSON escapes inside the data block: `<`, `>` and `&`, so that no text can end
+ * or open an element, the two line separators, and every character above U+00FF, so that the page
+ * stays one byte per character (see asLatin1Html).
+ */
+const JSON_ESCAPED = /[<>&\u0100-\uffff]/g;
+const jsonEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export class LazyBlocks {
-  private readonly blocks: Block[] = [];
+  private readonly blocks: string[] = [];
   private readonly bodies: string[] = [];
 
   /** An operation's details (HTML); returns the number its article names in data-b. */
@@ -44,22 +43,30 @@ export class LazyBlocks {
     block: { text: string; language: string; label?: string },
     className?: 'sample',
   ): string {
-    const index = this.blocks.push(
-      block.label === undefined ? [block.text, block.language] : [block.text, block.language, block.label],
-    );
+    const entry: Block =
+      block.label === undefined ? [block.text, block.language] : [block.text, block.language, block.label];
+    // Each block escaped on its own: small strings, where one pass over the whole JSON would copy megabytes.
+    const index = this.blocks.push(JSON.stringify(entry).replace(JSON_ESCAPED, jsonEscape));
     const classes = className ? ` class="${className}"` : '';
     return `<details${classes} data-lazy="${index - 1}"><summary>${summaryHtml}</summary></details>`;
   }
 
   /**
-   * Two data blocks (never run: their types are not JavaScript). The details as they are, one
-   * after the other: HTML in a raw-text element is read back unchanged, and costs no escaping.
-   * The folded blocks as JSON where no `<`, `>` or `&` is left as itself, so no text can close
-   * the element or open another.
+   * Two data blocks (never run: their types are not JavaScript), as pieces of the page. The details
+   * as they are, one after the other: HTML in a raw-text element is read back unchanged, and costs
+   * no escaping. The folded blocks as a JSON array where no `<`, `>` or `&` is left as itself, so no
+   * text can close the element or open another. Pieces, not one string: the page joins every piece
+   * once, where joining here would copy the largest part of the page one more time.
    */
-  dataScripts(): string {
-    const details = `<script type="text/html" id="${DETAILS_ID}">${this.bodies.join(DETAILS_SEPARATOR)}</script>`;
-    const json = JSON.stringify(this.blocks).replace(/[<>&\u2028\u2029]/g, (char) => JSON_ESCAPES[char] as string);
-    return `${details}<script type="application/json" id="${LAZY_DATA_ID}">${json}</script>`;
+  dataScripts(): string[] {
+    const pieces = [`<script type="text/html" id="${DETAILS_ID}">`];
+    for (const [index, body] of this.bodies.entries()) {
+      if (index > 0) pieces.push(DETAILS_SEPARATOR);
+      pieces.push(body);
+    }
+    pieces.push(`</script><script type="application/json" id="${LAZY_DATA_ID}">[`);
+    for (const [index, block] of this.blocks.entries()) pieces.push(index === 0 ? block : `,${block}`);
+    pieces.push(']</script>');
+    return pieces;
   }
 }

@@ -25,6 +25,15 @@ import {
 } from './notes.js';
 import { overviewSections } from './overview.js';
 
+/**
+ * Characters above U+00FF as numeric references. One such character (a dash in a description)
+ * makes V8 keep the whole page two bytes per character, twice the memory for every copy of it;
+ * as references, the page's text is one byte per character whatever the collection holds.
+ */
+function asLatin1Html(html: string): string {
+  return html.replace(/[^\u0000-\u00ff]/gu, (char) => `&#${char.codePointAt(0) as number};`);
+}
+
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 function codeBlock(label: string, text: string, language: string): string {
@@ -174,22 +183,31 @@ function operationHtml(entry: ReferenceOperation, reference: Reference, lazy: La
   return `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}" data-b="${details}">${head.join('')}</article>`;
 }
 
-function folderSections(folder: ReferenceFolder, reference: Reference, trail: string[], lazy: LazyBlocks): string[] {
-  const sections: string[] = [];
+/** Each folder's section, as pieces of the page (one section a line), depth first. */
+function folderSections(
+  folder: ReferenceFolder,
+  reference: Reference,
+  trail: string[],
+  lazy: LazyBlocks,
+  lines: string[][],
+): void {
   const path = [...trail, folder.name];
+  const operations = (): string[] => folder.operations.map((entry) => operationHtml(entry, reference, lazy));
   if (folder.depth > 0) {
     const parent = trail.length > 0 ? ` <span class="path">in ${escapeText(trail.join(' / '))}</span>` : '';
-    sections.push(
-      `<section class="folder" id="${folder.anchor}"><h2>${escapeText(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}${folder.operations.map((entry) => operationHtml(entry, reference, lazy)).join('')}</section>`,
-    );
+    lines.push([
+      `<section class="folder" id="${folder.anchor}"><h2>${escapeText(folder.name)}${parent}</h2>${folder.description ? `<div class="desc">${renderDescription(folder.description)}</div>` : ''}`,
+      ...operations(),
+      '</section>',
+    ]);
   } else if (folder.operations.length > 0) {
-    sections.push(
-      `<section class="folder" id="requests"><h2>Requests outside any folder</h2>${folder.operations.map((entry) => operationHtml(entry, reference, lazy)).join('')}</section>`,
-    );
+    lines.push([
+      '<section class="folder" id="requests"><h2>Requests outside any folder</h2>',
+      ...operations(),
+      '</section>',
+    ]);
   }
-  for (const child of folder.folders)
-    sections.push(...folderSections(child, reference, folder.depth > 0 ? path : [], lazy));
-  return sections;
+  for (const child of folder.folders) folderSections(child, reference, folder.depth > 0 ? path : [], lazy, lines);
 }
 
 function navHtml(folder: ReferenceFolder): string {
@@ -218,9 +236,10 @@ export function renderHtml(reference: Reference): string {
     )
     .join('\n');
   const lazy = new LazyBlocks();
-  const sections = folderSections(reference.root, reference, [], lazy);
+  const sections: string[][] = [];
+  folderSections(reference.root, reference, [], lazy, sections);
   const csp = `default-src 'none'; style-src ${hash(PAGE_CSS)}; script-src ${hash(PAGE_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return [
+  const lines: Array<string | string[]> = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -248,5 +267,14 @@ export function renderHtml(reference: Reference): string {
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ];
+  // The page's pieces, joined once: a 2,000-operation page is megabytes, and each join of a part
+  // of it would copy those megabytes again.
+  const pieces: string[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) pieces.push('\n');
+    if (typeof line === 'string') pieces.push(asLatin1Html(line));
+    else for (const piece of line) pieces.push(asLatin1Html(piece));
+  }
+  return pieces.join('');
 }

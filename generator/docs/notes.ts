@@ -12,6 +12,8 @@ import { oncePer } from './once.js';
 
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
 export function code(text: string): string {
+  // Most names and types hold no backtick or line break: one fence, no padding, nothing to replace.
+  if (text !== '' && !/[`\r\n\u2028\u2029]/.test(text)) return `\`${text}\``;
   const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);

@@ -3,6 +3,7 @@
  * the Markdown files draw. Text only: each renderer escapes it for where it lands.
  */
 import type { Schema } from '../model/types.js';
+import { oncePer } from './once.js';
 
 export interface TypeNode {
   name: string;
@@ -64,10 +65,14 @@ function childrenOf(schema: Schema, depth: number): TypeNode[] {
   }));
 }
 
-/** The tree under a top-level schema: its label and its fields. */
-export function typeTree(schema: Schema): { type: string; fields: TypeNode[] } {
-  return { type: typeLabel(schema), fields: childrenOf(schema, 0) };
-}
+/**
+ * The tree under a top-level schema: its label and its fields. Made once per schema: the page and
+ * the Markdown draw the same trees, and entity schemas are shared by many operations.
+ */
+export const typeTree = oncePer((schema: Schema): { type: string; fields: TypeNode[] } => ({
+  type: typeLabel(schema),
+  fields: childrenOf(schema, 0),
+}));
 
 /** Every property name in a schema, for search. */
 export function fieldNames(schema: Schema, into: Set<string> = new Set(), depth = 0): Set<string> {
