@@ -2,6 +2,14 @@
 // The published entry point runs the compiled CLI (dist/, built by `npm run build`, which npm runs
 // as `prepare` after installing a clone and before packing).
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+
+const watching = process.argv.includes('--watch') || process.argv.includes('-w');
+// A run is short and its code is broad: V8's top tier (TurboFan) compiles hundreds of functions on
+// other threads and spends more CPU doing so than the optimised code saves before the run ends
+// (measured by `npm run bench:peers`: about a third of a 1,000-request run's CPU). The lower
+// tiers stay on. A watching process lives on and keeps them all.
+if (!watching) v8.setFlagsFromString('--max-opt=2');
 
 const cli = new URL('../dist/generator/cli.js', import.meta.url);
 const { main } = await import(cli.href).catch((error) => {
@@ -15,5 +23,5 @@ const { main } = await import(cli.href).catch((error) => {
 const controller = new AbortController();
 // --watch runs until interrupted: there the first Ctrl-C stops it cleanly. Elsewhere Ctrl-C keeps
 // its usual effect (a write in progress is staged and swapped, so it leaves the old output intact).
-if (process.argv.includes('--watch') || process.argv.includes('-w')) process.once('SIGINT', () => controller.abort());
+if (watching) process.once('SIGINT', () => controller.abort());
 process.exitCode = await main(process.argv, undefined, controller.signal);
