@@ -232,13 +232,15 @@ export async function loadConfig(file: string): Promise<Config> {
     );
   }
   const base = path.dirname(file);
+  // Relative to the config file's folder; an absolute path is where it says.
+  const fromConfig = (place: string): string => (path.isAbsolute(place) ? place : path.join(base, place));
   const clients = json.clients.map((entry, index): ClientConfig => {
     validateClient(entry, file, `$.clients[${index}]`);
     const client = entry as ClientConfig;
     return {
       ...client,
-      collection: path.join(base, client.collection),
-      out: path.join(base, client.out),
+      collection: fromConfig(client.collection),
+      out: fromConfig(client.out),
       ...(client.signing ? { signing: signingTrait(client.signing) } : {}),
     };
   });
