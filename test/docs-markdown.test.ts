@@ -2,6 +2,8 @@
  * The Markdown reference: snapshots of the Accengage files, relative links that reach their
  * anchors, and descriptions that stay Markdown but can carry no HTML or unsafe link.
  */
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { safeMarkdown } from '../generator/docs/markdown.js';
 import { renderDescription } from '../generator/docs/render-markdown.js';
@@ -73,5 +75,26 @@ describe('descriptions', () => {
     expect(html).not.toMatch(/<script|<b>|<i>|href="javascript|href="data/i);
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow" target="_blank">ok</a>');
+  });
+});
+
+describe('descriptions of one plain line', () => {
+  it('render as markdown-it renders them', () => {
+    const parser = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    const line = fc
+      .tuple(
+        fc.constantFrom(...'aZ'),
+        fc.string({ unit: fc.constantFrom(...'aZ09 ,.;:\'"()?/%$@=+-*_`[]<>&#!~|\\'.split('')), maxLength: 30 }),
+      )
+      .map(([first, rest]) => first + rest);
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(renderDescription(text)).toBe(parser.render(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(renderDescription('Returns the "device", (id: 3) 50% of the time.')).toBe(
+      '<p>Returns the &quot;device&quot;, (id: 3) 50% of the time.</p>\n',
+    );
   });
 });

@@ -45,8 +45,16 @@ markdown.renderer.rules.image = (tokens, index) => {
 const rendered = new Map<string, string>();
 const MAX_REMEMBERED = 1_000;
 
+/**
+ * One line of words and common punctuation, starting with a letter and ending without a blank:
+ * markdown-it makes it a paragraph and changes nothing inside but `"`. The most common
+ * description ("Returns the device."), answered without running the parser.
+ */
+const PLAIN_LINE = /^[A-Za-z](?:[A-Za-z0-9 ,.;:'"()?/%$@=+-]*[A-Za-z0-9,.;:'"()?/%$@=+-])?$/;
+
 /** A description as safe HTML. */
 export function renderDescription(text: string): string {
+  if (PLAIN_LINE.test(text)) return `<p>${text.replaceAll('"', '&quot;')}</p>\n`;
   const known = rendered.get(text);
   if (known !== undefined) return known;
   const html = markdown.render(text);
