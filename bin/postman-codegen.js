@@ -7,7 +7,7 @@ import v8 from 'node:v8';
 const watching = process.argv.includes('--watch') || process.argv.includes('-w');
 // A run is short and its code is broad: V8's top tier (TurboFan) compiles hundreds of functions on
 // other threads and spends more CPU doing so than the optimised code saves before the run ends
-// (measured by `npm run bench:peers`: about a third of a 1,000-request run's CPU). The lower
+// (about a third of the CPU of a 1,000-request run, timed with and without this line). The lower
 // tiers stay on. A watching process lives on and keeps them all.
 if (!watching) v8.setFlagsFromString('--max-opt=2');
 
