@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonHead } from '../generator/docs/json-example.js';
+import { jsonHead, parseExample } from '../generator/docs/json-example.js';
 import { shownSample } from '../generator/docs/notes.js';
 
 const CUT = '\n… (cut here; the collection holds the whole example)';
@@ -77,5 +77,24 @@ describe('shownSample', () => {
       text: `{"a": 1}${CUT}`,
       language: 'text',
     });
+  });
+});
+
+describe('parseExample', () => {
+  const nested = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+  it('takes JSON nested up to 64 arrays and objects deep, and leaves deeper or broken text as text', () => {
+    expect(parseExample(nested(64))?.value).toEqual(JSON.parse(nested(64)));
+    expect(parseExample(`{"a":${nested(63)}}`)?.value).toEqual({ a: JSON.parse(nested(63)) });
+    expect(parseExample(nested(65))).toBeUndefined();
+    expect(parseExample(`{"a":${nested(64)}}`)).toBeUndefined();
+    expect(parseExample(`[1,{"b":[2]},${nested(5_000)}]`)).toBeUndefined();
+    expect(parseExample('{"a": 1')).toBeUndefined();
+    expect(parseExample('"text"')).toEqual({ value: 'text' });
+  });
+
+  it('lets a 5,000-level saved body show as text in the docs', () => {
+    const body = nested(5_000);
+    expect(shownSample({ name: 'deep', body })).toEqual({ text: body.slice(0, 2_000) + CUT, language: 'text' });
   });
 });

@@ -1,31 +1,32 @@
-/** Examples are parsed only when shallow enough to print: a 5,000-level body would overflow JSON.stringify's stack. */
+import type { ResponseSample } from '../model/types.js';
+import { oncePer } from './once.js';
+
+/** Examples are used only when shallow enough to print: a 5,000-level body would overflow JSON.stringify's stack. */
 const MAX_DEPTH = 64;
 
-function depthWithin(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' || char === '[') {
-      if (++depth > limit) return false;
-    } else if (char === '}' || char === ']') depth--;
-  }
+/** Whether a parsed JSON value nests at most `limit` arrays and objects deep (the walk stops past it). */
+function depthWithin(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (limit === 0) return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value as Record<string, unknown>))
+    if (item !== null && typeof item === 'object' && !depthWithin(item, limit - 1)) return false;
   return true;
 }
 
 /** The example as a JSON value, or undefined when it is not JSON or nests deeper than can be shown. */
 export function parseExample(text: string): { value: unknown } | undefined {
-  if (!depthWithin(text, MAX_DEPTH)) return undefined;
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown };
+    // V8 parses without recursion: only printing needs the depth bound.
+    value = JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+  return depthWithin(value, MAX_DEPTH) ? { value } : undefined;
 }
+
+/** A saved response body parsed once, for the docs and the OpenAPI export alike (neither changes the value). */
+export const parsedSample = oncePer((sample: ResponseSample) => parseExample(sample.body));
 
 /**
  * The first lines of `JSON.stringify(value, null, 2)`, at most `maxLines` of them and `maxChars`

@@ -6,7 +6,7 @@
 import type { Operation, RequestBody, ResponseSample } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
-import { jsonHead, parseExample } from './json-example.js';
+import { jsonHead, parseExample, parsedSample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 import { oncePer } from './once.js';
 
@@ -143,7 +143,7 @@ const MAX_SAMPLE_SHOWN = 2_000;
  * cut to a readable length, with a line saying so when anything is left out.
  */
 export const shownSample = oncePer((sample: ResponseSample): { text: string; language: 'json' | 'text' } => {
-  const parsed = sample.truncated ? undefined : parseExample(sample.body);
+  const parsed = sample.truncated ? undefined : parsedSample(sample);
   let head: { text: string; whole: boolean };
   if (parsed) {
     head = jsonHead(parsed.value, MAX_SAMPLE_LINES, MAX_SAMPLE_SHOWN);

@@ -12,7 +12,7 @@ import type { Operation, Parameter, RequestBody, Response } from '../model/types
 import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
-import { parseExample } from '../docs/json-example.js';
+import { parseExample, parsedSample } from '../docs/json-example.js';
 import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
@@ -261,7 +261,7 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
         const whole = (response.samples ?? []).filter((sample) => !sample.truncated);
         const values = whole.map((sample) => ({
           summary: sample.name,
-          value: response.csv ? sample.body : exampleValue(sample.body),
+          value: response.csv ? sample.body : (parsedSample(sample)?.value ?? sample.body),
         }));
         if (values.length > 0) slot.samples.set(media, [...(slot.samples.get(media) ?? []), ...values]);
       }
