@@ -49,6 +49,7 @@ export default defineConfig({
       'test/model-assembly.test.ts',
       'test/model-csv-review.test.ts',
       'test/model-graphql-review.test.ts',
+      'test/model-inference-config-review.test.ts',
     ],
   },
 });
