@@ -50,6 +50,7 @@ export default defineConfig({
       'test/model-csv-review.test.ts',
       'test/model-graphql-review.test.ts',
       'test/model-inference-config-review.test.ts',
+      'test/model-responses-review.test.ts',
     ],
   },
 });
