@@ -47,6 +47,10 @@ export default defineConfig({
       'test/model-inference-config.test.ts',
       'test/model-names.test.ts',
       'test/model-assembly.test.ts',
+      'test/model-csv-review.test.ts',
+      'test/model-graphql-review.test.ts',
+      'test/model-inference-config-review.test.ts',
+      'test/model-responses-review.test.ts',
     ],
   },
 });

@@ -6,6 +6,7 @@ import type { ApiModel, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, type InferOptions } from './infer.js';
 import { findOperations } from './find.js';
 import { CodegenError } from '../errors.js';
+import { isObject } from '../json-types.js';
 
 export interface InferenceConfig {
   /**
@@ -64,12 +65,18 @@ export function validateInference(config: unknown, file: string, where: string):
   const fail = (message: string, place: string): never => {
     throw new CodegenError(message, file, place);
   };
-  if (typeof config !== 'object' || config === null || Array.isArray(config))
-    fail('"inference" must be an object.', where);
+  // A misspelt key would otherwise leave its default in place without a word.
+  const refuseUnknownKeys = (object: Record<string, unknown>, known: string[], place: string): void => {
+    for (const key of Object.keys(object))
+      if (!known.includes(key)) fail(`has an unknown key "${key}".`, `${place}.${key}`);
+  };
+  if (!isObject(config)) fail('"inference" must be an object.', where);
   const inference = config as Record<string, unknown>;
-  const known = new Set(['responseRequired', 'enums', 'integerMinDistinct', 'requiredFields', 'entities']);
-  for (const key of Object.keys(inference))
-    if (!known.has(key)) fail(`has an unknown key "${key}".`, `${where}.${key}`);
+  refuseUnknownKeys(
+    inference,
+    ['responseRequired', 'enums', 'integerMinDistinct', 'requiredFields', 'entities'],
+    where,
+  );
   if (
     inference.responseRequired !== undefined &&
     inference.responseRequired !== 'every-sample' &&
@@ -79,13 +86,13 @@ export function validateInference(config: unknown, file: string, where: string):
   }
   const enums = inference.enums;
   if (enums !== undefined && enums !== false) {
-    if (typeof enums !== 'object' || enums === null) fail('"enums" must be false or an object.', `${where}.enums`);
+    if (!isObject(enums)) fail('"enums" must be false or an object.', `${where}.enums`);
     const rule = enums as Record<string, unknown>;
-    for (const key of ['maxValues', 'minSamples', 'minOccurrences', 'maxLength'] as const) {
-      if (
-        rule[key] !== undefined &&
-        (typeof rule[key] !== 'number' || !Number.isInteger(rule[key]) || (rule[key] as number) < 0)
-      )
+    const thresholds = ['maxValues', 'minSamples', 'minOccurrences', 'maxLength'];
+    refuseUnknownKeys(rule, [...thresholds, 'excludeFields'], `${where}.enums`);
+    for (const key of thresholds) {
+      // Number.isInteger is false for anything that is not a number.
+      if (rule[key] !== undefined && (!Number.isInteger(rule[key]) || (rule[key] as number) < 0))
         fail(`"${key}" must be a whole number.`, `${where}.enums.${key}`);
     }
     if (rule.excludeFields !== undefined) {
@@ -100,17 +107,13 @@ export function validateInference(config: unknown, file: string, where: string):
       });
     }
   }
-  if (
-    inference.integerMinDistinct !== undefined &&
-    (typeof inference.integerMinDistinct !== 'number' || !Number.isInteger(inference.integerMinDistinct))
-  ) {
+  if (inference.integerMinDistinct !== undefined && !Number.isInteger(inference.integerMinDistinct)) {
     fail('"integerMinDistinct" must be a whole number.', `${where}.integerMinDistinct`);
   }
   const required = inference.requiredFields;
   if (
     required !== undefined &&
-    (typeof required !== 'object' ||
-      required === null ||
+    (!isObject(required) ||
       Object.values(required).some((list) => !Array.isArray(list) || list.some((field) => typeof field !== 'string')))
   ) {
     fail('"requiredFields" must map operations to arrays of field names.', `${where}.requiredFields`);
@@ -118,8 +121,7 @@ export function validateInference(config: unknown, file: string, where: string):
   const entities = inference.entities;
   if (
     entities !== undefined &&
-    (typeof entities !== 'object' ||
-      entities === null ||
+    (!isObject(entities) ||
       Object.values(entities).some(
         (value) => value !== false && (typeof value !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(value)),
       ))

@@ -13,12 +13,13 @@ const clearOfClass = (name: string): string => (RESOURCE_CLASS_MEMBERS.has(name)
 
 /** Names members of one scope (a resource, or the client's top level): sub-resources and operations share it. */
 function nameScope(operations: Operation[], resources: Resource[], scopeName: string | undefined): void {
-  const candidatesOf = new Map(
-    operations.map((operation) => [operation.id, operationNameCandidates(operation.name, scopeName).map(clearOfClass)]),
-  );
+  const named = operations.map((operation) => {
+    const candidates = operationNameCandidates(operation.name, scopeName).map(clearOfClass);
+    // Never empty: operationNameCandidates gives one name or three, the full one last.
+    return { operation, candidates, full: candidates[candidates.length - 1] as string };
+  });
   const namesakes = new Map<string, Operation[]>();
-  for (const operation of operations) {
-    const full = candidatesOf.get(operation.id)?.at(-1) ?? '';
+  for (const { operation, full } of named) {
     const group = namesakes.get(full);
     if (group) group.push(operation);
     else namesakes.set(full, [operation]);
@@ -32,15 +33,11 @@ function nameScope(operations: Operation[], resources: Resource[], scopeName: st
       key: resource.id,
       candidates: [clearOfClass(memberName(resource.name, 'resource'))],
     })),
-    ...operations.map((operation) => {
-      const candidates = candidatesOf.get(operation.id) ?? ['operation'];
-      const last = candidates[candidates.length - 1] ?? 'operation';
-      // Same-named requests that differ by method (GET, DELETE and POST "Setup") are told apart by it.
-      return {
-        key: operation.id,
-        candidates: methodsDiffer.get(last) ? [...candidates, `${last}${typeName(operation.method)}`] : candidates,
-      };
-    }),
+    // Same-named requests that differ by method (GET, DELETE and POST "Setup") are told apart by it.
+    ...named.map(({ operation, candidates, full }) => ({
+      key: operation.id,
+      candidates: methodsDiffer.get(full) ? [...candidates, `${full}${typeName(operation.method)}`] : candidates,
+    })),
   ];
   const names = uniqueNames(requests);
   for (const resource of resources) resource.identifier = names.get(resource.id) ?? resource.identifier;
