@@ -183,6 +183,10 @@ describe('CSV edges', () => {
       ['a', 'b'],
       ['c', 'd'],
     ]);
+    expect(parseCsvRecords('a,b\n  \n\t\nc,d\n \t', ',')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(parseCsvRecords('a;\n', ';')).toEqual([['a', '']]);
     expect(parseCsvRecords('"a"', ';')).toEqual([['a']]);
   });
@@ -220,6 +224,13 @@ describe('CSV edges', () => {
       { n: null, i: 'x', b: true, s: null },
       { n: 2000, i: -1, b: false, s: null },
       { n: null, i: null, b: 'yes', s: null },
+    ]);
+  });
+
+  it('reads no row from a line of blanks, where an integer column would become 0', () => {
+    expect(readCsvRows('id;name\n1;a\n   \n2;b\n', format([['id', 'integer']]))).toEqual([
+      { id: 1, name: 'a' },
+      { id: 2, name: 'b' },
     ]);
   });
 

@@ -55,12 +55,10 @@ export interface CsvTable {
   rows: Array<Record<string, string | number | boolean | null>>;
 }
 
-/** A line of blanks alone: sniffCsv skips it as an empty line, so it is no row either. */
-const isBlankLine = (cells: string[]): boolean => cells.length === 1 && cells[0]?.trim() === '';
-
 /** Parses CSV text with a header row into typed row objects. */
 export function readCsvTable(text: string, delimiter: string): CsvTable {
-  const [header = [], ...body] = parseCsvRecords(text, delimiter).filter((cells) => !isBlankLine(cells));
+  // parseCsvRecords drops lines of blanks, as sniffCsv skips them: the client reads the same rows.
+  const [header = [], ...body] = parseCsvRecords(text, delimiter);
   const columns = header.map((name) => name.trim());
   const rows = body.map((cells) =>
     Object.fromEntries(columns.map((column, i) => [column, csvCellValue(cells[i] ?? '')])),

@@ -51,7 +51,8 @@ export function parseCsvRecords(text: string, delimiter: string): string[][] {
     row.push(cell);
     rows.push(row);
   }
-  return rows.filter((cells) => !(cells.length === 1 && cells[0] === ''));
+  // A line of nothing or of blanks is no row: read as one, an integer column would get Number('  '), 0.
+  return rows.filter((cells) => !(cells.length === 1 && (cells[0] as string).trim() === ''));
 }
 
 function convert(cell: string, type: CsvColumnType | undefined): string | number | boolean | null {
