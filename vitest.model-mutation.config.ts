@@ -47,6 +47,7 @@ export default defineConfig({
       'test/model-inference-config.test.ts',
       'test/model-names.test.ts',
       'test/model-assembly.test.ts',
+      'test/model-statements.test.ts',
     ],
   },
 });
