@@ -3,6 +3,7 @@
  * reaches: each case names the statement it stands for.
  */
 import { describe, expect, it } from 'vitest';
+import type { ObjectSchema } from '../generator/model/index.js';
 import { collectionOf, modelOfJson, operationByName } from './helpers.js';
 
 describe('paging traits from the configuration', () => {
@@ -33,5 +34,25 @@ describe('paging traits from the configuration', () => {
     });
     const unpaged = modelOfJson(collection, { pagination: { 'List devices': false }, configFile: 'codegen.json' });
     expect(operationByName(unpaged.model, 'List devices').pagination).toBeUndefined();
+  });
+});
+
+describe('fields a request description marks', () => {
+  // described-fields.ts: `if (!mark) continue;` (a sentence that names a field but marks nothing)
+  it('reads a mark from a later sentence when an earlier one names the field without marking it', () => {
+    const collection = collectionOf([
+      {
+        name: 'Create device',
+        request: {
+          method: 'POST',
+          url: 'https://x.io/devices',
+          description: 'The `token` identifies the device. The `token` is required; `label` is shown as is.',
+          body: { mode: 'raw', raw: '{"token": "t", "label": "l"}', options: { raw: { language: 'json' } } },
+        },
+      },
+    ]);
+    const schema = operationByName(modelOfJson(collection).model, 'Create device').body?.schema as ObjectSchema;
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(['token']);
   });
 });
