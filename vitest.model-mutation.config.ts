@@ -51,6 +51,7 @@ export default defineConfig({
       'test/model-graphql-review.test.ts',
       'test/model-inference-config-review.test.ts',
       'test/model-responses-review.test.ts',
+      'test/model-statements.test.ts',
     ],
   },
 });
