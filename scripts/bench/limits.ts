@@ -102,7 +102,9 @@ interface Measured {
 
 /** In the child: `generate` the file into `out`, then print CPU, wall time, peak memory and the outcome as one JSON line. */
 async function measure(file: string, out: string): Promise<void> {
-  // Imported here, not at the top, so that loading the generator is part of what is measured.
+  // Imported here, not at the top, so that loading the generator is part of what is measured;
+  // V8's tiers limited as bin/postman-codegen.js limits them for a run of the command.
+  (await import('../../generator/v8-tiers.js')).limitTiersForOneRun(['generate']);
   const { main } = await import('../../generator/cli.js');
   const said: string[] = [];
   const keep = (text: string): void => void said.push(text);
