@@ -193,3 +193,29 @@ describe('paths OpenAPI style rules refuse', () => {
     expect(document.paths['/booking'].post['x-postman-requests'][0].path).toBe('/booking/');
   });
 });
+
+describe('saved response bodies', () => {
+  it('are examples as their JSON values, null and false included, and as text when not JSON', () => {
+    const saved = (name: string, body: string) => ({
+      name,
+      code: 200,
+      header: [{ key: 'Content-Type', value: 'application/json' }],
+      body,
+    });
+    const { model } = modelOfJson(
+      collectionOf([
+        {
+          name: 'Read flag',
+          request: {
+            method: 'GET',
+            url: { raw: 'https://api.shop.test/flag', host: ['api', 'shop', 'test'], path: ['flag'] },
+          },
+          response: [saved('nothing', 'null'), saved('off', 'false'), saved('broken', '{"a": ')],
+        },
+      ]),
+    );
+    const document = JSON.parse(renderOpenApi(buildReference(model)));
+    const examples = document.paths['/flag'].get.responses['200'].content['application/json'].examples;
+    expect(Object.values(examples).map((example: any) => example.value)).toEqual([null, false, '{"a": ']);
+  });
+});

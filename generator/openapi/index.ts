@@ -88,9 +88,8 @@ function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
   };
 }
 
-/** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write). */
-function exampleValue(text: string): unknown {
-  const parsed = parseExample(text);
+/** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write); `parsed` when already made. */
+function exampleValue(text: string, parsed = parseExample(text)): unknown {
   return parsed ? parsed.value : text;
 }
 
@@ -261,7 +260,7 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
         const whole = (response.samples ?? []).filter((sample) => !sample.truncated);
         const values = whole.map((sample) => ({
           summary: sample.name,
-          value: response.csv ? sample.body : (parsedSample(sample)?.value ?? sample.body),
+          value: response.csv ? sample.body : exampleValue(sample.body, parsedSample(sample)),
         }));
         if (values.length > 0) slot.samples.set(media, [...(slot.samples.get(media) ?? []), ...values]);
       }
