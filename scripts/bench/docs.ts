@@ -39,11 +39,11 @@ async function generateShare(name: string, client: ClientConfig, file?: string):
   const configs = await Promise.all(
     [client, without].map(async (config, index) => {
       const configFile = path.join(folder, `config-${index}.json`);
-      const { collection } = config;
-      const absolute = file && !path.isAbsolute(collection) ? path.resolve(path.dirname(file), collection) : collection;
+      // loadConfig gave the collection's path from here; the new config sits elsewhere.
+      const collection = path.resolve(config.collection);
       await writeFile(
         configFile,
-        JSON.stringify({ clients: [{ ...config, collection: absolute, out: path.join(folder, `out-${index}`) }] }),
+        JSON.stringify({ clients: [{ ...config, collection, out: path.join(folder, `out-${index}`) }] }),
       );
       return configFile;
     }),
