@@ -85,10 +85,15 @@ async function holds(file: string, bytes: Buffer): Promise<boolean> {
   return size === bytes.length && (await readIfExists(file))?.equals(bytes) === true;
 }
 
+/** Files compared or written at once: the disk's round trips overlap, while only a few encoded files are held. */
+const IN_FLIGHT = 8;
+
 /**
- * Every generated file as bytes with its hash, one at a time, then the manifest of them all:
- * each file is encoded once, for both its hash and its writing or comparing (a 40 MB
- * openapi.json costs as much to encode as to hash), and never all of them at once.
+ * Every generated file as bytes with its hash, then the manifest of them all: each file is
+ * encoded once, for both its hash and its writing or comparing (a 40 MB openapi.json costs as
+ * much to encode as to hash), and never all of them at once (at most IN_FLIGHT are held). `use`
+ * runs for several files at a time, so that their reads, links and writes overlap; what it
+ * reports must not depend on the order in which they finish.
  */
 async function forEachEncoded(
   files: Map<string, string>,
@@ -97,11 +102,19 @@ async function forEachEncoded(
   use: (name: string, bytes: Buffer) => Promise<void>,
 ): Promise<void> {
   const hashes = new Map<string, string>();
-  for (const [name, content] of files) {
-    const bytes = Buffer.from(content);
-    hashes.set(name, sha256(bytes));
-    await use(name, bytes);
-  }
+  const queue = files.entries();
+  const worker = async (): Promise<void> => {
+    for (let next = queue.next(); !next.done; next = queue.next()) {
+      const [name, content] = next.value;
+      const bytes = Buffer.from(content);
+      hashes.set(name, sha256(bytes));
+      await use(name, bytes);
+    }
+  };
+  // Every file settles before a failure is passed on: the caller then removes what was staged.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(IN_FLIGHT, files.size) }, worker));
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+  // The manifest lists its files sorted: the order they were hashed in does not show.
   await use(MANIFEST, Buffer.from(manifestText(buildManifest(hashes, inputHash, input))));
 }
 
@@ -205,6 +218,11 @@ export async function writeOutput(
         report.written.push(name);
       }
     });
+    // In the order the files were given, whichever finished first.
+    const order = new Map([...files.keys(), MANIFEST].map((name, index) => [name, index]));
+    const byOrder = (a: string, b: string): number => (order.get(a) as number) - (order.get(b) as number);
+    report.written.sort(byOrder);
+    report.unchanged.sort(byOrder);
     for (const name of existing) {
       if (name === MANIFEST || files.has(name)) continue;
       if (owned.has(name)) report.removed.push(name);

@@ -1,0 +1,53 @@
+/**
+ * Writing an output folder: files are compared and written several at a time, yet the report
+ * keeps the files' order, and a failure anywhere leaves the previous folder as it was with no
+ * staging folder behind.
+ */
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST, writeOutput } from '../generator/output.js';
+
+/** Forty files in a shuffled, nested order, large and small, so that they finish out of order. */
+function manyFiles(version: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let index = 0; index < 40; index++) {
+    const name = index % 3 === 0 ? `docs/part-${39 - index}.md` : `file-${(index * 7) % 40}.ts`;
+    files.set(name, `${version} ${name}\n`.repeat(index % 5 === 0 ? 20_000 : 1));
+  }
+  return files;
+}
+
+describe('writeOutput', () => {
+  it('reports written and unchanged files in the order they were given', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'pc-write-')), 'out');
+    const first = manyFiles('v1');
+    const written = await writeOutput(out, first, 'hash-1');
+    expect(written.written).toEqual([...first.keys(), MANIFEST]);
+
+    // Every other file changes: the two lists interleave in the given order.
+    const second = new Map([...first].map(([name, text], index) => [name, index % 2 ? text : `changed ${text}`]));
+    const report = await writeOutput(out, second, 'hash-2');
+    const names = [...second.keys()];
+    expect(report.written).toEqual([...names.filter((_, index) => index % 2 === 0), MANIFEST]);
+    expect(report.unchanged).toEqual(names.filter((_, index) => index % 2 === 1));
+    for (const [name, text] of second) expect(await readFile(path.join(out, name), 'utf8')).toBe(text);
+  });
+
+  it('leaves the previous folder intact and no staging folder when one file cannot be written', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'pc-write-fail-'));
+    const out = path.join(parent, 'out');
+    const before = manyFiles('v1');
+    await writeOutput(out, before, 'hash-1');
+    const listing = (await readdir(out, { recursive: true })).sort();
+
+    // A file named "docs" and the folder "docs" cannot both be made: one of the first files in
+    // flight fails while the others are still being written.
+    const after = new Map([['docs', 'x'], ...manyFiles('v2')]);
+    await expect(writeOutput(out, after, 'hash-2')).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect((await readdir(parent)).sort()).toEqual(['out']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(listing);
+    for (const [name, text] of before) expect(await readFile(path.join(out, name), 'utf8')).toBe(text);
+  });
+});
