@@ -122,6 +122,27 @@ describe('bodies', () => {
     ]);
   });
 
+  it('a body declared CSV that the CSV reader refuses is text, with a warning naming the example', () => {
+    const { responses, diagnostics } = read([example('id;name\n1;"open', { name: 'Cut', headers: typed('text/csv') })]);
+    expect(responses[0]).toMatchObject({ contentType: 'text/csv', schema: { type: 'string' } });
+    expect(responses[0]?.csv).toBeUndefined();
+    expect(diagnostics).toStrictEqual([
+      {
+        level: 'warning',
+        message:
+          'example "Cut" says CSV but its body does not read as CSV (a quoted cell opened on line 2 never closes); it is typed as text',
+        where: 'Folder / Get',
+      },
+    ]);
+  });
+
+  it('text that only looks like CSV but does not read as CSV is text, without a warning', () => {
+    const { responses, diagnostics } = read([example('a,b\nc,"d', { name: 'Plain' })]);
+    expect(responses[0]).toMatchObject({ contentType: 'text/plain', schema: { type: 'string' } });
+    expect(responses[0]?.csv).toBeUndefined();
+    expect(diagnostics).toStrictEqual([]);
+  });
+
   it('a body of another declared type is text, never parsed as JSON or CSV', () => {
     const response = only([example('{"a": 1}', { headers: typed('text/html') })]);
     expect(response).toMatchObject({ contentType: 'text/html', schema: { type: 'string' }, schemaSource: 'inferred' });

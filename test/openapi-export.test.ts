@@ -183,6 +183,56 @@ describe('paths that differ only in their parameter names', () => {
   });
 });
 
+describe('path parameters whose names tools do not read inside braces', () => {
+  it('are renamed in the path and the parameter, the collection name kept beside', async () => {
+    const { model } = modelOfJson(
+      collectionOf([
+        {
+          name: 'Odd',
+          request: {
+            method: 'GET',
+            url: {
+              raw: 'https://api.shop.test/users/:user id/:user_id/:>id',
+              host: ['api', 'shop', 'test'],
+              path: ['users', ':user id', ':user_id', ':>id'],
+              variable: [
+                { key: 'user id', value: '1' },
+                { key: 'user_id', value: '2' },
+                { key: '>id', value: '3' },
+              ],
+            },
+          },
+        },
+      ]),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const document = JSON.parse(text);
+    expect(Object.keys(document.paths)).toEqual(['/users/{user_id_2}/{user_id}/{id}']);
+    const parameters = document.paths['/users/{user_id_2}/{user_id}/{id}'].get.parameters as Json[];
+    expect(parameters.map((param) => [param.name, param['x-postman-name']])).toEqual([
+      ['user_id_2', 'user id'],
+      ['user_id', undefined],
+      ['id', '>id'],
+    ]);
+  });
+});
+
+describe('a base URL with braces of its own', () => {
+  it('keeps only the collection variables as server variables', async () => {
+    const { model } = modelOfJson(
+      collectionOf([{ name: 'Get', request: { method: 'GET', url: 'https://{{host}}.shop{1}.test/things' } }], {
+        variable: [{ key: 'host', value: 'eu' }],
+      }),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const [server] = JSON.parse(text).servers as Json[];
+    expect(server?.url).toBe('https://{host}.shop%7B1%7D.test');
+    expect(Object.keys(server?.variables ?? {})).toEqual(['host']);
+  });
+});
+
 describe('paths OpenAPI style rules refuse', () => {
   it('lose a trailing slash in the path key but keep it in x-postman-requests', async () => {
     const { model } = modelOfJson(
@@ -191,6 +241,27 @@ describe('paths OpenAPI style rules refuse', () => {
     const document = JSON.parse(renderOpenApi(buildReference(model)));
     expect(Object.keys(document.paths)).toEqual(['/booking']);
     expect(document.paths['/booking'].post['x-postman-requests'][0].path).toBe('/booking/');
+  });
+
+  it('merge a path with and without its trailing slash as variants of one, and trim a server URL', async () => {
+    const { model } = modelOfJson(
+      collectionOf(
+        [
+          { name: 'List', request: { method: 'GET', url: 'https://api.shop.test/things' } },
+          { name: 'List too', request: { method: 'GET', url: 'https://api.shop.test/things/' } },
+          { name: 'Elsewhere', request: { method: 'GET', url: '{{eu}}/things/:id//' } },
+          { name: 'No origin', request: { method: 'GET', url: '/://' } },
+        ],
+        { variable: [{ key: 'eu', value: 'https://eu.shop.test//' }] },
+      ),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const document = JSON.parse(text);
+    expect(Object.keys(document.paths)).toEqual(['/things', '/things/{id}', '/']);
+    const list = document.paths['/things'].get;
+    expect(list['x-postman-requests'].map((request: Json) => request.path)).toEqual(['/things', '/things/']);
+    expect(document.paths['/things/{id}'].get.servers[0].url).toBe('https://eu.shop.test');
   });
 });
 

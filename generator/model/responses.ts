@@ -2,7 +2,8 @@ import type { ResponseRecord } from '../records.js';
 import type { Diagnostic, Pagination, Parameter, Response, ResponseSample, Schema } from './types.js';
 import { DEFAULT_INFER_OPTIONS, addSample, emptyShape, toSchema, type InferOptions, type Shape } from './infer.js';
 import { parseJsonBody } from './json-body.js';
-import { readCsvTable, sniffCsv } from './csv.js';
+import { readCsvTable, sniffCsv, type CsvTable } from './csv.js';
+import { CsvFormatError } from '../../templates/runtime/csv.js';
 import { isJsonType, mediaType } from './media.js';
 
 interface ExampleReading {
@@ -90,14 +91,32 @@ function readExample(response: ResponseRecord, where: string, diagnostics: Diagn
   }
   const delimiter =
     csvDeclared || declared === undefined || declared === 'text/plain' ? sniffCsv(body, csvDeclared) : undefined;
-  if (delimiter) {
-    reading.csv = readCsvTable(body, delimiter);
+  const csv = delimiter ? csvOrFailure(body, delimiter) : undefined;
+  if (csv && 'table' in csv) {
+    reading.csv = csv.table;
     reading.contentType = declared ?? 'text/csv';
     return reading;
   }
+  // Text that only looked like CSV is text; a body said to be CSV that is not is worth a word.
+  if (csv && csvDeclared)
+    diagnostics.push({
+      level: 'warning',
+      message: `example "${name}" says CSV but its body does not read as CSV (${csv.failure}); it is typed as text`,
+      where,
+    });
   reading.text = body;
   reading.contentType = declared ?? 'text/plain';
   return reading;
+}
+
+/** The body read as CSV with a header row, or why it cannot be (the clients' reader refuses what it cannot read). */
+function csvOrFailure(body: string, delimiter: string): { table: CsvTable } | { failure: string } {
+  try {
+    return { table: readCsvTable(body, delimiter) };
+  } catch (error) {
+    if (error instanceof CsvFormatError) return { failure: error.message };
+    throw error;
+  }
 }
 
 const NEXT_OR_FIRST = /rel\s*=\s*"?[^";,]*\b(next|first)\b/i;

@@ -27,6 +27,13 @@ const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
 const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
+/** Style rules reject a server URL ending in a slash (`/` alone excepted); a bare `https://` keeps its own. */
+function withoutTrailingSlash(url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  if (trimmed === '') return url === '' ? '' : '/';
+  return /^[A-Za-z][A-Za-z0-9+.-]*:$/.test(trimmed) ? url : trimmed;
+}
+
 /** `{{name}}` → `{name}`: a Postman origin as an OpenAPI server. */
 function serverFor(raw: string, reference: Reference, fallback?: string): Json {
   const variables: Record<string, Json> = {};
@@ -38,16 +45,18 @@ function serverFor(raw: string, reference: Reference, fallback?: string): Json {
   if (whole !== undefined) {
     const value = valueOf(whole) || fallback || '';
     if (/^https?:\/\/[^\s{}]+$/i.test(value))
-      return { url: value.replace(/\/$/, ''), description: `The collection variable ${whole}.` };
+      return { url: withoutTrailingSlash(value), description: `The collection variable ${whole}.` };
   }
-  if (/^https?:\/\/[^\s{}]+$/i.test(raw)) return { url: raw.replace(/\/$/, '') };
+  if (/^https?:\/\/[^\s{}]+$/i.test(raw)) return { url: withoutTrailingSlash(raw) };
   let index = 0;
-  const url = raw.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_match, name: string) => {
+  // A brace that is not one of the collection's {{variables}} would read as a server variable.
+  const url = raw.replace(/\{\{\s*([^{}]*?)\s*\}\}|[{}]/g, (match, name: string | undefined) => {
+    if (name === undefined) return encodeURIComponent(match);
     const key = /^[A-Za-z0-9_.-]+$/.test(name) ? name : `var${++index}`;
     variables[key] = { default: valueOf(name), description: `The collection variable ${name}.` };
     return `{${key}}`;
   });
-  const clean = url.replace(/[\s"<>\\^`|]/g, encodeURIComponent).replace(/\/$/, '');
+  const clean = withoutTrailingSlash(url.replace(/[\s"<>\\^`|]/g, encodeURIComponent));
   return clean === '' ? { url: '/' } : { url: clean, ...(Object.keys(variables).length > 0 ? { variables } : {}) };
 }
 
@@ -58,19 +67,38 @@ function operationIdOf(entry: ReferenceOperation): string {
   return `${ascii}_${createHash('sha256').update(entry.functionName).digest('hex').slice(0, 8)}`;
 }
 
-/** A path OpenAPI accepts: leading slash, no query or fragment characters, braces only around parameters. */
-function pathOf(operation: Operation): { path: string; params: string[] } {
+/** The characters a path parameter's name may hold where OpenAPI tools look for `{name}` in a path. */
+const PATH_PARAM_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * A path OpenAPI accepts: leading slash, no query or fragment characters, braces only around
+ * parameters. A parameter whose name tools would not read inside braces (`{user id}`, `{>id}`) is
+ * renamed in the path and in its parameter (a path parameter's name is never sent): `params` has
+ * the names used, `wireNames` the collection's, in the same order.
+ */
+function pathOf(operation: Operation): { path: string; params: string[]; wireNames: string[] } {
   const params: string[] = [];
+  const wireNames: string[] = [];
   const names = new Set(operation.pathParams.map((param) => param.name));
   let path = operation.pathTemplate.startsWith('/') ? operation.pathTemplate : `/${operation.pathTemplate}`;
   path = path.replace(/\{([^{}]*)\}|[{}?#%\s]/g, (match, name: string | undefined) => {
-    if (name !== undefined && names.has(name) && !params.includes(name)) {
-      params.push(name);
-      return match;
+    if (name !== undefined && names.has(name) && !wireNames.includes(name)) {
+      const used = PATH_PARAM_NAME.test(name) ? name : readableParamName(name, names, params);
+      params.push(used);
+      wireNames.push(name);
+      return `{${used}}`;
     }
     return encodeURIComponent(match);
   });
-  return { path, params };
+  return { path, params, wireNames };
+}
+
+/** `user id` → `user_id`: a name of PATH_PARAM_NAME characters that no other parameter of the path has. */
+function readableParamName(name: string, names: ReadonlySet<string>, used: readonly string[]): string {
+  const base = name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '') || 'param';
+  let candidate = base;
+  for (let n = 2; names.has(candidate) || used.includes(candidate); n++) candidate = `${base}_${n}`;
+  return candidate;
 }
 
 function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
@@ -311,11 +339,16 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
   };
   for (const entry of entries) {
     const { operation } = entry;
-    const { params } = pathOf(operation);
+    const { wireNames } = pathOf(operation);
     // A variant's own names for the path's parameters give way to the first variant's.
-    params.forEach((name, index) => {
+    wireNames.forEach((name, index) => {
       const param = operation.pathParams.find((candidate) => candidate.name === name) as Parameter;
-      add(`path:${pathNames[index]}`, { ...parameterObject(param, 'path'), name: pathNames[index] });
+      const used = pathNames[index] as string;
+      add(`path:${used}`, {
+        ...parameterObject(param, 'path'),
+        name: used,
+        ...(used !== name ? { 'x-postman-name': name } : {}),
+      });
     });
     const seen = new Set<string>();
     for (const param of operation.query) {
@@ -437,12 +470,6 @@ export function renderOpenApi(reference: Reference): string {
   // Paths that differ only in their parameters' names are one path to OpenAPI.
   const groups = new Map<string, { path: string; params: string[]; methods: Map<string, ReferenceOperation[]> }>();
   const unusual: ReferenceOperation[] = [];
-  const slashless = new Set(
-    reference.operations
-      .map((entry) => pathOf(entry.operation).path)
-      .filter((path) => !path.endsWith('/'))
-      .map((path) => path.replace(/\{[^{}]*\}/g, '{}')),
-  );
   for (const entry of reference.operations) {
     const method = entry.operation.method.toLowerCase();
     if (!METHODS.has(method)) {
@@ -450,11 +477,10 @@ export function renderOpenApi(reference: Reference): string {
       continue;
     }
     const { path: exact, params } = pathOf(entry.operation);
-    // Style rules reject a trailing slash; the exact path stays in x-postman-requests.
-    const path =
-      exact.length > 1 && exact.endsWith('/') && !slashless.has(exact.slice(0, -1).replace(/\{[^{}]*\}/g, '{}'))
-        ? exact.replace(/\/+$/, '') || '/'
-        : exact;
+    // Style rules reject a trailing slash: `/things/` is `/things` here, a variant of it when both
+    // exist (merged as any two requests with one method and path); the exact path stays in
+    // x-postman-requests.
+    const path = exact.replace(/\/+$/, '') || '/';
     const key = path.replace(/\{[^{}]*\}/g, '{}');
     const group = groups.get(key) ?? { path, params, methods: new Map() };
     group.methods.set(method, [...(group.methods.get(method) ?? []), entry]);
