@@ -8,6 +8,8 @@ import path from 'node:path';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReference } from '../generator/docs/reference.js';
+import { emitDocs } from '../generator/docs/index.js';
+import { SCHEMA_ROOM } from '../generator/openapi/schema.js';
 import { renderOpenApi } from '../generator/openapi/index.js';
 import { collectionOf, fixture, modelOf, modelOfJson, root } from './helpers.js';
 import { accengageOpenApi } from './docs-support.js';
@@ -288,5 +290,56 @@ describe('saved response bodies', () => {
     const document = JSON.parse(renderOpenApi(buildReference(model)));
     const examples = document.paths['/flag'].get.responses['200'].content['application/json'].examples;
     expect(Object.values(examples).map((example: any) => example.value)).toEqual([null, false, '{"a": ']);
+  });
+});
+
+describe('collections that reach the limits of OpenAPI tools', () => {
+  it('an auth type named like a member of Object.prototype is that name, in the docs and the scheme', async () => {
+    const { model } = modelOfJson(
+      collectionOf([{ name: 'Get', request: { method: 'GET', url: 'https://api.shop.test/x' } }], {
+        auth: { type: 'constructor' },
+      }),
+    );
+    const reference = buildReference(model);
+    const text = renderOpenApi(reference);
+    expect(await errorsOf(text)).toEqual([]);
+    expect(Object.keys(JSON.parse(text).components.securitySchemes)).toEqual(['constructorAuth']);
+    const readme = emitDocs(reference).get('docs/README.md') as string;
+    expect(readme).toContain('Authenticated with `constructor`.');
+    expect(readme).not.toContain('native code');
+  });
+
+  it('a base URL that is a bare scheme names no host: the server is the document’s own', async () => {
+    const { model } = modelOfJson(
+      collectionOf([{ name: 'Get', request: { method: 'GET', url: '{{base}}/x' } }], {
+        variable: [{ key: 'base', value: 'https:///' }],
+      }),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    expect(JSON.parse(text).servers[0].url).toBe('/');
+  });
+
+  it('a body nested 60 objects deep is described 40 levels down, and the document stays readable', async () => {
+    const body = `${'{"a":'.repeat(60)}1${'}'.repeat(60)}`;
+    const { model } = modelOfJson(
+      collectionOf([
+        {
+          name: 'Deep',
+          request: { method: 'POST', url: 'https://api.shop.test/x', body: { mode: 'raw', raw: body } },
+          response: [{ name: 'Deep', code: 200, header: [{ key: 'Content-Type', value: 'application/json' }], body }],
+        },
+      ]),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    let schema = JSON.parse(text).components.schemas.DeepBody;
+    let levels = 0;
+    while (schema.properties?.a) {
+      schema = schema.properties.a;
+      levels++;
+    }
+    expect(levels).toBe(SCHEMA_ROOM / 2);
+    expect(schema.description).toMatch(/^Nested deeper than this document describes/);
   });
 });

@@ -180,6 +180,31 @@ describe('the v3 layout', () => {
   });
 });
 
+describe('v3 types named like members of Object.prototype', () => {
+  it('are unknown body and script types, as any other unknown type', async () => {
+    const folder = await folderOf({
+      'Send.request.yaml': [
+        '$kind: http-request',
+        'url: "https://x.io/send"',
+        'method: POST',
+        'body:',
+        '  type: constructor',
+        '  content: "{}"',
+        'scripts:',
+        '  - type: toString',
+        '    code: "pm.environment.set(1)"',
+        '',
+      ].join('\n'),
+    });
+    const loaded = await loadCollection(folder);
+    const item = loaded.collection.items[0];
+    expect(item?.kind === 'request' ? [item.request?.body, item.events] : undefined).toEqual([undefined, []]);
+    expect(loaded.diagnostics.map((diagnostic) => diagnostic.message)).toContain(
+      'body type "constructor" is not one postman-codegen knows; the body was left out',
+    );
+  });
+});
+
 describe('invalid v3 files', () => {
   it('are all reported at once, each with its path, line, column and the likely fix', async () => {
     const folder = await folderOf({

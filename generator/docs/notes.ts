@@ -70,7 +70,8 @@ export function authNote(reference: Reference, entry: ReferenceOperation): strin
   } else if (operation.auth.type === 'noauth') {
     parts.push('No authentication.');
   } else {
-    parts.push(`Authenticated with ${AUTH_NAMES[operation.auth.type] ?? code(operation.auth.type)}.`);
+    const type = operation.auth.type;
+    parts.push(`Authenticated with ${(Object.hasOwn(AUTH_NAMES, type) ? AUTH_NAMES[type] : undefined) ?? code(type)}.`);
   }
   if (model.signing)
     parts.push(

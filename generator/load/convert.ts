@@ -47,6 +47,37 @@ export function toV21(
   file: string,
 ): Record<string, unknown> {
   if (format === 'v2.1') return collection;
+  dropNamelessVariables(collection);
   const v1 = format === 'v1' ? collection : convertOnce(collection, VERSION['v2.0'], VERSION.v1, file, format);
   return convertOnce(v1, VERSION.v1, VERSION['v2.1'], file, format);
+}
+
+/**
+ * Variables with neither a key nor an id name nothing a request can use, but the converter gives
+ * each a random UUID for a name, which would change the client on every run: they are left out
+ * first (v2.1 input, which is not converted, ignores them the same way). Walks the whole tree
+ * without recursion: folders, requests, URLs and v1 lists alike.
+ */
+function dropNamelessVariables(collection: Record<string, unknown>): void {
+  const named = (entry: unknown): boolean =>
+    typeof entry !== 'object' ||
+    entry === null ||
+    ['key', 'id'].some((field) => {
+      const value = (entry as Record<string, unknown>)[field];
+      return typeof value === 'string' && value !== '';
+    });
+  const stack: unknown[] = [collection];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const entry of node) stack.push(entry);
+      continue;
+    }
+    const object = node as Record<string, unknown>;
+    for (const field of ['variable', 'variables']) {
+      const list = object[field];
+      if (Array.isArray(list) && !list.every(named)) object[field] = list.filter(named);
+    }
+    for (const value of Object.values(object)) if (typeof value === 'object' && value !== null) stack.push(value);
+  }
 }

@@ -5,7 +5,7 @@ import { CodegenError } from '../errors.js';
 import { parseJson } from './json.js';
 import { detectFormat } from './format.js';
 import { toV21 } from './convert.js';
-import { assignMissingIds, validateCollection } from './validate.js';
+import { assignMissingIds, refuseDeepFolders, validateCollection } from './validate.js';
 import { refuseOversized } from './size.js';
 import { repairV1 } from './v1.js';
 import { readCollectionFolder, type CollectionFolder } from './v3-files.js';
@@ -64,7 +64,10 @@ export function parseCollection(text: string, file: string, options: ParseOption
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedRequest[] = [];
   if (detected.format === 'v1') repairV1(detected.collection, file, diagnostics, skipped);
-  else assignMissingIds(detected.collection);
+  else {
+    refuseDeepFolders(detected.collection, file, detected.wrapped && detected.format === 'v2.1' ? '$.collection' : '$');
+    assignMissingIds(detected.collection);
+  }
   const v21 = toV21(detected.collection, detected.format, file);
   return fromV21(
     v21,
@@ -93,6 +96,8 @@ function fromV21(
   skipped: SkippedRequest[],
   options: ParseOptions,
 ): LoadedCollection {
+  // A v3 folder tree is checked here; the other formats were before their conversion.
+  refuseDeepFolders(v21, file, jsonRoot);
   // (Again) after conversion: a v1 file may lack ids that v2.1 items need, and v3 ids are optional.
   assignMissingIds(v21);
   validateCollection(v21, file, jsonRoot, diagnostics, skipped);

@@ -270,7 +270,8 @@ function auth(declared: unknown): AuthRecord | undefined {
   if (!isRecord(declared)) return undefined;
   const type = declared.type;
   if (typeof type !== 'string' || type === '' || type === 'inherit') return undefined;
-  return { type, params: authParams(declared[type]) };
+  // The type names its own member: `constructor` or `toString` must not find the prototype's.
+  return { type, params: authParams(Object.hasOwn(declared, type) ? declared[type] : undefined) };
 }
 
 /** Path given as text: without its leading slash, split at each `/`; `/` alone is one empty segment. */

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
+import { CodegenError } from '../errors.js';
 import { isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../records.js';
 import type { SkippedRequest } from '../records.js';
+import { MAX_FOLDER_DEPTH } from './validate.js';
 
 const asIds = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+
+/**
+ * The converter keys requests and folders by id in plain objects: an id such as `__proto__` or
+ * `constructor` would name Object.prototype or a function there, and writing to what it finds
+ * would change every object of the process. Such ids are replaced before it runs.
+ */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const usableId = (id: unknown): id is string => typeof id === 'string' && id !== '' && !PROTOTYPE_KEYS.has(id);
 
 /**
  * Makes a v1 collection safe to hand to the v1 → v2 converter, which keeps only the requests and
@@ -26,6 +36,8 @@ export function repairV1(
 
   // Every request object gets an id of its own, so that none collides with another in the converter.
   const ids = new Set<string>();
+  // An id the converter cannot take, as orders name it, and the id it has now.
+  const renamed = new Map<string, string>();
   let notObjects = 0;
   requests.forEach((request, index) => {
     if (!isObject(request)) {
@@ -33,9 +45,12 @@ export function repairV1(
       notObjects++;
       return;
     }
-    if (typeof request.id !== 'string' || request.id === '' || ids.has(request.id)) {
+    if (!usableId(request.id) || ids.has(request.id)) {
       const seed = `${index}\u0000${String(request.name ?? '')}\u0000${String(request.method ?? '')}\u0000${String(request.url ?? '')}`;
-      request.id = `v1-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
+      const id = `v1-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
+      if (typeof request.id === 'string' && PROTOTYPE_KEYS.has(request.id) && !renamed.has(request.id))
+        renamed.set(request.id, id);
+      request.id = id;
     }
     ids.add(request.id as string);
   });
@@ -51,16 +66,18 @@ export function repairV1(
   const placed = new Set<string>();
   const claim = (holder: JsonObject, where: string): void => {
     if (!Array.isArray(holder.order)) return;
-    const kept = asIds(holder.order).filter((id) => {
-      if (!ids.has(id)) return false;
-      if (!placed.has(id)) return placed.add(id);
-      diagnostics.push({
-        level: 'warning',
-        message: `request ${id} is listed in more than one order; it is kept in the first only`,
-        where,
+    const kept = asIds(holder.order)
+      .map((id) => renamed.get(id) ?? id)
+      .filter((id) => {
+        if (!ids.has(id)) return false;
+        if (!placed.has(id)) return placed.add(id);
+        diagnostics.push({
+          level: 'warning',
+          message: `request ${id} is listed in more than one order; it is kept in the first only`,
+          where,
+        });
+        return false;
       });
-      return false;
-    });
     holder.order = kept;
   };
   folders.forEach((folder, index) => claim(folder, `${file} ($.folders[${index}].order)`));
@@ -79,19 +96,87 @@ export function repairV1(
     });
   }
 
-  // Folders that no folders_order names (and that are no subfolder) would vanish with their requests.
-  const folderIds = new Set(folders.map((folder) => folder.id).filter((id): id is string => typeof id === 'string'));
-  const nested = new Set(folders.flatMap((folder) => asIds(folder.folders_order)));
-  if (Array.isArray(collection.folders_order)) {
-    const listed = new Set(asIds(collection.folders_order));
-    const unlisted = [...folderIds].filter((id) => !listed.has(id) && !nested.has(id));
-    if (unlisted.length > 0) {
-      collection.folders_order = [...asIds(collection.folders_order), ...unlisted];
-      diagnostics.push({
-        level: 'warning',
-        message: `${unlisted.length} folder(s) listed in no folders_order were placed at the top level`,
-        where: `${file} ($.folders_order)`,
-      });
+  placeFolders(collection, folders, file, diagnostics);
+}
+
+/**
+ * Gives every folder a usable id of its own, and each one place in the tree: the converter nests
+ * a folder under every folder whose folders_order names it (twice named, its requests would be
+ * generated twice; named by itself, the tree would never end), and drops folders nobody lists.
+ * A folder stays where it is first reached from the top; later mentions are dropped with a
+ * warning, and folders not reached at all are put at the top level. Deeper than
+ * MAX_FOLDER_DEPTH, the collection is refused.
+ */
+function placeFolders(collection: JsonObject, folders: JsonObject[], file: string, diagnostics: Diagnostic[]): void {
+  const ids = new Set<string>();
+  const renamed = new Map<string, string>();
+  folders.forEach((folder, index) => {
+    if (usableId(folder.id) && !ids.has(folder.id)) {
+      ids.add(folder.id);
+      return;
     }
-  }
+    const seed = `${index}\u0000${String(folder.name ?? '')}`;
+    const id = `v1-folder-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
+    if (typeof folder.id === 'string' && PROTOTYPE_KEYS.has(folder.id) && !renamed.has(folder.id))
+      renamed.set(folder.id, id);
+    folder.id = id;
+    ids.add(id);
+  });
+  const byId = new Map(folders.map((folder) => [folder.id as string, folder]));
+  const known = (list: unknown): string[] =>
+    asIds(list)
+      .map((id) => renamed.get(id) ?? id)
+      .filter((id) => byId.has(id));
+  const nested = new Set(folders.flatMap((folder) => known(folder.folders_order)));
+  // The converter's top level: folders_order, or every folder; a folder some folder lists is nested.
+  const top = (Array.isArray(collection.folders_order) ? known(collection.folders_order) : [...byId.keys()]).filter(
+    (id) => !nested.has(id),
+  );
+  const placed = new Set<string>();
+  const dropped: string[] = [];
+  const place = (id: string, depth: number, trail: string[]): void => {
+    const folder = byId.get(id) as JsonObject;
+    const names = [...trail, String(folder.name ?? id)];
+    if (depth > MAX_FOLDER_DEPTH)
+      throw new CodegenError(
+        `folders nest more than ${MAX_FOLDER_DEPTH} deep.`,
+        file,
+        `folder "${[...names.slice(0, 2), '…', ...names.slice(-2)].join(' / ')}" ($.folders)`,
+        'Flatten the folders; no client needs namespaces that deep.',
+      );
+    placed.add(id);
+    const children: string[] = [];
+    for (const child of known(folder.folders_order)) {
+      if (placed.has(child)) dropped.push(child);
+      else {
+        placed.add(child);
+        children.push(child);
+      }
+    }
+    if (folder.folders_order !== undefined) folder.folders_order = children;
+    for (const child of children) place(child, depth + 1, names);
+  };
+  const roots: string[] = [];
+  const root = (id: string): void => {
+    if (placed.has(id)) return;
+    roots.push(id);
+    place(id, 1, []);
+  };
+  for (const id of top) root(id);
+  const reached = roots.length;
+  for (const id of byId.keys()) root(id);
+  const lifted = roots.length - reached;
+  collection.folders_order = roots;
+  if (dropped.length > 0)
+    diagnostics.push({
+      level: 'warning',
+      message: `${dropped.length} folder(s) listed in more than one folders_order (or in their own) are kept in the first place only`,
+      where: `${file} ($.folders)`,
+    });
+  if (lifted > 0)
+    diagnostics.push({
+      level: 'warning',
+      message: `${lifted} folder(s) not reached from the top level (listed in no folders_order, or only in a cycle of folders) were placed at the top level`,
+      where: `${file} ($.folders_order)`,
+    });
 }

@@ -96,7 +96,7 @@ export function body(value: unknown, file: YamlFile, path: Path, report: Report)
     return undefined;
   }
   const { type, content } = value;
-  const language = RAW_LANGUAGE[type];
+  const language = Object.hasOwn(RAW_LANGUAGE, type) ? RAW_LANGUAGE[type] : undefined;
   if (language !== undefined) return { mode: 'raw', raw: text(content), options: { raw: { language } } };
   // "text" is what v2.1 raw bodies without a language became (JSON bodies among them, in real
   // exports): no language, so the body's Content-Type and content decide, as for those.
@@ -241,7 +241,7 @@ export function scripts(value: unknown, file: YamlFile, path: Path, report: Repo
   }
   return value.flatMap((script) => {
     if (!isObject(script) || typeof script.type !== 'string') return [];
-    const listen = SCRIPT_EVENT[script.type];
+    const listen = Object.hasOwn(SCRIPT_EVENT, script.type) ? SCRIPT_EVENT[script.type] : undefined;
     return listen ? [{ listen, script: { type: 'text/javascript', exec: text(script.code).split('\n') } }] : [];
   });
 }

@@ -29,6 +29,36 @@ function derivedId(itemPath: string[], taken: Set<string>, signature = ''): stri
   return id;
 }
 
+/** Folders nested deeper than this are refused: no client needs namespaces that deep, and every walk of the tree stays shallow. */
+export const MAX_FOLDER_DEPTH = 64;
+
+/**
+ * Refuses a v2 item tree whose folders nest deeper than MAX_FOLDER_DEPTH, before anything walks
+ * it recursively (this walk does not recurse). The message names the first folders and the last.
+ */
+export function refuseDeepFolders(collection: Json, file: string, jsonRoot: string): void {
+  const stack: Array<{ items: unknown; names: string[]; path: string }> = [
+    { items: collection.item, names: [], path: `${jsonRoot}.item` },
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { items, names, path } = next;
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      if (!isObject(item) || !('item' in item)) return;
+      const trail = [...names, typeof item.name === 'string' && item.name !== '' ? item.name : `Untitled ${index + 1}`];
+      const place = `${path}[${index}]`;
+      if (trail.length > MAX_FOLDER_DEPTH)
+        throw new CodegenError(
+          `folders nest more than ${MAX_FOLDER_DEPTH} deep.`,
+          file,
+          `item "${[...trail.slice(0, 2), '…', ...trail.slice(-2)].join(' / ')}" at ${place}`,
+          'Flatten the folders; no client needs namespaces that deep.',
+        );
+      stack.push({ items: item.item, names: trail, path: `${place}.item` });
+    });
+  }
+}
+
 /** Scripts never run in a generated client; an event entry that is not an object is dropped, not fatal. */
 function dropMalformedEvents(holder: Json): void {
   if (holder.event === undefined) return;

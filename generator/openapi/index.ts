@@ -27,11 +27,14 @@ const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
 const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
-/** Style rules reject a server URL ending in a slash (`/` alone excepted); a bare `https://` keeps its own. */
+/**
+ * Style rules reject a server URL ending in a slash, `/` alone excepted. A bare scheme
+ * (`https://`, `file:///`) names no host: the server is then the document's own, `/`.
+ */
 function withoutTrailingSlash(url: string): string {
   const trimmed = url.replace(/\/+$/, '');
   if (trimmed === '') return url === '' ? '' : '/';
-  return /^[A-Za-z][A-Za-z0-9+.-]*:$/.test(trimmed) ? url : trimmed;
+  return /^[A-Za-z][A-Za-z0-9+.-]*:$/.test(trimmed) ? '/' : trimmed;
 }
 
 /** `{{name}}` → `{name}`: a Postman origin as an OpenAPI server. */

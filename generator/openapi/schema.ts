@@ -3,14 +3,24 @@ import type { Schema } from '../model/types.js';
 
 export type JsonSchema = Record<string, unknown>;
 
-export function jsonSchema(schema: Schema): JsonSchema {
+/**
+ * Levels of JSON nesting a schema may take. Tools read a document only so deep (Redocly stops at
+ * 100 levels), and a schema sits up to about 12 levels down in it: below this, a schema is `{}`
+ * with a description. An object level takes two (`properties`, the name), a list one.
+ */
+export const SCHEMA_ROOM = 80;
+
+const TOO_DEEP: JsonSchema = { description: 'Nested deeper than this document describes; model.json has the rest.' };
+
+export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
+  if (room < 2) return { ...TOO_DEEP };
   switch (schema.type) {
     case 'object': {
       const properties: Record<string, JsonSchema> = {};
       // defineProperty: a property named "__proto__" must stay a property, not become the prototype.
       for (const [key, value] of Object.entries(schema.properties))
         Object.defineProperty(properties, key, {
-          value: jsonSchema(value),
+          value: jsonSchema(value, room - 2),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -18,9 +28,9 @@ export function jsonSchema(schema: Schema): JsonSchema {
       return { type: 'object', properties, ...(schema.required.length > 0 ? { required: schema.required } : {}) };
     }
     case 'map':
-      return { type: 'object', additionalProperties: jsonSchema(schema.values) };
+      return { type: 'object', additionalProperties: jsonSchema(schema.values, room - 1) };
     case 'array':
-      return { type: 'array', items: jsonSchema(schema.items) };
+      return { type: 'array', items: jsonSchema(schema.items, room - 1) };
     case 'string':
       return schema.format ? { type: 'string', format: schema.format } : { type: 'string' };
     case 'enum': {
@@ -40,7 +50,7 @@ export function jsonSchema(schema: Schema): JsonSchema {
       };
     }
     case 'union': {
-      const options = schema.anyOf.map(jsonSchema);
+      const options = schema.anyOf.map((option) => jsonSchema(option, room - 2));
       const simple = options.every((option) => Object.keys(option).length === 1 && typeof option.type === 'string');
       if (simple) return { type: [...new Set(options.map((option) => option.type as string))] };
       return { anyOf: options };

@@ -84,7 +84,9 @@ export function buildSecurity(
     const key = JSON.stringify(scheme);
     const known = byKey.get(key);
     if (known) return known;
-    const base = BASE_NAMES[auth.type] ?? `${auth.type.replace(/[^A-Za-z0-9]/g, '') || 'other'}Auth`;
+    const base =
+      (Object.hasOwn(BASE_NAMES, auth.type) ? BASE_NAMES[auth.type] : undefined) ??
+      `${auth.type.replace(/[^A-Za-z0-9]/g, '') || 'other'}Auth`;
     let name = base;
     for (let n = 2; name in schemes; n++) name = `${base}${n}`;
     if (model.token && auth.type === 'bearer' && tokenOperationPath) {
