@@ -81,7 +81,7 @@ describe('things the converter would name at random', () => {
     const json = {
       info: { name: 'v', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
       item: [{ name: 'a', request: { method: 'GET', url: 'https://api.example.com/a' } }],
-      variable: [{ key: '', value: 'x' }, { value: 'y' }, { key: 'kept', value: 'z' }],
+      variable: [{ key: '', value: 'x' }, { value: 'y' }, 5, 'x', true, { key: 'kept', value: 'z' }],
     };
     const names = (): string[] => buildModel(load(json)).model.variables.map((variable) => variable.name);
     expect(names()).toEqual(['kept']);

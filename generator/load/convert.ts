@@ -53,15 +53,16 @@ export function toV21(
 }
 
 /**
- * Variables with neither a key nor an id name nothing a request can use, but the converter gives
+ * Variables with neither a key nor an id (and entries that are not objects) name nothing a request can use, but the converter gives
  * each a random UUID for a name, which would change the client on every run: they are left out
  * first (v2.1 input, which is not converted, ignores them the same way). Walks the whole tree
  * without recursion: folders, requests, URLs and v1 lists alike.
  */
 function dropNamelessVariables(collection: Record<string, unknown>): void {
+  // A number or a string in the list names nothing either.
   const named = (entry: unknown): boolean =>
-    typeof entry !== 'object' ||
-    entry === null ||
+    typeof entry === 'object' &&
+    entry !== null &&
     ['key', 'id'].some((field) => {
       const value = (entry as Record<string, unknown>)[field];
       return typeof value === 'string' && value !== '';

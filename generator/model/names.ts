@@ -39,6 +39,17 @@ function acceptedByTypeScript(codePoint: number, start: boolean): boolean {
   return inRanges(start ? IDENTIFIER_START : IDENTIFIER_PART, codePoint);
 }
 
+/** Whether TypeScript's scanner reads the whole text as one identifier name (its own Unicode tables, not the engine's). */
+export function isTypeScriptIdentifierName(text: string): boolean {
+  let first = true;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (!(char === '_' || char === '$' || acceptedByTypeScript(codePoint, first))) return false;
+    first = false;
+  }
+  return !first;
+}
+
 /** Characters TypeScript would reject become separators. */
 function keepIdentifierCharacters(text: string): string {
   // ASCII needs no table: the word splitter already treats punctuation as a separator.

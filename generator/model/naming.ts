@@ -50,7 +50,12 @@ function nameParameters(operation: Operation): void {
     ...operation.pathParams.map((param) => ({ key: `path:${param.name}`, param })),
     ...operation.query.map((param) => ({ key: `query:${param.name}`, param })),
   ];
-  const names = uniqueNames(params.map(({ key, param }) => ({ key, candidates: [bindingName(param.name, 'param')] })));
+  // The call's parameters object holds the body too, as `body` (`variables` for GraphQL).
+  const bodyMember = operation.body ? (operation.body.kind === 'graphql' ? 'variables' : 'body') : undefined;
+  const names = uniqueNames(
+    params.map(({ key, param }) => ({ key, candidates: [bindingName(param.name, 'param')] })),
+    new Set(bodyMember ? [bodyMember] : []),
+  );
   for (const { key, param } of params) param.identifier = names.get(key) ?? param.identifier;
 }
 

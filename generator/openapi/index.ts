@@ -121,7 +121,18 @@ function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
 
 /** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write); `parsed` when already made. */
 function exampleValue(text: string, parsed = parseExample(text)): unknown {
-  return parsed ? parsed.value : text;
+  return parsed && !holdsReference(parsed.value) ? parsed.value : text;
+}
+
+/**
+ * Whether a value has an object with a `$ref` member anywhere. OpenAPI tools resolve such an
+ * object as a reference even inside an example (and fail, or show another document's part), so
+ * that example is given as its JSON text. Values come from parseExample: at most 64 levels deep.
+ */
+function holdsReference(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(holdsReference);
+  return Object.hasOwn(value, '$ref') || Object.values(value as Record<string, unknown>).some(holdsReference);
 }
 
 function mediaTypeOf(body: RequestBody): string {

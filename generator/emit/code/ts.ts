@@ -21,6 +21,7 @@ import {
 
 export { concat };
 import { commentLines, docLines } from '../escape.js';
+import { isTypeScriptIdentifierName } from '../../model/names.js';
 
 // ─── literals ────────────────────────────────────────────────────────────────────────────────────
 
@@ -56,7 +57,8 @@ const ES5_IDENTIFIER = /^[$_\p{L}\p{Nl}][$_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u
  * "as-needed" writes it. (`__proto__` too is bare: quoted or not, it is the same key.)
  */
 export function key(name: string): string {
-  return PLAIN_KEY.test(name) || ES5_IDENTIFIER.test(name) ? name : str(name);
+  // A letter newer than TypeScript's tables is an identifier to the engine, and a syntax error to tsc.
+  return PLAIN_KEY.test(name) || (ES5_IDENTIFIER.test(name) && isTypeScriptIdentifierName(name)) ? name : str(name);
 }
 
 /** A JSON-like value as a literal: arrays and objects laid out as prettier lays them out. */
@@ -202,8 +204,10 @@ function hugs(type: TypeNode): boolean {
 /** `Name<A, B>`: one hugged argument stays inline; others break one a line, with no trailing comma. */
 export function generic(name: string, args: TypeNode[]): TypeNode {
   const text = `${name}<${args.map((arg) => arg.text).join(', ')}>`;
-  if (args.length === 1 && hugs(args[0] as TypeNode)) {
-    return { doc: concat(name, '<', (args[0] as TypeNode).doc, '>'), text, kind: 'other' };
+  const only = args[0] as TypeNode;
+  if (args.length === 1 && hugs(only)) {
+    // A union's doc is empty: its members are printed by unionMembers.
+    return { doc: concat(name, '<', only.kind === 'union' ? unionMembers(only) : only.doc, '>'), text, kind: 'other' };
   }
   const inner = args.map((arg) => (arg.kind === 'union' ? unionMembers(arg) : arg.doc));
   return {
