@@ -58,6 +58,17 @@ const collections: Record<string, unknown> = {
       },
     ],
   },
+  clientNames: {
+    info: { name: 'api', schema: V21 },
+    item: [
+      { name: 'createApiCore', request: { method: 'GET', url: 'https://api.test/c' } },
+      ...['a', 'b'].map((name) => ({
+        name,
+        request: { method: 'GET', url: `https://api.test/${name}` },
+        response: [answer('{"list":[{"apiClient":{"name":"y","kind":"k"},"apiErrorLabel":{"code":1,"text":"t"}}]}')],
+      })),
+    ],
+  },
   references: {
     info: { name: 'Refs', schema: V21 },
     item: [
@@ -106,6 +117,18 @@ describe('clients of odd but real shapes', async () => {
     expect(types).toContain(
       "export type GetResponse = { café: number; '\u2e2f': number; 名前: number; '\ud81b\udecc': number };",
     );
+  });
+
+  it('keep the names the collection gives, and move the client’s own aside', async () => {
+    const client = await readFile(path.join(folder, 'clientNames', 'client.ts'), 'utf8');
+    const types = await readFile(path.join(folder, 'clientNames', 'types.ts'), 'utf8');
+    const operations = await readFile(path.join(folder, 'clientNames', 'operations.ts'), 'utf8');
+    expect(operations).toContain('export function createApiCore(');
+    expect(types).toContain('export interface ApiClient {');
+    expect(types).toContain('export interface ApiErrorLabel {');
+    expect(client).toContain('export function createApiCore_(');
+    expect(client).toContain('export class ApiClient_ extends ApiResource');
+    expect(client).toContain('export type ApiErrorLabel_ =');
   });
 
   it('give an example holding a $ref member as its JSON text, which openapi-typescript reads', async () => {

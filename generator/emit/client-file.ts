@@ -97,7 +97,7 @@ class ClientWriter {
       plan.labelType,
       plan.errorName,
       plan.optionsType,
-      `create${plan.clientName}Core`,
+      plan.coreFactory,
       plan.className,
       ...resources.map((resource) => resource.className),
       '$operations',
@@ -330,7 +330,7 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
       'The shared core that every operation function takes: create it once and pass it along.',
       concat(
         signature(
-          `export function create${plan.clientName}Core`,
+          `export function ${plan.coreFactory}`,
           [`options: ${plan.optionsType}${hasRequired ? '' : ' = {}'}`],
           clientCore,
         ),
@@ -404,7 +404,7 @@ ${plan.pages ? '...(options.maxPages !== undefined ? { maxPages: options.maxPage
         'constructor',
         parameters([`options: ${plan.optionsType}${hasRequired ? '' : ' = {}'}`]),
         ' ',
-        block([concat(call('super', [call(`create${plan.clientName}Core`, ['options'])]), ';')]),
+        block([concat(call('super', [call(plan.coreFactory, ['options'])]), ';')]),
       ),
     );
   }

@@ -59,7 +59,7 @@ export function emitOperationsFile(plan: ClientPlan, header: string): string {
     yield lines(imports);
     yield lines([
       '// One spec (plain data) and one function per operation. Each function takes a client core',
-      `// (see create${plan.clientName}Core), so a bundler keeps only the operations an application calls.`,
+      `// (see ${plan.coreFactory}), so a bundler keeps only the operations an application calls.`,
     ]);
     for (const operation of plan.operations) yield operationStatement(operation);
   }

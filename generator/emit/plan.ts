@@ -94,6 +94,8 @@ export interface ClientPlan {
   baseUrlRequired: boolean;
   clientName: string;
   className: string;
+  /** `createShopCore`: the function that builds the client's core. */
+  coreFactory: string;
   optionsType: string;
   errorName: string;
   labelType: string;
@@ -726,6 +728,38 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     }
   }
 
+  const entityTypes = entityDeclarations(
+    entities,
+    context.response,
+    operationsFlat.some((operation) => operation.body?.kind === 'graphql' && operation.body.graphql !== undefined),
+  );
+  // client.ts's exports share index.ts with those of operations.ts and types.ts: a name the
+  // collection already gave (an operation "createShopCore", an entity "ShopClient") stays the
+  // collection's, and the client's own moves aside with a trailing underscore.
+  const exported = new Set<string>(entityTypes.map((entity) => entity.name));
+  for (const operation of all) {
+    exported.add(operation.functionName);
+    exported.add(operation.specName);
+    for (const type of operation.types) exported.add(type.name);
+  }
+  const clientExport = (name: string): string => {
+    let free = name;
+    while (exported.has(free)) free = `${free}_`;
+    exported.add(free);
+    return free;
+  };
+  const className = clientExport(`${stem}Client`);
+  const coreFactory = clientExport(`create${stem}Core`);
+  const optionsType = clientExport(`${stem}ClientOptions`);
+  const errorName = clientExport(`${stem}Error`);
+  const labelType = clientExport(`${stem}ErrorLabel`);
+  root.className = className;
+  const renameResources = (resource: ResourcePlan): void => {
+    resource.className = clientExport(resource.className);
+    resource.resources.forEach(renameResources);
+  };
+  root.resources.forEach(renameResources);
+
   const signer = model.signing ? { scheme: model.signing as unknown as SpecValue } : undefined;
   const docParts = [model.description?.trim() || model.name];
   if (unsupported.size > 0)
@@ -736,10 +770,11 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     ...(baseVariable ? { baseVariable } : {}),
     baseUrlRequired,
     clientName: stem,
-    className: `${stem}Client`,
-    optionsType: `${stem}ClientOptions`,
-    errorName: `${stem}Error`,
-    labelType: `${stem}ErrorLabel`,
+    className,
+    coreFactory,
+    optionsType,
+    errorName,
+    labelType,
     errorLabels: model.errorLabels ?? [],
     baseUrl: model.baseUrl.default,
     doc: docParts.join('\n\n'),
@@ -751,11 +786,7 @@ export function planClient(model: ApiModel, clientName?: string): ClientPlan {
     ...(token ? { token } : {}),
     root,
     operations: all,
-    entities: entityDeclarations(
-      entities,
-      context.response,
-      operationsFlat.some((operation) => operation.body?.kind === 'graphql' && operation.body.graphql !== undefined),
-    ),
+    entities: entityTypes,
     unsupportedAuth: [...unsupported].sort(),
     usesFilePart: context.request.usesFilePart === true,
   };
