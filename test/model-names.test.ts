@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bindingName,
+  isTypeScriptIdentifierName,
   memberName,
   operationNameCandidates,
   splitWords,
@@ -108,7 +109,36 @@ describe('names in a model', () => {
   });
 });
 
+describe('parameters beside the body member', () => {
+  const send = (url: string, body?: unknown) => ({
+    name: 'send',
+    request: { method: 'POST', url, ...(body ? { body } : {}) },
+  });
+  const identifiers = (item: unknown): string[] => {
+    const operation = allOperations(modelOfJson(collectionOf([item])).model)[0];
+    return [...(operation?.pathParams ?? []), ...(operation?.query ?? [])].map((param) => param.identifier);
+  };
+
+  it('give way to `body` when the request has a body, and to `variables` for GraphQL', () => {
+    const json = { mode: 'raw', raw: '{"x":1}', options: { raw: { language: 'json' } } };
+    const graphql = { mode: 'graphql', graphql: { query: 'query { a }', variables: '{}' } };
+    expect(identifiers(send('https://api.test/a?body=1&variables=2', json))).toEqual(['body2', 'variables']);
+    expect(identifiers(send('https://api.test/a?body=1&variables=2', graphql))).toEqual(['body', 'variables2']);
+  });
+
+  it('keep their names when the request has no body', () => {
+    expect(identifiers(send('https://api.test/a?body=1&variables=2'))).toEqual(['body', 'variables']);
+  });
+});
+
 describe('name rules', () => {
+  it('read identifier names as TypeScript does: its own Unicode tables, `_` and `$` anywhere', () => {
+    for (const name of ['café', '名前', '_x', '$x', 'x_y$', 'é_', 'a1', 'ª'])
+      expect(isTypeScriptIdentifierName(name), name).toBe(true);
+    for (const name of ['', '1a', 'a-b', 'a b', '\u2e2f', 'é\u2e2f', '\ud81b\udecc', 'a.b'])
+      expect(isTypeScriptIdentifierName(name), JSON.stringify(name)).toBe(false);
+  });
+
   it('stems plurals, leaving short words and double s alone', () => {
     const cases: Array<[string, string]> = [
       ['entries', 'entry'],
