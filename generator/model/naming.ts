@@ -51,10 +51,11 @@ function nameParameters(operation: Operation): void {
     ...operation.query.map((param) => ({ key: `query:${param.name}`, param })),
   ];
   // The call's parameters object holds the body too, as `body` (`variables` for GraphQL).
-  const bodyMember = operation.body ? (operation.body.kind === 'graphql' ? 'variables' : 'body') : undefined;
+  const bodyMember = new Set<string>();
+  if (operation.body) bodyMember.add(operation.body.kind === 'graphql' ? 'variables' : 'body');
   const names = uniqueNames(
     params.map(({ key, param }) => ({ key, candidates: [bindingName(param.name, 'param')] })),
-    new Set(bodyMember ? [bodyMember] : []),
+    bodyMember,
   );
   for (const { key, param } of params) param.identifier = names.get(key) ?? param.identifier;
 }
