@@ -3,6 +3,7 @@
  * formats, exit codes, git refs, model.json sides, the configuration, colour, the changelog.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -182,6 +183,10 @@ describe('postman-codegen diff', () => {
     const missing = await run(['diff', 'HEAD:nothing.json', 'old.json'], { cwd: folder });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: HEAD:nothing\.json: cannot be read with git show: .*nothing\.json.*\n$/);
+    // A side that would be a git option is never given to git as one: nothing is written.
+    const option = await run(['diff', '--', '--output=written:x', 'old.json'], { cwd: folder });
+    expect(option.code).toBe(2);
+    expect(existsSync(path.join(folder, 'written:x'))).toBe(false);
   });
 
   it('reads a model.json side as it is, and applies the configuration to collections', async () => {

@@ -292,6 +292,28 @@ describe('the change rules', () => {
     expect(report.changes[0]?.message).toBe('Devices / Get device response field bounce: number → string');
   });
 
+  it('fields named like members of Object.prototype are added and removed as any other', () => {
+    const after = shop();
+    editBodies(after, 'Get device', (body) =>
+      JSON.parse(`{"constructor":1,"toString":"t","__proto__":{"a":1},${JSON.stringify(body).slice(1)}`),
+    );
+    const changes = (report: ReturnType<typeof diffModels>) =>
+      report.changes
+        .filter((change) => /^responses\.200\.body\.(constructor|toString|__proto__)$/.test(change.field ?? ''))
+        .map((change) => [change.rule, change.field]);
+    const [plain, odd] = [modelOfJson(shop()).model, modelOfJson(after).model];
+    expect(changes(diffModels(plain, odd))).toEqual([
+      ['response-field-added', 'responses.200.body.__proto__'],
+      ['response-field-added', 'responses.200.body.constructor'],
+      ['response-field-added', 'responses.200.body.toString'],
+    ]);
+    expect(changes(diffModels(odd, plain))).toEqual([
+      ['response-field-removed', 'responses.200.body.__proto__'],
+      ['response-field-removed', 'responses.200.body.constructor'],
+      ['response-field-removed', 'responses.200.body.toString'],
+    ]);
+  });
+
   it('an answer that gains a body is minor; one that loses it breaks callers', () => {
     const empty = shop();
     item(empty, 'Create device').response[0].body = '';

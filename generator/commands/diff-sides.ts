@@ -36,14 +36,18 @@ export interface AppliedConfig {
 function gitSpec(spec: string): { ref: string; file: string } | undefined {
   if (existsSync(spec) || /^[A-Za-z]:[\\/]/.test(spec)) return undefined;
   const colon = spec.indexOf(':');
-  return colon > 0 && colon < spec.length - 1 ? { ref: spec.slice(0, colon), file: spec.slice(colon + 1) } : undefined;
+  // A ref never starts with `-`: such a side would reach git as one of its options (`--output=…` writes a file).
+  return colon > 0 && colon < spec.length - 1 && !spec.startsWith('-')
+    ? { ref: spec.slice(0, colon), file: spec.slice(colon + 1) }
+    : undefined;
 }
 
 const run = promisify(execFile);
 
 async function gitShow(spec: string): Promise<string> {
   try {
-    const { stdout } = await run('git', ['show', spec], {
+    // --end-of-options: whatever the side holds, git reads it as a revision, never as an option.
+    const { stdout } = await run('git', ['show', '--end-of-options', spec], {
       encoding: 'utf8',
       maxBuffer: MAX_COLLECTION_BYTES + 1024 * 1024,
     });

@@ -72,7 +72,7 @@ export function within(inner: Schema, outer: Schema): boolean {
       if (outer.type !== 'object') return false;
       const required = new Set(inner.required);
       return Object.entries(outer.properties).every(([key, schema]) => {
-        const own = inner.properties[key];
+        const own = Object.hasOwn(inner.properties, key) ? inner.properties[key] : undefined;
         if (!own) return !outer.required.includes(key);
         return (required.has(key) || !outer.required.includes(key)) && within(own, schema);
       });
@@ -88,8 +88,9 @@ function compareObjects(before: ObjectSchema, after: ObjectSchema, at: string, s
   const keys = [...new Set([...Object.keys(before.properties), ...Object.keys(after.properties)])].sort();
   for (const key of keys) {
     const field = fieldPath(at, key);
-    const old = before.properties[key];
-    const next = after.properties[key];
+    // Own fields only: a field named `constructor` must not find Object.prototype's.
+    const old = Object.hasOwn(before.properties, key) ? before.properties[key] : undefined;
+    const next = Object.hasOwn(after.properties, key) ? after.properties[key] : undefined;
     if (!next) {
       emit(side === 'request' ? 'param-removed' : 'response-field-removed', field, describeSchema(old as Schema));
       continue;
