@@ -2,6 +2,7 @@
  * Postman's Native Git collections (v3, a folder of YAML files): read into the same model as the
  * v2.1 export of the same collection, with every invalid file reported at once.
  */
+import { writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,6 +203,41 @@ describe('v3 types named like members of Object.prototype', () => {
     expect(loaded.diagnostics.map((diagnostic) => diagnostic.message)).toContain(
       'body type "constructor" is not one postman-codegen knows; the body was left out',
     );
+  });
+});
+
+describe('v3 values at the edges', () => {
+  it('an empty name is no name, NaN is no order, and "." names the folder it stands for', async () => {
+    const folder = await folderOf({
+      'Stem.request.yaml': request('https://x.io/a', 'name: ""\n'),
+      'Odd.request.yaml': request('https://x.io/b', 'order: .nan\n'),
+    });
+    const error = await loadError(folder);
+    expect(error.message).toContain('"order" must be a finite number, not NaN.');
+    await writeFile(path.join(folder, 'Odd.request.yaml'), request('https://x.io/b'));
+    const previous = process.cwd();
+    process.chdir(folder);
+    try {
+      const loaded = await loadCollection('.');
+      expect(loaded.collection.name).toBe(path.basename(folder));
+      expect(loaded.collection.items.map((item) => item.name).sort()).toEqual(['Odd', 'Stem']);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+});
+
+describe('v3 file names that are not valid UTF-8', () => {
+  it('are refused with the name as Node shows it, instead of an internal error', async () => {
+    const folder = await folderOf({ 'A.request.yaml': request('https://x.io/a') });
+    // A byte that is not UTF-8 in a file name: Node reads the name with U+FFFD in its place.
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${folder}/B`), Buffer.from([0xff]), Buffer.from('.request.yaml')]),
+      request('https://x.io/b'),
+    );
+    const error = await loadError(folder);
+    expect(error.message).toBe('has a name that is not valid UTF-8, so it cannot be read by its name.');
+    expect(error.file).toMatch(/\/B\ufffd\.request\.yaml$/);
   });
 });
 

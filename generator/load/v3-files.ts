@@ -20,11 +20,22 @@ const RESOURCES = '.resources';
  * Listed synchronously, like the files are read: a collection has a folder or two per request,
  * and a promise-based listing of thousands of small folders costs twice the CPU for no shorter wait.
  */
-function listCollectionFiles(folder: string, prefix = '', found: string[] = []): string[] {
-  for (const entry of readdirSync(path.join(folder, prefix), { withFileTypes: true })) {
+function listCollectionFiles(folder: string, display: string, prefix = '', found: string[] = []): string[] {
+  const entries = readable(`${display}${prefix ? `/${prefix}` : ''}`, () =>
+    readdirSync(path.join(folder, prefix), { withFileTypes: true }),
+  );
+  for (const entry of entries) {
     if (entry.name.startsWith('.') && !(entry.name === RESOURCES && entry.isDirectory())) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) listCollectionFiles(folder, relative, found);
+    // Node reads names as UTF-8: a byte that is not one became U+FFFD, a name no file has.
+    if (entry.name.includes('\ufffd'))
+      throw new CodegenError(
+        'has a name that is not valid UTF-8, so it cannot be read by its name.',
+        `${display}/${relative}`,
+        undefined,
+        'Rename it with UTF-8 characters (git and Postman store names so).',
+      );
+    if (entry.isDirectory()) listCollectionFiles(folder, display, relative, found);
     else if (entry.isFile()) found.push(relative);
   }
   return found;
@@ -35,8 +46,24 @@ function listCollectionFiles(folder: string, prefix = '', found: string[] = []):
  * costs a fraction of the CPU of as many promise-based reads (each an open, a stat, a read and a
  * close through the thread pool), and the wall time is no longer.
  */
-function readAll(folder: string, names: string[]): Map<string, string> {
-  return new Map(names.map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
+function readAll(folder: string, display: string, names: string[]): Map<string, string> {
+  return new Map(
+    names.map((name) => [name, readable(`${display}/${name}`, () => readFileSync(path.join(folder, name), 'utf8'))]),
+  );
+}
+
+/** What `read` returns; a file or folder that cannot be read (permissions, removed meanwhile) is bad input naming it. */
+function readable<T>(shown: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new CodegenError(
+      `cannot be read (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '').split(',')[0]}).`,
+      shown,
+    );
+  }
 }
 
 const isDirectory = (file: string): Promise<boolean> =>
@@ -59,7 +86,9 @@ async function collectionsIn(folder: string): Promise<string[]> {
   const names = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name);
-  return names.filter((name) => listCollectionFiles(path.join(folder, name)).some((f) => REQUEST_FILE.test(f))).sort();
+  return names
+    .filter((name) => listCollectionFiles(path.join(folder, name), name).some((f) => REQUEST_FILE.test(f)))
+    .sort();
 }
 
 /**
@@ -101,7 +130,7 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
         : `Point the generator at one of them, e.g. ${[display, where, collections[0]].filter(Boolean).join('/')}.`,
     );
   }
-  const files = listCollectionFiles(folder);
+  const files = listCollectionFiles(folder, display);
   if (files.some((file) => REQUEST_FILE.test(file))) return folder;
   const json = files.filter((file) => file.endsWith('.json'));
   throw new CodegenError(
@@ -122,8 +151,8 @@ export async function readCollectionFolder(
 ): Promise<CollectionFolder> {
   const root = await collectionRoot(folder, display);
   const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
-  const names = listCollectionFiles(root).sort();
-  const files = readAll(root, names);
+  const names = listCollectionFiles(root, shown).sort();
+  const files = readAll(root, shown, names);
   const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
   if (bytes > maxBytes) {
     throw new CodegenError(

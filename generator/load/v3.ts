@@ -148,7 +148,8 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     problems.push({
       file: file.file,
       ...file.position(['order']),
-      reason: `"order" must be a number, not ${JSON.stringify(order)}`,
+      // NaN and the infinities are numbers JSON would print as null.
+      reason: `"order" must be a finite number, not ${typeof order === 'number' ? String(order) : JSON.stringify(order)}`,
       fix: 'Write order: as a plain number, such as order: 1000.',
     });
     return Number.POSITIVE_INFINITY;
@@ -158,6 +159,8 @@ export function convertV3(folder: CollectionFolder): V3Collection {
     const value = file && isObject(file.value) ? file.value.name : undefined;
     if (typeof value === 'string' && value !== '') return value;
     if (typeof value === 'number') return String(value);
+    // An empty name is no name: the file's or folder's own stands in, as for a missing one.
+    if (value === '') return fallback;
     if (value !== undefined && value !== null && file)
       report.invalid(file, ['name'], `"name" must be a string`, 'Quote the name.');
     return fallback;
@@ -387,7 +390,11 @@ export function convertV3(folder: CollectionFolder): V3Collection {
 
   const collection: JsonObject = {};
   readDefinition(root.definition, collection);
-  const info: JsonObject = { name: nameOf(root.definition, path.basename(display) || 'API'), schema: V21_SCHEMA };
+  // `.` or `../api` as typed: the folder's own name, whatever the path that named it.
+  const info: JsonObject = {
+    name: nameOf(root.definition, path.basename(path.resolve(display)) || 'API'),
+    schema: V21_SCHEMA,
+  };
   if (collection.description !== undefined) info.description = collection.description;
   if (collection.id !== undefined) info._postman_id = collection.id;
   delete collection.description;
