@@ -149,7 +149,10 @@ export function convertV3(folder: CollectionFolder): V3Collection {
       file: file.file,
       ...file.position(['order']),
       // NaN and the infinities are numbers JSON would print as null.
-      reason: `"order" must be a finite number, not ${typeof order === 'number' ? String(order) : JSON.stringify(order)}`,
+      reason:
+        typeof order === 'number'
+          ? `"order" must be a finite number, not ${String(order)}`
+          : `"order" must be a number, not ${JSON.stringify(order)}`,
       fix: 'Write order: as a plain number, such as order: 1000.',
     });
     return Number.POSITIVE_INFINITY;
