@@ -130,3 +130,35 @@ describe('folders nested deeper than any client needs', () => {
     );
   });
 });
+
+describe('a URL object with raw but no host and no path', () => {
+  it('is read from raw, and keeps its own query and path-variable lists with their descriptions', () => {
+    const { model } = buildModel(
+      load({
+        info: { name: 'Raw', schema: V21 },
+        item: [
+          {
+            name: 'Get user',
+            request: {
+              method: 'GET',
+              url: {
+                raw: 'https://x.io/users/:id',
+                query: [{ key: 'page', value: '1', description: 'Page number' }],
+                variable: [{ key: 'id', value: '7', description: 'The user id' }],
+              },
+            },
+          },
+        ],
+      }),
+    );
+    const operation = model.operations[0];
+    expect(model.baseUrl.raw).toBe('https://x.io');
+    expect(operation?.pathTemplate).toBe('/users/{id}');
+    expect(operation?.query.map((param) => [param.name, param.example, param.description])).toEqual([
+      ['page', '1', 'Page number'],
+    ]);
+    expect(operation?.pathParams.map((param) => [param.name, param.example, param.description])).toEqual([
+      ['id', '7', 'The user id'],
+    ]);
+  });
+});

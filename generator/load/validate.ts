@@ -3,6 +3,7 @@ import { CodegenError } from '../errors.js';
 import { describeKind, isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../records.js';
 import type { SkippedRequest } from '../records.js';
+import { parseUrl } from './url.js';
 
 type Json = JsonObject;
 const describe = describeKind;
@@ -176,15 +177,24 @@ export function validateCollection(
         itemPath,
         `${jsonPath}.request`,
       );
-    // An exported URL object that holds only `raw` (some tools write that) is read as the string it holds:
-    // the SDK would otherwise see a URL with no host and no path.
+    // An exported URL object that holds `raw` but no host and no path (some tools write that) is
+    // read from its `raw`, as the string it holds; its own query and path-variable lists, which
+    // can carry descriptions and disabled flags, stay as they are.
     if (
       isObject(request.url) &&
       typeof request.url.raw === 'string' &&
       request.url.host === undefined &&
       request.url.path === undefined
     ) {
-      request.url = request.url.raw;
+      const { query, variable } = request.url;
+      request.url =
+        Array.isArray(query) || Array.isArray(variable)
+          ? {
+              ...(parseUrl(request.url.raw) as unknown as Json),
+              ...(Array.isArray(query) ? { query } : {}),
+              ...(Array.isArray(variable) ? { variable } : {}),
+            }
+          : request.url.raw;
     }
     const url = request.url;
     if (url !== undefined && typeof url !== 'string' && !isObject(url)) {
