@@ -238,6 +238,38 @@ describe('postman-codegen diff', () => {
     expect(format.code).toBe(2);
   });
 
+  it('refuses a model.json edited out of shape below its operations, naming the place', async () => {
+    const folder = await pair(() => undefined);
+    expect((await run(['model', 'old.json', '--out', 'good.json'], { cwd: folder })).code).toBe(0);
+    const good = JSON.parse(await readFile(path.join(folder, 'good.json'), 'utf8'));
+    const operation = (model: any) => model.resources[0].operations[0];
+    const edits: Array<[(model: any) => void, RegExp]> = [
+      [(model) => (operation(model).query = [{}]), /operations\[0\]\.query\[0\]\): .*a parameter must be/],
+      [(model) => (operation(model).headers = [{}]), /operations\[0\]\.headers\[0\]\): .*a header must be/],
+      [(model) => (operation(model).responses = [{}]), /operations\[0\]\.responses\[0\]\): .*a response must be/],
+      [
+        (model) => (operation(model).responses[0].schema = { type: 'array' }),
+        /responses\[0\]\.schema\.items\): .*a schema must be an object with a type/,
+      ],
+      [
+        (model) => (operation(model).responses[0].schema = { type: 'object' }),
+        /responses\[0\]\.schema\): .*an object schema must have properties and required/,
+      ],
+      [
+        (model) => (operation(model).responses[0].schema = { type: 'union' }),
+        /responses\[0\]\.schema\): .*a union schema must have anyOf/,
+      ],
+    ];
+    for (const [edit, message] of edits) {
+      const model = structuredClone(good);
+      edit(model);
+      await writeFile(path.join(folder, 'edited.json'), JSON.stringify(model));
+      const result = await run(['diff', 'good.json', 'edited.json'], { cwd: folder });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
   it('colours text only when standard output is a terminal, and never when --no-color is given', async () => {
     const folder = await pair(mixed);
     const terminal = await run(['diff', 'old.json', 'new.json'], { cwd: folder, color: true });

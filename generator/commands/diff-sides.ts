@@ -114,6 +114,35 @@ function checkModel(json: Record<string, unknown>, file: string): ApiModel {
     fail('$.modelVersion', `version ${String(json.modelVersion)}, this postman-codegen reads version ${MODEL_VERSION}`);
   if (!isObject(json.baseUrl) || !Array.isArray(json.variables) || !isObject(json.auth))
     fail('$', 'baseUrl, variables and auth are required');
+  // Every schema the comparison walks has the members of its type (iteratively: a schema can nest deep).
+  const checkSchema = (schema: unknown, where: string): void => {
+    const stack: Array<[unknown, string]> = [[schema, where]];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      const [node, at] = next;
+      if (!isObject(node) || typeof node.type !== 'string') return fail(at, 'a schema must be an object with a type');
+      switch (node.type) {
+        case 'object':
+          if (!isObject(node.properties) || !Array.isArray(node.required))
+            fail(at, 'an object schema must have properties and required');
+          for (const [key, property] of Object.entries(node.properties as Record<string, unknown>))
+            stack.push([property, `${at}.properties[${JSON.stringify(key)}]`]);
+          break;
+        case 'array':
+          stack.push([node.items, `${at}.items`]);
+          break;
+        case 'map':
+          stack.push([node.values, `${at}.values`]);
+          break;
+        case 'union':
+          if (!Array.isArray(node.anyOf)) fail(at, 'a union schema must have anyOf');
+          (node.anyOf as unknown[]).forEach((option, n) => stack.push([option, `${at}.anyOf[${n}]`]));
+          break;
+        case 'enum':
+          if (!Array.isArray(node.values)) fail(at, 'an enum schema must have values');
+          break;
+      }
+    }
+  };
   const visit = (operations: unknown, resources: unknown, where: string): void => {
     if (!Array.isArray(operations) || !Array.isArray(resources)) fail(where, 'operations and resources must be arrays');
     (operations as unknown[]).forEach((operation, index) => {
@@ -125,6 +154,29 @@ function checkModel(json: Record<string, unknown>, file: string): ApiModel {
         if (!Array.isArray(operation[key])) fail(`${at}.${key}`, `"${key}" must be an array`);
       if (!isObject(operation.auth) || !isObject(operation.scripts) || !isObject(operation.source))
         fail(at, 'auth, scripts and source are required');
+      for (const key of ['pathParams', 'query'])
+        (operation[key] as unknown[]).forEach((param, n) => {
+          const place = `${at}.${key}[${n}]`;
+          if (!isObject(param) || typeof param.name !== 'string' || typeof param.identifier !== 'string')
+            return fail(place, 'a parameter must be an object with a name and an identifier');
+          checkSchema(param.schema, `${place}.schema`);
+        });
+      (operation.headers as unknown[]).forEach((header, n) => {
+        if (!isObject(header) || typeof header.name !== 'string' || typeof header.value !== 'string')
+          fail(`${at}.headers[${n}]`, 'a header must be an object with a name and a value');
+      });
+      (operation.responses as unknown[]).forEach((response, n) => {
+        const place = `${at}.responses[${n}]`;
+        if (!isObject(response) || typeof response.status !== 'number' || !isObject(response.headers))
+          return fail(place, 'a response must be an object with a status and headers');
+        if (!Array.isArray(response.examples)) fail(`${place}.examples`, '"examples" must be an array');
+        checkSchema(response.schema, `${place}.schema`);
+      });
+      if (operation.body !== undefined) {
+        if (!isObject(operation.body) || typeof operation.body.kind !== 'string')
+          fail(`${at}.body`, 'a body must be an object with a kind');
+        checkSchema((operation.body as Record<string, unknown>).schema, `${at}.body.schema`);
+      }
     });
     (resources as unknown[]).forEach((resource, index) => {
       const at = `${where}.resources[${index}]`;
