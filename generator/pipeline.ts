@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { buildOptionsOf, type ClientConfig } from './config.js';
 import { emitClient } from './emit/index.js';
 import { buildReference, emitDocs } from './docs/index.js';
@@ -80,7 +81,8 @@ async function modelOf(
     diagnostics,
     display,
     inputHash,
-    ...(inputHashes ? { input: { folder: display.split('/').pop() ?? display, files: inputHashes } } : {}),
+    // `.` as typed is the folder's own name, as `../api` gives it.
+    ...(inputHashes ? { input: { folder: path.basename(path.resolve(display)), files: inputHashes } } : {}),
   };
 }
 

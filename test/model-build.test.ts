@@ -3,6 +3,7 @@
  * templates and parameters. The collections are written as records, the loader's output, so each
  * test says exactly what the builder reads.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, type BuildOptions, type Operation } from '../generator/model/index.js';
 import { saysRequired } from '../generator/model/url.js';
@@ -124,6 +125,22 @@ describe('the model around the operations', () => {
     expect(model.name).toBe('API');
     expect(model.source.file).toBe('bare.json');
     expect('description' in model).toBe(false);
+  });
+
+  it('names the collection file without its folder, and a folder given as "." or ".." by its own name', () => {
+    const here = path.basename(process.cwd());
+    const above = path.basename(path.resolve('..'));
+    const cases: Array<[string, string]> = [
+      ['collections/api.json', 'api.json'],
+      ['v1.', 'v1.'],
+      ['..json', '..json'],
+      ['.', here],
+      ['', here],
+      ['..', above],
+      ['api/..', here],
+      ['../.', above],
+    ];
+    for (const [file, named] of cases) expect(build([item('Op')], { file }).model.source.file, file).toBe(named);
   });
 
   it('reports an item that holds no request, by its path, and goes on', () => {

@@ -221,6 +221,12 @@ describe('v3 values at the edges', () => {
       const loaded = await loadCollection('.');
       expect(loaded.collection.name).toBe(path.basename(folder));
       expect(loaded.collection.items.map((item) => item.name).sort()).toEqual(['Odd', 'Stem']);
+      // The output names the folder as `../<folder>` would: the same files whatever the spelling.
+      const generated = await generateClient({ collection: '.', out: 'unused' });
+      expect([generated.model.source.file, generated.input?.folder]).toEqual([
+        path.basename(folder),
+        path.basename(folder),
+      ]);
     } finally {
       process.chdir(previous);
     }

@@ -22,6 +22,7 @@ import type {
   RouteStatus,
   Variable,
 } from './types.js';
+import path from 'node:path';
 import { MODEL_VERSION } from './types.js';
 import { readAuth, NO_AUTH } from './auth.js';
 import { readRequestBody } from './body.js';
@@ -276,8 +277,9 @@ function poolPlaces(
 
 export function buildModel(loaded: LoadedCollection, options: BuildOptions = {}): BuildResult {
   const { collection } = loaded;
-  // The model names the file without its folder, so it does not change with where the generator runs.
-  const file = loaded.file.split('/').pop() ?? loaded.file;
+  // The model names the file without its folder, so it does not change with where the generator
+  // runs; a folder given as `.` or `..` is named by its own name, as `../api` names it.
+  const file = path.basename(path.resolve(loaded.file));
   const infer = inferenceOptions(options.inference);
   const context: Context = {
     file,
