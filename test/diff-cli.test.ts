@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +161,26 @@ describe('postman-codegen diff', () => {
     const other = await run(['diff', shopFile, v3]);
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(/breaking/);
+  });
+
+  it('reads a Native Git (v3) folder of a commit, <git-ref>:<folder>, against the working copy', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'pc-diff-git-v3-'));
+    await cp(path.join(root, 'test/fixtures/collections/shop-v3'), path.join(folder, 'api'), { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: folder,
+        stdio: 'pipe',
+      });
+    git('init', '-q');
+    git('add', 'api');
+    git('commit', '-qm', 'shop');
+    const same = await run(['diff', 'HEAD:api', 'api'], { cwd: folder });
+    expect(same.stdout).toContain('No changes.');
+    expect(same.code).toBe(0);
+    await rm(path.join(folder, 'api', 'Admin', 'Purge cache.request.yaml'));
+    const changed = await run(['diff', 'HEAD:api/', 'api'], { cwd: folder });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('Admin / Purge cache removed');
   });
 
   it('reads <git-ref>:<path> through git show', async () => {

@@ -14,10 +14,12 @@ import { parseJson } from '../load/json.js';
 import {
   MAX_COLLECTION_BYTES,
   parseCollection,
+  parseCollectionFolder,
   parseCollectionInput,
   readCollectionInput,
   type LoadedCollection,
 } from '../load/index.js';
+import { RESOURCES, type CollectionFolder } from '../load/v3-files.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
 
 export interface Side {
@@ -217,8 +219,46 @@ function modelledSide(loaded: LoadedCollection, label: string, config: AppliedCo
   return { label, model, diagnostics };
 }
 
+/** What `<ref>:<path>` names in git: a file (`blob`), a folder (`tree`), or undefined when neither. */
+async function gitKind(spec: string): Promise<string | undefined> {
+  try {
+    return (await run('git', ['cat-file', '-t', spec], { encoding: 'utf8' })).stdout.trim();
+  } catch {
+    return undefined; // git show says why, with the message users know.
+  }
+}
+
+/**
+ * A Native Git (v3) collection folder as a commit holds it: every file below the folder, read
+ * through git. Dot entries are skipped as on disk, except the `.resources` folders.
+ */
+async function gitFolder(spec: string, ref: string, folder: string): Promise<CollectionFolder> {
+  const base = folder.replace(/\/+$/, '');
+  const { stdout } = await run('git', ['ls-tree', '-r', '-z', '--name-only', `${ref}:${base}`], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const names = stdout
+    .split('\0')
+    .filter((name) => name !== '' && name.split('/').every((part) => !part.startsWith('.') || part === RESOURCES))
+    .sort();
+  const files = new Map<string, string>();
+  let bytes = 0;
+  for (const name of names) {
+    const text = await gitShow(`${ref}:${base}/${name}`);
+    bytes += text.length;
+    if (bytes > MAX_COLLECTION_BYTES)
+      throw new CodegenError(`holds more than ${MAX_COLLECTION_BYTES / 1024 / 1024} MB of files.`, spec);
+    files.set(name, text);
+  }
+  return { display: spec, files };
+}
+
 export async function readSide(spec: string, config: AppliedConfig): Promise<Side> {
-  if (gitSpec(spec)) return sideOf(await gitShow(spec), spec, spec, config);
+  const git = gitSpec(spec);
+  if (git && (await gitKind(spec)) === 'tree')
+    return modelledSide(parseCollectionFolder(await gitFolder(spec, git.ref, git.file)), spec, config);
+  if (git) return sideOf(await gitShow(spec), spec, spec, config);
   const input = await readCollectionInput(spec);
   // A Native Git folder is a collection; only a file can be a model.json.
   if (input.kind === 'folder') return modelledSide(parseCollectionInput(input), spec, config);
