@@ -62,6 +62,15 @@ function mixed(collection: Json): void {
   collection.item[0].description = 'Every device of an app.';
 }
 
+/** git in a folder, as a test's own committer. */
+const gitIn =
+  (folder: string) =>
+  (...args: string[]): Buffer =>
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+      cwd: folder,
+      stdio: 'pipe',
+    });
+
 describe('postman-codegen diff', () => {
   it('reports each kind in text, with the field path, and exits 1 on a breaking change (0 with --allow-breaking)', async () => {
     const folder = await pair(mixed);
@@ -166,11 +175,7 @@ describe('postman-codegen diff', () => {
   it('reads a Native Git (v3) folder of a commit, <git-ref>:<folder>, against the working copy', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'pc-diff-git-v3-'));
     await cp(path.join(root, 'test/fixtures/collections/shop-v3'), path.join(folder, 'api'), { recursive: true });
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
-        cwd: folder,
-        stdio: 'pipe',
-      });
+    const git = gitIn(folder);
     git('init', '-q');
     git('add', 'api');
     git('commit', '-qm', 'shop');
@@ -185,11 +190,7 @@ describe('postman-codegen diff', () => {
 
   it('reads <git-ref>:<path> through git show', async () => {
     const folder = await pair(() => undefined);
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
-        cwd: folder,
-        stdio: 'pipe',
-      });
+    const git = gitIn(folder);
     git('init', '-q');
     git('add', 'old.json');
     git('commit', '-qm', 'shop');
