@@ -186,6 +186,10 @@ describe('postman-codegen diff', () => {
     const changed = await run(['diff', 'HEAD:api/', 'api'], { cwd: folder });
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('Admin / Purge cache removed');
+    // A folder of the commit that holds no collection is refused, as it is on disk.
+    const notCollection = await run(['diff', 'HEAD:api/Admin/.resources', 'api'], { cwd: folder });
+    expect(notCollection.code).toBe(2);
+    expect(notCollection.stderr).toContain('is a folder with no *.request.yaml in it');
   });
 
   it('reads <git-ref>:<path> through git show', async () => {

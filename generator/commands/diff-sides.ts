@@ -19,7 +19,7 @@ import {
   readCollectionInput,
   type LoadedCollection,
 } from '../load/index.js';
-import { RESOURCES, type CollectionFolder } from '../load/v3-files.js';
+import { REQUEST_FILE, RESOURCES, type CollectionFolder } from '../load/v3-files.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
 
 export interface Side {
@@ -274,6 +274,13 @@ async function gitFolder(spec: string, ref: string, folder: string): Promise<Col
     .split('\0')
     .filter((name) => name !== '' && name.split('/').every((part) => !part.startsWith('.') || part === RESOURCES))
     .sort();
+  if (!names.some((name) => REQUEST_FILE.test(name)))
+    throw new CodegenError(
+      'is a folder with no *.request.yaml in it: it is not a Postman (Native Git) collection.',
+      spec,
+      undefined,
+      'Name the collection folder itself, or a collection file.',
+    );
   const texts = await gitBlobs(names.map((name) => `${ref}:${base}/${name}`));
   const files = new Map<string, string>();
   let bytes = 0;
