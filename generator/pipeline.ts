@@ -95,7 +95,8 @@ export async function generateClient(client: ClientConfig, configFile?: string):
     throw new CodegenError(
       'has no requests (only empty folders, or nothing): there is nothing to generate.',
       display,
-      '$.item',
+      // A v3 folder has no JSON path to show: its own name says where.
+      input ? undefined : '$.item',
       'Add at least one request to the collection.',
     );
   }

@@ -233,6 +233,16 @@ describe('v3 values at the edges', () => {
   });
 });
 
+describe('v3 folders nested deeper than any client needs', () => {
+  it('are refused naming the folders, without the JSON paths only the loader sees', async () => {
+    const deep = Array.from({ length: 65 }, (_, level) => `f${level + 1}`).join('/');
+    const folder = await folderOf({ [`${deep}/Leaf.request.yaml`]: request('https://x.io/leaf') });
+    const error = await loadError(folder);
+    expect(error.message).toBe('folders nest more than 64 deep.');
+    expect(error.where).toBe('folder "f1 / f2 / … / f64 / f65"');
+  });
+});
+
 describe('v3 file names that are not valid UTF-8', () => {
   it('are refused with the name as Node shows it, instead of an internal error', async () => {
     const folder = await folderOf({ 'A.request.yaml': request('https://x.io/a') });

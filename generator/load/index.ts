@@ -96,8 +96,8 @@ function fromV21(
   skipped: SkippedRequest[],
   options: ParseOptions,
 ): LoadedCollection {
-  // A v3 folder tree is checked here; the other formats were before their conversion.
-  refuseDeepFolders(v21, file, jsonRoot);
+  // A v3 folder tree is checked here (named by folders: it has no JSON); the other formats were before their conversion.
+  refuseDeepFolders(v21, file, format === 'v3' ? undefined : jsonRoot);
   // (Again) after conversion: a v1 file may lack ids that v2.1 items need, and v3 ids are optional.
   assignMissingIds(v21);
   validateCollection(v21, file, jsonRoot, diagnostics, skipped);

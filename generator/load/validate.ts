@@ -35,11 +35,12 @@ export const MAX_FOLDER_DEPTH = 64;
 
 /**
  * Refuses a v2 item tree whose folders nest deeper than MAX_FOLDER_DEPTH, before anything walks
- * it recursively (this walk does not recurse). The message names the first folders and the last.
+ * it recursively (this walk does not recurse). The message names the first folders and the last,
+ * and the JSON path when the collection is JSON (`jsonRoot`).
  */
-export function refuseDeepFolders(collection: Json, file: string, jsonRoot: string): void {
+export function refuseDeepFolders(collection: Json, file: string, jsonRoot?: string): void {
   const stack: Array<{ items: unknown; names: string[]; path: string }> = [
-    { items: collection.item, names: [], path: `${jsonRoot}.item` },
+    { items: collection.item, names: [], path: `${jsonRoot ?? '$'}.item` },
   ];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { items, names, path } = next;
@@ -48,11 +49,13 @@ export function refuseDeepFolders(collection: Json, file: string, jsonRoot: stri
       if (!isObject(item) || !('item' in item)) return;
       const trail = [...names, typeof item.name === 'string' && item.name !== '' ? item.name : `Untitled ${index + 1}`];
       const place = `${path}[${index}]`;
+      const shown = [...trail.slice(0, 2), '…', ...trail.slice(-2)].join(' / ');
       if (trail.length > MAX_FOLDER_DEPTH)
         throw new CodegenError(
           `folders nest more than ${MAX_FOLDER_DEPTH} deep.`,
           file,
-          `item "${[...trail.slice(0, 2), '…', ...trail.slice(-2)].join(' / ')}" at ${place}`,
+          // A v3 collection is folders on disk: its JSON paths exist only inside the loader.
+          jsonRoot === undefined ? `folder "${shown}"` : `item "${shown}" at ${place}`,
           'Flatten the folders; no client needs namespaces that deep.',
         );
       stack.push({ items: item.item, names: trail, path: `${place}.item` });
