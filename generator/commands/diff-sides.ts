@@ -19,7 +19,7 @@ import {
   readCollectionInput,
   type LoadedCollection,
 } from '../load/index.js';
-import { REQUEST_FILE, RESOURCES, type CollectionFolder } from '../load/v3-files.js';
+import { collectionFolder, isCollectionFile, refuseWithoutRequests, type CollectionFolder } from '../load/v3-files.js';
 import { buildModel, MODEL_VERSION, type ApiModel, type Diagnostic } from '../model/index.js';
 
 export interface Side {
@@ -272,26 +272,15 @@ async function gitFolder(spec: string, ref: string, folder: string): Promise<Col
   });
   const names = stdout
     .split('\0')
-    .filter((name) => name !== '' && name.split('/').every((part) => !part.startsWith('.') || part === RESOURCES))
+    .filter((name) => name !== '' && isCollectionFile(name))
     .sort();
-  if (!names.some((name) => REQUEST_FILE.test(name)))
-    throw new CodegenError(
-      'is a folder with no *.request.yaml in it: it is not a Postman (Native Git) collection.',
-      spec,
-      undefined,
-      'Name the collection folder itself, or a collection file.',
-    );
+  refuseWithoutRequests(names, spec);
   const texts = await gitBlobs(names.map((name) => `${ref}:${base}/${name}`));
-  const files = new Map<string, string>();
-  let bytes = 0;
-  names.forEach((name, index) => {
-    const text = texts[index] as string;
-    bytes += text.length;
-    if (bytes > MAX_COLLECTION_BYTES)
-      throw new CodegenError(`holds more than ${MAX_COLLECTION_BYTES / 1024 / 1024} MB of files.`, spec);
-    files.set(name, text);
-  });
-  return { display: spec, files };
+  return collectionFolder(
+    spec,
+    new Map(names.map((name, index) => [name, texts[index] as string])),
+    MAX_COLLECTION_BYTES,
+  );
 }
 
 export async function readSide(spec: string, config: AppliedConfig): Promise<Side> {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { CodegenError } from '../errors.js';
 import { isObject, type JsonObject } from '../json-types.js';
 import type { Diagnostic } from '../records.js';
 import type { SkippedRequest } from '../records.js';
-import { MAX_FOLDER_DEPTH } from './validate.js';
+import { foldersTooDeep, MAX_FOLDER_DEPTH } from './validate.js';
 
 const asIds = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
@@ -15,6 +14,20 @@ const asIds = (value: unknown): string[] =>
  */
 const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 const usableId = (id: unknown): id is string => typeof id === 'string' && id !== '' && !PROTOTYPE_KEYS.has(id);
+
+/**
+ * Keeps an entry's id when it is usable and not taken, else gives it `derived()`; an id named
+ * like a prototype member is remembered in `renamed`, so that the orders naming it follow.
+ */
+function claimId(entry: JsonObject, taken: Set<string>, renamed: Map<string, string>, derived: () => string): void {
+  if (!usableId(entry.id) || taken.has(entry.id)) {
+    const id = derived();
+    if (typeof entry.id === 'string' && PROTOTYPE_KEYS.has(entry.id) && !renamed.has(entry.id))
+      renamed.set(entry.id, id);
+    entry.id = id;
+  }
+  taken.add(entry.id as string);
+}
 
 /**
  * Makes a v1 collection safe to hand to the v1 → v2 converter, which keeps only the requests and
@@ -45,14 +58,10 @@ export function repairV1(
       notObjects++;
       return;
     }
-    if (!usableId(request.id) || ids.has(request.id)) {
+    claimId(request, ids, renamed, () => {
       const seed = `${index}\u0000${String(request.name ?? '')}\u0000${String(request.method ?? '')}\u0000${String(request.url ?? '')}`;
-      const id = `v1-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
-      if (typeof request.id === 'string' && PROTOTYPE_KEYS.has(request.id) && !renamed.has(request.id))
-        renamed.set(request.id, id);
-      request.id = id;
-    }
-    ids.add(request.id as string);
+      return `v1-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
+    });
   });
   if (notObjects > 0) {
     diagnostics.push({
@@ -110,18 +119,12 @@ export function repairV1(
 function placeFolders(collection: JsonObject, folders: JsonObject[], file: string, diagnostics: Diagnostic[]): void {
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
-  folders.forEach((folder, index) => {
-    if (usableId(folder.id) && !ids.has(folder.id)) {
-      ids.add(folder.id);
-      return;
-    }
-    const seed = `${index}\u0000${String(folder.name ?? '')}`;
-    const id = `v1-folder-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
-    if (typeof folder.id === 'string' && PROTOTYPE_KEYS.has(folder.id) && !renamed.has(folder.id))
-      renamed.set(folder.id, id);
-    folder.id = id;
-    ids.add(id);
-  });
+  folders.forEach((folder, index) =>
+    claimId(folder, ids, renamed, () => {
+      const seed = `${index}\u0000${String(folder.name ?? '')}`;
+      return `v1-folder-${createHash('sha1').update(seed).digest('hex').slice(0, 16)}`;
+    }),
+  );
   const byId = new Map(folders.map((folder) => [folder.id as string, folder]));
   const known = (list: unknown): string[] =>
     asIds(list)
@@ -137,13 +140,7 @@ function placeFolders(collection: JsonObject, folders: JsonObject[], file: strin
   const place = (id: string, depth: number, trail: string[]): void => {
     const folder = byId.get(id) as JsonObject;
     const names = [...trail, String(folder.name ?? id)];
-    if (depth > MAX_FOLDER_DEPTH)
-      throw new CodegenError(
-        `folders nest more than ${MAX_FOLDER_DEPTH} deep.`,
-        file,
-        `folder "${[...names.slice(0, 2), '…', ...names.slice(-2)].join(' / ')}" ($.folders)`,
-        'Flatten the folders; no client needs namespaces that deep.',
-      );
+    if (depth > MAX_FOLDER_DEPTH) throw foldersTooDeep(file, names, (chain) => `folder "${chain}" ($.folders)`);
     placed.add(id);
     const children: string[] = [];
     for (const child of known(folder.folders_order)) {

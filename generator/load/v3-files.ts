@@ -14,6 +14,17 @@ export interface CollectionFolder {
 const REQUEST_FILE = /\.request\.ya?ml$/;
 const RESOURCES = '.resources';
 
+/** Whether a file or folder of this name belongs to the collection: dot entries do not, except `.resources` folders. */
+function isCollectionEntry(name: string, directory: boolean): boolean {
+  return !name.startsWith('.') || (directory && name === RESOURCES);
+}
+
+/** Whether a file at this relative path (forward slashes) belongs to the collection: each folder on the way and the file itself. */
+export function isCollectionFile(relative: string): boolean {
+  const parts = relative.split('/');
+  return parts.every((part, index) => isCollectionEntry(part, index < parts.length - 1));
+}
+
 /**
  * Every file below `folder`, relative, with forward slashes. Entries whose names start with "."
  * are not part of a collection, except the `.resources` folders that hold definitions and examples.
@@ -25,7 +36,7 @@ function listCollectionFiles(folder: string, display: string, prefix = '', found
     readdirSync(path.join(folder, prefix), { withFileTypes: true }),
   );
   for (const entry of entries) {
-    if (entry.name.startsWith('.') && !(entry.name === RESOURCES && entry.isDirectory())) continue;
+    if (!isCollectionEntry(entry.name, entry.isDirectory())) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     // Node reads names as UTF-8: a byte that is not one became U+FFFD, a name no file has.
     if (entry.name.includes('\ufffd'))
@@ -131,7 +142,13 @@ async function collectionRoot(folder: string, display: string): Promise<string> 
     );
   }
   const files = listCollectionFiles(folder, display);
-  if (files.some((file) => REQUEST_FILE.test(file))) return folder;
+  refuseWithoutRequests(files, display);
+  return folder;
+}
+
+/** Refuses a folder whose files (relative paths) hold no request: it is not a v3 collection. */
+export function refuseWithoutRequests(files: readonly string[], display: string): void {
+  if (files.some((file) => REQUEST_FILE.test(file))) return;
   const json = files.filter((file) => file.endsWith('.json'));
   throw new CodegenError(
     'is a folder with no *.request.yaml in it: it is not a Postman (Native Git) collection.',
@@ -152,17 +169,21 @@ export async function readCollectionFolder(
   const root = await collectionRoot(folder, display);
   const shown = root === folder ? display : `${display}/${path.relative(folder, root).split(path.sep).join('/')}`;
   const names = listCollectionFiles(root, shown).sort();
-  const files = readAll(root, shown, names);
+  return collectionFolder(shown, readAll(root, shown, names), maxBytes);
+}
+
+/** A collection's files, read from disk or from a commit, refused past `maxBytes` of text. */
+export function collectionFolder(display: string, files: Map<string, string>, maxBytes: number): CollectionFolder {
   const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
   if (bytes > maxBytes) {
     throw new CodegenError(
       `holds ${(bytes / 1024 / 1024).toFixed(0)} MB of files; postman-codegen reads collections of at most ${maxBytes / 1024 / 1024} MB.`,
-      shown,
+      display,
       undefined,
       'Large saved example bodies are the usual cause: trim them, or split the collection.',
     );
   }
-  return { display: shown, files };
+  return { display, files };
 }
 
 export { REQUEST_FILE, RESOURCES };

@@ -33,6 +33,17 @@ function derivedId(itemPath: string[], taken: Set<string>, signature = ''): stri
 /** Folders nested deeper than this are refused: no client needs namespaces that deep, and every walk of the tree stays shallow. */
 export const MAX_FOLDER_DEPTH = 64;
 
+/** The refusal of folders nested past MAX_FOLDER_DEPTH; `where` places the chain of the first two folders and the last two. */
+export function foldersTooDeep(file: string, trail: readonly string[], where: (chain: string) => string): CodegenError {
+  const chain = [...trail.slice(0, 2), '…', ...trail.slice(-2)].join(' / ');
+  return new CodegenError(
+    `folders nest more than ${MAX_FOLDER_DEPTH} deep.`,
+    file,
+    where(chain),
+    'Flatten the folders; no client needs namespaces that deep.',
+  );
+}
+
 /**
  * Refuses a v2 item tree whose folders nest deeper than MAX_FOLDER_DEPTH, before anything walks
  * it recursively (this walk does not recurse). The message names the first folders and the last,
@@ -49,14 +60,10 @@ export function refuseDeepFolders(collection: Json, file: string, jsonRoot?: str
       if (!isObject(item) || !('item' in item)) return;
       const trail = [...names, typeof item.name === 'string' && item.name !== '' ? item.name : `Untitled ${index + 1}`];
       const place = `${path}[${index}]`;
-      const shown = [...trail.slice(0, 2), '…', ...trail.slice(-2)].join(' / ');
       if (trail.length > MAX_FOLDER_DEPTH)
-        throw new CodegenError(
-          `folders nest more than ${MAX_FOLDER_DEPTH} deep.`,
-          file,
+        throw foldersTooDeep(file, trail, (chain) =>
           // A v3 collection is folders on disk: its JSON paths exist only inside the loader.
-          jsonRoot === undefined ? `folder "${shown}"` : `item "${shown}" at ${place}`,
-          'Flatten the folders; no client needs namespaces that deep.',
+          jsonRoot === undefined ? `folder "${chain}"` : `item "${chain}" at ${place}`,
         );
       stack.push({ items: item.item, names: trail, path: `${place}.item` });
     });

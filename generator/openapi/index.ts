@@ -28,7 +28,7 @@ const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 /**
- * Style rules reject a server URL ending in a slash, `/` alone excepted. A bare scheme
+ * Style rules reject a server URL or a path ending in a slash, `/` alone excepted. A bare scheme
  * (`https://`, `file:///`) names no host: the server is then the document's own, `/`.
  */
 function withoutTrailingSlash(url: string): string {
@@ -494,7 +494,7 @@ export function renderOpenApi(reference: Reference): string {
     // Style rules reject a trailing slash: `/things/` is `/things` here, a variant of it when both
     // exist (merged as any two requests with one method and path); the exact path stays in
     // x-postman-requests.
-    const path = exact.replace(/\/+$/, '') || '/';
+    const path = withoutTrailingSlash(exact);
     const key = path.replace(/\{[^{}]*\}/g, '{}');
     const group = groups.get(key) ?? { path, params, methods: new Map() };
     group.methods.set(method, [...(group.methods.get(method) ?? []), entry]);
