@@ -232,7 +232,10 @@ function hostileCollection(): Record<string, unknown> {
         protocol: 'https',
         host: ['api', 'shop', 'test'],
         path: ['items', String(index)],
-        query: [{ key: 'q', value: HOSTILE[0], description: text }],
+        query: [
+          { key: 'q', value: HOSTILE[0], description: text },
+          { key: HOSTILE[4], value: HOSTILE[1] },
+        ],
       },
       body: {
         mode: 'raw',
@@ -249,6 +252,12 @@ function hostileCollection(): Record<string, unknown> {
           { key: 'Link', value: HOSTILE[3] },
         ],
         body: JSON.stringify({ [HOSTILE[0] as string]: HOSTILE[2] }),
+      },
+      {
+        name: 'rows',
+        code: 202,
+        header: [{ key: 'Content-Type', value: 'text/csv' }],
+        body: `id,"${(HOSTILE[1] as string).replace(/"/g, '""')}"\n1,2\n`,
       },
     ],
   });
@@ -283,10 +292,10 @@ describe('a page made from hostile collection text', () => {
     }
     await page.waitForTimeout(100);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    // One script runs; the others are data blocks the page reads (a type that is not JavaScript).
+    // One script runs; the other is the data block the page reads (a type that is not JavaScript).
     expect(
       await page.$$eval('script', (scripts) => scripts.map((script) => script.getAttribute('type') ?? 'javascript')),
-    ).toEqual(['text/html', 'application/json', 'javascript']);
+    ).toEqual(['application/json', 'javascript']);
     expect(await page.$$eval('img, svg, iframe, object, embed', (elements) => elements.length)).toBe(0);
     expect(
       await page.$$eval('*', (elements) =>
@@ -299,10 +308,19 @@ describe('a page made from hostile collection text', () => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('<script>window.__pwned = "script"</script>');
     expect(text).toContain('</style><script>');
+    // Names, values and CSV columns the details are built from show as text too.
+    const tables = await page.$$eval('table.params', (all) => all.map((table) => table.textContent ?? ''));
+    for (const table of tables) expect(table).toContain(HOSTILE[4]);
+    const csv = await page.$$eval('details.response', (all) => all.map((response) => response.textContent ?? ''));
+    expect(
+      csv.filter((response) => response.includes(`CSV separated by , with a header row (id, ${HOSTILE[1]})`)),
+    ).toHaveLength(6);
     // Saved response bodies, built only when opened, hold the payloads as text too.
     const samples = await page.$$eval('details.sample code', (codes) => codes.map((code) => code.textContent ?? ''));
-    expect(samples).toHaveLength(6);
-    for (const sample of samples) expect(sample).toContain('"<script>window.__pwned = \\"script\\"</script>"');
+    expect(samples).toHaveLength(12);
+    const jsonSamples = samples.filter((sample) => sample.startsWith('{'));
+    expect(jsonSamples).toHaveLength(6);
+    for (const sample of jsonSamples) expect(sample).toContain('"<script>window.__pwned = \\"script\\"</script>"');
     expect(await page.$$eval('article.op', (ops) => ops.length)).toBe(6);
     await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: false });
     const phone = await open(pathToFileURL(path.join(folder, 'index.html')).href, { width: 390, height: 844 });
@@ -356,7 +374,7 @@ describe('a page made from text beyond Latin-1', () => {
     await unfold(page);
     expect(await page.textContent('article.op h3')).toBe(`Read ${words}`);
     expect(await page.textContent('article.op .desc')).toContain(`About ${words}`);
-    // The parameter's example (built from the details block) and the saved body (built from the JSON block).
+    // The parameter's example and the saved body, both built from the page's data.
     expect(await page.textContent('table.params')).toContain(words);
     const samples = await page.$$eval('details.sample code', (codes) => codes.map((code) => code.textContent ?? ''));
     expect(samples).toEqual([expect.stringContaining(JSON.stringify(words).slice(1, -1))]);

@@ -3,7 +3,7 @@
  * fetched). The Content-Security-Policy of the page allows exactly these two blocks by hash, so
  * even markup that slipped through escaping could not run or load anything.
  */
-import { DETAILS_ID, DETAILS_SEPARATOR, LAZY_DATA_ID } from './html-lazy.js';
+import { DETAILS_ID } from './html-details.js';
 
 export const PAGE_CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--accent:#0969da;--get:#1a7f37;--post:#9a6700;--put:#8250df;--patch:#8250df;--delete:#cf222e;--mark:#fff8c5}
@@ -248,15 +248,109 @@ export const PAGE_JS = `
     if (target.closest('[hidden]')) { input.value = ''; apply(); settleAll(); target.scrollIntoView(); }
   }
   window.addEventListener('hashchange', reveal);
-  // Each operation's details are inserted from the page's data after the first frame, a few
-  // milliseconds at a time so typing and scrolling stay smooth, nearest the reader first.
-  var bodies = document.getElementById('${DETAILS_ID}').textContent.split('${DETAILS_SEPARATOR}');
-  var blocks = JSON.parse(document.getElementById('${LAZY_DATA_ID}').textContent);
+  // Each operation's details are made from the page's data (see html-details.ts) after the first
+  // frame, a few milliseconds at a time so typing and scrolling stay smooth, nearest the reader
+  // first. Collection text goes in as text (esc); descriptions and notes come as safe HTML.
+  var data = null;
+  // Folded code blocks, built when first opened: [text, language, label?].
+  var blocks = [];
+  function esc(text) {
+    return String(text).replace(/[&<>]/g, function (c) { return c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'; });
+  }
+  function language(name) { return String(name).replace(/[^a-z]/g, ''); }
+  function codeHtml(label, text, lang) {
+    return '<div class="code"><span class="label">' + esc(label) + '</span><button type="button" class="copy">Copy</button><pre><code class="language-' + language(lang) + '">' + esc(text) + '</code></pre></div>';
+  }
+  function folded(summary, block, className) {
+    var index = blocks.push(block) - 1;
+    return '<details' + (className ? ' class="' + className + '"' : '') + ' data-lazy="' + index + '"><summary>' + summary + '</summary></details>';
+  }
+  function treeHtml(fields) {
+    if (!fields || fields.length === 0) return '';
+    var out = '<ul class="tree">';
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      out += '<li><code>' + esc(f[0]) + '</code> <span class="type">' + esc(f[1]) + (f[2] ? '' : ' (optional)') + '</span>' + treeHtml(f[3]) + '</li>';
+    }
+    return out + '</ul>';
+  }
+  function schemaHtml(tree, caption) {
+    return '<p>' + caption + ' <span class="type">' + esc(tree[0]) + '</span></p>' + treeHtml(tree[1]);
+  }
+  function parametersHtml(d) {
+    var rows = '';
+    var params = d.p || [];
+    for (var i = 0; i < params.length; i++) {
+      var p = params[i];
+      var name = '<code>' + esc(p[0]) + '</code>' + (p[1] ? ' <span class="type">(' + esc(p[1]) + ' on the wire)</span>' : '');
+      var value = [];
+      if (p[6]) value.push('default: client option <code>' + esc(p[6]) + '</code>');
+      if (p[7] !== null) value.push('<code>' + esc(p[7]) + '</code>');
+      rows += '<tr><td>' + name + '</td><td>' + p[2] + '</td><td>' + esc(p[3]) + (p[5] ? ' (repeated)' : '') + '</td><td>' + (p[4] ? '<span class="req">required</span>' : 'optional') + '</td><td>' + value.join('<br>') + '</td><td>' + p[8] + '</td></tr>';
+    }
+    var headers = d.h || [];
+    for (var h = 0; h < headers.length; h++) {
+      rows += '<tr><td><code>' + esc(headers[h][0]) + '</code></td><td>header</td><td>string</td><td>sent by the client</td><td><code>' + esc(headers[h][1]) + '</code></td><td>' + headers[h][2] + '</td></tr>';
+    }
+    if (!rows) return '';
+    return '<h4>Parameters</h4><div class="scroll"><table class="params"><thead><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>default / example</th><th>description</th></tr></thead><tbody>' + rows + '</tbody></table></div>';
+  }
+  function bodyHtml(b) {
+    var out = '<h4>Request body <span class="type">' + esc(b.t) + '</span></h4>';
+    if (b.y === 'binary') out += '<p>The raw bytes of a file.</p>';
+    else if (b.y === 'text') out += '<p>Text.</p>';
+    else out += schemaHtml(b.k, 'Type:');
+    var fields = b.f || [];
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      out += '<p><code>' + esc(f[0]) + '</code> (' + esc(f[1]) + (f[2] ? ', ' + esc(f[2]) : '') + '): ' + f[3] + '</p>';
+    }
+    if (b.x !== undefined) {
+      var lines = b.x.split('\\n').length;
+      var label = 'example from the collection';
+      out += lines > 20 ? folded('Example (' + lines + ' lines)', [b.x, 'json', label]) : codeHtml(label, b.x, 'json');
+    }
+    return out;
+  }
+  function responseHtml(r) {
+    var out = '<details class="response"' + (r.o ? ' open' : '') + '><summary>' + esc(r.s) + (r.t ? ' <span class="type">' + esc(r.t) + '</span>' : '') + '</summary>';
+    var named = r.c ? ' (type <code>' + esc(r.c) + '</code>)' : '';
+    if (r.v) {
+      var columns = r.v[1].map(function (column) { return '<code>' + esc(column) + '</code>'; }).join(', ');
+      out += '<p>CSV separated by <code>' + esc(r.v[0]) + '</code> with a header row (' + columns + '). The client parses it: each row becomes an object.</p>';
+      out += schemaHtml(r.k, 'Each row' + named + ':');
+    } else if (r.k) {
+      out += schemaHtml(r.k, 'Body' + named + ':');
+    } else {
+      out += '<p class="empty">No body in the examples.</p>';
+    }
+    if (r.h) {
+      out += '<p>Headers:</p><ul>' + r.h.map(function (h) { return '<li><code>' + esc(h[0]) + '</code>: <code>' + esc(h[1]) + '</code></li>'; }).join('') + '</ul>';
+    }
+    if (r.x) out += '<p class="type">Saved examples: ' + r.x.map(esc).join(', ') + '</p>';
+    var samples = r.m || [];
+    for (var i = 0; i < samples.length; i++) out += folded('Example: ' + esc(samples[i][0]), [samples[i][1], samples[i][2]], 'sample');
+    return out + '</details>';
+  }
+  function detailsHtml(d, notes) {
+    var out = codeHtml('TypeScript, with the generated client', d.c, 'ts');
+    out += folded('curl', [d.u, 'sh', 'shell']);
+    out += parametersHtml(d);
+    if (d.b) out += bodyHtml(d.b);
+    out += '<h4>Responses</h4>';
+    out += d.r.length > 0 ? d.r.map(responseHtml).join('') : '<p class="empty">The collection saves no example response.</p>';
+    if (d.n[0] >= 0) out += '<div class="note">' + notes[d.n[0]] + '</div>';
+    out += '<h4>Auth</h4>' + notes[d.n[1]];
+    if (d.n[2] >= 0) out += '<h4>Errors</h4>' + notes[d.n[2]];
+    return out;
+  }
   function build(op) {
     var index = op.getAttribute('data-b');
     if (index === null) return;
     op.removeAttribute('data-b');
-    op.insertAdjacentHTML('beforeend', bodies[Number(index)] || '');
+    if (!data) data = JSON.parse(document.getElementById('${DETAILS_ID}').textContent);
+    var details = data.o[Number(index)];
+    if (details) op.insertAdjacentHTML('beforeend', detailsHtml(details, data.n));
   }
   var next = 0;
   function buildSome() {

@@ -1,28 +1,16 @@
 /**
  * docs/index.html: the whole reference on one self-contained page. Every collection string is
  * escaped for the place it lands (text and attributes through escapeHtml, descriptions through
- * the safe Markdown renderer), and a Content-Security-Policy allows only the page's own style and
- * script, by hash.
+ * the safe Markdown renderer; each operation's details go in a JSON data block, see
+ * html-details.ts), and a Content-Security-Policy allows only the page's own style and script,
+ * by hash.
  */
 import { createHash } from 'node:crypto';
-import type { Parameter, RequestBody, Response } from '../model/types.js';
 import { PAGE_CSS, PAGE_JS } from './html-assets.js';
-import { LazyBlocks } from './html-lazy.js';
+import { DetailsBlock, operationDetails } from './html-details.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
-import { isSuccessStatus } from './reference.js';
 import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
-import { clientSnippet, curlSnippet } from './snippets.js';
-import { typeTree, type TypeNode } from './type-tree.js';
-import {
-  authNote,
-  bodyExample,
-  code,
-  errorNote,
-  pagingNote,
-  referenceTitle,
-  shownSample,
-  searchText,
-} from './notes.js';
+import { referenceTitle, searchText } from './notes.js';
 import { overviewSections } from './overview.js';
 
 const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
@@ -47,117 +35,7 @@ function codeBlock(label: string, text: string, language: string): string {
   return `<div class="code"><span class="label">${escapeText(label)}</span><button type="button" class="copy">Copy</button><pre><code class="language-${language}">${escapeText(text)}</code></pre></div>`;
 }
 
-function treeHtml(nodes: TypeNode[]): string {
-  if (nodes.length === 0) return '';
-  const items = nodes.map(
-    (node) =>
-      `<li><code>${escapeText(node.name)}</code> <span class="type">${escapeText(node.type)}${node.required ? '' : ' (optional)'}</span>${treeHtml(node.children)}</li>`,
-  );
-  return `<ul class="tree">${items.join('')}</ul>`;
-}
-
-function schemaHtml(schema: Parameters<typeof typeTree>[0], caption: string): string {
-  const tree = typeTree(schema);
-  return `<p>${caption} <span class="type">${escapeText(tree.type)}</span></p>${treeHtml(tree.fields)}`;
-}
-
-function parametersHtml(entry: ReferenceOperation, reference: Reference): string {
-  const { operation } = entry;
-  const options = new Map(reference.options.map((option) => [option.variable, option.name]));
-  const row = (param: Parameter, place: string): string => {
-    const fromOption =
-      param.variable && options.has(param.variable)
-        ? `client option ${code(options.get(param.variable) as string)}`
-        : '';
-    const example = param.example !== undefined ? `<code>${escapeText(param.example)}</code>` : '';
-    const value = [
-      fromOption ? renderDescription(`default: ${fromOption}`).replace(/^<p>|<\/p>\n?$/g, '') : '',
-      example,
-    ]
-      .filter(Boolean)
-      .join('<br>');
-    const name =
-      param.identifier === param.name
-        ? `<code>${escapeText(param.name)}</code>`
-        : `<code>${escapeText(param.identifier)}</code> <span class="type">(${escapeText(param.name)} on the wire)</span>`;
-    return `<tr><td>${name}</td><td>${place}</td><td>${escapeText(typeTree(param.schema).type)}${param.repeated ? ' (repeated)' : ''}</td><td>${param.required ? '<span class="req">required</span>' : 'optional'}</td><td>${value}</td><td>${param.description ? renderDescription(param.description) : ''}</td></tr>`;
-  };
-  const rows = [
-    ...operation.pathParams.map((param) => row(param, 'path')),
-    ...operation.query.map((param) => row(param, 'query')),
-  ];
-  const headers = operation.headers.map(
-    (header) =>
-      `<tr><td><code>${escapeText(header.name)}</code></td><td>header</td><td>string</td><td>sent by the client</td><td><code>${escapeText(header.value)}</code></td><td>${header.description ? renderDescription(header.description) : ''}</td></tr>`,
-  );
-  if (rows.length + headers.length === 0) return '';
-  return `<h4>Parameters</h4><div class="scroll"><table class="params"><thead><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>default / example</th><th>description</th></tr></thead><tbody>${[...rows, ...headers].join('')}</tbody></table></div>`;
-}
-
-function bodyHtml(body: RequestBody, lazy: LazyBlocks): string {
-  const parts = [`<h4>Request body <span class="type">${escapeText(body.contentType ?? body.kind)}</span></h4>`];
-  if (body.kind === 'binary') parts.push('<p>The raw bytes of a file.</p>');
-  else if (body.kind === 'text') parts.push('<p>Text.</p>');
-  else parts.push(schemaHtml(body.schema, 'Type:'));
-  for (const field of body.fields ?? []) {
-    if (field.description)
-      parts.push(
-        `<p><code>${escapeText(field.name)}</code> (${field.kind}${field.contentType ? `, ${escapeText(field.contentType)}` : ''}): ${renderDescription(field.description).replace(/^<p>|<\/p>\n?$/g, '')}</p>`,
-      );
-  }
-  const pretty = bodyExample(body);
-  if (pretty !== undefined) {
-    const lines = pretty.split('\n').length;
-    const label = 'example from the collection';
-    parts.push(
-      lines > 20
-        ? lazy.details(`Example (${lines} lines)`, { text: pretty, language: 'json', label })
-        : codeBlock(label, pretty, 'json'),
-    );
-  }
-  return parts.join('');
-}
-
-function responseHtml(response: Response, typeName: string, paged: boolean, lazy: LazyBlocks): string {
-  const status = response.status === 0 ? 'no status' : String(response.status);
-  const open = isSuccessStatus(response.status) ? ' open' : '';
-  const parts = [
-    `<details class="response"${open}><summary>${status}${response.contentType ? ` <span class="type">${escapeText(response.contentType)}</span>` : ''}</summary>`,
-  ];
-  if (response.csv) {
-    const columns = response.csv.columns.map((column) => `<code>${escapeText(column)}</code>`).join(', ');
-    parts.push(
-      `<p>CSV separated by <code>${escapeText(response.csv.delimiter)}</code> with a header row (${columns}). The client parses it: each row becomes an object.</p>`,
-    );
-    const rows = response.schema.type === 'array' ? response.schema.items : response.schema;
-    parts.push(schemaHtml(rows, paged ? `Each row (type <code>${escapeText(typeName)}Item</code>):` : 'Each row:'));
-  } else if (response.schemaSource !== 'none') {
-    parts.push(
-      schemaHtml(
-        response.schema,
-        isSuccessStatus(response.status) ? `Body (type <code>${escapeText(typeName)}Response</code>):` : 'Body:',
-      ),
-    );
-  } else {
-    parts.push('<p class="empty">No body in the examples.</p>');
-  }
-  const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
-  if (headers.length > 0) {
-    parts.push(
-      `<p>Headers:</p><ul>${headers.map(([name, value]) => `<li><code>${escapeText(name)}</code>: <code>${escapeText(value)}</code></li>`).join('')}</ul>`,
-    );
-  }
-  if (response.examples.length > 0)
-    parts.push(`<p class="type">Saved examples: ${response.examples.map(escapeHtml).join(', ')}</p>`);
-  for (const sample of response.samples ?? []) {
-    const { text, language } = shownSample(sample);
-    parts.push(lazy.details(`Example: ${escapeText(sample.name)}`, { text, language }, 'sample'));
-  }
-  parts.push('</details>');
-  return parts.join('');
-}
-
-function operationHtml(entry: ReferenceOperation, reference: Reference, lazy: LazyBlocks): string {
+function operationHtml(entry: ReferenceOperation, reference: Reference, block: DetailsBlock): string {
   const { operation } = entry;
   const method = operation.method.replace(/[^A-Za-z]/g, '').toUpperCase();
   const status = operation.status
@@ -169,24 +47,7 @@ function operationHtml(entry: ReferenceOperation, reference: Reference, lazy: La
     `<div class="member"><code>${escapeText(entry.memberPath)}()</code> · <code>${escapeText(entry.functionName)}(core, params)</code></div>`,
   ];
   if (operation.description) head.push(`<div class="desc">${renderDescription(operation.description)}</div>`);
-  const parts: string[] = [];
-  parts.push(codeBlock('TypeScript, with the generated client', clientSnippet(entry, reference), 'ts'));
-  parts.push(lazy.details('curl', { text: curlSnippet(entry, reference), language: 'sh', label: 'shell' }));
-  parts.push(parametersHtml(entry, reference));
-  if (operation.body && operation.body.kind !== 'none') parts.push(bodyHtml(operation.body, lazy));
-  parts.push('<h4>Responses</h4>');
-  parts.push(
-    operation.responses.length > 0
-      ? operation.responses.map((response) => responseHtml(response, operation.typeName, entry.paged, lazy)).join('')
-      : '<p class="empty">The collection saves no example response.</p>',
-  );
-  const paging = pagingNote(entry);
-  if (paging) parts.push(`<div class="note">${renderDescription(paging)}</div>`);
-  parts.push(`<h4>Auth</h4>${renderDescription(authNote(reference, entry))}`);
-  const errors = errorNote(reference, operation);
-  if (errors) parts.push(`<h4>Errors</h4>${renderDescription(errors)}`);
-  // No whitespace between the parts: on a large page every text node costs parsing time.
-  const details = lazy.body(parts.join(''));
+  const details = block.add(operationDetails(entry, reference, block));
   return `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}" data-b="${details}">${head.join('')}</article>`;
 }
 
@@ -195,11 +56,11 @@ function folderSections(
   folder: ReferenceFolder,
   reference: Reference,
   trail: string[],
-  lazy: LazyBlocks,
+  block: DetailsBlock,
   lines: string[][],
 ): void {
   const path = [...trail, folder.name];
-  const operations = (): string[] => folder.operations.map((entry) => operationHtml(entry, reference, lazy));
+  const operations = (): string[] => folder.operations.map((entry) => operationHtml(entry, reference, block));
   if (folder.depth > 0) {
     const parent = trail.length > 0 ? ` <span class="path">in ${escapeText(trail.join(' / '))}</span>` : '';
     lines.push([
@@ -214,7 +75,7 @@ function folderSections(
       '</section>',
     ]);
   }
-  for (const child of folder.folders) folderSections(child, reference, folder.depth > 0 ? path : [], lazy, lines);
+  for (const child of folder.folders) folderSections(child, reference, folder.depth > 0 ? path : [], block, lines);
 }
 
 function navHtml(folder: ReferenceFolder): string {
@@ -242,9 +103,9 @@ export function renderHtml(reference: Reference): string {
         `<section class="intro" id="${section.id}"><h2>${escapeText(section.title)}</h2>${renderDescription(section.markdown)}${section.code ? codeBlock(section.code.label, section.code.text, section.code.language) : ''}</section>`,
     )
     .join('\n');
-  const lazy = new LazyBlocks();
+  const block = new DetailsBlock();
   const sections: string[][] = [];
-  folderSections(reference.root, reference, [], lazy, sections);
+  folderSections(reference.root, reference, [], block, sections);
   const csp = `default-src 'none'; style-src ${hash(PAGE_CSS)}; script-src ${hash(PAGE_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
   const lines: Array<string | string[]> = [
     '<!doctype html>',
@@ -269,7 +130,7 @@ export function renderHtml(reference: Reference): string {
     ...sections,
     '</main>',
     '</div>',
-    lazy.dataScripts(),
+    block.pieces(),
     `<script>${PAGE_JS}</script>`,
     '</body>',
     '</html>',

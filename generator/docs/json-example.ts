@@ -1,4 +1,4 @@
-import type { ResponseSample } from '../model/types.js';
+import type { RequestBody, ResponseSample } from '../model/types.js';
 import { oncePer } from './once.js';
 
 /** Examples are used only when shallow enough to print: a 5,000-level body would overflow JSON.stringify's stack. */
@@ -28,13 +28,35 @@ export function parseExample(text: string): { value: unknown } | undefined {
 /** A saved response body parsed once, for the docs and the OpenAPI export alike (neither changes the value). */
 export const parsedSample = oncePer((sample: ResponseSample) => parseExample(sample.body));
 
+/** A request body's examples parsed once, in order, for the docs, the snippets and the OpenAPI export alike. */
+export const parsedBodyExamples = oncePer((body: RequestBody) => body.examples.map(parseExample));
+
+/** The first `maxLines` lines of a text, then its first `maxChars` characters; `whole` when nothing was left out. */
+function headOf(text: string, maxLines: number, maxChars: number): { text: string; whole: boolean } {
+  let end = -1;
+  for (let line = 0; line < maxLines && end < text.length; line++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) end = text.length;
+  }
+  const head = text.slice(0, Math.min(end, maxChars));
+  return { text: head, whole: head.length === text.length };
+}
+
 /**
  * The first lines of `JSON.stringify(value, null, 2)`, at most `maxLines` of them and `maxChars`
  * characters, without printing the rest: docs show the head of examples of up to 16,000
  * characters, thousands of them on one page. `whole` says whether nothing was left out.
- * `value` is a parsed JSON value (no undefined, functions or cycles), as parseExample gives.
+ * `value` is a parsed JSON value (no undefined, functions or cycles), as parseExample gives;
+ * `sourceLength`, when known, the length of the text it was parsed from.
  */
-export function jsonHead(value: unknown, maxLines: number, maxChars: number): { text: string; whole: boolean } {
+export function jsonHead(
+  value: unknown,
+  maxLines: number,
+  maxChars: number,
+  sourceLength = Infinity,
+): { text: string; whole: boolean } {
+  // From a short text, printing the whole value natively is faster than printing its head here.
+  if (sourceLength <= maxChars) return headOf(JSON.stringify(value, null, 2), maxLines, maxChars);
   const lines: string[] = [];
   let chars = -1;
   // Past either bound the head is known to be cut: printing stops there.

@@ -6,7 +6,7 @@
 import type { Operation, RequestBody, ResponseSample } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
-import { jsonHead, parseExample, parsedSample } from './json-example.js';
+import { jsonHead, parsedBodyExamples, parsedSample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 import { oncePer } from './once.js';
 
@@ -147,7 +147,7 @@ export const shownSample = oncePer((sample: ResponseSample): { text: string; lan
   const parsed = sample.truncated ? undefined : parsedSample(sample);
   let head: { text: string; whole: boolean };
   if (parsed) {
-    head = jsonHead(parsed.value, MAX_SAMPLE_LINES, MAX_SAMPLE_SHOWN);
+    head = jsonHead(parsed.value, MAX_SAMPLE_LINES, MAX_SAMPLE_SHOWN, sample.body.length);
   } else {
     const lines = sample.body.split('\n', MAX_SAMPLE_LINES);
     const text = lines.join('\n').slice(0, MAX_SAMPLE_SHOWN);
@@ -160,16 +160,17 @@ export const shownSample = oncePer((sample: ResponseSample): { text: string; lan
   };
 });
 
-/** The body example the docs and snippets show: the first one without {{variables}}, else the first. */
-export function shownBodyExample(examples: readonly string[]): string | undefined {
-  return examples.find((text) => !/\{\{/.test(text)) ?? examples[0];
+/** Which of a body's examples the docs and snippets show: the first without {{variables}}, else the first (-1: none). */
+export function shownBodyExampleIndex(examples: readonly string[]): number {
+  const index = examples.findIndex((text) => !/\{\{/.test(text));
+  return index >= 0 || examples.length === 0 ? index : 0;
 }
 
 /** The body example to show, pretty-printed when it is JSON. */
 export const bodyExample = oncePer((body: RequestBody): string | undefined => {
-  const example = shownBodyExample(body.examples);
-  if (example === undefined) return undefined;
-  const parsed = parseExample(example);
+  const index = shownBodyExampleIndex(body.examples);
+  if (index < 0) return undefined;
+  const parsed = parsedBodyExamples(body)[index];
   // Not JSON (or too deep to print): shown as the collection wrote it.
-  return parsed ? JSON.stringify(parsed.value, null, 2) : example;
+  return parsed ? JSON.stringify(parsed.value, null, 2) : body.examples[index];
 });

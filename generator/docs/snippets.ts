@@ -6,11 +6,11 @@
 import type { Auth, Operation, Parameter, Schema } from '../model/types.js';
 import { propertyKey, stringLiteral } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
-import { parseExample } from './json-example.js';
+import { parsedBodyExamples } from './json-example.js';
 import { signingShellLines } from './signing.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from './once.js';
-import { shownBodyExample } from './notes.js';
+import { shownBodyExampleIndex } from './notes.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -37,10 +37,11 @@ export function shellQuote(text: string): string {
 
 /** The first example body without {{variables}}, parsed when it is JSON: both snippets show it. */
 const firstExample = oncePer((operation: Operation): unknown => {
-  const text = shownBodyExample(operation.body?.examples ?? []);
-  if (text === undefined) return undefined;
-  const parsed = parseExample(text);
-  return parsed ? parsed.value : text;
+  const body = operation.body;
+  const index = shownBodyExampleIndex(body?.examples ?? []);
+  if (!body || index < 0) return undefined;
+  const parsed = parsedBodyExamples(body)[index];
+  return parsed ? parsed.value : body.examples[index];
 });
 
 /** A TypeScript literal for a parameter's example, of the parameter's own type. */

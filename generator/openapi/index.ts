@@ -12,7 +12,7 @@ import type { Operation, Parameter, RequestBody, Response } from '../model/types
 import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
-import { parseExample, parsedSample } from '../docs/json-example.js';
+import { parsedBodyExamples, parsedSample } from '../docs/json-example.js';
 import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
@@ -119,8 +119,8 @@ function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
   };
 }
 
-/** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write); `parsed` when already made. */
-function exampleValue(text: string, parsed = parseExample(text)): unknown {
+/** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write): `parsed` is its parseExample. */
+function exampleValue(text: string, parsed: { value: unknown } | undefined): unknown {
   return parsed && !holdsReference(parsed.value) ? parsed.value : text;
 }
 
@@ -223,7 +223,8 @@ function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | 
     slot.schemas.push(
       body.kind === 'json' ? named(builder, `${entry.operation.typeName}Body`, bodySchema(body)) : bodySchema(body),
     );
-    for (const example of body.examples) slot.examples.push(exampleValue(example));
+    const parsed = parsedBodyExamples(body);
+    body.examples.forEach((example, index) => slot.examples.push(exampleValue(example, parsed[index])));
     for (const field of body.fields ?? [])
       if (field.kind === 'file' && field.contentType && MEDIA_TYPE.test(field.contentType))
         slot.encoding[field.name] = { contentType: field.contentType };
