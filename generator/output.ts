@@ -10,20 +10,22 @@
  * leaves `<out>.previous-*`, which the next run puts back before doing anything.
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import {
   copyFile,
   link,
   lstat,
   mkdir,
+  open,
   readFile,
   readdir,
   readlink,
   rename,
   rm,
-  stat,
   symlink,
   utimes,
   writeFile,
+  type FileHandle,
 } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from './version.js';
@@ -76,13 +78,30 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
   }
 }
 
-/** Whether the file holds exactly these bytes; a file of another size is not read. */
+/**
+ * Whether the file is a regular file holding exactly these bytes; a file of another size is not
+ * read. Opened without blocking: a FIFO named like a generated file must not stall the run.
+ */
 async function holds(file: string, bytes: Buffer): Promise<boolean> {
-  const size = await stat(file).then(
-    (found) => (found.isFile() ? found.size : -1),
-    () => -1,
-  );
-  return size === bytes.length && (await readIfExists(file))?.equals(bytes) === true;
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const found = await handle.stat();
+    if (!found.isFile() || found.size !== bytes.length) return false;
+    const disk = Buffer.allocUnsafe(bytes.length);
+    for (let filled = 0; filled < disk.length;) {
+      const { bytesRead } = await handle.read(disk, filled, disk.length - filled, filled);
+      if (bytesRead === 0) return false;
+      filled += bytesRead;
+    }
+    return disk.equals(bytes);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Files compared or written at once: the disk's round trips overlap, while only a few encoded files are held. */
@@ -158,10 +177,24 @@ async function listFiles(folder: string, prefix = ''): Promise<string[]> {
   return files;
 }
 
-async function carryOver(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  const stat = await lstat(from);
-  if (stat.isSymbolicLink()) {
+/** Makes each folder of the staging tree once, however many files go in it. */
+function folderMaker(): (folder: string) => Promise<unknown> {
+  const made = new Map<string, Promise<unknown>>();
+  return (folder) => {
+    let making = made.get(folder);
+    if (making === undefined) {
+      making = mkdir(folder, { recursive: true });
+      made.set(folder, making);
+    }
+    return making;
+  };
+}
+
+/** A file of the current folder into the staging one: hard-linked, and symlinks stay symlinks. */
+async function carryOver(from: string, to: string, makeFolder: (folder: string) => Promise<unknown>): Promise<void> {
+  await makeFolder(path.dirname(to));
+  const found = await lstat(from);
+  if (found.isSymbolicLink()) {
     await symlink(await readlink(from), to);
     return;
   }
@@ -170,7 +203,7 @@ async function carryOver(from: string, to: string): Promise<void> {
   } catch {
     // A file system without hard links: a copy with the same times is the next best thing.
     await copyFile(from, to);
-    await utimes(to, stat.atime, stat.mtime);
+    await utimes(to, found.atime, found.mtime);
   }
 }
 
@@ -205,15 +238,16 @@ export async function writeOutput(
   const staging = `${out}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  const makeFolder = folderMaker();
   try {
     await forEachEncoded(files, inputHash, input, async (name, bytes) => {
       const current = path.join(out, name);
       const target = path.join(staging, name);
       if (await holds(current, bytes)) {
-        await carryOver(current, target);
+        await carryOver(current, target, makeFolder);
         report.unchanged.push(name);
       } else {
-        await mkdir(path.dirname(target), { recursive: true });
+        await makeFolder(path.dirname(target));
         await writeFile(target, bytes);
         report.written.push(name);
       }
@@ -226,7 +260,7 @@ export async function writeOutput(
     for (const name of existing) {
       if (name === MANIFEST || files.has(name)) continue;
       if (owned.has(name)) report.removed.push(name);
-      else await carryOver(path.join(out, name), path.join(staging, name));
+      else await carryOver(path.join(out, name), path.join(staging, name), makeFolder);
     }
     if (existing.length === 0 && !(await exists(out))) {
       await rename(staging, out);

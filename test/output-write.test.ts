@@ -3,7 +3,8 @@
  * keeps the files' order, and a failure anywhere leaves the previous folder as it was with no
  * staging folder behind.
  */
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { lstat, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +50,26 @@ describe('writeOutput', () => {
     expect((await readdir(parent)).sort()).toEqual(['out']);
     expect((await readdir(out, { recursive: true })).sort()).toEqual(listing);
     for (const [name, text] of before) expect(await readFile(path.join(out, name), 'utf8')).toBe(text);
+  });
+
+  it('keeps a symlink to the same content as it is, and replaces a FIFO without waiting on it', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'pc-write-odd-'));
+    const out = path.join(parent, 'out');
+    const files = manyFiles('v1');
+    await writeOutput(out, files, 'hash-1');
+    const [linked, piped] = [...files.keys()].filter((name) => !name.includes('/'));
+    // The user keeps one file elsewhere and links it in; another path is now a FIFO nobody writes to.
+    await writeFile(path.join(parent, 'kept.ts'), files.get(linked as string) as string);
+    await rm(path.join(out, linked as string));
+    await symlink(path.join(parent, 'kept.ts'), path.join(out, linked as string));
+    await rm(path.join(out, piped as string));
+    execFileSync('mkfifo', [path.join(out, piped as string)]);
+
+    const report = await writeOutput(out, files, 'hash-1');
+    expect(report.unchanged).toContain(linked);
+    expect((await lstat(path.join(out, linked as string))).isSymbolicLink()).toBe(true);
+    expect(report.written).toEqual([piped]);
+    expect((await lstat(path.join(out, piped as string))).isFile()).toBe(true);
+    expect(await readFile(path.join(out, piped as string), 'utf8')).toBe(files.get(piped as string));
   });
 });

@@ -9,25 +9,9 @@ import { createHash } from 'node:crypto';
 import { PAGE_CSS, PAGE_JS } from './html-assets.js';
 import { DetailsBlock, operationDetails } from './html-details.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
-import { escapeHtml, escapeText, renderDescription } from './render-markdown.js';
+import { asLatin1Html, escapeHtml, escapeText, renderDescription } from './render-markdown.js';
 import { referenceTitle, searchText } from './notes.js';
 import { overviewSections } from './overview.js';
-
-const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
-/** A surrogate pair is one character (one reference); a lone surrogate stays one reference too. */
-const EACH_ABOVE_LATIN1 = /[\ud800-\udbff][\udc00-\udfff]|[^\u0000-\u00ff]/g;
-
-/**
- * Characters above U+00FF as numeric references. One such character (a dash in a description)
- * makes V8 keep the whole page two bytes per character, twice the memory for every copy of it;
- * as references, the page's text is one byte per character whatever the collection holds.
- */
-function asLatin1Html(html: string): string {
-  // The test is free on a piece V8 already holds one byte per character: nothing there can match.
-  return ABOVE_LATIN1.test(html)
-    ? html.replace(EACH_ABOVE_LATIN1, (char) => `&#${char.codePointAt(0) as number};`)
-    : html;
-}
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -39,7 +23,7 @@ function operationHtml(entry: ReferenceOperation, reference: Reference, block: D
   const { operation } = entry;
   const method = operation.method.replace(/[^A-Za-z]/g, '').toUpperCase();
   const status = operation.status
-    ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API’s public reference' : 'not confirmed by the API’s public reference'}">${operation.status}</span>`
+    ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API&#8217;s public reference' : 'not confirmed by the API&#8217;s public reference'}">${operation.status}</span>`
     : '';
   const head = [
     `<h3><a href="#${entry.anchor}">${escapeText(operation.name)}</a></h3>`,
@@ -139,10 +123,12 @@ export function renderHtml(reference: Reference): string {
   // The page's pieces, joined once: a 2,000-operation page is megabytes, and each join of a part
   // of it would copy those megabytes again.
   const pieces: string[] = [];
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string | string[];
     if (index > 0) pieces.push('\n');
-    if (typeof line === 'string') pieces.push(asLatin1Html(line));
-    else for (const piece of line) pieces.push(asLatin1Html(piece));
+    if (typeof line === 'string') pieces.push(line);
+    else for (let piece = 0; piece < line.length; piece++) pieces.push(line[piece] as string);
   }
-  return pieces.join('');
+  // Collection text is made Latin-1 where it is escaped; this only catches a piece that was not.
+  return asLatin1Html(pieces.join(''));
 }

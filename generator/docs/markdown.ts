@@ -14,11 +14,18 @@ import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeTree, type TypeNode } from './type-tree.js';
 
-/** A fenced block that no content can close early. */
-function fence(text: string, language: string): string {
+/** The marks of a fenced block that no content can close early. */
+function fenceMarks(text: string): string {
+  // Most blocks hold no backtick run at all: the shortest fence, found without a search.
+  if (!text.includes('```')) return '```';
   const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
-  const marks = '`'.repeat(longest + 1);
-  return `${marks}${language}\n${text}\n${marks}`;
+  return '`'.repeat(longest + 1);
+}
+
+/** A fenced block as lines of a file: the text is not copied into a string of its own. */
+function pushFence(lines: string[], text: string, language: string): void {
+  const marks = fenceMarks(text);
+  lines.push(`${marks}${language}`, text, marks);
 }
 
 const LINK_DESTINATION = /(\]\(\s*<?)([^)\s>]*)/g;
@@ -62,30 +69,34 @@ function cell(markdown: string): string {
   return markdown.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 }
 
-function treeLines(nodes: TypeNode[], indent = ''): string[] {
-  return nodes.flatMap((node) => [
-    `${indent}- ${code(node.name)}: ${code(node.type)}${node.required ? '' : ' (optional)'}`,
-    ...treeLines(node.children, `${indent}  `),
-  ]);
+/** `cell(code(text))`: a code span is one line already, so only a pipe needs escaping, and most texts have none. */
+function cellCode(text: string): string {
+  return text.includes('|') ? cell(code(text)) : code(text);
 }
 
-function parametersTable(entry: ReferenceOperation, reference: Reference): string[] {
+/** A schema's fields as nested list items, added to `lines`. */
+function pushTree(lines: string[], nodes: TypeNode[], indent = ''): void {
+  for (const node of nodes) {
+    lines.push(`${indent}- ${code(node.name)}: ${code(node.type)}${node.required ? '' : ' (optional)'}`);
+    if (node.children.length > 0) pushTree(lines, node.children, `${indent}  `);
+  }
+}
+
+function pushParametersTable(lines: string[], entry: ReferenceOperation, reference: Reference): void {
   const { operation } = entry;
   const options = new Map(reference.options.map((option) => [option.variable, option.name]));
   const row = (param: Parameter, place: string): string => {
-    const value = [
+    const option =
       param.variable && options.has(param.variable)
-        ? `default: client option ${code(options.get(param.variable) as string)}`
-        : '',
-      param.example !== undefined ? code(param.example) : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
+        ? `default: client option ${cellCode(options.get(param.variable) as string)}`
+        : '';
+    const example = param.example !== undefined ? cellCode(param.example) : '';
+    const value = option && example ? `${option}; ${example}` : option || example;
     const name =
       param.identifier === param.name
-        ? code(param.name)
-        : `${code(param.identifier)} (${code(param.name)} on the wire)`;
-    return `| ${cell(name)} | ${place} | ${cell(code(typeTree(param.schema).type))} | ${param.required ? 'required' : 'optional'} | ${cell(value)} | ${cell(param.description ? safeMarkdown(param.description) : '')} |`;
+        ? cellCode(param.name)
+        : `${cellCode(param.identifier)} (${cellCode(param.name)} on the wire)`;
+    return `| ${name} | ${place} | ${cellCode(typeTree(param.schema).type)} | ${param.required ? 'required' : 'optional'} | ${value} | ${param.description ? cell(safeMarkdown(param.description)) : ''} |`;
   };
   const rows = [
     ...operation.pathParams.map((param) => row(param, 'path')),
@@ -93,71 +104,70 @@ function parametersTable(entry: ReferenceOperation, reference: Reference): strin
   ];
   for (const header of operation.headers)
     rows.push(
-      `| ${cell(code(header.name))} | header | string | sent by the client | ${cell(code(header.value))} | ${cell(header.description ? safeMarkdown(header.description) : '')} |`,
+      `| ${cellCode(header.name)} | header | string | sent by the client | ${cellCode(header.value)} | ${header.description ? cell(safeMarkdown(header.description)) : ''} |`,
     );
-  if (rows.length === 0) return [];
-  return [
+  if (rows.length === 0) return;
+  lines.push(
     '**Parameters**',
     '',
     '| name | in | type | required | default / example | description |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-  ];
+  );
+  for (const row of rows) lines.push(row);
+  lines.push('');
 }
 
-function responseLines(response: Response): string[] {
+function pushResponse(lines: string[], response: Response): void {
   const status = response.status === 0 ? 'no status' : String(response.status);
-  const lines = [
+  lines.push(
     `- **${status}**${response.contentType ? ` ${code(response.contentType)}` : ''}${response.examples.length > 0 ? ` (examples: ${response.examples.map(plain).join(', ')})` : ''}`,
-  ];
+  );
   if (response.csv) {
     lines.push(
       `  CSV separated by ${code(response.csv.delimiter)} with a header row; the client parses each row into an object. Each row:`,
     );
-    lines.push(
-      ...treeLines(typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields, '  '),
-    );
+    pushTree(lines, typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields, '  ');
   } else if (response.schemaSource !== 'none') {
     const tree = typeTree(response.schema);
-    lines.push(`  Body: ${code(tree.type)}`, ...treeLines(tree.fields, '  '));
+    lines.push(`  Body: ${code(tree.type)}`);
+    pushTree(lines, tree.fields, '  ');
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
   if (headers.length > 0)
     lines.push(`  Headers: ${headers.map(([name, value]) => `${code(name)}: ${code(value)}`).join('; ')}`);
-  return lines;
 }
 
-function operationMarkdown(entry: ReferenceOperation, reference: Reference, level: number): string {
+/** An operation's section, added to the lines of its file: a file's text is joined once, not once per section. */
+function pushOperation(lines: string[], entry: ReferenceOperation, reference: Reference, level: number): void {
   const { operation } = entry;
-  const lines = [
+  lines.push(
     `<a id="${entry.anchor}"></a>`,
     '',
     `${'#'.repeat(level)} ${plain(operation.name)}`,
     '',
     `${code(`${operation.method} ${operation.pathTemplate}`)}${operation.status ? ` · ${operation.status}` : ''}${operation.deprecated ? ' · deprecated' : ''} · ${code(`${entry.memberPath}()`)} · ${code(entry.functionName)}`,
     '',
-  ];
-  if (operation.description) lines.push(safeMarkdown(operation.description), '');
-  lines.push(
-    fence(clientSnippet(entry, reference), 'ts'),
-    '',
-    'curl:',
-    '',
-    fence(curlSnippet(entry, reference), 'sh'),
-    '',
   );
-  lines.push(...parametersTable(entry, reference));
+  if (operation.description) lines.push(safeMarkdown(operation.description), '');
+  pushFence(lines, clientSnippet(entry, reference), 'ts');
+  lines.push('', 'curl:', '');
+  pushFence(lines, curlSnippet(entry, reference), 'sh');
+  lines.push('');
+  pushParametersTable(lines, entry, reference);
   const body = operation.body;
   if (body && body.kind !== 'none') {
     lines.push(`**Request body** ${code(body.contentType ?? body.kind)}`, '');
     if (body.kind !== 'binary' && body.kind !== 'text') {
       const tree = typeTree(body.schema);
-      lines.push(`Type: ${code(tree.type)}`, '', ...treeLines(tree.fields), '');
+      lines.push(`Type: ${code(tree.type)}`, '');
+      pushTree(lines, tree.fields);
+      lines.push('');
     }
     const pretty = bodyExample(body);
     if (pretty !== undefined) {
-      lines.push('Example:', '', fence(pretty, 'json'), '');
+      lines.push('Example:', '');
+      pushFence(lines, pretty, 'json');
+      lines.push('');
     }
   }
   lines.push('**Responses**', '');
@@ -165,7 +175,7 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
   for (const response of [...operation.responses].sort(
     (a, b) => Number(isSuccessStatus(b.status)) - Number(isSuccessStatus(a.status)),
   ))
-    lines.push(...responseLines(response));
+    pushResponse(lines, response);
   const samples = operation.responses.flatMap((response) =>
     (response.samples ?? []).map((sample) => ({ status: response.status, sample })),
   );
@@ -173,7 +183,9 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
     lines.push('', '**Response examples**', '');
     for (const { status, sample } of samples) {
       const { text, language } = shownSample(sample);
-      lines.push(`${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`, '', fence(text, language), '');
+      lines.push(`${status === 0 ? 'No status' : status}, *${plain(sample.name)}*:`, '');
+      pushFence(lines, text, language);
+      lines.push('');
     }
   }
   lines.push('');
@@ -182,15 +194,13 @@ function operationMarkdown(entry: ReferenceOperation, reference: Reference, leve
   lines.push(`**Auth**: ${authNote(reference, entry).replace('(#signing)', '(README.md#signing)')}`, '');
   const errors = errorNote(reference, operation);
   if (errors) lines.push(`**Errors**: ${errors.replace('(#errors)', '(README.md#errors)')}`, '');
-  return lines.join('\n');
 }
 
-function folderMarkdown(folder: ReferenceFolder, reference: Reference, level: number): string[] {
-  const parts = [`<a id="${folder.anchor}"></a>`, '', `${'#'.repeat(Math.min(level, 6))} ${plain(folder.name)}`, ''];
-  if (folder.description) parts.push(safeMarkdown(folder.description), '');
-  for (const entry of folder.operations) parts.push(operationMarkdown(entry, reference, Math.min(level + 1, 6)));
-  for (const child of folder.folders) parts.push(...folderMarkdown(child, reference, level + 1));
-  return parts;
+function pushFolder(lines: string[], folder: ReferenceFolder, reference: Reference, level: number): void {
+  lines.push(`<a id="${folder.anchor}"></a>`, '', `${'#'.repeat(Math.min(level, 6))} ${plain(folder.name)}`, '');
+  if (folder.description) lines.push(safeMarkdown(folder.description), '');
+  for (const entry of folder.operations) pushOperation(lines, entry, reference, Math.min(level + 1, 6));
+  for (const child of folder.folders) pushFolder(lines, child, reference, level + 1);
 }
 
 /** File names for the top-level folders: readable, ASCII, unique, never README. */
@@ -228,27 +238,27 @@ export function renderMarkdown(reference: Reference): Map<string, string> {
   if (model.description) readme.push(safeMarkdown(model.description), '');
   for (const section of overviewSections(reference)) {
     readme.push(`<a id="${section.id}"></a>`, '', `## ${section.title}`, '', section.markdown, '');
-    if (section.code) readme.push(fence(section.code.text, section.code.language), '');
+    if (section.code) {
+      pushFence(readme, section.code.text, section.code.language);
+      readme.push('');
+    }
   }
   readme.push('## Operations', '', '| operation | call | method and path | status |', '| --- | --- | --- | --- |');
   for (const entry of reference.operations) {
     const where = [...entry.folders, entry.operation.name].map(plain).join(' / ');
     readme.push(
-      `| [${cell(where)}](${fileOf.get(entry) === 'README.md' ? '' : fileOf.get(entry)}#${entry.anchor}) | ${cell(code(`${entry.memberPath}()`))} | ${cell(code(`${entry.operation.method} ${entry.operation.pathTemplate}`))} | ${entry.operation.status ?? ''} |`,
+      `| [${cell(where)}](${fileOf.get(entry) === 'README.md' ? '' : fileOf.get(entry)}#${entry.anchor}) | ${cellCode(`${entry.memberPath}()`)} | ${cellCode(`${entry.operation.method} ${entry.operation.pathTemplate}`)} | ${entry.operation.status ?? ''} |`,
     );
   }
   readme.push('');
   if (root.operations.length > 0) {
     readme.push('## Requests outside any folder', '');
-    for (const entry of root.operations) readme.push(operationMarkdown(entry, reference, 3));
+    for (const entry of root.operations) pushOperation(readme, entry, reference, 3);
   }
   files.set('docs/README.md', `${readme.join('\n').trimEnd()}\n`);
   root.folders.forEach((folder, index) => {
-    const content = [
-      `[← ${plain(referenceTitle(model.name))}](README.md)`,
-      '',
-      ...folderMarkdown(folder, reference, 1),
-    ];
+    const content = [`[← ${plain(referenceTitle(model.name))}](README.md)`, ''];
+    pushFolder(content, folder, reference, 1);
     files.set(`docs/${names[index]}`, `${content.join('\n').trimEnd()}\n`);
   });
   return files;

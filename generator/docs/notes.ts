@@ -120,10 +120,12 @@ export function searchText(entry: ReferenceOperation): string {
     entry.functionName,
     ...entry.folders,
   ]);
-  for (const param of [...operation.pathParams, ...operation.query]) {
+  const addParameter = (param: { name: string; description?: string }): void => {
     words.add(param.name);
     if (param.description) words.add(param.description.slice(0, MAX_SEARCHED_DESCRIPTION));
-  }
+  };
+  operation.pathParams.forEach(addParameter);
+  operation.query.forEach(addParameter);
   if (operation.description) words.add(operation.description.slice(0, MAX_SEARCHED_DESCRIPTION));
   for (const header of operation.headers) words.add(header.name);
   if (operation.body) fieldNames(operation.body.schema, words);
@@ -131,7 +133,11 @@ export function searchText(entry: ReferenceOperation): string {
     fieldNames(response.schema, words);
     for (const column of response.csv?.columns ?? []) words.add(column);
   }
-  return [...words].join(' ').replace(/\s+/g, ' ').toLowerCase();
+  // Words are joined by one space: only longer runs, and other blanks, need replacing.
+  return Array.from(words)
+    .join(' ')
+    .replace(/\s\s+|[^\S ]/g, ' ')
+    .toLowerCase();
 }
 
 /** Lines of a saved response body shown at most; the rest is said to be left out. */

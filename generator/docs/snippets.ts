@@ -3,14 +3,14 @@
  * a curl command that does the same over the wire, signature headers included. Plain text: each
  * renderer escapes it for where it lands.
  */
-import type { Auth, Operation, Parameter, Schema } from '../model/types.js';
+import type { Auth, Operation, Parameter, RequestBody, Schema } from '../model/types.js';
 import { propertyKey, stringLiteral } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { parsedBodyExamples } from './json-example.js';
 import { signingShellLines } from './signing.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from './once.js';
-import { shownBodyExampleIndex } from './notes.js';
+import { bodyExample, shownBodyExampleIndex } from './notes.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -69,10 +69,12 @@ function bodyLiteral(operation: Operation, indent: string): string {
   const example = firstExample(operation);
   if (example === undefined) return '{ /* … */ }';
   if (typeof example === 'string') return stringLiteral(example);
-  const text = JSON.stringify(example, null, 2);
-  const lines = text.split('\n');
-  if (lines.length > MAX_BODY_LINES) return '{ /* see the request example below */ }';
-  return lines.map((line, index) => (index === 0 ? line : `${indent}${line}`)).join('\n');
+  // The example's pretty text, as the docs show it under the snippet: printed once for both.
+  const text = bodyExample(operation.body as RequestBody) as string;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_BODY_LINES; at = text.indexOf('\n', at + 1)) lines++;
+  if (lines > MAX_BODY_LINES) return '{ /* see the request example below */ }';
+  return text.replaceAll('\n', `\n${indent}`);
 }
 
 /** The parameters a call must give, with example values: required ones not served by a client option. */

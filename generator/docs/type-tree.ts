@@ -78,9 +78,10 @@ export const typeTree = oncePer((schema: Schema): { type: string; fields: TypeNo
 export function fieldNames(schema: Schema, into: Set<string> = new Set(), depth = 0): Set<string> {
   const object = childObject(schema);
   if (!object || depth >= MAX_DEPTH) return into;
-  for (const [name, property] of Object.entries(object.properties)) {
+  const { properties } = object;
+  for (const name of Object.keys(properties)) {
     into.add(name);
-    fieldNames(property, into, depth + 1);
+    fieldNames(properties[name] as Schema, into, depth + 1);
   }
   return into;
 }

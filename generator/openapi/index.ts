@@ -16,6 +16,7 @@ import { parsedBodyExamples, parsedSample } from '../docs/json-example.js';
 import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
+import { oncePer } from '../docs/once.js';
 
 type Json = Record<string, unknown>;
 
@@ -77,9 +78,10 @@ const PATH_PARAM_NAME = /^[A-Za-z0-9_.-]+$/;
  * A path OpenAPI accepts: leading slash, no query or fragment characters, braces only around
  * parameters. A parameter whose name tools would not read inside braces (`{user id}`, `{>id}`) is
  * renamed in the path and in its parameter (a path parameter's name is never sent): `params` has
- * the names used, `wireNames` the collection's, in the same order.
+ * the names used, `wireNames` the collection's, in the same order. Made once per operation: the
+ * grouping by path and the parameters both read it.
  */
-function pathOf(operation: Operation): { path: string; params: string[]; wireNames: string[] } {
+const pathOf = oncePer((operation: Operation): { path: string; params: string[]; wireNames: string[] } => {
   const params: string[] = [];
   const wireNames: string[] = [];
   const names = new Set(operation.pathParams.map((param) => param.name));
@@ -94,7 +96,7 @@ function pathOf(operation: Operation): { path: string; params: string[]; wireNam
     return encodeURIComponent(match);
   });
   return { path, params, wireNames };
-}
+});
 
 /** `user id` → `user_id`: a name of PATH_PARAM_NAME characters that no other parameter of the path has. */
 function readableParamName(name: string, names: ReadonlySet<string>, used: readonly string[]): string {
@@ -105,18 +107,16 @@ function readableParamName(name: string, names: ReadonlySet<string>, used: reado
 }
 
 function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
-  const schema = param.repeated ? { type: 'array', items: jsonSchema(param.schema) } : jsonSchema(param.schema);
+  const schema = jsonSchema(param.schema);
   const example = typedExample(param.example, param.schema);
-  return {
-    name: param.name,
-    in: place,
-    required: place === 'path' ? true : param.required,
-    ...(param.description ? { description: param.description } : {}),
-    schema,
-    ...(example !== undefined ? { example: param.repeated ? [example] : example } : {}),
-    ...(place === 'query' && param.repeated ? { explode: true } : {}),
-    ...(param.example !== undefined && example === undefined ? { 'x-postman-value': param.example } : {}),
-  };
+  // Built field by field, in the order the document shows them: one object, no copies.
+  const object: Json = { name: param.name, in: place, required: place === 'path' ? true : param.required };
+  if (param.description) object.description = param.description;
+  object.schema = param.repeated ? { type: 'array', items: schema } : schema;
+  if (example !== undefined) object.example = param.repeated ? [example] : example;
+  if (place === 'query' && param.repeated) object.explode = true;
+  if (param.example !== undefined && example === undefined) object['x-postman-value'] = param.example;
+  return object;
 }
 
 /** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write): `parsed` is its parseExample. */
@@ -298,14 +298,17 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
         } else {
           schema = { type: 'string' };
         }
-        slot.media.set(media, [...(slot.media.get(media) ?? []), schema]);
-        // A cut sample is no longer a valid document: it stays in the docs only.
-        const whole = (response.samples ?? []).filter((sample) => !sample.truncated);
-        const values = whole.map((sample) => ({
-          summary: sample.name,
-          value: response.csv ? sample.body : exampleValue(sample.body, parsedSample(sample)),
-        }));
-        if (values.length > 0) slot.samples.set(media, [...(slot.samples.get(media) ?? []), ...values]);
+        const schemas = slot.media.get(media);
+        if (schemas) schemas.push(schema);
+        else slot.media.set(media, [schema]);
+        for (const sample of response.samples ?? []) {
+          // A cut sample is no longer a valid document: it stays in the docs only.
+          if (sample.truncated) continue;
+          const value = response.csv ? sample.body : exampleValue(sample.body, parsedSample(sample));
+          const samples = slot.samples.get(media);
+          if (samples) samples.push({ summary: sample.name, value });
+          else slot.samples.set(media, [{ summary: sample.name, value }]);
+        }
       }
       byStatus.set(key, slot);
     }
@@ -359,11 +362,10 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
     wireNames.forEach((name, index) => {
       const param = operation.pathParams.find((candidate) => candidate.name === name) as Parameter;
       const used = pathNames[index] as string;
-      add(`path:${used}`, {
-        ...parameterObject(param, 'path'),
-        name: used,
-        ...(used !== name ? { 'x-postman-name': name } : {}),
-      });
+      const object = parameterObject(param, 'path');
+      object.name = used;
+      if (used !== name) object['x-postman-name'] = name;
+      add(`path:${used}`, object);
     });
     const seen = new Set<string>();
     for (const param of operation.query) {
@@ -397,7 +399,10 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
     // Required only when every variant requires it.
     const required =
       first.in === 'path' ? true : count === entries.length && objects.every((object) => object.required === true);
-    return { ...first, required, schema };
+    // `first` is this list's own object: its fields keep their places.
+    first.required = required;
+    first.schema = schema;
+    return first;
   });
 }
 
