@@ -3,9 +3,10 @@
  * generator owns (paths and content hashes): only those files are ever replaced or removed, and
  * `check` can tell stale, missing and extra files apart.
  *
- * A write never leaves a half-made client. The new output is assembled in a sibling staging
- * folder: changed files written fresh, unchanged files and the user's own files hard-linked from
- * the current folder (so their mtime and inode stay), then the two folders are swapped by renames.
+ * A write never leaves a half-made client, and a write that changes nothing touches nothing. The
+ * new output is assembled in a sibling staging folder: changed files written fresh, unchanged
+ * files and the user's own files hard-linked from the current folder (so their mtime and inode
+ * stay), then the two folders are swapped by renames.
  * A run killed before the swap leaves the old folder untouched; one killed between the two renames
  * leaves `<out>.previous-*`, which the next run puts back before doing anything.
  */
@@ -236,17 +237,32 @@ export async function writeOutput(
     await mkdir(path.dirname(out), { recursive: true });
   }
   const staging = `${out}.staging-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
   const makeFolder = folderMaker();
+  // The staging folder is made on the first change: a run that changes nothing (a build step run
+  // again on the same collection) only reads. Files found unchanged before then are linked in
+  // when it is made.
+  let staged: Promise<void> | undefined;
+  const unstaged: string[] = [];
+  const stage = (): Promise<void> =>
+    (staged ??= (async () => {
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(staging, { recursive: true });
+      for (const name of unstaged.splice(0))
+        await carryOver(path.join(out, name), path.join(staging, name), makeFolder);
+    })());
   try {
     await forEachEncoded(files, inputHash, input, async (name, bytes) => {
       const current = path.join(out, name);
       const target = path.join(staging, name);
       if (await holds(current, bytes)) {
-        await carryOver(current, target, makeFolder);
         report.unchanged.push(name);
+        if (staged === undefined) unstaged.push(name);
+        else {
+          await staged;
+          await carryOver(current, target, makeFolder);
+        }
       } else {
+        await stage();
         await makeFolder(path.dirname(target));
         await writeFile(target, bytes);
         report.written.push(name);
@@ -257,15 +273,17 @@ export async function writeOutput(
     const byOrder = (a: string, b: string): number => (order.get(a) as number) - (order.get(b) as number);
     report.written.sort(byOrder);
     report.unchanged.sort(byOrder);
+    const foreign: string[] = [];
     for (const name of existing) {
       if (name === MANIFEST || files.has(name)) continue;
       if (owned.has(name)) report.removed.push(name);
-      else await carryOver(path.join(out, name), path.join(staging, name), makeFolder);
+      else foreign.push(name);
     }
+    if (report.written.length === 0 && report.removed.length === 0) return report;
+    await stage();
+    for (const name of foreign) await carryOver(path.join(out, name), path.join(staging, name), makeFolder);
     if (existing.length === 0 && !(await exists(out))) {
       await rename(staging, out);
-    } else if (report.written.length === 0 && report.removed.length === 0) {
-      await rm(staging, { recursive: true, force: true });
     } else {
       const aside = `${out}.previous-${process.pid}`;
       await rename(out, aside);
@@ -273,6 +291,8 @@ export async function writeOutput(
       await rm(aside, { recursive: true, force: true });
     }
   } catch (error) {
+    // Whatever was staged goes; a stage still being made is waited for first.
+    await staged?.catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

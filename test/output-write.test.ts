@@ -4,7 +4,7 @@
  * staging folder behind.
  */
 import { execFileSync } from 'node:child_process';
-import { lstat, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +71,34 @@ describe('writeOutput', () => {
     expect(report.written).toEqual([piped]);
     expect((await lstat(path.join(out, piped as string))).isFile()).toBe(true);
     expect(await readFile(path.join(out, piped as string), 'utf8')).toBe(files.get(piped as string));
+  });
+
+  it('touches nothing when nothing changed, and keeps every unchanged file when one late file changes', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'pc-write-same-'));
+    const out = path.join(parent, 'out');
+    const files = manyFiles('v1');
+    await writeOutput(out, files, 'hash-1');
+    const inodes = async (): Promise<Map<string, number>> =>
+      new Map(
+        await Promise.all(
+          [...files.keys()].map(async (name) => [name, (await stat(path.join(out, name))).ino] as const),
+        ),
+      );
+    const before = await inodes();
+    const parentTime = (await stat(parent)).mtimeMs;
+
+    const same = await writeOutput(out, files, 'hash-1');
+    expect(same.written).toEqual([]);
+    // No staging folder was made beside it: the parent folder did not change.
+    expect((await stat(parent)).mtimeMs).toBe(parentTime);
+
+    const last = [...files.keys()].at(-1) as string;
+    const changed = new Map(files).set(last, 'v2\n');
+    const report = await writeOutput(out, changed, 'hash-1');
+    expect(report.written).toEqual([last, MANIFEST]);
+    const after = await inodes();
+    for (const [name, inode] of before) if (name !== last) expect(after.get(name)).toBe(inode);
+    expect(await readFile(path.join(out, last), 'utf8')).toBe('v2\n');
+    expect((await readdir(parent)).sort()).toEqual(['out']);
   });
 });
