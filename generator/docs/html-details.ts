@@ -15,7 +15,7 @@ import { isSuccessStatus } from './reference.js';
 import { authNote, bodyExample, errorNote, pagingNote, shownSample } from './notes.js';
 import { renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
-import { typeTree, type TypeNode } from './type-tree.js';
+import { typeLabel, typeTree, type TypeNode } from './type-tree.js';
 
 export const DETAILS_ID = 'op-details';
 
@@ -153,7 +153,7 @@ function parameterRows(entry: ReferenceOperation, reference: Reference): Paramet
     param.identifier,
     param.identifier === param.name ? '' : param.name,
     place,
-    typeTree(param.schema).type,
+    typeLabel(param.schema),
     param.required ? 1 : 0,
     param.repeated ? 1 : 0,
     (param.variable && options.get(param.variable)) || '',

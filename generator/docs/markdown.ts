@@ -12,7 +12,7 @@ import { isSafeLink } from './render-markdown.js';
 import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle, shownSample } from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
-import { typeTree, type TypeNode } from './type-tree.js';
+import { typeLabel, typeTree, type TypeNode } from './type-tree.js';
 
 /** The marks of a fenced block that no content can close early. */
 function fenceMarks(text: string): string {
@@ -96,7 +96,7 @@ function pushParametersTable(lines: string[], entry: ReferenceOperation, referen
       param.identifier === param.name
         ? cellCode(param.name)
         : `${cellCode(param.identifier)} (${cellCode(param.name)} on the wire)`;
-    return `| ${name} | ${place} | ${cellCode(typeTree(param.schema).type)} | ${param.required ? 'required' : 'optional'} | ${value} | ${param.description ? cell(safeMarkdown(param.description)) : ''} |`;
+    return `| ${name} | ${place} | ${cellCode(typeLabel(param.schema))} | ${param.required ? 'required' : 'optional'} | ${value} | ${param.description ? cell(safeMarkdown(param.description)) : ''} |`;
   };
   const rows = [
     ...operation.pathParams.map((param) => row(param, 'path')),

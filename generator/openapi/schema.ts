@@ -16,15 +16,10 @@ export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
   if (room < 2) return { ...TOO_DEEP };
   switch (schema.type) {
     case 'object': {
-      const properties: Record<string, JsonSchema> = {};
-      // defineProperty: a property named "__proto__" must stay a property, not become the prototype.
-      for (const [key, value] of Object.entries(schema.properties))
-        Object.defineProperty(properties, key, {
-          value: jsonSchema(value, room - 2),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+      // No prototype: a property named "__proto__" stays a property (there is no setter to find).
+      const properties = Object.create(null) as Record<string, JsonSchema>;
+      const source = schema.properties;
+      for (const key of Object.keys(source)) properties[key] = jsonSchema(source[key] as Schema, room - 2);
       return { type: 'object', properties, ...(schema.required.length > 0 ? { required: schema.required } : {}) };
     }
     case 'map':
