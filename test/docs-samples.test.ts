@@ -93,7 +93,14 @@ describe('parseExample', () => {
     expect(parseExample(`{"a":${nested(64)}}`)).toBeUndefined();
     expect(parseExample(`[1,{"b":[2]},${nested(5_000)}]`)).toBeUndefined();
     expect(parseExample('{"a": 1')).toBeUndefined();
-    expect(parseExample('"text"')).toEqual({ value: 'text' });
+    expect(parseExample('"text"')).toEqual({ value: 'text', holdsReference: false });
+  });
+
+  it('says whether an object anywhere in the example has a $ref member', () => {
+    expect(parseExample('{"a":[{"b":{"$ref":"#/x"}}]}')?.holdsReference).toBe(true);
+    expect(parseExample('[[{"$ref":1}]]')?.holdsReference).toBe(true);
+    expect(parseExample('{"a":"$ref","b":["$ref"],"c":{"ref":1}}')?.holdsReference).toBe(false);
+    expect(parseExample('{"__proto__":{"$ref":"x"}}')?.holdsReference).toBe(true);
   });
 
   it('lets a 5,000-level saved body show as text in the docs', () => {

@@ -12,7 +12,7 @@ import type { Parameter, RequestBody, Response, Schema } from '../model/types.js
 import { oncePer } from './once.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
-import { authNote, bodyExample, errorNote, pagingNote, shownSample } from './notes.js';
+import { authNote, bodyExample, errorNote, optionsByVariable, pagingNote, shownSample } from './notes.js';
 import { renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeLabel, typeTree, type TypeNode } from './type-tree.js';
@@ -148,7 +148,7 @@ const inline = (markdown: string): string => renderDescription(markdown).replace
 
 function parameterRows(entry: ReferenceOperation, reference: Reference): ParameterRow[] {
   const { operation } = entry;
-  const options = new Map(reference.options.map((option) => [option.variable, option.name]));
+  const options = optionsByVariable(reference);
   const row = (param: Parameter, place: 'path' | 'query'): ParameterRow => [
     param.identifier,
     param.identifier === param.name ? '' : param.name,

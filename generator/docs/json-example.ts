@@ -4,17 +4,37 @@ import { oncePer } from './once.js';
 /** Examples are used only when shallow enough to print: a 5,000-level body would overflow JSON.stringify's stack. */
 const MAX_DEPTH = 64;
 
-/** Whether a parsed JSON value nests at most `limit` arrays and objects deep (the walk stops past it). */
-function depthWithin(value: unknown, limit: number): boolean {
+/** A parsed example; `holdsReference` when an object anywhere in it has a `$ref` member (see the OpenAPI export). */
+export interface ParsedExample {
+  value: unknown;
+  holdsReference: boolean;
+}
+
+/**
+ * Whether a parsed JSON value nests at most `limit` arrays and objects deep (the walk stops past
+ * it); on the way, notes in `found` whether an object has a `$ref` member.
+ */
+function depthWithin(value: unknown, limit: number, found: { holdsReference: boolean }): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (limit === 0) return false;
-  for (const item of Array.isArray(value) ? value : Object.values(value as Record<string, unknown>))
-    if (item !== null && typeof item === 'object' && !depthWithin(item, limit - 1)) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (item !== null && typeof item === 'object' && !depthWithin(item, limit - 1, found)) return false;
+    }
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  if (Object.hasOwn(record, '$ref')) found.holdsReference = true;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item !== null && typeof item === 'object' && !depthWithin(item, limit - 1, found)) return false;
+  }
   return true;
 }
 
 /** The example as a JSON value, or undefined when it is not JSON or nests deeper than can be shown. */
-export function parseExample(text: string): { value: unknown } | undefined {
+export function parseExample(text: string): ParsedExample | undefined {
   let value: unknown;
   try {
     // V8 parses without recursion: only printing needs the depth bound.
@@ -22,7 +42,8 @@ export function parseExample(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-  return depthWithin(value, MAX_DEPTH) ? { value } : undefined;
+  const found = { holdsReference: false };
+  return depthWithin(value, MAX_DEPTH, found) ? { value, holdsReference: found.holdsReference } : undefined;
 }
 
 /** A saved response body parsed once, for the docs and the OpenAPI export alike (neither changes the value). */

@@ -9,7 +9,17 @@ import type { Parameter, Response } from '../model/types.js';
 import type { Reference, ReferenceFolder, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { isSafeLink } from './render-markdown.js';
-import { authNote, bodyExample, code, errorNote, pagingNote, plain, referenceTitle, shownSample } from './notes.js';
+import {
+  authNote,
+  bodyExample,
+  code,
+  errorNote,
+  optionsByVariable,
+  pagingNote,
+  plain,
+  referenceTitle,
+  shownSample,
+} from './notes.js';
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeLabel, typeTree, type TypeNode } from './type-tree.js';
@@ -84,7 +94,7 @@ function pushTree(lines: string[], nodes: TypeNode[], indent = ''): void {
 
 function pushParametersTable(lines: string[], entry: ReferenceOperation, reference: Reference): void {
   const { operation } = entry;
-  const options = new Map(reference.options.map((option) => [option.variable, option.name]));
+  const options = optionsByVariable(reference);
   const row = (param: Parameter, place: string): string => {
     const option =
       param.variable && options.has(param.variable)
@@ -203,6 +213,18 @@ function pushFolder(lines: string[], folder: ReferenceFolder, reference: Referen
   for (const child of folder.folders) pushFolder(lines, child, reference, level + 1);
 }
 
+/**
+ * A file's lines as its text, ending in one line break after the last non-blank character: joined
+ * once into one flat string (a string with a line break added would be copied again when written).
+ */
+function fileText(lines: string[]): string {
+  while (lines.length > 0 && (lines[lines.length - 1] as string).trim() === '') lines.pop();
+  if (lines.length === 0) return '\n';
+  lines[lines.length - 1] = (lines[lines.length - 1] as string).trimEnd();
+  lines.push('');
+  return lines.join('\n');
+}
+
 /** File names for the top-level folders: readable, ASCII, unique, never README. */
 function folderFiles(folders: ReferenceFolder[]): string[] {
   const taken = new Set(['readme']);
@@ -255,11 +277,11 @@ export function renderMarkdown(reference: Reference): Map<string, string> {
     readme.push('## Requests outside any folder', '');
     for (const entry of root.operations) pushOperation(readme, entry, reference, 3);
   }
-  files.set('docs/README.md', `${readme.join('\n').trimEnd()}\n`);
+  files.set('docs/README.md', fileText(readme));
   root.folders.forEach((folder, index) => {
     const content = [`[← ${plain(referenceTitle(model.name))}](README.md)`, ''];
     pushFolder(content, folder, reference, 1);
-    files.set(`docs/${names[index]}`, `${content.join('\n').trimEnd()}\n`);
+    files.set(`docs/${names[index]}`, fileText(content));
   });
   return files;
 }

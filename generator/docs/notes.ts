@@ -10,6 +10,12 @@ import { jsonHead, parsedBodyExamples, parsedSample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 import { oncePer } from './once.js';
 
+/** The client option that serves each collection variable, by variable: made once per reference. */
+export const optionsByVariable = oncePer(
+  (reference: Reference): ReadonlyMap<string | undefined, string> =>
+    new Map(reference.options.map((option) => [option.variable, option.name])),
+);
+
 /** A Markdown code span holding any text: the fence is longer than any backtick run inside. */
 export function code(text: string): string {
   // Most names and types hold no backtick or line break: one fence, no padding, nothing to replace.

@@ -12,7 +12,7 @@ import type { Operation, Parameter, RequestBody, Response } from '../model/types
 import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
-import { parsedBodyExamples, parsedSample } from '../docs/json-example.js';
+import { parsedBodyExamples, parsedSample, type ParsedExample } from '../docs/json-example.js';
 import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
@@ -119,20 +119,13 @@ function parameterObject(param: Parameter, place: 'path' | 'query'): Json {
   return object;
 }
 
-/** An example body as its JSON value, or as text when it is not JSON (or nests too deep to write): `parsed` is its parseExample. */
-function exampleValue(text: string, parsed: { value: unknown } | undefined): unknown {
-  return parsed && !holdsReference(parsed.value) ? parsed.value : text;
-}
-
 /**
- * Whether a value has an object with a `$ref` member anywhere. OpenAPI tools resolve such an
- * object as a reference even inside an example (and fail, or show another document's part), so
- * that example is given as its JSON text. Values come from parseExample: at most 64 levels deep.
+ * An example body as its JSON value, or as text when it is not JSON (or nests too deep to write),
+ * or when an object in it has a `$ref` member: OpenAPI tools resolve such an object as a reference
+ * even inside an example (and fail, or show another document's part). `parsed` is its parseExample.
  */
-function holdsReference(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(holdsReference);
-  return Object.hasOwn(value, '$ref') || Object.values(value as Record<string, unknown>).some(holdsReference);
+function exampleValue(text: string, parsed: ParsedExample | undefined): unknown {
+  return parsed && !parsed.holdsReference ? parsed.value : text;
 }
 
 function mediaTypeOf(body: RequestBody): string {
