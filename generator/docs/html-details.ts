@@ -12,7 +12,7 @@ import type { Parameter, RequestBody, Response, Schema } from '../model/types.js
 import { oncePer } from './once.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
-import { authNote, bodyExample, errorNote, optionsByVariable, pagingNote, shownSample } from './notes.js';
+import { authNote, bodyExample, errorNote, optionsByVariable, pagingNoteHtml, shownSample } from './notes.js';
 import { renderDescription } from './render-markdown.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeLabel, typeTree, type TypeNode } from './type-tree.js';
@@ -219,7 +219,7 @@ export function operationDetails(
     u: curlSnippet(entry, reference),
     r: operation.responses.map((response) => responseData(response, operation.typeName, entry.paged)),
     n: [
-      block.note(mapDefined(pagingNote(entry), renderDescription)),
+      block.note(pagingNoteHtml(entry)),
       block.note(renderDescription(authNote(reference, entry))),
       block.note(mapDefined(errorNote(reference, operation), renderDescription)),
     ],

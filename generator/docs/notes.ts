@@ -9,6 +9,7 @@ import { fieldNames } from './type-tree.js';
 import { jsonHead, parsedBodyExamples, parsedSample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 import { oncePer } from './once.js';
+import { escapeText, renderDescription } from './render-markdown.js';
 
 /** The client option that serves each collection variable, by variable: made once per reference. */
 export const optionsByVariable = oncePer(
@@ -88,8 +89,8 @@ export function authNote(reference: Reference, entry: ReferenceOperation): strin
   return parts.join(' ');
 }
 
-/** How a list pages, when it does. */
-export function pagingNote(entry: ReferenceOperation): string | undefined {
+/** How a list pages, up to the call that follows it for you: the same few words for most lists. */
+function pagingHead(entry: ReferenceOperation): string | undefined {
   const pagination = entry.operation.pagination;
   if (!pagination) return undefined;
   const where =
@@ -99,7 +100,27 @@ export function pagingNote(entry: ReferenceOperation): string | undefined {
         ? 'each page is a JSON array'
         : `each page's items are in ${code(pagination.itemsAt)}`;
   const links = pagination.bodyLinks ? ` (also repeated in the body's ${code(pagination.bodyLinks)})` : '';
-  return `Paged: ${where}; the next page is the \`next\` link of the \`Link\` header${links}${pagination.pageParam ? `, or ${code(pagination.pageParam)} + 1` : ''}. Keep following \`next\` until there is none, even past an empty page: \`for await\` over ${code(`${entry.memberPath}(…)`)} does it for you.`;
+  return `Paged: ${where}; the next page is the \`next\` link of the \`Link\` header${links}${pagination.pageParam ? `, or ${code(pagination.pageParam)} + 1` : ''}. Keep following \`next\` until there is none, even past an empty page:`;
+}
+
+/** How a list pages, when it does. */
+export function pagingNote(entry: ReferenceOperation): string | undefined {
+  const head = pagingHead(entry);
+  return head === undefined
+    ? undefined
+    : `${head} \`for await\` over ${code(`${entry.memberPath}(…)`)} does it for you.`;
+}
+
+/**
+ * pagingNote as HTML. Its head is rendered once for all the lists that page alike, and the call,
+ * a member path of identifier characters, is added as the renderer would write it.
+ */
+export function pagingNoteHtml(entry: ReferenceOperation): string | undefined {
+  const head = pagingHead(entry);
+  if (head === undefined) return undefined;
+  const paragraph = renderDescription(head);
+  const call = ` <code>for await</code> over <code>${escapeText(`${entry.memberPath}(…)`)}</code> does it for you.`;
+  return `${paragraph.slice(0, paragraph.lastIndexOf('</p>'))}${call}</p>\n`;
 }
 
 /** Error statuses the collection's examples show, and the labels the API documents. */
