@@ -25,14 +25,21 @@ function operationHtml(entry: ReferenceOperation, reference: Reference, block: D
   const status = operation.status
     ? `<span class="badge ${operation.status}" title="${operation.status === 'confirmed' ? 'confirmed by the API&#8217;s public reference' : 'not confirmed by the API&#8217;s public reference'}">${operation.status}</span>`
     : '';
-  const head = [
-    `<h3><a href="#${entry.anchor}">${escapeText(operation.name)}</a></h3>`,
+  const details = block.add(operationDetails(entry, reference, block));
+  // One flat string per operation, made by one join: the page holds a thousand of these until it is
+  // joined itself, and a string built by concatenation would be a tree of pieces all that time.
+  const parts = [
+    `<article class="op" id="${entry.anchor}" data-s="`,
+    escapeHtml(searchText(entry)),
+    `" data-b="${details}"><h3><a href="#${entry.anchor}">`,
+    escapeText(operation.name),
+    '</a></h3>',
     `<div class="sig"><span class="method ${method}">${escapeText(method)}</span><code>${escapeText(operation.pathTemplate)}</code>${status}${operation.deprecated ? '<span class="badge">deprecated</span>' : ''}</div>`,
     `<div class="member"><code>${escapeText(entry.memberPath)}()</code> · <code>${escapeText(entry.functionName)}(core, params)</code></div>`,
   ];
-  if (operation.description) head.push(`<div class="desc">${renderDescription(operation.description)}</div>`);
-  const details = block.add(operationDetails(entry, reference, block));
-  return `<article class="op" id="${entry.anchor}" data-s="${escapeHtml(searchText(entry))}" data-b="${details}">${head.join('')}</article>`;
+  if (operation.description) parts.push('<div class="desc">', renderDescription(operation.description), '</div>');
+  parts.push('</article>');
+  return parts.join('');
 }
 
 /** Each folder's section, as pieces of the page (one section a line), depth first. */
