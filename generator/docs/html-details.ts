@@ -106,8 +106,13 @@ export const treeData = oncePer((schema: Schema): TreeData => {
  * page stays one byte per character.
  */
 const JSON_ESCAPED = /[<>&\u0100-\uffff]/g;
+const HAS_JSON_ESCAPED = /[<>&\u0100-\uffff]/;
 const jsonEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-const blockJson = (value: unknown): string => JSON.stringify(value).replace(JSON_ESCAPED, jsonEscape);
+const blockJson = (value: unknown): string => {
+  const json = JSON.stringify(value);
+  // Most operations hold nothing to escape: a search that allocates nothing, then no replacing.
+  return HAS_JSON_ESCAPED.test(json) ? json.replace(JSON_ESCAPED, jsonEscape) : json;
+};
 
 export class DetailsBlock {
   private readonly operations: string[] = [];

@@ -182,10 +182,9 @@ function pushOperation(lines: string[], entry: ReferenceOperation, reference: Re
   }
   lines.push('**Responses**', '');
   if (operation.responses.length === 0) lines.push('The collection saves no example response.');
-  for (const response of [...operation.responses].sort(
-    (a, b) => Number(isSuccessStatus(b.status)) - Number(isSuccessStatus(a.status)),
-  ))
-    pushResponse(lines, response);
+  // Successes first, each group in the collection's order.
+  for (const response of operation.responses) if (isSuccessStatus(response.status)) pushResponse(lines, response);
+  for (const response of operation.responses) if (!isSuccessStatus(response.status)) pushResponse(lines, response);
   const samples = operation.responses.flatMap((response) =>
     (response.samples ?? []).map((sample) => ({ status: response.status, sample })),
   );

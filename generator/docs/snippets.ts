@@ -10,7 +10,7 @@ import { parsedBodyExamples } from './json-example.js';
 import { signingShellLines } from './signing.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from './once.js';
-import { bodyExample, shownBodyExampleIndex } from './notes.js';
+import { bodyExample, optionsByVariable, shownBodyExampleIndex } from './notes.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -80,7 +80,7 @@ function bodyLiteral(operation: Operation, indent: string): string {
 /** The parameters a call must give, with example values: required ones not served by a client option. */
 function callArguments(reference: Reference, entry: ReferenceOperation): string {
   const { operation } = entry;
-  const served = new Set(reference.options.map((option) => option.variable));
+  const served = optionsByVariable(reference);
   const parts: string[] = [];
   for (const param of operation.pathParams) {
     if (param.variable && served.has(param.variable)) continue;

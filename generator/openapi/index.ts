@@ -496,7 +496,9 @@ export function renderOpenApi(reference: Reference): string {
     const path = withoutTrailingSlash(exact);
     const key = path.replace(/\{[^{}]*\}/g, '{}');
     const group = groups.get(key) ?? { path, params, methods: new Map() };
-    group.methods.set(method, [...(group.methods.get(method) ?? []), entry]);
+    const variants = group.methods.get(method);
+    if (variants) variants.push(entry);
+    else group.methods.set(method, [entry]);
     groups.set(key, group);
   }
   const paths: Json = {};
