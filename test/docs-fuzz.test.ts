@@ -32,7 +32,14 @@ async function openApiErrors(json: unknown): Promise<string[] | undefined> {
   }
   const reference = buildReference(model);
   const docs = emitDocs(reference);
-  expect(docs.get('docs/index.html')).toContain('</html>');
+  const page = docs.get('docs/index.html') as string;
+  expect(page).toContain('</html>');
+  // The operations' details travel as one JSON block the page's script reads: it parses, holds an
+  // entry per operation, and nothing in it can end its element early.
+  const block = /<script type="application\/json" id="op-details">([^]*?)<\/script>/.exec(page)?.[1] as string;
+  expect(block).not.toMatch(/[<>&]/);
+  const data = JSON.parse(block) as { n: string[]; o: unknown[] };
+  expect(data.o).toHaveLength(reference.operations.length);
   const problems = await lintFromString({
     source: renderOpenApi(reference),
     absoluteRef: path.join(root, 'openapi.json'),
