@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ObjectSchema, Schema } from '../model/types.js';
 import type { RuleId } from './rules.js';
 import { describeSchema, literal } from './describe.js';
+import { ownValue } from '../own.js';
 
 export type Side = 'request' | 'response';
 
@@ -72,7 +73,7 @@ export function within(inner: Schema, outer: Schema): boolean {
       if (outer.type !== 'object') return false;
       const required = new Set(inner.required);
       return Object.entries(outer.properties).every(([key, schema]) => {
-        const own = Object.hasOwn(inner.properties, key) ? inner.properties[key] : undefined;
+        const own = ownValue(inner.properties, key);
         if (!own) return !outer.required.includes(key);
         return (required.has(key) || !outer.required.includes(key)) && within(own, schema);
       });
@@ -89,8 +90,8 @@ function compareObjects(before: ObjectSchema, after: ObjectSchema, at: string, s
   for (const key of keys) {
     const field = fieldPath(at, key);
     // Own fields only: a field named `constructor` must not find Object.prototype's.
-    const old = Object.hasOwn(before.properties, key) ? before.properties[key] : undefined;
-    const next = Object.hasOwn(after.properties, key) ? after.properties[key] : undefined;
+    const old = ownValue(before.properties, key);
+    const next = ownValue(after.properties, key);
     if (!next) {
       emit(side === 'request' ? 'param-removed' : 'response-field-removed', field, describeSchema(old as Schema));
       continue;

@@ -10,6 +10,7 @@ import { jsonHead, parsedBodyExamples, parsedSample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 import { oncePer } from './once.js';
 import { escapeText, renderDescription } from './render-markdown.js';
+import { ownValue } from '../own.js';
 
 /** The client option that serves each collection variable, by variable: made once per reference. */
 export const optionsByVariable = oncePer(
@@ -78,7 +79,7 @@ export function authNote(reference: Reference, entry: ReferenceOperation): strin
     parts.push('No authentication.');
   } else {
     const type = operation.auth.type;
-    parts.push(`Authenticated with ${(Object.hasOwn(AUTH_NAMES, type) ? AUTH_NAMES[type] : undefined) ?? code(type)}.`);
+    parts.push(`Authenticated with ${ownValue(AUTH_NAMES, type) ?? code(type)}.`);
   }
   if (model.signing)
     parts.push(

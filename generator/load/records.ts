@@ -20,6 +20,7 @@ import type {
   UrlRecord,
 } from '../records.js';
 import { parseQueryString, parseUrl, queryPair } from './url.js';
+import { ownValue } from '../own.js';
 
 type Json = Record<string, unknown>;
 
@@ -271,7 +272,7 @@ function auth(declared: unknown): AuthRecord | undefined {
   const type = declared.type;
   if (typeof type !== 'string' || type === '' || type === 'inherit') return undefined;
   // The type names its own member: `constructor` or `toString` must not find the prototype's.
-  return { type, params: authParams(Object.hasOwn(declared, type) ? declared[type] : undefined) };
+  return { type, params: authParams(ownValue(declared, type)) };
 }
 
 /** Path given as text: without its leading slash, split at each `/`; `/` alone is one empty segment. */

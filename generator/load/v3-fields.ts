@@ -4,6 +4,7 @@
  */
 import { isObject, type JsonObject } from '../json-types.js';
 import type { YamlFile } from './v3-yaml.js';
+import { ownValue } from '../own.js';
 
 export interface Report {
   /** The file is unreadable: an error, reported with every other one at the end. */
@@ -96,7 +97,7 @@ export function body(value: unknown, file: YamlFile, path: Path, report: Report)
     return undefined;
   }
   const { type, content } = value;
-  const language = Object.hasOwn(RAW_LANGUAGE, type) ? RAW_LANGUAGE[type] : undefined;
+  const language = ownValue(RAW_LANGUAGE, type);
   if (language !== undefined) return { mode: 'raw', raw: text(content), options: { raw: { language } } };
   // "text" is what v2.1 raw bodies without a language became (JSON bodies among them, in real
   // exports): no language, so the body's Content-Type and content decide, as for those.
@@ -241,7 +242,7 @@ export function scripts(value: unknown, file: YamlFile, path: Path, report: Repo
   }
   return value.flatMap((script) => {
     if (!isObject(script) || typeof script.type !== 'string') return [];
-    const listen = Object.hasOwn(SCRIPT_EVENT, script.type) ? SCRIPT_EVENT[script.type] : undefined;
+    const listen = ownValue(SCRIPT_EVENT, script.type);
     return listen ? [{ listen, script: { type: 'text/javascript', exec: text(script.code).split('\n') } }] : [];
   });
 }

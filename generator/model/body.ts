@@ -7,6 +7,7 @@ import { isDynamicVariable, wholeVariable } from './variables.js';
 import { describedFields } from './described-fields.js';
 import { graphqlVariables } from './graphql.js';
 import { isJsonType, mediaType } from './media.js';
+import { ownValue } from '../own.js';
 
 const RAW_LANGUAGE_TYPES: Record<string, string> = {
   json: 'application/json',
@@ -73,9 +74,7 @@ function readBody(request: RequestRecord): Reading | undefined {
       const raw = typeof body.raw === 'string' ? body.raw : '';
       if (raw.trim() === '') return undefined;
       const language = body.language;
-      const contentType =
-        declared ??
-        (language && Object.hasOwn(RAW_LANGUAGE_TYPES, language) ? RAW_LANGUAGE_TYPES[language] : undefined);
+      const contentType = declared ?? (language ? ownValue(RAW_LANGUAGE_TYPES, language) : undefined);
       const parsed = contentType === undefined || isJsonType(contentType) ? parseJsonBody(raw) : undefined;
       if (parsed !== undefined || isJsonType(contentType)) {
         return { kind: 'json', contentType: contentType ?? 'application/json', sample: parsed, example: raw };

@@ -4,6 +4,7 @@
  * does not follow simply declares nothing.
  */
 import type { Schema } from './types.js';
+import { ownValue } from '../own.js';
 
 export interface DeclaredVariable {
   schema: Schema;
@@ -22,7 +23,7 @@ function typeSchema(type: string): Schema {
   const inner = type.replace(/\s*!$/, '');
   if (inner.startsWith('[') && inner.endsWith(']'))
     return { type: 'array', items: typeSchema(inner.slice(1, -1).trim()) };
-  return Object.hasOwn(SCALARS, inner) ? (SCALARS[inner] as Schema) : { type: 'unknown' };
+  return ownValue(SCALARS, inner) ?? { type: 'unknown' };
 }
 
 export function graphqlVariables(document: string): Map<string, DeclaredVariable> {

@@ -6,6 +6,7 @@
  */
 import type { StringFormat } from './types.js';
 import { wholeVariable } from './variables.js';
+import { ownValue } from '../own.js';
 
 export interface TypeHint {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
@@ -64,7 +65,7 @@ const IMPORTER_TOKEN = /^<([A-Za-z][A-Za-z0-9-]*)>$/;
 /** The hint an unquoted `{{name}}` gives (a dynamic variable's own type), if any. */
 export function referenceHint(name: string): TypeHint | undefined {
   if (!name.startsWith('$')) return undefined;
-  return Object.hasOwn(DYNAMIC_VARIABLES, name) ? DYNAMIC_VARIABLES[name] : { type: 'string' };
+  return ownValue(DYNAMIC_VARIABLES, name) ?? { type: 'string' };
 }
 
 /**
@@ -74,7 +75,7 @@ export function referenceHint(name: string): TypeHint | undefined {
 export function stringHint(value: string): TypeHint | undefined {
   if (value.length > 40) return undefined;
   const token = IMPORTER_TOKEN.exec(value)?.[1]?.toLowerCase();
-  if (token !== undefined) return Object.hasOwn(IMPORTER_TOKENS, token) ? IMPORTER_TOKENS[token] : undefined;
+  if (token !== undefined) return ownValue(IMPORTER_TOKENS, token);
   const name = wholeVariable(value);
   if (name === undefined) return undefined;
   const format = referenceHint(name)?.format;

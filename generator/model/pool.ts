@@ -12,6 +12,7 @@ import type { Operation } from './types.js';
 import { looksLikeMap, mergeShapes, type Entity, type InferOptions, type Shape } from './infer.js';
 import { RESERVED_TYPE_NAMES, splitWords, stem, typeName, uniqueNames } from './names.js';
 import { CodegenError } from '../errors.js';
+import { ownValue } from '../own.js';
 
 /** A root shape to pool from: one success answer of one operation. */
 export interface Place {
@@ -230,7 +231,7 @@ export function poolEntities(places: readonly Place[], options: PoolOptions): Ma
   const named: Array<{ name: string; members: Candidate[] }> = [];
   const used = new Map<string, string>();
   for (const { fallback, members } of byDefault) {
-    const choice = Object.hasOwn(chosen, fallback) ? chosen[fallback] : undefined;
+    const choice = ownValue(chosen, fallback);
     if (choice === false) continue;
     const name = choice ?? fallback;
     const clash =

@@ -5,6 +5,7 @@ import { parseJsonBody } from './json-body.js';
 import { readCsvTable, sniffCsv, type CsvTable } from './csv.js';
 import { CsvFormatError } from '../../templates/runtime/csv.js';
 import { isJsonType, mediaType } from './media.js';
+import { ownValue } from '../own.js';
 
 interface ExampleReading {
   name: string;
@@ -47,7 +48,7 @@ const REASONS: Record<string, number> = {
 /** An example saved with a reason phrase ("Not Found") and no code still has a status. */
 function statusFromReason(reason: unknown): number {
   const key = typeof reason === 'string' ? reason.trim().toLowerCase() : '';
-  return Object.hasOwn(REASONS, key) ? (REASONS[key] as number) : 0;
+  return ownValue(REASONS, key) ?? 0;
 }
 
 function readExample(response: ResponseRecord, where: string, diagnostics: Diagnostic[]): ExampleReading {

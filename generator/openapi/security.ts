@@ -5,6 +5,7 @@
 import type { ApiModel, Auth } from '../model/types.js';
 import { signingSentences } from '../docs/signing.js';
 import { optionNameOf } from '../docs/snippets.js';
+import { ownValue } from '../own.js';
 
 export type SecurityScheme = Record<string, unknown>;
 export type SecurityRequirement = Record<string, string[]>;
@@ -84,9 +85,7 @@ export function buildSecurity(
     const key = JSON.stringify(scheme);
     const known = byKey.get(key);
     if (known) return known;
-    const base =
-      (Object.hasOwn(BASE_NAMES, auth.type) ? BASE_NAMES[auth.type] : undefined) ??
-      `${auth.type.replace(/[^A-Za-z0-9]/g, '') || 'other'}Auth`;
+    const base = ownValue(BASE_NAMES, auth.type) ?? `${auth.type.replace(/[^A-Za-z0-9]/g, '') || 'other'}Auth`;
     let name = base;
     for (let n = 2; name in schemes; n++) name = `${base}${n}`;
     if (model.token && auth.type === 'bearer' && tokenOperationPath) {
