@@ -219,6 +219,7 @@ export function operationDetails(
   block: DetailsBlock,
 ): OperationDetails {
   const { operation } = entry;
+  const errors = errorNote(reference, operation);
   const details: OperationDetails = {
     c: clientSnippet(entry, reference),
     u: curlSnippet(entry, reference),
@@ -226,7 +227,7 @@ export function operationDetails(
     n: [
       block.note(pagingNoteHtml(entry)),
       block.note(renderDescription(authNote(reference, entry))),
-      block.note(mapDefined(errorNote(reference, operation), renderDescription)),
+      block.note(errors === undefined ? undefined : renderDescription(errors)),
     ],
   };
   const parameters = parameterRows(entry, reference);
@@ -240,6 +241,3 @@ export function operationDetails(
   if (operation.body && operation.body.kind !== 'none') details.b = bodyData(operation.body);
   return details;
 }
-
-const mapDefined = <T, U>(value: T | undefined, map: (value: T) => U): U | undefined =>
-  value === undefined ? undefined : map(value);

@@ -6,7 +6,7 @@
 import type { Operation, RequestBody, ResponseSample } from '../model/types.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { fieldNames } from './type-tree.js';
-import { jsonHead, parsedBodyExamples, parsedSample } from './json-example.js';
+import { jsonHead, parsedBodyExamples, parsedSample, type ParsedExample } from './json-example.js';
 import { signingHeaders } from './signing.js';
 import { oncePer } from './once.js';
 import { escapeText, renderDescription } from './render-markdown.js';
@@ -194,17 +194,22 @@ export const shownSample = oncePer((sample: ResponseSample): { text: string; lan
   };
 });
 
-/** Which of a body's examples the docs and snippets show: the first without {{variables}}, else the first (-1: none). */
-export function shownBodyExampleIndex(examples: readonly string[]): number {
-  const index = examples.findIndex((text) => !/\{\{/.test(text));
-  return index >= 0 || examples.length === 0 ? index : 0;
+/**
+ * The body example the docs and snippets show: the first without {{variables}}, else the first,
+ * with its parse when it is JSON (shallow enough to print).
+ */
+export function shownBodyExample(body: RequestBody): { text: string; parsed?: ParsedExample } | undefined {
+  const free = body.examples.findIndex((text) => !/\{\{/.test(text));
+  const index = free >= 0 ? free : 0;
+  const text = body.examples[index];
+  if (text === undefined) return undefined;
+  const parsed = parsedBodyExamples(body)[index];
+  return parsed ? { text, parsed } : { text };
 }
 
 /** The body example to show, pretty-printed when it is JSON. */
 export const bodyExample = oncePer((body: RequestBody): string | undefined => {
-  const index = shownBodyExampleIndex(body.examples);
-  if (index < 0) return undefined;
-  const parsed = parsedBodyExamples(body)[index];
+  const shown = shownBodyExample(body);
   // Not JSON (or too deep to print): shown as the collection wrote it.
-  return parsed ? JSON.stringify(parsed.value, null, 2) : body.examples[index];
+  return shown?.parsed ? JSON.stringify(shown.parsed.value, null, 2) : shown?.text;
 });

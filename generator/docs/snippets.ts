@@ -6,11 +6,10 @@
 import type { Auth, Operation, Parameter, RequestBody, Schema } from '../model/types.js';
 import { propertyKey, stringLiteral } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
-import { parsedBodyExamples } from './json-example.js';
 import { signingShellLines } from './signing.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from './once.js';
-import { bodyExample, optionsByVariable, shownBodyExampleIndex } from './notes.js';
+import { bodyExample, optionsByVariable, shownBodyExample } from './notes.js';
 
 /** A snippet's example body stops being shown inline past this many lines. */
 const MAX_BODY_LINES = 24;
@@ -35,14 +34,11 @@ export function shellQuote(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The first example body without {{variables}}, parsed when it is JSON: both snippets show it. */
-const firstExample = oncePer((operation: Operation): unknown => {
-  const body = operation.body;
-  const index = shownBodyExampleIndex(body?.examples ?? []);
-  if (!body || index < 0) return undefined;
-  const parsed = parsedBodyExamples(body)[index];
-  return parsed ? parsed.value : body.examples[index];
-});
+/** The body example both snippets show (see shownBodyExample): its JSON value, or its text. */
+function firstExample(operation: Operation): unknown {
+  const shown = operation.body ? shownBodyExample(operation.body) : undefined;
+  return shown?.parsed ? shown.parsed.value : shown?.text;
+}
 
 /** A TypeScript literal for a parameter's example, of the parameter's own type. */
 function exampleLiteral(param: Parameter): string {
