@@ -8,7 +8,7 @@ import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, writeOutput } from '../generator/output.js';
+import { MANIFEST, sha256, writeOutput } from '../generator/output.js';
 
 /** Forty files in a shuffled, nested order, large and small, so that they finish out of order. */
 function manyFiles(version: string): Map<string, string> {
@@ -100,5 +100,38 @@ describe('writeOutput', () => {
     for (const [name, inode] of before) if (name !== last) expect(after.get(name)).toBe(inode);
     expect(await readFile(path.join(out, last), 'utf8')).toBe('v2\n');
     expect((await readdir(parent)).sort()).toEqual(['out']);
+  });
+
+  it('writes and compares every file byte for byte, whatever the sizes and characters of the files before it', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'pc-write-bytes-')), 'out');
+    // Characters of one to four UTF-8 bytes and a lone surrogate, in files that grow and shrink
+    // from one to the next, more of them than are handled at once.
+    const pieces = ['a', 'é', '€', '😀', '\ud800', '\n'];
+    const files = new Map<string, string>();
+    for (let index = 0; index < 30; index++) {
+      const size = [5, 70_000, 300, 140_000, 1][index % 5] as number;
+      let text = '';
+      for (let at = 0; text.length < size; at++) text += pieces[(at * (index + 3)) % pieces.length];
+      files.set(`f-${index}.txt`, text);
+    }
+    const first = await writeOutput(out, files, 'hash');
+    expect(first.written).toEqual([...files.keys(), MANIFEST]);
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as { files: Record<string, string> };
+    for (const [name, text] of files) {
+      const disk = await readFile(path.join(out, name));
+      expect(disk.equals(Buffer.from(text))).toBe(true);
+      expect(manifest.files[name]).toBe(sha256(Buffer.from(text)));
+    }
+    expect((await writeOutput(out, files, 'hash')).written).toEqual([]);
+
+    // One character changed near the end of a large file, another file one character shorter.
+    const changed = new Map(files);
+    const large = files.get('f-3.txt') as string;
+    changed.set('f-3.txt', `${large.slice(0, -2)}b${large.slice(-1)}`);
+    changed.set('f-6.txt', (files.get('f-6.txt') as string).slice(0, -1));
+    const report = await writeOutput(out, changed, 'hash');
+    expect(report.written).toEqual(['f-3.txt', 'f-6.txt', MANIFEST]);
+    for (const [name, text] of changed)
+      expect((await readFile(path.join(out, name))).equals(Buffer.from(text))).toBe(true);
   });
 });

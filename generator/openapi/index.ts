@@ -466,6 +466,17 @@ function operationObject(builder: Builder, entries: ReferenceOperation[], pathNa
   };
 }
 
+/**
+ * The named schemas in code-unit order of their names. The keys are sorted alone, by the native
+ * comparison: a comparator written in JS (destructuring each pair) took a few milliseconds on
+ * 2,500 schemas, and so did `Object.fromEntries` growing an object one layout at a time.
+ */
+function sortedSchemas(components: Map<string, JsonSchema>): Record<string, JsonSchema> {
+  const schemas = Object.create(null) as Record<string, JsonSchema>;
+  for (const name of [...components.keys()].sort()) schemas[name] = components.get(name) as JsonSchema;
+  return schemas;
+}
+
 /** The OpenAPI document, as deterministic JSON text. */
 export function renderOpenApi(reference: Reference): string {
   const { model } = reference;
@@ -543,7 +554,7 @@ export function renderOpenApi(reference: Reference): string {
     })),
     paths,
     components: {
-      schemas: Object.fromEntries([...builder.components].sort(([a], [b]) => (a < b ? -1 : 1))),
+      schemas: sortedSchemas(builder.components),
       securitySchemes: builder.security.schemes,
     },
     // Methods OpenAPI has no field for (Postman allows any): kept here rather than dropped.
