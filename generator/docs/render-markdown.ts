@@ -53,9 +53,11 @@ const EACH_ABOVE_LATIN1 = /[\ud800-\udbff][\udc00-\udfff]|[^\u0000-\u00ff]/g;
  */
 export function asLatin1Html(html: string): string {
   // The test is free on a string V8 already holds one byte per character: nothing there can match.
-  return ABOVE_LATIN1.test(html)
-    ? html.replace(EACH_ABOVE_LATIN1, (char) => `&#${char.codePointAt(0) as number};`)
-    : html;
+  if (!ABOVE_LATIN1.test(html)) return html;
+  const replaced = html.replace(EACH_ABOVE_LATIN1, (char) => `&#${char.codePointAt(0) as number};`);
+  // V8 keeps the result of a replace two bytes a character, though none is above U+00FF now:
+  // read back from its Latin-1 bytes, it is one byte a character, and so is the page it joins.
+  return Buffer.from(replaced, 'latin1').toString('latin1');
 }
 
 /** Short texts rendered already: every operation's auth and paging notes say the same few things. */
