@@ -23,7 +23,6 @@ type Json = Record<string, unknown>;
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
 const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
-/** Headers OpenAPI describes elsewhere (auth, content negotiation) or that the signer sets. */
 /** Headers OpenAPI describes elsewhere (media types, security schemes); the signing headers are added per model. */
 const NOT_PARAMETERS = new Set(['accept', 'content-type', 'authorization']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -228,11 +227,10 @@ function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | 
     const examples = Object.fromEntries(
       distinctValues(slot.examples).map((value, index) => [`example${index + 1}`, { value }]),
     );
-    content[media] = {
-      schema: mergeSchemas(slot.schemas),
-      ...(Object.keys(examples).length > 0 ? { examples } : {}),
-      ...(Object.keys(slot.encoding).length > 0 ? { encoding: slot.encoding } : {}),
-    };
+    const item: Json = { schema: mergeSchemas(slot.schemas) };
+    if (Object.keys(examples).length > 0) item.examples = examples;
+    if (Object.keys(slot.encoding).length > 0) item.encoding = slot.encoding;
+    content[media] = item;
   }
   const required =
     withBody.length === entries.length &&
@@ -314,28 +312,37 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
   for (const key of keys) {
     const slot = byStatus.get(key) as Slot;
     const names = [...new Set(slot.descriptions)];
-    const content = Object.fromEntries(
-      [...slot.media].map(([media, schemas]) => {
-        const samples = slot.samples.get(media) ?? [];
-        const examples = Object.fromEntries(samples.map((sample, index) => [`example${index + 1}`, sample]));
-        return [media, { schema: mergeSchemas(schemas), ...(samples.length > 0 ? { examples } : {}) }];
-      }),
-    );
-    const headers = Object.fromEntries(
-      [...slot.headers]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([name, value]) => [name, { schema: { type: 'string' }, example: value }]),
-    );
-    responses[key] = {
+    // Built field by field, in the order the document shows them: no entries arrays, no spreads.
+    const response: Json = {
       description:
         names.length > 0
           ? `Examples: ${names.join(', ')}`
           : key === 'default'
             ? 'An example with no status.'
             : `HTTP ${key}`,
-      ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      ...(Object.keys(content).length > 0 ? { content } : {}),
     };
+    if (slot.headers.size > 0) {
+      // No prototype: a header named "__proto__" stays a header.
+      const headers = Object.create(null) as Json;
+      for (const name of [...slot.headers.keys()].sort())
+        headers[name] = { schema: { type: 'string' }, example: slot.headers.get(name) };
+      response.headers = headers;
+    }
+    if (slot.media.size > 0) {
+      const content: Json = {};
+      for (const [media, schemas] of slot.media) {
+        const samples = slot.samples.get(media) ?? [];
+        const item: Json = { schema: mergeSchemas(schemas) };
+        if (samples.length > 0) {
+          const examples: Json = {};
+          for (let index = 0; index < samples.length; index++) examples[`example${index + 1}`] = samples[index];
+          item.examples = examples;
+        }
+        content[media] = item;
+      }
+      response.content = content;
+    }
+    responses[key] = response;
   }
   return responses;
 }
@@ -376,14 +383,11 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
       )
         continue;
       seen.add(`header:${lower}`);
-      add(`header:${lower}`, {
-        name: header.name,
-        in: 'header',
-        required: false,
-        ...(header.description ? { description: header.description } : {}),
-        schema: { type: 'string' },
-        ...(header.variables.length === 0 ? { example: header.value } : { 'x-postman-value': header.value }),
-      });
+      const object: Json = { name: header.name, in: 'header', required: false };
+      if (header.description) object.description = header.description;
+      object.schema = { type: 'string' };
+      object[header.variables.length === 0 ? 'example' : 'x-postman-value'] = header.value;
+      add(`header:${lower}`, object);
     }
   }
   return [...merged.values()].map(({ objects, count }) => {
@@ -425,45 +429,45 @@ function operationObject(builder: Builder, entries: ReferenceOperation[], pathNa
   const pagination = operation.pagination;
   const operationId = operationIdOf(first);
   const description = descriptions.join('\n\n').trim();
-  return {
-    operationId,
-    ...(operationId !== first.functionName ? { 'x-client-function': first.functionName } : {}),
-    summary: operation.name,
-    ...(description ? { description } : {}),
-    ...(tags.length > 0 ? { tags } : {}),
-    parameters: parametersOf(entries, pathNames, builder.signedHeaders),
-    ...(requestBody ? { requestBody } : {}),
-    responses: responsesOf(builder, entries),
-    // An operation some variants call without credentials accepts either.
-    security: noAuth && requirements.length > 0 ? [...requirements, {}] : requirements,
-    ...(server && JSON.stringify(server) !== builder.defaultServerText ? { servers: [server] } : {}),
-    ...(entries.every((entry) => entry.operation.deprecated) ? { deprecated: true } : {}),
-    ...(statuses.size > 0 ? { 'x-route-status': statuses.size === 1 ? [...statuses][0] : 'inferred' } : {}),
-    ...(pagination
-      ? {
-          'x-pagination': {
-            style: 'link-header',
-            next: 'the rel="next" URL of the Link response header',
-            itemsAt:
-              pagination.itemsAt === 'csv'
-                ? 'csv rows'
-                : pagination.itemsAt === ''
-                  ? 'the body (a JSON array)'
-                  : pagination.itemsAt,
-            ...(pagination.bodyLinks ? { bodyLinks: pagination.bodyLinks } : {}),
-            ...(pagination.pageParam ? { pageParam: pagination.pageParam } : {}),
-          },
-        }
-      : {}),
-    'x-postman-requests': entries.map((entry) => ({
-      id: entry.operation.id,
-      method: entry.operation.method,
-      path: entry.operation.pathTemplate,
-      itemPath: entry.operation.source.itemPath,
-      client: entry.memberPath,
-      status: entry.operation.status ?? null,
-    })),
-  };
+  // Built field by field, in the order the document shows them: no spread copies one object into
+  // another (thousands of operations, each with a dozen optional fields).
+  const object: Json = { operationId };
+  if (operationId !== first.functionName) object['x-client-function'] = first.functionName;
+  object.summary = operation.name;
+  if (description) object.description = description;
+  if (tags.length > 0) object.tags = tags;
+  object.parameters = parametersOf(entries, pathNames, builder.signedHeaders);
+  if (requestBody) object.requestBody = requestBody;
+  object.responses = responsesOf(builder, entries);
+  // An operation some variants call without credentials accepts either.
+  object.security = noAuth && requirements.length > 0 ? [...requirements, {}] : requirements;
+  if (server && JSON.stringify(server) !== builder.defaultServerText) object.servers = [server];
+  if (entries.every((entry) => entry.operation.deprecated)) object.deprecated = true;
+  if (statuses.size > 0) object['x-route-status'] = statuses.size === 1 ? [...statuses][0] : 'inferred';
+  if (pagination) {
+    const paging: Json = {
+      style: 'link-header',
+      next: 'the rel="next" URL of the Link response header',
+      itemsAt:
+        pagination.itemsAt === 'csv'
+          ? 'csv rows'
+          : pagination.itemsAt === ''
+            ? 'the body (a JSON array)'
+            : pagination.itemsAt,
+    };
+    if (pagination.bodyLinks) paging.bodyLinks = pagination.bodyLinks;
+    if (pagination.pageParam) paging.pageParam = pagination.pageParam;
+    object['x-pagination'] = paging;
+  }
+  object['x-postman-requests'] = entries.map((entry) => ({
+    id: entry.operation.id,
+    method: entry.operation.method,
+    path: entry.operation.pathTemplate,
+    itemPath: entry.operation.source.itemPath,
+    client: entry.memberPath,
+    status: entry.operation.status ?? null,
+  }));
+  return object;
 }
 
 /**

@@ -20,7 +20,9 @@ export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
       const properties = Object.create(null) as Record<string, JsonSchema>;
       const source = schema.properties;
       for (const key of Object.keys(source)) properties[key] = jsonSchema(source[key] as Schema, room - 2);
-      return { type: 'object', properties, ...(schema.required.length > 0 ? { required: schema.required } : {}) };
+      const object: JsonSchema = { type: 'object', properties };
+      if (schema.required.length > 0) object.required = schema.required;
+      return object;
     }
     case 'map':
       return { type: 'object', additionalProperties: jsonSchema(schema.values, room - 1) };
