@@ -13,7 +13,7 @@ import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
 import { parsedBodyExamples, parsedSample, type ParsedExample } from '../docs/json-example.js';
-import { jsonSchema, typedExample, type JsonSchema } from './schema.js';
+import { jsonSchema, sharedJsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from '../docs/once.js';
@@ -158,7 +158,7 @@ function bodySchema(body: RequestBody): JsonSchema {
         required: ['query'],
       };
     default:
-      return jsonSchema(body.schema);
+      return sharedJsonSchema(body.schema);
   }
 }
 
@@ -278,14 +278,14 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
             'x-csv': {
               delimiter: response.csv.delimiter,
               columns: response.csv.columns,
-              row: jsonSchema(response.schema.type === 'array' ? response.schema.items : response.schema),
+              row: sharedJsonSchema(response.schema.type === 'array' ? response.schema.items : response.schema),
             },
           };
         } else if (media.includes('json') || response.schema.type !== 'string') {
           const suffix = successes.length > 1 ? String(response.status) : '';
           schema = isSuccessStatus(response.status)
-            ? named(builder, `${entry.operation.typeName}Response${suffix}`, jsonSchema(response.schema))
-            : jsonSchema(response.schema);
+            ? named(builder, `${entry.operation.typeName}Response${suffix}`, sharedJsonSchema(response.schema))
+            : sharedJsonSchema(response.schema);
         } else {
           schema = { type: 'string' };
         }

@@ -1,5 +1,6 @@
 /** Model schemas as JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
 import type { Schema } from '../model/types.js';
+import { oncePer } from '../docs/once.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -60,6 +61,13 @@ export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
       return { type: schema.type };
   }
 }
+
+/**
+ * A body's or response's schema, made once per model schema: schemas the model shares (the
+ * entities many operations return) are converted once, and the document prints the one object
+ * wherever it appears. Nothing changes a schema once made.
+ */
+export const sharedJsonSchema = oncePer((schema: Schema): JsonSchema => jsonSchema(schema));
 
 /** A parameter's example as a value of its schema's type, or undefined when it is not one. */
 export function typedExample(example: string | undefined, schema: Schema): unknown {
