@@ -23,6 +23,7 @@ import {
 import { overviewSections } from './overview.js';
 import { clientSnippet, curlSnippet } from './snippets.js';
 import { typeLabel, typeTree, type TypeNode } from './type-tree.js';
+import { oncePer } from './once.js';
 
 /** The marks of a fenced block that no content can close early. */
 function fenceMarks(text: string): string {
@@ -85,11 +86,29 @@ function cellCode(text: string): string {
 }
 
 /** A schema's fields as nested list items, added to `lines`. */
-function pushTree(lines: string[], nodes: TypeNode[], indent = ''): void {
+function pushTreeLines(lines: string[], nodes: TypeNode[], indent: string): void {
   for (const node of nodes) {
     lines.push(`${indent}- ${code(node.name)}: ${code(node.type)}${node.required ? '' : ' (optional)'}`);
-    if (node.children.length > 0) pushTree(lines, node.children, `${indent}  `);
+    if (node.children.length > 0) pushTreeLines(lines, node.children, `${indent}  `);
   }
+}
+
+/**
+ * A tree's list as one text, made once per tree (typeTree makes one per schema) and indent: the
+ * entities the model shares are the body or response of many operations.
+ */
+const treeText = (indent: string): ((nodes: TypeNode[]) => string) =>
+  oncePer((nodes: TypeNode[]) => {
+    const lines: string[] = [];
+    pushTreeLines(lines, nodes, indent);
+    return lines.join('\n');
+  });
+const bodyTreeText = treeText('');
+const responseTreeText = treeText('  ');
+
+/** A schema's fields as nested list items, added to `lines` (nothing for a tree without fields). */
+function pushTree(lines: string[], nodes: TypeNode[], text: (nodes: TypeNode[]) => string): void {
+  if (nodes.length > 0) lines.push(text(nodes));
 }
 
 function pushParametersTable(lines: string[], entry: ReferenceOperation, reference: Reference): void {
@@ -136,11 +155,15 @@ function pushResponse(lines: string[], response: Response): void {
     lines.push(
       `  CSV separated by ${code(response.csv.delimiter)} with a header row; the client parses each row into an object. Each row:`,
     );
-    pushTree(lines, typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields, '  ');
+    pushTree(
+      lines,
+      typeTree(response.schema.type === 'array' ? response.schema.items : response.schema).fields,
+      responseTreeText,
+    );
   } else if (response.schemaSource !== 'none') {
     const tree = typeTree(response.schema);
     lines.push(`  Body: ${code(tree.type)}`);
-    pushTree(lines, tree.fields, '  ');
+    pushTree(lines, tree.fields, responseTreeText);
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
   if (headers.length > 0)
@@ -170,7 +193,7 @@ function pushOperation(lines: string[], entry: ReferenceOperation, reference: Re
     if (body.kind !== 'binary' && body.kind !== 'text') {
       const tree = typeTree(body.schema);
       lines.push(`Type: ${code(tree.type)}`, '');
-      pushTree(lines, tree.fields);
+      pushTree(lines, tree.fields, bodyTreeText);
       lines.push('');
     }
     const pretty = bodyExample(body);
