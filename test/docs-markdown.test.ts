@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { safeMarkdown } from '../generator/docs/markdown.js';
-import { renderDescription } from '../generator/docs/render-markdown.js';
+import { asLatin1Html, renderDescription } from '../generator/docs/render-markdown.js';
 import { accengageFiles } from './docs-support.js';
 
 async function markdownFiles(): Promise<Map<string, string>> {
@@ -95,6 +95,32 @@ describe('descriptions of one plain line', () => {
     );
     expect(renderDescription('Returns the "device", (id: 3) 50% of the time.')).toBe(
       '<p>Returns the &quot;device&quot;, (id: 3) 50% of the time.</p>\n',
+    );
+  });
+
+  it('with code spans, and paragraphs of such lines, render as markdown-it renders them, in Latin-1', () => {
+    const parser = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    const word = fc.string({ unit: fc.constantFrom(...'aZ09 ,.;:\'"()?-*_<&'.split('')), maxLength: 8 });
+    const span = fc
+      .string({ unit: fc.constantFrom(...'a `"<>&\\*_[]…\t\n'.split('')), minLength: 1, maxLength: 8 })
+      .map((inside) => `\`${inside}\``);
+    const line = fc
+      .tuple(fc.constantFrom(...'aZ'), fc.array(fc.oneof(word, span), { maxLength: 6 }))
+      .map(([first, parts]) => first + parts.join(''));
+    const text = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n\n', '\n', '\n\n\n', '\n \n'))
+      .map(([lines, between]) => lines.join(between));
+    fc.assert(
+      fc.property(text, (description) => {
+        expect(renderDescription(description)).toBe(asLatin1Html(parser.render(description)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(renderDescription('Failures throw `ApiError` (`status`, `label`).')).toBe(
+      '<p>Failures throw <code>ApiError</code> (<code>status</code>, <code>label</code>).</p>\n',
+    );
+    expect(renderDescription('Sent as `Authorization: Bearer …`.')).toBe(
+      '<p>Sent as <code>Authorization: Bearer &#8230;</code>.</p>\n',
     );
   });
 });

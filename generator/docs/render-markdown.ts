@@ -65,15 +65,33 @@ const rendered = new Map<string, string>();
 const MAX_REMEMBERED = 1_000;
 
 /**
- * One line of words and common punctuation, starting with a letter and ending without a blank:
- * markdown-it makes it a paragraph and changes nothing inside but `"`. The most common
- * description ("Returns the device."), answered without running the parser.
+ * One line of words, common punctuation and code spans (one backtick each side, no blank at
+ * either end inside, never two spans back to back: `` would be one run of two), starting with a
+ * letter and ending without a blank: markdown-it makes it a paragraph, escapes `"` in the words
+ * and `&<>"` in the code, and changes nothing else. The most common description ("Returns the
+ * device.") and the generated notes ("Failures throw `ApiError`."), and paragraphs of such lines,
+ * are answered without running the parser.
  */
-const PLAIN_LINE = /^[A-Za-z](?:[A-Za-z0-9 ,.;:'"()?/%$@=+-]*[A-Za-z0-9,.;:'"()?/%$@=+-])?$/;
+const CODE_CHAR = '[^`\\u0000-\\u001f\\u007f]';
+const CODE_EDGE = '[^`\\s\\u0000-\\u001f\\u007f]';
+const PLAIN_LINE = new RegExp(
+  `^[A-Za-z](?:[A-Za-z0-9 ,.;:'"()?/%$@=+-]|\`${CODE_EDGE}(?:${CODE_CHAR}*${CODE_EDGE})?\`(?!\`))*(?<! )$`,
+);
+const PLAIN_LINE_PARTS = /`([^`]*)`|"/g;
+const CODE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** A paragraph that PLAIN_LINE matched, as markdown-it writes it. */
+const plainParagraph = (line: string): string =>
+  `<p>${line.replace(PLAIN_LINE_PARTS, (_match, code: string | undefined) =>
+    code === undefined ? '&quot;' : `<code>${code.replace(/[&<>"]/g, (char) => CODE_ESCAPES[char] as string)}</code>`,
+  )}</p>\n`;
 
 /** A description as safe HTML, in Latin-1. */
 export function renderDescription(text: string): string {
-  if (PLAIN_LINE.test(text)) return `<p>${text.replaceAll('"', '&quot;')}</p>\n`;
+  // Paragraphs of one plain line each, apart by one blank line: no parser needed.
+  const paragraphs = text.split('\n\n');
+  if (paragraphs.every((paragraph) => PLAIN_LINE.test(paragraph)))
+    return asLatin1Html(paragraphs.map(plainParagraph).join(''));
   const known = rendered.get(text);
   if (known !== undefined) return known;
   const html = asLatin1Html(markdown.render(text));
