@@ -11,13 +11,12 @@
  * leaves `<out>.previous-*`, which the next run puts back before doing anything.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import {
   copyFile,
   link,
   lstat,
   mkdir,
-  open,
   readFile,
   readdir,
   readlink,
@@ -26,7 +25,6 @@ import {
   symlink,
   utimes,
   writeFile,
-  type FileHandle,
 } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from './version.js';
@@ -81,27 +79,30 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
 
 /**
  * Whether the file is a regular file holding exactly these bytes; a file of another size is not
- * read. Opened without blocking: a FIFO named like a generated file must not stall the run.
+ * read. Opened without blocking: a FIFO named like a generated file must not stall the run. Read
+ * synchronously: comparing is a few system calls on a file the page cache holds, and the promise
+ * API's round trips cost the run more than they let overlap (52 Markdown files: 2 ms, 0.8 ms
+ * synchronously).
  */
-async function holds(file: string, bytes: Buffer, scratch: Scratch): Promise<boolean> {
-  let handle: FileHandle;
+function holds(file: string, bytes: Buffer, scratch: Scratch): boolean {
+  let handle: number;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return false;
   }
   try {
-    const found = await handle.stat();
+    const found = fstatSync(handle);
     if (!found.isFile() || found.size !== bytes.length) return false;
     const disk = scratch.take(bytes.length);
     for (let filled = 0; filled < disk.length;) {
-      const { bytesRead } = await handle.read(disk, filled, disk.length - filled, filled);
-      if (bytesRead === 0) return false;
-      filled += bytesRead;
+      const read = readSync(handle, disk, filled, disk.length - filled, filled);
+      if (read === 0) return false;
+      filled += read;
     }
     return disk.equals(bytes);
   } finally {
-    await handle.close();
+    closeSync(handle);
   }
 }
 
@@ -280,7 +281,7 @@ export async function writeOutput(
     await forEachEncoded(files, inputHash, input, async (name, bytes, scratch) => {
       const current = path.join(out, name);
       const target = path.join(staging, name);
-      if (await holds(current, bytes, scratch)) {
+      if (holds(current, bytes, scratch)) {
         report.unchanged.push(name);
         if (staged === undefined) unstaged.push(name);
         else {
