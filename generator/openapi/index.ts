@@ -349,12 +349,19 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
 
 function parametersOf(entries: ReferenceOperation[], pathNames: string[], signedHeaders: ReadonlySet<string>): Json[] {
   const merged = new Map<string, { objects: Json[]; count: number }>();
-  const add = (key: string, object: Json): void => {
-    const slot = merged.get(key) ?? { objects: [], count: 0 };
-    slot.objects.push(object);
-    slot.count++;
-    merged.set(key, slot);
-  };
+  // One request (most operations) names each parameter once: nothing to merge, each is final as built.
+  const alone: Json[] = [];
+  const add =
+    entries.length === 1
+      ? (_key: string, object: Json): void => {
+          alone.push(object);
+        }
+      : (key: string, object: Json): void => {
+          const slot = merged.get(key) ?? { objects: [], count: 0 };
+          slot.objects.push(object);
+          slot.count++;
+          merged.set(key, slot);
+        };
   for (const entry of entries) {
     const { operation } = entry;
     const { wireNames } = pathOf(operation);
@@ -390,6 +397,7 @@ function parametersOf(entries: ReferenceOperation[], pathNames: string[], signed
       add(`header:${lower}`, object);
     }
   }
+  if (entries.length === 1) return alone;
   return [...merged.values()].map(({ objects, count }) => {
     const first = objects[0] as Json;
     const schema = mergeSchemas(objects.map((object) => object.schema as JsonSchema));
