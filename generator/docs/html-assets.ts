@@ -299,7 +299,7 @@ export const PAGE_JS = `
     var out = '<h4>Request body <span class="type">' + esc(b.t) + '</span></h4>';
     if (b.y === 'binary') out += '<p>The raw bytes of a file.</p>';
     else if (b.y === 'text') out += '<p>Text.</p>';
-    else out += schemaHtml(b.k, 'Type:');
+    else out += schemaHtml(data.t[b.k], 'Type:');
     var fields = b.f || [];
     for (var i = 0; i < fields.length; i++) {
       var f = fields[i];
@@ -318,9 +318,9 @@ export const PAGE_JS = `
     if (r.v) {
       var columns = r.v[1].map(function (column) { return '<code>' + esc(column) + '</code>'; }).join(', ');
       out += '<p>CSV separated by <code>' + esc(r.v[0]) + '</code> with a header row (' + columns + '). The client parses it: each row becomes an object.</p>';
-      out += schemaHtml(r.k, 'Each row' + named + ':');
-    } else if (r.k) {
-      out += schemaHtml(r.k, 'Body' + named + ':');
+      out += schemaHtml(data.t[r.k], 'Each row' + named + ':');
+    } else if (r.k !== undefined) {
+      out += schemaHtml(data.t[r.k], 'Body' + named + ':');
     } else {
       out += '<p class="empty">No body in the examples.</p>';
     }

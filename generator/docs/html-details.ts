@@ -48,7 +48,8 @@ export interface BodyData {
   t: string;
   /** The body's kind when it has no fields to show (binary or text). */
   y?: 'binary' | 'text';
-  k?: TreeData;
+  /** The body's tree, as its index in the trees. */
+  k?: number;
   /** Fields with a description: name, kind, media type, description as inline HTML. */
   f?: Array<[name: string, kind: string, contentType: string, description: string]>;
   /** The example from the collection. */
@@ -63,8 +64,8 @@ export interface ResponseData {
   o?: 1;
   /** A CSV body: its delimiter and columns. */
   v?: [delimiter: string, columns: string[]];
-  /** The body's tree (a CSV body's row). */
-  k?: TreeData;
+  /** The body's tree (a CSV body's row), as its index in the trees. */
+  k?: number;
   /** The client's type named in the caption. */
   c?: string;
   h?: Array<[name: string, value: string]>;
@@ -95,7 +96,7 @@ const fieldData = (nodes: TypeNode[]): FieldData[] =>
   );
 
 /** A schema's tree as data, made once per schema: entity schemas are shared by many operations. */
-export const treeData = oncePer((schema: Schema): TreeData => {
+const treeData = oncePer((schema: Schema): TreeData => {
   const tree = typeTree(schema);
   return [tree.type, fieldData(tree.fields)];
 });
@@ -117,6 +118,7 @@ const blockJson = (value: unknown): string => {
 export class DetailsBlock {
   private readonly operations: string[] = [];
   private readonly notes = new Map<string, number>();
+  private readonly trees = new Map<TreeData, number>();
 
   /** A note's index: most operations' auth and errors notes say the same few things, kept once. */
   note(html: string | undefined): number {
@@ -127,6 +129,18 @@ export class DetailsBlock {
     return this.notes.size - 1;
   }
 
+  /**
+   * A type tree's index: treeData makes one per schema, and the schemas the model shares (the
+   * entities many operations return) are written once.
+   */
+  tree(schema: Schema): number {
+    const tree = treeData(schema);
+    const known = this.trees.get(tree);
+    if (known !== undefined) return known;
+    this.trees.set(tree, this.trees.size);
+    return this.trees.size - 1;
+  }
+
   /** An operation's details; returns the number its article names in data-b. */
   add(details: OperationDetails): number {
     // Each operation escaped on its own: small strings, where one pass over the whole JSON would copy megabytes.
@@ -134,13 +148,14 @@ export class DetailsBlock {
   }
 
   /**
-   * The data block (never run: its type is not JavaScript), `{"n": notes, "o": operations}`, as
+   * The data block (never run: its type is not JavaScript), `{"n": notes, "t": trees, "o":
+   * operations}`, as
    * pieces of the page: the page joins every piece once, where joining here would copy the largest
    * part of the page one more time.
    */
   pieces(): string[] {
     const pieces = [
-      `<script type="application/json" id="${DETAILS_ID}">{"n":${blockJson([...this.notes.keys()])},"o":[`,
+      `<script type="application/json" id="${DETAILS_ID}">{"n":${blockJson([...this.notes.keys()])},"t":${blockJson([...this.trees.keys()])},"o":[`,
     ];
     for (const [index, operation] of this.operations.entries()) pieces.push(index === 0 ? operation : `,${operation}`);
     pieces.push(']}</script>');
@@ -171,10 +186,10 @@ function parameterRows(entry: ReferenceOperation, reference: Reference): Paramet
   ];
 }
 
-function bodyData(body: RequestBody): BodyData {
+function bodyData(body: RequestBody, block: DetailsBlock): BodyData {
   const data: BodyData = { t: body.contentType ?? body.kind };
   if (body.kind === 'binary' || body.kind === 'text') data.y = body.kind;
-  else data.k = treeData(body.schema);
+  else data.k = block.tree(body.schema);
   const described = (body.fields ?? []).filter((field) => field.description);
   if (described.length > 0)
     data.f = described.map((field) => [
@@ -188,17 +203,17 @@ function bodyData(body: RequestBody): BodyData {
   return data;
 }
 
-function responseData(response: Response, typeName: string, paged: boolean): ResponseData {
+function responseData(response: Response, typeName: string, paged: boolean, block: DetailsBlock): ResponseData {
   const success = isSuccessStatus(response.status);
   const data: ResponseData = { s: response.status === 0 ? 'no status' : String(response.status) };
   if (response.contentType) data.t = response.contentType;
   if (success) data.o = 1;
   if (response.csv) {
     data.v = [response.csv.delimiter, response.csv.columns];
-    data.k = treeData(response.schema.type === 'array' ? response.schema.items : response.schema);
+    data.k = block.tree(response.schema.type === 'array' ? response.schema.items : response.schema);
     if (paged) data.c = `${typeName}Item`;
   } else if (response.schemaSource !== 'none') {
-    data.k = treeData(response.schema);
+    data.k = block.tree(response.schema);
     if (success) data.c = `${typeName}Response`;
   }
   const headers = Object.entries(response.headers).filter(([name]) => name !== 'content-type');
@@ -223,7 +238,7 @@ export function operationDetails(
   const details: OperationDetails = {
     c: clientSnippet(entry, reference),
     u: curlSnippet(entry, reference),
-    r: operation.responses.map((response) => responseData(response, operation.typeName, entry.paged)),
+    r: operation.responses.map((response) => responseData(response, operation.typeName, entry.paged, block)),
     n: [
       block.note(pagingNoteHtml(entry)),
       block.note(renderDescription(authNote(reference, entry))),
@@ -238,6 +253,6 @@ export function operationDetails(
       header.value,
       header.description ? renderDescription(header.description) : '',
     ]);
-  if (operation.body && operation.body.kind !== 'none') details.b = bodyData(operation.body);
+  if (operation.body && operation.body.kind !== 'none') details.b = bodyData(operation.body, block);
   return details;
 }
