@@ -171,7 +171,10 @@ function mediaOfResponse(response: Response): string {
 function distinctValues<T>(values: T[]): T[] {
   // Most operations have one variant: nothing to compare, nothing to print.
   if (values.length < 2) return values;
-  return [...new Map(values.map((value) => [JSON.stringify(value), value])).values()];
+  // Variants often hold one shared object (a schema the model shares): the same without printing it.
+  const objects = [...new Set(values)];
+  if (objects.length < 2) return objects;
+  return [...new Map(objects.map((value) => [JSON.stringify(value), value])).values()];
 }
 
 /** Several variants' schemas as one: the same schema once, different ones as anyOf. */
