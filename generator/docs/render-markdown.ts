@@ -60,7 +60,7 @@ export function asLatin1Html(html: string): string {
   return Buffer.from(replaced, 'latin1').toString('latin1');
 }
 
-/** Short texts rendered already: every operation's auth and paging notes say the same few things. */
+/** Short texts rendered already: most operations' auth and errors notes say the same few things. */
 const rendered = new Map<string, string>();
 const MAX_REMEMBERED = 1_000;
 
@@ -80,21 +80,32 @@ const PLAIN_LINE = new RegExp(
 const PLAIN_LINE_PARTS = /`([^`]*)`|"/g;
 const CODE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+const HAS_QUOTE_OR_CODE = /["`]/;
+
 /** A paragraph that PLAIN_LINE matched, as markdown-it writes it. */
 const plainParagraph = (line: string): string =>
-  `<p>${line.replace(PLAIN_LINE_PARTS, (_match, code: string | undefined) =>
-    code === undefined ? '&quot;' : `<code>${code.replace(/[&<>"]/g, (char) => CODE_ESCAPES[char] as string)}</code>`,
-  )}</p>\n`;
+  HAS_QUOTE_OR_CODE.test(line)
+    ? `<p>${line.replace(PLAIN_LINE_PARTS, (_match, code: string | undefined) =>
+        code === undefined
+          ? '&quot;'
+          : `<code>${code.replace(/[&<>"]/g, (char) => CODE_ESCAPES[char] as string)}</code>`,
+      )}</p>\n`
+    : `<p>${line}</p>\n`;
+
+/** Paragraphs of one plain line each, apart by one blank line, as markdown-it writes them; undefined for any other text. */
+function plainHtml(text: string): string | undefined {
+  if (!text.includes('\n')) return PLAIN_LINE.test(text) ? asLatin1Html(plainParagraph(text)) : undefined;
+  const paragraphs = text.split('\n\n');
+  return paragraphs.every((paragraph) => PLAIN_LINE.test(paragraph))
+    ? asLatin1Html(paragraphs.map(plainParagraph).join(''))
+    : undefined;
+}
 
 /** A description as safe HTML, in Latin-1. */
 export function renderDescription(text: string): string {
-  // Paragraphs of one plain line each, apart by one blank line: no parser needed.
-  const paragraphs = text.split('\n\n');
-  if (paragraphs.every((paragraph) => PLAIN_LINE.test(paragraph)))
-    return asLatin1Html(paragraphs.map(plainParagraph).join(''));
   const known = rendered.get(text);
   if (known !== undefined) return known;
-  const html = asLatin1Html(markdown.render(text));
+  const html = plainHtml(text) ?? asLatin1Html(markdown.render(text));
   if (text.length <= MAX_REMEMBERED && rendered.size < 10_000) rendered.set(text, html);
   return html;
 }
