@@ -13,6 +13,7 @@ import { SCHEMA_ROOM } from '../generator/openapi/schema.js';
 import { renderOpenApi } from '../generator/openapi/index.js';
 import { collectionOf, fixture, modelOf, modelOfJson, root } from './helpers.js';
 import { accengageOpenApi } from './docs-support.js';
+import { syntheticCollection } from '../scripts/bench/synthetic.js';
 
 type Json = Record<string, any>;
 
@@ -102,6 +103,35 @@ describe('the Accengage document', () => {
       ];
     expect(upload.schema.properties.file).toEqual({ type: 'string', contentMediaType: 'application/octet-stream' });
     expect(upload.encoding.file).toEqual({ contentType: 'text/csv' });
+  });
+
+  it('declares each shared entity once, by the name the client declares it, and refers to it', () => {
+    const schemas = document.components.schemas;
+    const device = { $ref: '#/components/schemas/Device' };
+    // The device a lookup returns and each row of the devices list are the one Device type.
+    expect(schemas.DevicesGetResponse).toEqual(device);
+    const list = document.paths['/v1/me/apps/{partnerId}/devices'].get.responses['200'].content['text/csv'];
+    expect(list.schema['x-csv'].row).toEqual(device);
+    expect(schemas.Device.properties.deviceId).toEqual({ type: 'string', format: 'uuid' });
+    expect(schemas.AppsListResponse.properties.apps.items).toEqual({ $ref: '#/components/schemas/App' });
+  });
+});
+
+describe('shared entities', () => {
+  it('are declared with the entities they hold, each once, and the document validates', async () => {
+    // Every synthetic item returns a thing whose owner is the shared Owner entity.
+    const text = renderOpenApi(buildReference(modelOfJson(syntheticCollection(40)).model, { clientName: 'Synthetic' }));
+    expect(await errorsOf(text)).toEqual([]);
+    const schemas = JSON.parse(text).components.schemas as Json;
+    const owners = Object.entries(schemas).filter(([, schema]) => JSON.stringify(schema).includes('"email"'));
+    // The owner's fields are written once, in Owner; the entities that hold an owner refer to it.
+    expect(owners.map(([name]) => name)).toEqual(['Owner']);
+    const holders = Object.values(schemas).filter((schema) =>
+      JSON.stringify(schema).includes('#/components/schemas/Owner'),
+    );
+    expect(holders.length).toBeGreaterThan(0);
+    for (const holder of holders)
+      expect(holder.properties.owner.anyOf).toContainEqual({ $ref: '#/components/schemas/Owner' });
   });
 });
 

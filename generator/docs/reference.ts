@@ -46,6 +46,8 @@ export interface Reference {
   operations: ReferenceOperation[];
   /** The operation that issues tokens, when the client performs a token exchange. */
   tokenOperation?: ReferenceOperation;
+  /** The shared types the client declares once (`Device`): the OpenAPI components of those names. */
+  entityNames: ReadonlySet<string>;
 }
 
 /** A fragment made only of characters safe in any URL and any HTML id. */
@@ -121,6 +123,7 @@ export function buildReference(model: ApiModel, options: { clientName?: string; 
     root,
     operations,
     ...(tokenOperation ? { tokenOperation } : {}),
+    entityNames: new Set(plan.entities.map((entity) => entity.name)),
   };
 }
 

@@ -8,19 +8,25 @@
  * `x-postman-requests` lists them all: nothing is dropped.
  */
 import { createHash } from 'node:crypto';
-import type { Operation, Parameter, RequestBody, Response } from '../model/types.js';
+import type { ObjectSchema, Operation, Parameter, RequestBody, Response, Schema } from '../model/types.js';
 import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
 import { parsedBodyExamples, parsedSample, type ParsedExample } from '../docs/json-example.js';
-import { jsonSchema, sharedJsonSchema, typedExample, type JsonSchema } from './schema.js';
+import {
+  COMPONENT_NAME,
+  entityJsonSchema,
+  jsonSchema,
+  sharedJsonSchema,
+  typedExample,
+  type JsonSchema,
+} from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from '../docs/once.js';
 
 type Json = Record<string, unknown>;
 
-const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
 const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
 /** Headers OpenAPI describes elsewhere (media types, security schemes); the signing headers are added per model. */
@@ -145,7 +151,7 @@ function mediaTypeOf(body: RequestBody): string {
   }
 }
 
-function bodySchema(body: RequestBody): JsonSchema {
+function bodySchema(builder: Builder, body: RequestBody): JsonSchema {
   switch (body.kind) {
     case 'text':
       return { type: 'string' };
@@ -158,7 +164,7 @@ function bodySchema(body: RequestBody): JsonSchema {
         required: ['query'],
       };
     default:
-      return sharedJsonSchema(body.schema);
+      return converted(builder, body.schema);
   }
 }
 
@@ -188,6 +194,8 @@ interface Builder {
   security: Security;
   /** Named schemas by name (a Map: a name such as `__proto__` is a key like any other). */
   components: Map<string, JsonSchema>;
+  /** The shared entities the document refers to, by name: declared in components at the end. */
+  entities: Map<string, ObjectSchema>;
   /** The headers the signer sets, lower-cased: never parameters. */
   signedHeaders: ReadonlySet<string>;
   /** The document's own server as JSON: an operation names its server only when it differs. */
@@ -200,11 +208,39 @@ interface Builder {
  * only by variants of one call: only then are the two shapes printed to compare them.
  */
 function named(builder: Builder, name: string, schema: JsonSchema): JsonSchema {
-  if (!COMPONENT_NAME.test(name) || Object.keys(schema).length === 0) return schema;
+  if (!COMPONENT_NAME.test(name) || Object.keys(schema).length === 0 || builder.reference.entityNames.has(name))
+    return schema;
   const owner = builder.components.get(name);
   if (owner === undefined) builder.components.set(name, schema);
   else if (JSON.stringify(owner) !== JSON.stringify(schema)) return schema;
   return { $ref: `#/components/schemas/${name}` };
+}
+
+/** A body's or response's schema, its entities noted for components. */
+function converted(builder: Builder, schema: Schema): JsonSchema {
+  const { schema: json, entities } = sharedJsonSchema(schema);
+  for (const entity of entities)
+    if (!builder.entities.has(entity.name as string)) builder.entities.set(entity.name as string, entity);
+  return json;
+}
+
+/**
+ * The components with every entity the document refers to declared by its name, the entities
+ * those refer to included: each once, as the client's types file declares them.
+ */
+function declareEntities(builder: Builder): Map<string, JsonSchema> {
+  const queue = [...builder.entities.values()];
+  for (let index = 0; index < queue.length; index++) {
+    const entity = queue[index] as ObjectSchema;
+    const { schema, entities } = entityJsonSchema(entity);
+    builder.components.set(entity.name as string, schema);
+    for (const nested of entities)
+      if (!builder.entities.has(nested.name as string)) {
+        builder.entities.set(nested.name as string, nested);
+        queue.push(nested);
+      }
+  }
+  return builder.components;
 }
 
 function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | undefined {
@@ -216,7 +252,9 @@ function requestBodyOf(builder: Builder, entries: ReferenceOperation[]): Json | 
     const media = mediaTypeOf(body);
     const slot = byMedia.get(media) ?? { schemas: [], examples: [], encoding: {} };
     slot.schemas.push(
-      body.kind === 'json' ? named(builder, `${entry.operation.typeName}Body`, bodySchema(body)) : bodySchema(body),
+      body.kind === 'json'
+        ? named(builder, `${entry.operation.typeName}Body`, bodySchema(builder, body))
+        : bodySchema(builder, body),
     );
     const parsed = parsedBodyExamples(body);
     body.examples.forEach((example, index) => slot.examples.push(exampleValue(example, parsed[index])));
@@ -281,14 +319,14 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
             'x-csv': {
               delimiter: response.csv.delimiter,
               columns: response.csv.columns,
-              row: sharedJsonSchema(response.schema.type === 'array' ? response.schema.items : response.schema),
+              row: converted(builder, response.schema.type === 'array' ? response.schema.items : response.schema),
             },
           };
         } else if (media.includes('json') || response.schema.type !== 'string') {
           const suffix = successes.length > 1 ? String(response.status) : '';
           schema = isSuccessStatus(response.status)
-            ? named(builder, `${entry.operation.typeName}Response${suffix}`, sharedJsonSchema(response.schema))
-            : sharedJsonSchema(response.schema);
+            ? named(builder, `${entry.operation.typeName}Response${suffix}`, converted(builder, response.schema))
+            : converted(builder, response.schema);
         } else {
           schema = { type: 'string' };
         }
@@ -503,6 +541,7 @@ export function renderOpenApi(reference: Reference): string {
     reference,
     security: buildSecurity(model, reference.options, tokenPath),
     components: new Map(),
+    entities: new Map(),
     signedHeaders: new Set(model.signing ? signingHeaders(model.signing).map((name) => name.toLowerCase()) : []),
     defaultServerText: JSON.stringify(defaultServer),
   };
@@ -569,7 +608,7 @@ export function renderOpenApi(reference: Reference): string {
     })),
     paths,
     components: {
-      schemas: sortedSchemas(builder.components),
+      schemas: sortedSchemas(declareEntities(builder)),
       securitySchemes: builder.security.schemes,
     },
     // Methods OpenAPI has no field for (Postman allows any): kept here rather than dropped.

@@ -1,5 +1,5 @@
 /** Model schemas as JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
-import type { Schema } from '../model/types.js';
+import type { ObjectSchema, Schema } from '../model/types.js';
 import { oncePer } from '../docs/once.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -13,22 +13,39 @@ export const SCHEMA_ROOM = 80;
 
 const TOO_DEEP: JsonSchema = { description: 'Nested deeper than this document describes; model.json has the rest.' };
 
-export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
+/** An object's own schema: its properties, entities among them by reference when `entities` is given. */
+function objectSchema(schema: ObjectSchema, room: number, entities?: ObjectSchema[]): JsonSchema {
+  // No prototype: a property named "__proto__" stays a property (there is no setter to find).
+  const properties = Object.create(null) as Record<string, JsonSchema>;
+  const source = schema.properties;
+  for (const key of Object.keys(source)) properties[key] = jsonSchema(source[key] as Schema, room - 2, entities);
+  const object: JsonSchema = { type: 'object', properties };
+  if (schema.required.length > 0) object.required = schema.required;
+  return object;
+}
+
+/** Names OpenAPI tools accept for a schema in components (and in a `$ref` to it). */
+export const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * A model schema as JSON Schema. With `entities`, a shared entity (an object the model names,
+ * `Device`) is a `$ref` to its component, as the client declares it once and refers to it by
+ * name; the entities referred to are added to `entities`, for the caller to declare.
+ */
+export function jsonSchema(schema: Schema, room = SCHEMA_ROOM, entities?: ObjectSchema[]): JsonSchema {
   if (room < 2) return { ...TOO_DEEP };
   switch (schema.type) {
     case 'object': {
-      // No prototype: a property named "__proto__" stays a property (there is no setter to find).
-      const properties = Object.create(null) as Record<string, JsonSchema>;
-      const source = schema.properties;
-      for (const key of Object.keys(source)) properties[key] = jsonSchema(source[key] as Schema, room - 2);
-      const object: JsonSchema = { type: 'object', properties };
-      if (schema.required.length > 0) object.required = schema.required;
-      return object;
+      if (entities && schema.name !== undefined && COMPONENT_NAME.test(schema.name)) {
+        entities.push(schema);
+        return { $ref: `#/components/schemas/${schema.name}` };
+      }
+      return objectSchema(schema, room, entities);
     }
     case 'map':
-      return { type: 'object', additionalProperties: jsonSchema(schema.values, room - 1) };
+      return { type: 'object', additionalProperties: jsonSchema(schema.values, room - 1, entities) };
     case 'array':
-      return { type: 'array', items: jsonSchema(schema.items, room - 1) };
+      return { type: 'array', items: jsonSchema(schema.items, room - 1, entities) };
     case 'string':
       return schema.format ? { type: 'string', format: schema.format } : { type: 'string' };
     case 'enum': {
@@ -48,7 +65,7 @@ export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
       };
     }
     case 'union': {
-      const options = schema.anyOf.map((option) => jsonSchema(option, room - 2));
+      const options = schema.anyOf.map((option) => jsonSchema(option, room - 2, entities));
       const simple = options.every((option) => Object.keys(option).length === 1 && typeof option.type === 'string');
       if (simple) return { type: [...new Set(options.map((option) => option.type as string))] };
       return { anyOf: options };
@@ -62,12 +79,27 @@ export function jsonSchema(schema: Schema, room = SCHEMA_ROOM): JsonSchema {
   }
 }
 
+/** A converted schema and the entities it refers to (to be declared in components). */
+export interface Converted {
+  schema: JsonSchema;
+  entities: ObjectSchema[];
+}
+
 /**
- * A body's or response's schema, made once per model schema: schemas the model shares (the
- * entities many operations return) are converted once, and the document prints the one object
- * wherever it appears. Nothing changes a schema once made.
+ * A body's or response's schema, made once per model schema: schemas the model shares are
+ * converted once, and the document prints the one object wherever it appears. Nothing changes a
+ * schema once made.
  */
-export const sharedJsonSchema = oncePer((schema: Schema): JsonSchema => jsonSchema(schema));
+export const sharedJsonSchema = oncePer((schema: Schema): Converted => {
+  const entities: ObjectSchema[] = [];
+  return { schema: jsonSchema(schema, SCHEMA_ROOM, entities), entities };
+});
+
+/** An entity's own schema, for its component: made once per entity. */
+export const entityJsonSchema = oncePer((entity: ObjectSchema): Converted => {
+  const entities: ObjectSchema[] = [];
+  return { schema: objectSchema(entity, SCHEMA_ROOM, entities), entities };
+});
 
 /** A parameter's example as a value of its schema's type, or undefined when it is not one. */
 export function typedExample(example: string | undefined, schema: Schema): unknown {
