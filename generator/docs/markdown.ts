@@ -42,8 +42,12 @@ function pushFence(lines: string[], text: string, language: string): void {
 const LINK_DESTINATION = /(\]\(\s*<?)([^)\s>]*)/g;
 const REFERENCE_DEFINITION = /^(\s{0,3}\[[^\]]+\]:\s*<?)(\S*)/;
 
+/** The characters any of safeMarkdown's changes starts from: a text without them is kept as it is. */
+const MARKDOWN_TO_CHECK = /[<&[\]`~\r\u2028\u2029]/;
+
 /** A description as Markdown that renders no HTML and links nowhere unsafe. */
 export function safeMarkdown(text: string): string {
+  if (!MARKDOWN_TO_CHECK.test(text)) return text.trim();
   const out: string[] = [];
   let fenced: string | undefined;
   for (const raw of text.replace(/\r\n?|[\u2028\u2029]/g, '\n').split('\n')) {
