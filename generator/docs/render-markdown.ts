@@ -101,11 +101,16 @@ function plainHtml(text: string): string | undefined {
     : undefined;
 }
 
+/** A description as the parser renders it, in Latin-1: what renderDescription gives, without its shortcuts. */
+export function parsedDescription(text: string): string {
+  return asLatin1Html(markdown.render(text));
+}
+
 /** A description as safe HTML, in Latin-1. */
 export function renderDescription(text: string): string {
   const known = rendered.get(text);
   if (known !== undefined) return known;
-  const html = plainHtml(text) ?? asLatin1Html(markdown.render(text));
+  const html = plainHtml(text) ?? parsedDescription(text);
   if (text.length <= MAX_REMEMBERED && rendered.size < 10_000) rendered.set(text, html);
   return html;
 }
