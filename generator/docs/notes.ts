@@ -48,8 +48,9 @@ export function referenceTitle(name: string): string {
 }
 
 const AUTH_NAMES: Record<string, string> = {
-  bearer: 'a bearer token (`Authorization: Bearer …`)',
-  basic: 'HTTP Basic (`Authorization: Basic …`)',
+  // Placeholders as the token exchange's note writes them (`Authorization: <token_type> <token>`).
+  bearer: 'a bearer token (`Authorization: Bearer <token>`)',
+  basic: 'HTTP Basic (`Authorization: Basic <credentials>`)',
   oauth2: 'an OAuth 2 access token',
   digest: 'HTTP Digest',
   oauth1: 'OAuth 1.0 signatures',
