@@ -305,7 +305,8 @@ export function renderMarkdown(reference: Reference): Map<string, string> {
   }
   files.set('docs/README.md', fileText(readme));
   root.folders.forEach((folder, index) => {
-    const content = [`[← ${plain(referenceTitle(model.name))}](README.md)`, ''];
+    // « rather than ←: a file of Latin-1 characters only is held one byte a character, not two.
+    const content = [`[« ${plain(referenceTitle(model.name))}](README.md)`, ''];
     pushFolder(content, folder, reference, 1);
     files.set(`docs/${names[index]}`, fileText(content));
   });
