@@ -5,16 +5,21 @@
 
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/;
 
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
+/** JSON text with U+2028/U+2029 escaped: JSON.stringify leaves them raw. Most texts hold neither: a test, no replace. */
+function withSeparatorsEscaped(json: string): string {
+  return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
+}
+
 /** A JavaScript string literal; JSON.stringify leaves U+2028/U+2029 raw, so they are escaped too. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return withSeparatorsEscaped(JSON.stringify(value));
 }
 
 /** Any JSON-able value as a literal, with the same care for line separators. */
 export function jsonLiteral(value: unknown): string {
-  return (JSON.stringify(value) ?? 'undefined').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return withSeparatorsEscaped(JSON.stringify(value) ?? 'undefined');
 }
 
 /** Lines for a /** … *\/ comment: nothing inside can close the comment early. */
