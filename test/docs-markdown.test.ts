@@ -77,6 +77,16 @@ describe('descriptions', () => {
   });
 });
 
+/** renderDescription, shortcuts and all, gives what the page's markdown-it gives for every such text. */
+function rendersAsTheParser(texts: fc.Arbitrary<string>, numRuns: number): void {
+  fc.assert(
+    fc.property(texts, (text) => {
+      expect(renderDescription(text)).toBe(parsedDescription(text));
+    }),
+    { numRuns },
+  );
+}
+
 describe('descriptions of one plain line', () => {
   it('render as markdown-it renders them', () => {
     const line = fc
@@ -85,12 +95,7 @@ describe('descriptions of one plain line', () => {
         fc.string({ unit: fc.constantFrom(...'aZ09 ,.;:\'"()?/%$@=+-*_`[]<>&#!~|\\'.split('')), maxLength: 30 }),
       )
       .map(([first, rest]) => first + rest);
-    fc.assert(
-      fc.property(line, (text) => {
-        expect(renderDescription(text)).toBe(parsedDescription(text));
-      }),
-      { numRuns: 2000 },
-    );
+    rendersAsTheParser(line, 2000);
     expect(renderDescription('Returns the "device", (id: 3) 50% of the time.')).toBe(
       '<p>Returns the &quot;device&quot;, (id: 3) 50% of the time.</p>\n',
     );
@@ -107,12 +112,7 @@ describe('descriptions of one plain line', () => {
     const text = fc
       .tuple(fc.array(line, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n\n', '\n', '\n\n\n', '\n \n'))
       .map(([lines, between]) => lines.join(between));
-    fc.assert(
-      fc.property(text, (description) => {
-        expect(renderDescription(description)).toBe(parsedDescription(description));
-      }),
-      { numRuns: 3000 },
-    );
+    rendersAsTheParser(text, 3000);
     expect(renderDescription('Failures throw `ApiError` (`status`, `label`).')).toBe(
       '<p>Failures throw <code>ApiError</code> (<code>status</code>, <code>label</code>).</p>\n',
     );
