@@ -9,7 +9,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { buildReference } from '../generator/docs/reference.js';
 import { renderOpenApi } from '../generator/openapi/index.js';
-import { fixture, modelOf, root } from './helpers.js';
+import { fixture, modelOf, modelOfJson, root } from './helpers.js';
+import { syntheticCollection } from '../scripts/bench/synthetic.js';
 import { typeCheck } from './support.js';
 import { accengageOpenApi } from './docs-support.js';
 
@@ -31,6 +32,10 @@ describe('openapi-typescript reads openapi.json', () => {
         "export const query: NonNullable<paths['/v1/me/apps/{partnerId}/devices']['get']['parameters']['query']> = { lastOpen: '2017-10-01' };",
         "export const partner: operations['devicesList']['parameters']['path']['partnerId'] = '12345678';",
         "export type Apps = operations['appsList']['responses'][200]['content']['application/json'];",
+        // The shared Device entity is one type, the one a device lookup returns.
+        "import type { components } from './accengage.js';",
+        "export const deviceId: components['schemas']['Device']['deviceId'] = '5f1c9b2e-3a44-4d5e-9b1a-0c2d3e4f5a6b';",
+        "export const sameDevice = (device: components['schemas']['Device']): operations['devicesGet']['responses'][200]['content']['application/json'] => device;",
         '',
       ].join('\n'),
     );
@@ -41,6 +46,13 @@ describe('openapi-typescript reads openapi.json', () => {
       await writeFile(file, await typesOf(renderOpenApi(buildReference(model))));
       entries.push(file);
     }
+    // Entities that hold entities (every synthetic thing's Owner) resolve too.
+    const synthetic = path.join(folder, 'synthetic.ts');
+    await writeFile(
+      synthetic,
+      await typesOf(renderOpenApi(buildReference(modelOfJson(syntheticCollection(40)).model))),
+    );
+    entries.push(synthetic);
     expect(accengage).toContain('devicesList: {');
     expect(typeCheck(entries)).toEqual([]);
   }, 120_000);
