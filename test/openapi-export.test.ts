@@ -118,6 +118,39 @@ describe('the Accengage document', () => {
 });
 
 describe('shared entities', () => {
+  it("are components only when the client declares them: a GraphQL answer's extensions stay inline", async () => {
+    // The client types a GraphQL answer's `data` only. The extension object shared by both
+    // answers, named like One's own 200 type, must not take that type's place.
+    const answer = (code: number, body: unknown) => ({
+      name: `r${code}`,
+      code,
+      header: [{ key: 'Content-Type', value: 'application/json' }],
+      body: JSON.stringify(body),
+    });
+    const graphql = (name: string, responses: unknown[]) => ({
+      name,
+      request: {
+        method: 'POST',
+        url: `https://api.shop.test/graphql/${name.toLowerCase()}`,
+        header: [{ key: 'Content-Type', value: 'application/json' }],
+        body: { mode: 'graphql', graphql: { query: `query { ${name} }`, variables: '' } },
+      },
+      response: responses,
+    });
+    const extensions = { extensions: { oneResponse200: { a: 1, b: 'x' } } };
+    const { model } = modelOfJson(
+      collectionOf([
+        graphql('One', [answer(200, { data: { x: 1 }, ...extensions }), answer(201, { data: { y: 'z' } })]),
+        graphql('Two', [answer(200, { data: { q: 1 }, ...extensions })]),
+      ]),
+    );
+    const text = renderOpenApi(buildReference(model));
+    expect(await errorsOf(text)).toEqual([]);
+    const schemas = JSON.parse(text).components.schemas as Json;
+    expect(Object.keys(schemas.OneResponse200.properties)).toEqual(['data', 'extensions']);
+    expect(schemas.OneResponse200.properties.data.properties.x).toEqual({ type: 'number' });
+  });
+
   it('are declared with the entities they hold, each once, and the document validates', async () => {
     // Every synthetic item returns a thing whose owner is the shared Owner entity.
     const text = renderOpenApi(buildReference(modelOfJson(syntheticCollection(40)).model, { clientName: 'Synthetic' }));

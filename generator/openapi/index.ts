@@ -13,14 +13,7 @@ import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
 import { parsedBodyExamples, parsedSample, type ParsedExample } from '../docs/json-example.js';
-import {
-  COMPONENT_NAME,
-  entityJsonSchema,
-  jsonSchema,
-  sharedJsonSchema,
-  typedExample,
-  type JsonSchema,
-} from './schema.js';
+import { COMPONENT_NAME, convertersFor, jsonSchema, typedExample, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from '../docs/once.js';
@@ -218,7 +211,7 @@ function named(builder: Builder, name: string, schema: JsonSchema): JsonSchema {
 
 /** A body's or response's schema, its entities noted for components. */
 function converted(builder: Builder, schema: Schema): JsonSchema {
-  const { schema: json, entities } = sharedJsonSchema(schema);
+  const { schema: json, entities } = convertersFor(builder.reference.entityNames).shared(schema);
   for (const entity of entities)
     if (!builder.entities.has(entity.name as string)) builder.entities.set(entity.name as string, entity);
   return json;
@@ -232,7 +225,7 @@ function declareEntities(builder: Builder): Map<string, JsonSchema> {
   const queue = [...builder.entities.values()];
   for (let index = 0; index < queue.length; index++) {
     const entity = queue[index] as ObjectSchema;
-    const { schema, entities } = entityJsonSchema(entity);
+    const { schema, entities } = convertersFor(builder.reference.entityNames).entity(entity);
     builder.components.set(entity.name as string, schema);
     for (const nested of entities)
       if (!builder.entities.has(nested.name as string)) {

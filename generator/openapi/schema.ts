@@ -13,8 +13,17 @@ export const SCHEMA_ROOM = 80;
 
 const TOO_DEEP: JsonSchema = { description: 'Nested deeper than this document describes; model.json has the rest.' };
 
+/**
+ * Where shared entities become references: `declared` names the entities the client declares
+ * (the only ones given a component), `found` collects those referred to, for the caller to declare.
+ */
+export interface EntityRefs {
+  declared: ReadonlySet<string>;
+  found: ObjectSchema[];
+}
+
 /** An object's own schema: its properties, entities among them by reference when `entities` is given. */
-function objectSchema(schema: ObjectSchema, room: number, entities?: ObjectSchema[]): JsonSchema {
+function objectSchema(schema: ObjectSchema, room: number, entities?: EntityRefs): JsonSchema {
   // No prototype: a property named "__proto__" stays a property (there is no setter to find).
   const properties = Object.create(null) as Record<string, JsonSchema>;
   const source = schema.properties;
@@ -28,16 +37,22 @@ function objectSchema(schema: ObjectSchema, room: number, entities?: ObjectSchem
 export const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
 
 /**
- * A model schema as JSON Schema. With `entities`, a shared entity (an object the model names,
- * `Device`) is a `$ref` to its component, as the client declares it once and refers to it by
- * name; the entities referred to are added to `entities`, for the caller to declare.
+ * A model schema as JSON Schema. With `entities`, a shared entity the client declares (an object
+ * the model names, `Device`) is a `$ref` to its component, as the client declares it once and
+ * refers to it by name. An entity the client does not declare (one inside a GraphQL answer's
+ * `errors` or `extensions`, which the client leaves untyped) stays inline.
  */
-export function jsonSchema(schema: Schema, room = SCHEMA_ROOM, entities?: ObjectSchema[]): JsonSchema {
+export function jsonSchema(schema: Schema, room = SCHEMA_ROOM, entities?: EntityRefs): JsonSchema {
   if (room < 2) return { ...TOO_DEEP };
   switch (schema.type) {
     case 'object': {
-      if (entities && schema.name !== undefined && COMPONENT_NAME.test(schema.name)) {
-        entities.push(schema);
+      if (
+        entities &&
+        schema.name !== undefined &&
+        entities.declared.has(schema.name) &&
+        COMPONENT_NAME.test(schema.name)
+      ) {
+        entities.found.push(schema);
         return { $ref: `#/components/schemas/${schema.name}` };
       }
       return objectSchema(schema, room, entities);
@@ -86,20 +101,21 @@ export interface Converted {
 }
 
 /**
- * A body's or response's schema, made once per model schema: schemas the model shares are
- * converted once, and the document prints the one object wherever it appears. Nothing changes a
- * schema once made.
+ * The converters of one reference, whose client declares `declared`: a body's or response's
+ * schema, and an entity's own schema for its component, each made once per model schema. The
+ * schemas the model shares are converted once, and the document prints the one object wherever
+ * it appears. Nothing changes a schema once made.
  */
-export const sharedJsonSchema = oncePer((schema: Schema): Converted => {
-  const entities: ObjectSchema[] = [];
-  return { schema: jsonSchema(schema, SCHEMA_ROOM, entities), entities };
-});
-
-/** An entity's own schema, for its component: made once per entity. */
-export const entityJsonSchema = oncePer((entity: ObjectSchema): Converted => {
-  const entities: ObjectSchema[] = [];
-  return { schema: objectSchema(entity, SCHEMA_ROOM, entities), entities };
-});
+export const convertersFor = oncePer((declared: ReadonlySet<string>) => ({
+  shared: oncePer((schema: Schema): Converted => {
+    const found: ObjectSchema[] = [];
+    return { schema: jsonSchema(schema, SCHEMA_ROOM, { declared, found }), entities: found };
+  }),
+  entity: oncePer((entity: ObjectSchema): Converted => {
+    const found: ObjectSchema[] = [];
+    return { schema: objectSchema(entity, SCHEMA_ROOM, { declared, found }), entities: found };
+  }),
+}));
 
 /** A parameter's example as a value of its schema's type, or undefined when it is not one. */
 export function typedExample(example: string | undefined, schema: Schema): unknown {
