@@ -17,7 +17,7 @@ import {
   link,
   lstat,
   mkdir,
-  readFile,
+  open,
   readdir,
   readlink,
   rename,
@@ -25,6 +25,7 @@ import {
   symlink,
   utimes,
   writeFile,
+  type FileHandle,
 } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from './version.js';
@@ -62,18 +63,31 @@ const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest,
 
 async function readManifest(out: string): Promise<Manifest | undefined> {
   try {
-    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as Manifest;
+    const manifest = JSON.parse((await readIfExists(path.join(out, MANIFEST)))?.toString('utf8') ?? '') as Manifest;
     return typeof manifest.files === 'object' && manifest.files !== null ? manifest : undefined;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * A regular file's bytes, or undefined when there is none. Opened without blocking and read only
+ * when it is a regular file: a FIFO named like the manifest, model.json or a generated file must
+ * not stall `generate` or `check`.
+ */
 async function readIfExists(file: string): Promise<Buffer | undefined> {
+  let handle: FileHandle;
   try {
-    return await readFile(file);
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return undefined;
+  }
+  try {
+    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }
 

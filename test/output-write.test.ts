@@ -8,7 +8,7 @@ import { lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, sha256, writeOutput } from '../generator/output.js';
+import { MANIFEST, checkOutput, readPreviousModel, sha256, writeOutput } from '../generator/output.js';
 
 /** Forty files in a shuffled, nested order, large and small, so that they finish out of order. */
 function manyFiles(version: string): Map<string, string> {
@@ -133,5 +133,26 @@ describe('writeOutput', () => {
     expect(report.written).toEqual(['f-3.txt', 'f-6.txt', MANIFEST]);
     for (const [name, text] of changed)
       expect((await readFile(path.join(out, name))).equals(Buffer.from(text))).toBe(true);
+  });
+
+  it('neither checks nor writes wait on a FIFO named like the manifest, model.json or a generated file', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'pc-write-fifo-')), 'out');
+    const files = new Map([...manyFiles('v1'), ['model.json', '{}\n']]);
+    await writeOutput(out, files, 'hash-1');
+    const generated = [...files.keys()][1] as string;
+    for (const name of [MANIFEST, 'model.json', generated]) {
+      await rm(path.join(out, name));
+      execFileSync('mkfifo', [path.join(out, name)]);
+    }
+    // Nobody writes to these FIFOs: a read that waited on one would never return.
+    const soon = <T>(promise: Promise<T>): Promise<T> =>
+      Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('stalled')), 5_000))]);
+    expect(await soon(readPreviousModel(out))).toBeUndefined();
+    const check = await soon(checkOutput(out, files, 'hash-1'));
+    expect(check.missing).toEqual([generated, 'model.json', MANIFEST].sort());
+    const report = await soon(writeOutput(out, files, 'hash-1'));
+    expect(report.written).toEqual([generated, 'model.json', MANIFEST]);
+    for (const name of [MANIFEST, 'model.json', generated])
+      expect((await lstat(path.join(out, name))).isFile()).toBe(true);
   });
 });
