@@ -8,6 +8,7 @@ import {
   uniqueNames,
   type NameRequest,
 } from './names.js';
+import { pushTo } from '../maps.js';
 
 const clearOfClass = (name: string): string => (RESOURCE_CLASS_MEMBERS.has(name) ? `${name}_` : name);
 
@@ -19,11 +20,7 @@ function nameScope(operations: Operation[], resources: Resource[], scopeName: st
     return { operation, candidates, full: candidates[candidates.length - 1] as string };
   });
   const namesakes = new Map<string, Operation[]>();
-  for (const { operation, full } of named) {
-    const group = namesakes.get(full);
-    if (group) group.push(operation);
-    else namesakes.set(full, [operation]);
-  }
+  for (const { operation, full } of named) pushTo(namesakes, full, operation);
   // Decided once per name: 10,000 requests all called "New Request" are one group, not 10,000 walks of it.
   const methodsDiffer = new Map<string, boolean>();
   for (const [name, group] of namesakes)

@@ -13,6 +13,7 @@ import { looksLikeMap, mergeShapes, type Entity, type InferOptions, type Shape }
 import { RESERVED_TYPE_NAMES, splitWords, stem, typeName, uniqueNames } from './names.js';
 import { CodegenError } from '../errors.js';
 import { ownValue } from '../own.js';
+import { pushTo } from '../maps.js';
 
 /** A root shape to pool from: one success answer of one operation. */
 export interface Place {
@@ -151,12 +152,6 @@ function agree(a: Map<string, Set<string>>, b: Map<string, Set<string>>): boolea
     if (!subset(kindsA, kindsB) && !subset(kindsB, kindsA)) return false;
   }
   return shared * 2 >= a.size + b.size - shared;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Connected groups of agreeing signatures; a group is pooled only if every pair in it agrees. */

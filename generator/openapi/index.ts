@@ -17,6 +17,7 @@ import { COMPONENT_NAME, convertersFor, jsonSchema, typedExample, type JsonSchem
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from '../docs/once.js';
+import { pushTo } from '../maps.js';
 
 type Json = Record<string, unknown>;
 
@@ -323,16 +324,12 @@ function responsesOf(builder: Builder, entries: ReferenceOperation[]): Json {
         } else {
           schema = { type: 'string' };
         }
-        const schemas = slot.media.get(media);
-        if (schemas) schemas.push(schema);
-        else slot.media.set(media, [schema]);
+        pushTo(slot.media, media, schema);
         for (const sample of response.samples ?? []) {
           // A cut sample is no longer a valid document: it stays in the docs only.
           if (sample.truncated) continue;
           const value = response.csv ? sample.body : exampleValue(sample.body, parsedSample(sample));
-          const samples = slot.samples.get(media);
-          if (samples) samples.push({ summary: sample.name, value });
-          else slot.samples.set(media, [{ summary: sample.name, value }]);
+          pushTo(slot.samples, media, { summary: sample.name, value });
         }
       }
       byStatus.set(key, slot);
@@ -554,9 +551,7 @@ export function renderOpenApi(reference: Reference): string {
     const path = withoutTrailingSlash(exact);
     const key = path.replace(/\{[^{}]*\}/g, '{}');
     const group = groups.get(key) ?? { path, params, methods: new Map() };
-    const variants = group.methods.get(method);
-    if (variants) variants.push(entry);
-    else group.methods.set(method, [entry]);
+    pushTo(group.methods, method, entry);
     groups.set(key, group);
   }
   const paths: Json = {};
