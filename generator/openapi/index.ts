@@ -13,7 +13,7 @@ import { signingHeaders } from '../docs/signing.js';
 import type { Reference, ReferenceOperation } from '../docs/reference.js';
 import { isSuccessStatus } from '../docs/reference.js';
 import { parsedBodyExamples, parsedSample, type ParsedExample } from '../docs/json-example.js';
-import { COMPONENT_NAME, convertersFor, jsonSchema, typedExample, type JsonSchema } from './schema.js';
+import { COMPONENT_NAME, convertersFor, jsonSchema, typedExample, type Converted, type JsonSchema } from './schema.js';
 import { buildSecurity, type Security } from './security.js';
 import { wholeVariable } from '../model/variables.js';
 import { oncePer } from '../docs/once.js';
@@ -190,6 +190,8 @@ interface Builder {
   components: Map<string, JsonSchema>;
   /** The shared entities the document refers to, by name: declared in components at the end. */
   entities: Map<string, ObjectSchema>;
+  /** Model schemas as JSON Schema, made once per schema for this reference (see convertersFor). */
+  converters: ReturnType<typeof convertersFor>;
   /** The headers the signer sets, lower-cased: never parameters. */
   signedHeaders: ReadonlySet<string>;
   /** The document's own server as JSON: an operation names its server only when it differs. */
@@ -210,30 +212,26 @@ function named(builder: Builder, name: string, schema: JsonSchema): JsonSchema {
   return { $ref: `#/components/schemas/${name}` };
 }
 
-/** A body's or response's schema, its entities noted for components. */
-function converted(builder: Builder, schema: Schema): JsonSchema {
-  const { schema: json, entities } = convertersFor(builder.reference.entityNames).shared(schema);
+/** A converted schema's JSON Schema, with the entities it refers to noted for components (the first of each name). */
+function noted(builder: Builder, { schema, entities }: Converted): JsonSchema {
   for (const entity of entities)
     if (!builder.entities.has(entity.name as string)) builder.entities.set(entity.name as string, entity);
-  return json;
+  return schema;
+}
+
+/** A body's or response's schema, its entities noted for components. */
+function converted(builder: Builder, schema: Schema): JsonSchema {
+  return noted(builder, builder.converters.shared(schema));
 }
 
 /**
  * The components with every entity the document refers to declared by its name, the entities
- * those refer to included: each once, as the client's types file declares them.
+ * those refer to included: each once, as the client's types file declares them. A Map's iteration
+ * reaches the entries added while it runs, so the entities an entity refers to are declared too.
  */
 function declareEntities(builder: Builder): Map<string, JsonSchema> {
-  const queue = [...builder.entities.values()];
-  for (let index = 0; index < queue.length; index++) {
-    const entity = queue[index] as ObjectSchema;
-    const { schema, entities } = convertersFor(builder.reference.entityNames).entity(entity);
-    builder.components.set(entity.name as string, schema);
-    for (const nested of entities)
-      if (!builder.entities.has(nested.name as string)) {
-        builder.entities.set(nested.name as string, nested);
-        queue.push(nested);
-      }
-  }
+  for (const [name, entity] of builder.entities)
+    builder.components.set(name, noted(builder, builder.converters.entity(entity)));
   return builder.components;
 }
 
@@ -532,6 +530,7 @@ export function renderOpenApi(reference: Reference): string {
     security: buildSecurity(model, reference.options, tokenPath),
     components: new Map(),
     entities: new Map(),
+    converters: convertersFor(reference.entityNames),
     signedHeaders: new Set(model.signing ? signingHeaders(model.signing).map((name) => name.toLowerCase()) : []),
     defaultServerText: JSON.stringify(defaultServer),
   };
