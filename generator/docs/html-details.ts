@@ -115,6 +115,14 @@ const blockJson = (value: unknown): string => {
   return HAS_JSON_ESCAPED.test(json) ? json.replace(JSON_ESCAPED, jsonEscape) : json;
 };
 
+/** A value's index in a table of values kept once each, in the order first seen. */
+function indexIn<K>(table: Map<K, number>, value: K): number {
+  const known = table.get(value);
+  if (known !== undefined) return known;
+  table.set(value, table.size);
+  return table.size - 1;
+}
+
 export class DetailsBlock {
   private readonly operations: string[] = [];
   private readonly notes = new Map<string, number>();
@@ -122,11 +130,7 @@ export class DetailsBlock {
 
   /** A note's index: most operations' auth and errors notes say the same few things, kept once. */
   note(html: string | undefined): number {
-    if (html === undefined) return -1;
-    const known = this.notes.get(html);
-    if (known !== undefined) return known;
-    this.notes.set(html, this.notes.size);
-    return this.notes.size - 1;
+    return html === undefined ? -1 : indexIn(this.notes, html);
   }
 
   /**
@@ -134,11 +138,7 @@ export class DetailsBlock {
    * entities many operations return) are written once.
    */
   tree(schema: Schema): number {
-    const tree = treeData(schema);
-    const known = this.trees.get(tree);
-    if (known !== undefined) return known;
-    this.trees.set(tree, this.trees.size);
-    return this.trees.size - 1;
+    return indexIn(this.trees, treeData(schema));
   }
 
   /** An operation's details; returns the number its article names in data-b. */
@@ -149,9 +149,8 @@ export class DetailsBlock {
 
   /**
    * The data block (never run: its type is not JavaScript), `{"n": notes, "t": trees, "o":
-   * operations}`, as
-   * pieces of the page: the page joins every piece once, where joining here would copy the largest
-   * part of the page one more time.
+   * operations}`, as pieces of the page: the page joins every piece once, where joining here
+   * would copy the largest part of the page one more time.
    */
   pieces(): string[] {
     const pieces = [
