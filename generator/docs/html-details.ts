@@ -10,6 +10,7 @@
  */
 import type { Parameter, RequestBody, Response, Schema } from '../model/types.js';
 import { oncePer } from './once.js';
+import { replacing } from '../emit/escape.js';
 import type { Reference, ReferenceOperation } from './reference.js';
 import { isSuccessStatus } from './reference.js';
 import { authNote, bodyExample, errorNote, optionsByVariable, pagingNoteHtml, shownSample } from './notes.js';
@@ -106,14 +107,11 @@ const treeData = oncePer((schema: Schema): TreeData => {
  * end or open an element, the two line separators, and every character above U+00FF, so that the
  * page stays one byte per character.
  */
-const JSON_ESCAPED = /[<>&\u0100-\uffff]/g;
-const HAS_JSON_ESCAPED = /[<>&\u0100-\uffff]/;
-const jsonEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-const blockJson = (value: unknown): string => {
-  const json = JSON.stringify(value);
-  // Most operations hold nothing to escape: a search that allocates nothing, then no replacing.
-  return HAS_JSON_ESCAPED.test(json) ? json.replace(JSON_ESCAPED, jsonEscape) : json;
-};
+const jsonEscaped = replacing(
+  /[<>&\u0100-\uffff]/g,
+  (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+const blockJson = (value: unknown): string => jsonEscaped(JSON.stringify(value));
 
 /** A value's index in a table of values kept once each, in the order first seen. */
 function indexIn<K>(table: Map<K, number>, value: K): number {

@@ -4,6 +4,7 @@
  * relative ones, kept. Whatever a description holds, the HTML it becomes cannot run anything.
  */
 import MarkdownIt from 'markdown-it';
+import { replacing } from '../emit/escape.js';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -41,9 +42,11 @@ markdown.renderer.rules.image = (tokens, index) => {
     : `[image: ${text}]`;
 };
 
-const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
 /** A surrogate pair is one character (one reference); a lone surrogate stays one reference too. */
-const EACH_ABOVE_LATIN1 = /[\ud800-\udbff][\udc00-\udfff]|[^\u0000-\u00ff]/g;
+const aboveLatin1AsReferences = replacing(
+  /[\ud800-\udbff][\udc00-\udfff]|[^\u0000-\u00ff]/g,
+  (char) => `&#${char.codePointAt(0) as number};`,
+);
 
 /**
  * Characters above U+00FF as numeric references. One such character (a dash in a description)
@@ -53,11 +56,10 @@ const EACH_ABOVE_LATIN1 = /[\ud800-\udbff][\udc00-\udfff]|[^\u0000-\u00ff]/g;
  */
 export function asLatin1Html(html: string): string {
   // The test is free on a string V8 already holds one byte per character: nothing there can match.
-  if (!ABOVE_LATIN1.test(html)) return html;
-  const replaced = html.replace(EACH_ABOVE_LATIN1, (char) => `&#${char.codePointAt(0) as number};`);
+  const replaced = aboveLatin1AsReferences(html);
   // V8 keeps the result of a replace two bytes a character, though none is above U+00FF now:
   // read back from its Latin-1 bytes, it is one byte a character, and so is the page it joins.
-  return Buffer.from(replaced, 'latin1').toString('latin1');
+  return replaced === html ? html : Buffer.from(replaced, 'latin1').toString('latin1');
 }
 
 /** Short texts rendered already: most operations' auth and errors notes say the same few things. */
@@ -77,20 +79,14 @@ const CODE_EDGE = '[^`\\s\\u0000-\\u001f\\u007f]';
 const PLAIN_LINE = new RegExp(
   `^[A-Za-z](?:[A-Za-z0-9 ,.;:'"()?/%$@=+-]|\`${CODE_EDGE}(?:${CODE_CHAR}*${CODE_EDGE})?\`(?!\`))*(?<! )$`,
 );
-const PLAIN_LINE_PARTS = /`([^`]*)`|"/g;
 const CODE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-const HAS_QUOTE_OR_CODE = /["`]/;
+/** A PLAIN_LINE's quotes and code spans as markdown-it writes them. */
+const plainLineParts = replacing(/`([^`]*)`|"/g, (_match, code) =>
+  code === undefined ? '&quot;' : `<code>${code.replace(/[&<>"]/g, (char) => CODE_ESCAPES[char] as string)}</code>`,
+);
 
 /** A paragraph that PLAIN_LINE matched, as markdown-it writes it. */
-const plainParagraph = (line: string): string =>
-  HAS_QUOTE_OR_CODE.test(line)
-    ? `<p>${line.replace(PLAIN_LINE_PARTS, (_match, code: string | undefined) =>
-        code === undefined
-          ? '&quot;'
-          : `<code>${code.replace(/[&<>"]/g, (char) => CODE_ESCAPES[char] as string)}</code>`,
-      )}</p>\n`
-    : `<p>${line}</p>\n`;
+const plainParagraph = (line: string): string => `<p>${plainLineParts(line)}</p>\n`;
 
 /** Paragraphs of one plain line each, apart by one blank line, as markdown-it writes them; undefined for any other text. */
 function plainHtml(text: string): string | undefined {
@@ -115,20 +111,15 @@ export function renderDescription(text: string): string {
   return html;
 }
 
-// Most names and paths hold nothing to escape: a test costs a fraction of a replace that finds nothing.
-const HTML_SPECIAL = /[&<>"']/;
-const TEXT_SPECIAL = /[&<>]/;
+const htmlSpecials = replacing(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const textSpecials = replacing(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
 
 /** Collection text as HTML text (element content or an attribute's value), in Latin-1. */
 export function escapeHtml(text: string): string {
-  return asLatin1Html(HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`) : text);
+  return asLatin1Html(htmlSpecials(text));
 }
 
 /** Collection text as element content, in Latin-1: only &, < and > mean anything there (attributes use escapeHtml). */
 export function escapeText(text: string): string {
-  return asLatin1Html(
-    TEXT_SPECIAL.test(text)
-      ? text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'))
-      : text,
-  );
+  return asLatin1Html(textSpecials(text));
 }
