@@ -17,7 +17,6 @@ import {
   link,
   lstat,
   mkdir,
-  open,
   readdir,
   readlink,
   rename,
@@ -25,7 +24,6 @@ import {
   symlink,
   utimes,
   writeFile,
-  type FileHandle,
 } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from './version.js';
@@ -61,9 +59,9 @@ function buildManifest(hashes: Map<string, string>, inputHash: string, input?: M
 
 const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
 
-async function readManifest(out: string): Promise<Manifest | undefined> {
+function readManifest(out: string): Manifest | undefined {
   try {
-    const manifest = JSON.parse((await readIfExists(path.join(out, MANIFEST)))?.toString('utf8') ?? '') as Manifest;
+    const manifest = JSON.parse(readIfExists(path.join(out, MANIFEST))?.toString('utf8') ?? '') as Manifest;
     return typeof manifest.files === 'object' && manifest.files !== null ? manifest : undefined;
   } catch {
     return undefined;
@@ -71,53 +69,49 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
 }
 
 /**
- * A regular file's bytes, or undefined when there is none. Opened without blocking and read only
- * when it is a regular file: a FIFO named like the manifest, model.json or a generated file must
- * not stall `generate` or `check`.
- */
-async function readIfExists(file: string): Promise<Buffer | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Whether the file is a regular file holding exactly these bytes; a file of another size is not
- * read. Opened without blocking: a FIFO named like a generated file must not stall the run. Read
- * synchronously: comparing is a few system calls on a file the page cache holds, and the promise
- * API's round trips cost the run more than they let overlap (52 Markdown files: 2 ms, 0.8 ms
+ * A regular file's bytes, read into the buffer `into` gives for its size, or undefined when there
+ * is none, when it is not a regular file, or when `into` gives no buffer (a size not worth
+ * reading). Opened without blocking, and read only when it is a regular file: a FIFO named like
+ * the manifest, model.json or a generated file must not stall `generate` or `check`. Read
+ * synchronously: a few system calls on a file the page cache holds, where the promise API's
+ * round trips cost the run more than they let overlap (52 Markdown files: 2 ms, 0.8 ms
  * synchronously).
  */
-function holds(file: string, bytes: Buffer, scratch: Scratch): boolean {
+function readRegularFile(file: string, into: (size: number) => Buffer | undefined): Buffer | undefined {
   let handle: number;
   try {
     handle = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return false;
+    return undefined;
   }
   try {
     const found = fstatSync(handle);
-    if (!found.isFile() || found.size !== bytes.length) return false;
-    const disk = scratch.take(bytes.length);
-    for (let filled = 0; filled < disk.length;) {
-      const read = readSync(handle, disk, filled, disk.length - filled, filled);
-      if (read === 0) return false;
+    const bytes = found.isFile() ? into(found.size) : undefined;
+    if (bytes === undefined) return undefined;
+    for (let filled = 0; filled < bytes.length;) {
+      const read = readSync(handle, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) return undefined;
       filled += read;
     }
-    return disk.equals(bytes);
+    return bytes;
   } finally {
     closeSync(handle);
   }
+}
+
+/** A regular file's bytes, or undefined when there is none (or it cannot be read). */
+function readIfExists(file: string): Buffer | undefined {
+  try {
+    return readRegularFile(file, (size) => Buffer.allocUnsafe(size));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the file is a regular file holding exactly these bytes; a file of another size is not read. */
+function holds(file: string, bytes: Buffer, scratch: Scratch): boolean {
+  const disk = readRegularFile(file, (size) => (size === bytes.length ? scratch.take(size) : undefined));
+  return disk !== undefined && disk.equals(bytes);
 }
 
 /**
@@ -251,7 +245,7 @@ async function carryOver(from: string, to: string, makeFolder: (folder: string) 
 
 /** The model.json an output folder holds, as text; undefined when there is none (a first run). */
 export async function readPreviousModel(out: string): Promise<string | undefined> {
-  return (await readIfExists(path.join(out, 'model.json')))?.toString('utf8');
+  return readIfExists(path.join(out, 'model.json'))?.toString('utf8');
 }
 
 export interface WriteReport {
@@ -267,7 +261,7 @@ export async function writeOutput(
   input?: ManifestInput,
 ): Promise<WriteReport> {
   await recoverOutput(out);
-  const previous = await readManifest(out);
+  const previous = readManifest(out);
   const owned = new Set(Object.keys(previous?.files ?? {}).filter(isOwnedPath));
   owned.add(MANIFEST);
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
@@ -384,7 +378,7 @@ export async function checkOutput(
   inputHash: string,
   input?: ManifestInput,
 ): Promise<CheckReport> {
-  const previous = await readManifest(out);
+  const previous = readManifest(out);
   const report: CheckReport = {
     stale: [],
     missing: [],
@@ -393,20 +387,20 @@ export async function checkOutput(
     generatorChanged: previous !== undefined && previous.generator !== `postman-codegen ${VERSION}`,
   };
   await forEachEncoded(files, inputHash, input, async (name, bytes) => {
-    const disk = await readIfExists(path.join(out, name));
+    const disk = readIfExists(path.join(out, name));
     if (disk === undefined) report.missing.push(name);
     else if (!disk.equals(bytes)) report.stale.push(name);
   });
   report.missing.sort();
   report.stale.sort();
   const first = report.stale.find((name) => name !== MANIFEST);
-  const disk = first === undefined ? undefined : await readIfExists(path.join(out, first));
+  const disk = first === undefined ? undefined : readIfExists(path.join(out, first));
   if (first !== undefined && disk !== undefined)
     report.firstDiff = shortDiff(first, disk.toString('utf8'), files.get(first) as string);
   for (const name of Object.keys(previous?.files ?? {})
     .filter(isOwnedPath)
     .sort()) {
-    if (name !== MANIFEST && !files.has(name) && (await readIfExists(path.join(out, name))) !== undefined)
+    if (name !== MANIFEST && !files.has(name) && readIfExists(path.join(out, name)) !== undefined)
       report.extra.push(name);
   }
   return report;
